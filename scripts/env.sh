@@ -1,0 +1,19 @@
+# Environment shared by every SafetyNet script. Source it; it only exports variables.
+#
+# Debian's emscripten 3.1.6 needs two things from the environment (TOOLCHAIN.md §2):
+#  - NODE_PATH so its JS optimizer finds Debian's acorn;
+#  - EMSDK_PYTHON so emcc runs on Debian's python3 rather than a pyenv/venv shim first on PATH.
+export NODE_PATH=/usr/share/nodejs
+export EMSDK_PYTHON=/usr/bin/python3
+
+# Dependency builds live outside the repository, keyed by version, so a fresh clone
+# reuses them and `git clean` never throws them away.
+export SAFETYNET_CACHE="${SAFETYNET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/safetynet}"
+
+# Pinned Debian 12 (bookworm) source packages: name=version:dir
+export SAFETYNET_DEBIAN_SOURCES="libsdl2=2.26.5+dfsg-1:sdl2 imgui=1.86+ds-1:imgui libsodium=1.0.18-1+deb12u1:libsodium"
+# qr-code-generator is a binary-only NMU whose Debian diff 404s; only its upstream tarball is fetched.
+export SAFETYNET_QRCODEGEN_VERSION=1.8.0
+
+# Parallel jobs for builds.
+export SAFETYNET_JOBS="${SAFETYNET_JOBS:-$(nproc 2>/dev/null || echo 2)}"

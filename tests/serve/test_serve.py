@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""serve.py as a browser and an attacker meet it: headers, MIME types, no escape from the
+app folder, no directory listings, no methods but GET/HEAD, and logs without query strings.
+Runs against a throw-away app folder, so it needs no build."""
+import http.client
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SERVE = os.path.join(HERE, "..", "..", "serve.py")
+
+
+class ServeTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        root = os.path.join(cls.tmp.name, "app")
+        os.makedirs(os.path.join(root, "assets"))
+        files = {
+            "safetynet.html": b"<!doctype html><title>t</title>",
+            "index.html": b"<!doctype html><title>index</title>",
+            "safetynet.wasm": b"\0asm\1\0\0\0",
+            "safetynet.js": b"console.log(1)",
+            "assets/site.json": b'{"site_name":"x"}',
+        }
+        for name, data in files.items():
+            with open(os.path.join(root, name), "wb") as f:
+                f.write(data)
+        # A secret next to the app folder, and a symlink inside pointing at it.
+        with open(os.path.join(cls.tmp.name, "secret.txt"), "w") as f:
+            f.write("TOP-SECRET")
+        os.symlink(os.path.join(cls.tmp.name, "secret.txt"), os.path.join(root, "link.txt"))
+        cls.log = open(os.path.join(cls.tmp.name, "log.txt"), "w+")
+        cls.proc = subprocess.Popen([sys.executable, SERVE, "--dir", root, "--port", "0"],
+                                    stdout=subprocess.PIPE, stderr=cls.log, text=True)
+        line = cls.proc.stdout.readline()
+        m = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not m:
+            cls.proc.kill()
+            raise RuntimeError("serve.py did not print its URL: %r" % line)
+        cls.port = int(m.group(1))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.wait(timeout=5)
+        cls.log.close()
+        cls.tmp.cleanup()
+
+    def request(self, path, method="GET", body=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        # putrequest with skip_host etc. so the raw path reaches the server unnormalised
+        conn.putrequest(method, path, skip_accept_encoding=True)
+        if body is not None:
+            conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body.encode() if body is not None else None)
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp, data
+
+    def test_page_has_csp_allowing_only_self_and_wasm(self):
+        resp, _ = self.request("/safetynet.html")
+        self.assertEqual(resp.status, 200)
+        csp = resp.getheader("Content-Security-Policy")
+        self.assertIsNotNone(csp)
+        directives = dict((d.strip().split(" ", 1) + [""])[:2] for d in csp.split(";"))
+        self.assertEqual(directives["default-src"], "'self'")
+        self.assertEqual(directives["script-src"], "'self' 'wasm-unsafe-eval'")
+        self.assertEqual(directives["connect-src"], "'self'")
+        self.assertEqual(directives["frame-ancestors"], "'none'")
+        self.assertNotIn("unsafe-inline", csp)
+        self.assertNotIn("unsafe-eval'", csp.replace("wasm-unsafe-eval'", ""))
+        self.assertNotRegex(csp, r"https?:|\*")
+
+    def test_security_headers_on_every_response(self):
+        for path in ["/", "/safetynet.wasm", "/nope"]:
+            resp, _ = self.request(path)
+            self.assertEqual(resp.getheader("X-Content-Type-Options"), "nosniff", path)
+            self.assertEqual(resp.getheader("Referrer-Policy"), "no-referrer", path)
+            self.assertIsNotNone(resp.getheader("Content-Security-Policy"), path)
+
+    def test_mime_types(self):
+        expect = {"/safetynet.wasm": "application/wasm", "/safetynet.js": "text/javascript",
+                  "/safetynet.html": "text/html", "/assets/site.json": "application/json"}
+        for path, ctype in expect.items():
+            resp, _ = self.request(path)
+            self.assertEqual(resp.status, 200, path)
+            self.assertTrue(resp.getheader("Content-Type").startswith(ctype), (path, resp.getheader("Content-Type")))
+
+    def test_root_serves_index(self):
+        resp, data = self.request("/")
+        self.assertEqual(resp.status, 200)
+        self.assertIn(b"index", data)
+
+    def test_no_escape_from_the_app_folder(self):
+        for path in ["/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt",
+                     "/assets/%2E%2E/%2E%2E/secret.txt", "/..%2fsecret.txt", "/%2e%2e%2fsecret.txt",
+                     "/link.txt", "/..\\secret.txt", "/%00/etc/passwd", "/../../../../etc/passwd"]:
+            resp, data = self.request(path)
+            self.assertEqual(resp.status, 404, path)
+            self.assertNotIn(b"TOP-SECRET", data, path)
+            self.assertNotIn(b"root:", data, path)
+
+    def test_no_directory_listing(self):
+        resp, data = self.request("/assets/")
+        self.assertEqual(resp.status, 404)
+        self.assertNotIn(b"site.json", data)
+
+    def test_only_get_and_head(self):
+        resp, _ = self.request("/safetynet.html", method="HEAD")
+        self.assertEqual(resp.status, 200)
+        for method in ["POST", "PUT", "DELETE"]:
+            resp, _ = self.request("/safetynet.html", method=method, body="answers=secret")
+            self.assertEqual(resp.status, 405, method)
+
+    def test_logs_never_hold_query_strings_or_bodies(self):
+        self.request("/safetynet.html?name=Maria+Lopez&dob=1980-01-01")
+        self.request("/nope?ssn=123-45-6789")
+        self.request("/safetynet.html", method="POST", body="answers=PRIVATE-ANSWER")
+        time.sleep(0.2)
+        self.log.flush()
+        self.log.seek(0)
+        text = self.log.read()
+        self.assertIn("GET /safetynet.html 200", text)
+        for secret in ["Maria", "1980-01-01", "123-45-6789", "PRIVATE-ANSWER", "?"]:
+            self.assertNotIn(secret, text)
+
+
+if __name__ == "__main__":
+    unittest.main(verbosity=2)

@@ -1,0 +1,27 @@
+#pragma once
+// The UI typeface: Noto Sans (Regular and Bold) from Debian's fonts-noto-core, subset at build
+// time to the scripts the catalogs use and compiled in, so the first frame already has it.
+#include <optional>
+#include <string_view>
+#include <vector>
+
+struct ImFont;
+struct ImFontAtlas;
+
+namespace safetynet::ui {
+
+// The embedded font files ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf").
+std::optional<std::string_view> builtin_font(std::string_view name);
+std::vector<std::string_view> builtin_font_names();
+
+struct FontSet {
+    ImFont* body = nullptr;     // questions, answers, paragraphs
+    ImFont* bold = nullptr;     // emphasis and buttons
+    ImFont* heading = nullptr;  // screen headings
+    ImFont* small = nullptr;    // notes, footers
+};
+
+// Clears `atlas` and loads the set at `body_px` (the other sizes follow from it).
+FontSet build_fonts(ImFontAtlas& atlas, float body_px);
+
+}  // namespace safetynet::ui

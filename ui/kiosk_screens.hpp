@@ -1,0 +1,17 @@
+#pragma once
+// The kiosk's screens. Each draws one full-window screen and reports what the person asked for.
+#include "ui/context.hpp"
+#include "ui/display_settings.hpp"
+
+#include <string>
+
+namespace safetynet::ui {
+
+// The bar across the top of every kiosk screen: site name, language, text size, contrast.
+// Changes `settings` and the translator's language in place.
+void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettings& settings);
+
+enum class WelcomeAction { None, Start };
+WelcomeAction draw_kiosk_welcome(Context& ctx);
+
+}  // namespace safetynet::ui

@@ -1,0 +1,24 @@
+// window.safetynet: what end-to-end tests (and curious staff in the console) can observe.
+// Read-only by design: it reports the version, the screen, the language and where each named
+// widget is drawn, so a test clicks that rectangle with a real pointer, as a person would.
+// There is no way here to answer a question, change a screen or read a secret.
+(function () {
+  'use strict';
+  function call(name, args) {
+    var M = window.Module;
+    if (!M || !M.calledRun) return null;
+    var types = (args || []).map(function () { return 'string'; });
+    return M.ccall(name, 'string', types, args || []);
+  }
+  function json(name, args) { var s = call(name, args); return s === null ? null : JSON.parse(s); }
+  window.safetynet = Object.freeze({
+    ready: function () { return typeof window.__interactive_ms !== 'undefined'; },
+    version: function () { return call('safetynet_version'); },
+    state: function () { return json('safetynet_state'); },
+    widget: function (name) { return json('safetynet_widget', [String(name)]); },
+    widgets: function () { return json('safetynet_widgets'); },
+    core: Object.freeze({
+      languages: function () { return json('safetynet_languages'); }
+    })
+  });
+})();
