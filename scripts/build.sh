@@ -11,9 +11,9 @@ here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/.." && pwd)
 what=all; strict=OFF
 for a in "$@"; do
   case "$a" in
-    native|web|all) what=$a ;;
+    native|web|fuzz|all) what=$a ;;
     --strict) strict=ON ;;
-    *) die "usage: scripts/build.sh [native|web|all] [--strict]" ;;
+    *) die "usage: scripts/build.sh [native|web|fuzz|all] [--strict]" ;;
   esac
 done
 
@@ -32,4 +32,10 @@ if [ "$what" = native ] || [ "$what" = all ]; then
   log "building native in build/native"
   cmake -S "$root" -B "$root/build/native" "${common[@]}" -DSAFETYNET_WEB_APP_DIR="$root/build/web/app" >/dev/null
   cmake --build "$root/build/native" -j"$SAFETYNET_JOBS"
+fi
+if [ "$what" = fuzz ] || [ "$what" = all ]; then
+  log "building fuzz targets (clang, libFuzzer, ASan + UBSan) in build/fuzz"
+  CC=clang CXX=clang++ cmake -S "$root" -B "$root/build/fuzz" "${common[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DSAFETYNET_BUILD_FUZZERS=ON -DSAFETYNET_FUZZ_SECONDS="${SAFETYNET_FUZZ_SECONDS:-60}" >/dev/null
+  cmake --build "$root/build/fuzz" -j"$SAFETYNET_JOBS"
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up what is missing, build everything with warnings as errors, and run every test:
 # doctest suites (native and WASM under node), CLI, serve.py, interop with the real age and
-# minisign tools, end-to-end tests in headless Chromium, and short fuzz runs.
+# minisign tools, end-to-end tests in headless Chromium, and short fuzz runs
+# (SAFETYNET_FUZZ_SECONDS, default 60, per target).
 # Exit status is non-zero if anything failed. Timings are printed at the end.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/.." && pwd)
@@ -23,6 +24,7 @@ run_ctest() {  # <build dir>
 }
 step "native tests (unit, CLI, serve.py, interop, e2e)" run_ctest "$root/build/native"
 step "WASM tests under node" run_ctest "$root/build/web"
+step "fuzz targets, ${SAFETYNET_FUZZ_SECONDS:-60} s each" run_ctest "$root/build/fuzz"
 
 echo
 echo "---- timings ----"
