@@ -43,15 +43,31 @@ std::vector<std::string> Catalog::keys() const {
     return keys;
 }
 
+void Catalog::merge(Catalog&& other, std::string_view source_name) {
+    // Check everything before changing anything: a refused merge leaves this catalog as it was.
+    for (const auto& kv : other.m_texts)
+        if (m_texts.count(kv.first))
+            throw Error("malformed-catalog", std::string(source_name) + " key " + kv.first,
+                        "the key is already defined for language " + m_language.code);
+    for (auto& [key, text] : other.m_texts) m_texts.emplace(key, std::move(text));
+    // The language's own name comes from its main catalog (<code>.json), not an area file.
+    if (m_language.native_name == m_language.code) m_language.native_name = other.m_language.native_name;
+}
+
 Translator::Translator() {
     for (const std::string_view name : builtin_asset_names()) {
         if (name.rfind("i18n/", 0) != 0) continue;
         Catalog c = Catalog::parse(*builtin_asset(name), name);
-        m_languages.push_back(c.language());
+        const auto it = m_catalogs.find(c.language().code);
+        if (it != m_catalogs.end()) {
+            it->second.merge(std::move(c), name);
+            continue;
+        }
         std::string code = c.language().code;
         m_catalogs.emplace(std::move(code), std::move(c));
     }
-    // English first, then the others in their catalog-file order: the order a language picker shows.
+    for (const auto& [code, catalog] : m_catalogs) m_languages.push_back(catalog.language());
+    // English first, then the others by code: the order a language picker shows.
     std::stable_partition(m_languages.begin(), m_languages.end(),
                           [](const LanguageInfo& l) { return l.code == "en"; });
 }

@@ -4,7 +4,9 @@
 // A catalog is a flat JSON object, key -> text, plus a "_meta" object naming the language:
 //   {"_meta": {"language": "es", "name": "Español"}, "welcome.start": "Comenzar", ...}
 // Texts may hold named placeholders, "{site}", filled by Translator::format().
-// Built-in catalogs live in assets/i18n/<code>.json; adding a language is adding a file.
+// Built-in catalogs live in assets/i18n/: <code>.json for the app's own screens, and
+// <area>.<code>.json for an area's texts (e.g. matching.es.json); every file naming the same
+// language is merged into one catalog. Adding a language is adding its files.
 #include <map>
 #include <string>
 #include <string_view>
@@ -29,6 +31,8 @@ public:
     // nullptr when the key is absent. The pointer stays valid for the catalog's lifetime.
     const char* find(std::string_view key) const;
     std::vector<std::string> keys() const;
+    // Adds the other catalog's texts (same language); a key defined twice is an error.
+    void merge(Catalog&& other, std::string_view source_name);
 
 private:
     LanguageInfo m_language;

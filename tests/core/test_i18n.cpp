@@ -70,3 +70,13 @@ TEST_CASE("malformed catalogs are rejected with the reason") {
     CHECK(kind_of(R"({"_meta": {"language": "fr"}, "k": 3})").find("key k") != std::string::npos);
     CHECK(kind_of(R"({"_meta": {"language": "fr"}, "k": "v"})") == "accepted");
 }
+
+TEST_CASE("catalogs of one language from several files merge, and a duplicate key is refused") {
+    Catalog a = Catalog::parse(R"({"_meta": {"language": "fr", "name": "Français"}, "x": "1"})", "fr.json");
+    a.merge(Catalog::parse(R"({"_meta": {"language": "fr"}, "y": "2"})", "area.fr.json"), "area.fr.json");
+    CHECK(std::string(a.find("y")) == "2");
+    CHECK(a.language().native_name == "Français");
+    CHECK_THROWS_AS(a.merge(Catalog::parse(R"({"_meta": {"language": "fr"}, "x": "3"})", "dup.fr.json"), "dup.fr.json"),
+                    Error);
+    CHECK(std::string(a.find("x")) == "1");
+}
