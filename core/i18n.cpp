@@ -91,16 +91,28 @@ const char* Translator::tr(std::string_view key) const {
     return slot.c_str();
 }
 
-std::string Translator::format(
-    std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values) const {
-    std::string text = tr(key);
+namespace {
+// Replaces each "{name}" in text; a value that itself contains "{name}" is left alone.
+template <typename Pairs>
+std::string fill_placeholders(std::string text, const Pairs& values) {
     for (const auto& [name, value] : values) {
         const std::string placeholder = "{" + std::string(name) + "}";
         for (std::size_t at = text.find(placeholder); at != std::string::npos;
-             at = text.find(placeholder, at + value.size()))
+             at = text.find(placeholder, at + std::string_view(value).size()))
             text.replace(at, placeholder.size(), value);
     }
     return text;
+}
+}  // namespace
+
+std::string Translator::format(
+    std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values) const {
+    return fill_placeholders(tr(key), values);
+}
+
+std::string Translator::format(std::string_view key,
+                               const std::vector<std::pair<std::string, std::string>>& values) const {
+    return fill_placeholders(tr(key), values);
 }
 
 const Catalog* Translator::catalog(std::string_view code) const {

@@ -56,6 +56,7 @@ public:
     // tr(key) with each "{name}" replaced by its value.
     std::string format(std::string_view key,
                        std::initializer_list<std::pair<std::string_view, std::string_view>> values) const;
+    std::string format(std::string_view key, const std::vector<std::pair<std::string, std::string>>& values) const;
     // The catalog for one language, if loaded (tests compare key sets).
     const Catalog* catalog(std::string_view code) const;
 

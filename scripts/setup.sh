@@ -13,6 +13,7 @@ case "$profile" in app|test) ;; *) die "usage: scripts/setup.sh [app|test]";; es
 # ---------------------------------------------------------------- Debian packages
 pkgs_app=(
   build-essential cmake ninja-build pkg-config python3 dpkg-dev debian-archive-keyring
+  openssl                                      # serve.py --lan makes the pop-up clinic certificates
   emscripten                                   # 3.1.6: the WASM compiler (clang 14, binaryen)
   nlohmann-json3-dev doctest-dev libsodium-dev libsdl2-dev libqrcodegencpp-dev
   fonts-noto-core fonttools                    # the UI font, subset at build time (pyftsubset)

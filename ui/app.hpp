@@ -7,9 +7,14 @@
 #include "ui/platform.hpp"
 #include "ui/widget_registry.hpp"
 
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace safetynet::ui {
+
+struct Context;
 
 enum class Screen { Welcome, Questions };
 const char* screen_id(Screen s);
@@ -29,6 +34,10 @@ public:
     bool prepare_frame();
     // Draws the whole UI for one frame.
     void frame();
+    // Whether the screen must be redrawn at `now` although no input arrived: something on it
+    // changes with time (a notice timing out, a countdown, progress) or new data came in.
+    // The platform skips idle frames, so a kiosk at rest uses no CPU.
+    bool wants_redraw(double now) const;
 
     Screen screen() const { return m_screen; }
     const core::Translator& translator() const { return m_i18n; }
@@ -37,8 +46,19 @@ public:
     // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
     std::string state_json() const;
 
+    // A short message from the platform (e.g. "notice.updated" with {"version", "0.2.0"}),
+    // shown at the bottom of the screen in the current language until touched or timed out.
+    void show_notice(std::string key, std::vector<std::pair<std::string, std::string>> args);
+
 private:
     void apply_display_settings();
+    void draw_notice(Context& ctx);
+
+    struct Notice {
+        std::string key;
+        std::vector<std::pair<std::string, std::string>> args;
+        double shown_at = -1;  // platform seconds, set at first draw
+    };
 
     Platform& m_platform;
     core::Translator m_i18n;
@@ -48,6 +68,8 @@ private:
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
     Screen m_screen = Screen::Welcome;
+    std::optional<Notice> m_notice;
+    bool m_data_changed = true;  // set by asynchronous loads; cleared when a frame is drawn
 };
 
 }  // namespace safetynet::ui

@@ -43,7 +43,13 @@
       showError('SafetyNet stopped unexpectedly (' + what + '). Please reload the page.',
                 'SafetyNet se detuvo inesperadamente (' + what + '). Vuelva a cargar la página.');
     },
-    onFirstFrame: function () { progress(1); loading.classList.add('done'); canvas.focus(); },
+    onFirstFrame: function () {
+      progress(1);
+      loading.classList.add('done');
+      canvas.focus();
+      reportBuild();
+      registerServiceWorker();
+    },
     // Stream-compile the wasm while counting its bytes for the progress bar.
     instantiateWasm: function (imports, receiveInstance) {
       fetch('safetynet.wasm', { credentials: 'same-origin' }).then(function (resp) {
@@ -74,12 +80,61 @@
     }
   };
 
-  var script = document.createElement('script');
-  script.src = 'safetynet.js';
-  script.async = true;
-  script.onerror = function () {
-    showError('SafetyNet could not be loaded (safetynet.js). Check the connection and reload the page.',
-              'No se pudo cargar SafetyNet (safetynet.js). Revise la conexión y vuelva a cargar la página.');
-  };
-  document.body.appendChild(script);
+  // ---------------------------------------------------------------- offline and updates
+  // The service worker (sw.js) caches the app for offline use. A new version installs in the
+  // background and waits; it is applied when SafetyNet next starts (here, before the program
+  // loads), never in the middle of a session.
+  function notice(key, args) {
+    if (window.Module && Module.calledRun) Module.ccall('safetynet_show_notice', null, ['string', 'string'], [key, JSON.stringify(args || {})]);
+  }
+  function applyWaitingUpdate() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return Promise.resolve();
+    return navigator.serviceWorker.getRegistration().then(function (reg) {
+      if (!reg || !reg.waiting || !navigator.serviceWorker.controller) return;
+      return new Promise(function (resolve) {
+        navigator.serviceWorker.addEventListener('controllerchange', function () { location.reload(); });
+        reg.waiting.postMessage({ type: 'skip-waiting' });
+        setTimeout(resolve, 5000);  // if the switch does not happen, start the version we have
+      });
+    }).catch(function () {});
+  }
+  function registerServiceWorker() {
+    if (!('serviceWorker' in navigator) || !window.isSecureContext) return;
+    // "installed" while another worker controls this page: an update waits for the next start.
+    function watch(worker) {
+      if (!worker) return;
+      if (worker.state === 'installed' && navigator.serviceWorker.controller) { notice('notice.update_ready'); return; }
+      worker.addEventListener('statechange', function () {
+        if (worker.state === 'installed' && navigator.serviceWorker.controller) notice('notice.update_ready');
+      });
+    }
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (reg) {
+      // The browser may have found the update while the program was loading.
+      watch(reg.waiting || reg.installing);
+      reg.addEventListener('updatefound', function () { watch(reg.installing); });
+      // register() does not re-check an existing registration; ask for the server's sw.js.
+      if (reg.active) reg.update().catch(function () {});  // offline: nothing to do
+    }).catch(function (e) { console.warn('service worker not registered: ' + e.message); });
+  }
+  // Which build is running, compared with the one that ran last time on this device: the
+  // build id is the only thing SafetyNet keeps in localStorage, and it is not about anyone.
+  function reportBuild() {
+    fetch('build.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.json() : null; }).then(function (b) {
+      if (!b || !b.build) return;
+      var last = null;
+      try { last = localStorage.getItem('safetynet.build'); localStorage.setItem('safetynet.build', b.build); } catch (e) {}
+      if (last && last !== b.build) notice('notice.updated', { version: b.version });
+    }).catch(function () {});
+  }
+
+  applyWaitingUpdate().then(function () {
+    var script = document.createElement('script');
+    script.src = 'safetynet.js';
+    script.async = true;
+    script.onerror = function () {
+      showError('SafetyNet could not be loaded (safetynet.js). Check the connection and reload the page.',
+                'No se pudo cargar SafetyNet (safetynet.js). Revise la conexión y vuelva a cargar la página.');
+    };
+    document.body.appendChild(script);
+  });
 })();

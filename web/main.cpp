@@ -16,6 +16,8 @@
 #include <imgui_impl_sdl.h>
 #include <sodium.h>
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <memory>
 
@@ -36,11 +38,34 @@ struct Runtime {
     safetynet::web::WebPlatform platform;
     std::unique_ptr<safetynet::ui::App> app;
     bool first_frame_done = false;
+    int frames_to_draw = 0;       // after input ImGui needs a few frames to settle hover/press
+    double last_drawn = 0;
 };
+
+// ImGui redraws everything every frame. Doing that 60 times a second while nobody touches the
+// screen would keep a tablet's CPU busy and the page's main thread saturated (in software
+// WebGL it then starves the browser's own idle work, service-worker updates among it). So a
+// frame is drawn only after input, when the app asks, and once a second as a heartbeat.
+bool should_draw(Runtime& rt, bool had_input) {
+    constexpr int kSettleFrames = 4;
+    const double now = rt.platform.now_seconds();
+    if (had_input) rt.frames_to_draw = kSettleFrames;
+    if (rt.frames_to_draw > 0 || !rt.first_frame_done || rt.app->wants_redraw(now) || now - rt.last_drawn >= 1.0) {
+        if (rt.frames_to_draw > 0) --rt.frames_to_draw;
+        rt.last_drawn = now;
+        return true;
+    }
+    return false;
+}
 
 void frame(Runtime& rt) {
     SDL_Event e;
-    while (SDL_PollEvent(&e)) ImGui_ImplSDL2_ProcessEvent(&e);
+    bool had_input = false;
+    while (SDL_PollEvent(&e)) {
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        had_input = true;
+    }
+    if (!should_draw(rt, had_input)) return;
 
     if (rt.app->prepare_frame()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -70,7 +95,24 @@ void frame(Runtime& rt) {
     }
 }
 
+Runtime* g_runtime = nullptr;
+
 }  // namespace
+
+// web/loader.js reports what the service worker did: "notice.updated" (a new version took
+// over at this start) or "notice.update_ready" (one is waiting for the next start). `args`
+// is a JSON object of placeholder values.
+extern "C" EMSCRIPTEN_KEEPALIVE void safetynet_show_notice(const char* key, const char* args_json) {
+    if (!g_runtime || !g_runtime->app) return;
+    const std::string k(key);
+    if (k != "notice.updated" && k != "notice.update_ready") return;  // only the platform's own notices
+    std::vector<std::pair<std::string, std::string>> args;
+    const auto doc = nlohmann::json::parse(args_json, nullptr, false);
+    if (doc.is_object())
+        for (const auto& [name, value] : doc.items())
+            if (value.is_string()) args.emplace_back(name, value.get<std::string>());
+    g_runtime->app->show_notice(k, std::move(args));
+}
 
 int main(int, char**) {
     if (sodium_init() < 0) {
@@ -88,6 +130,7 @@ int main(int, char**) {
     SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
 
     static Runtime rt;
+    g_runtime = &rt;
     // RESIZABLE with a CSS-sized canvas: SDL follows the page size and the device pixel ratio.
     rt.window = SDL_CreateWindow("SafetyNet", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
                                  SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);

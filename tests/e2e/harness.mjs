@@ -58,6 +58,7 @@ export async function openApp(context, url) {
   const console_ = [];
   page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
   page.on('response', (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`); });
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure() && r.failure().errorText})`));
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { console_.push(`[${m.type()}] ${m.text()}`); if (m.type() === 'error') problems.push(`console error: ${m.text()}`); });
   await page.goto(url);

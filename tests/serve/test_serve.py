@@ -5,6 +5,7 @@ Runs against a throw-away app folder, so it needs no build."""
 import http.client
 import os
 import re
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -49,6 +50,7 @@ class ServeTest(unittest.TestCase):
     def tearDownClass(cls):
         cls.proc.terminate()
         cls.proc.wait(timeout=5)
+        cls.proc.stdout.close()
         cls.log.close()
         cls.tmp.cleanup()
 
@@ -130,6 +132,97 @@ class ServeTest(unittest.TestCase):
         self.assertIn("GET /safetynet.html 200", text)
         for secret in ["Maria", "1980-01-01", "123-45-6789", "PRIVATE-ANSWER", "?"]:
             self.assertNotIn(secret, text)
+
+
+class PopUpClinicTest(unittest.TestCase):
+    """--lan: every interface, HTTPS with a clinic CA made on first use and kept."""
+
+    def start(self, tls_dir):
+        proc = subprocess.Popen([sys.executable, SERVE, "--dir", self.root, "--port", "0", "--lan", "--tls-dir", tls_dir],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        out = []
+        while True:
+            line = proc.stdout.readline()
+            if not line:
+                proc.kill()
+                self.fail("serve.py --lan ended early: %r" % out)
+            out.append(line)
+            m = re.search(r"https://127\.0\.0\.1:(\d+)/", line)
+            if m:
+                return proc, int(m.group(1)), "".join(out)
+
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.root = os.path.join(self.tmp.name, "app")
+        os.makedirs(self.root)
+        with open(os.path.join(self.root, "safetynet.html"), "wb") as f:
+            f.write(b"<!doctype html><title>popup</title>")
+        self.tls = os.path.join(self.tmp.name, "tls")
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def get(self, port, path):
+        ctx = ssl.create_default_context(cafile=os.path.join(self.tls, "ca.crt"))
+        conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=10, context=ctx)
+        conn.request("GET", path)
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp, data
+
+    def test_https_with_a_clinic_ca_that_is_kept(self):
+        proc, port, out = self.start(self.tls)
+        try:
+            self.assertIn("WARNING", out)
+            self.assertRegex(out, r"fingerprint \(SHA-256\) reads:\s+([0-9A-F]{2}:){31}[0-9A-F]{2}")
+            resp, data = self.get(port, "/safetynet.html")  # verified against the clinic CA
+            self.assertEqual(resp.status, 200)
+            self.assertIn(b"popup", data)
+            self.assertIsNotNone(resp.getheader("Content-Security-Policy"))
+            resp, data = self.get(port, "/popup-ca.crt")
+            self.assertEqual(resp.status, 200)
+            with open(os.path.join(self.tls, "ca.crt"), "rb") as f:
+                self.assertEqual(data, f.read())
+            for key in ("ca.key", "server.key"):
+                self.assertEqual(os.stat(os.path.join(self.tls, key)).st_mode & 0o077, 0, key)
+            # Plain HTTP to the HTTPS port is refused without hurting the server.
+            plain = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            with self.assertRaises((http.client.HTTPException, ConnectionError, OSError)):
+                plain.request("GET", "/safetynet.html")
+                plain.getresponse().read()
+            self.assertEqual(self.get(port, "/safetynet.html")[0].status, 200)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=5)
+            proc.stdout.close()
+        with open(os.path.join(self.tls, "ca.crt")) as f:
+            ca_before = f.read()
+        crt_mtime = os.stat(os.path.join(self.tls, "server.crt")).st_mtime
+        proc, port, out = self.start(self.tls)
+        try:
+            with open(os.path.join(self.tls, "ca.crt")) as f:
+                self.assertEqual(f.read(), ca_before, "the CA is made once")
+            self.assertEqual(os.stat(os.path.join(self.tls, "server.crt")).st_mtime, crt_mtime, "the server cert is reused")
+            self.assertEqual(self.get(port, "/safetynet.html")[0].status, 200)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=5)
+            proc.stdout.close()
+
+    def test_without_lan_the_ca_is_not_served(self):
+        proc = subprocess.Popen([sys.executable, SERVE, "--dir", self.root, "--port", "0"],
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        try:
+            port = int(re.search(r":(\d+)/", proc.stdout.readline()).group(1))
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            conn.request("GET", "/popup-ca.crt")
+            self.assertEqual(conn.getresponse().status, 404)
+            conn.close()
+        finally:
+            proc.terminate()
+            proc.wait(timeout=5)
+            proc.stdout.close()
 
 
 if __name__ == "__main__":

@@ -68,3 +68,24 @@ TEST_CASE("Start leaves the welcome screen") {
     h.click("welcome.start");
     CHECK(state(h)["screen"] != "welcome");
 }
+
+TEST_CASE("a platform notice shows in the current language, then goes away when touched") {
+    UiHarness h;
+    h.click("lang.es");
+    h.app->show_notice("notice.updated", {{"version", "9.9.9"}});
+    h.frame();
+    CHECK(state(h)["notice"] == "notice.updated");
+    REQUIRE(h.app->widgets().find("notice") != nullptr);
+    h.click("notice");
+    CHECK(state(h)["notice"].is_null());
+}
+
+TEST_CASE("a notice times out on its own") {
+    UiHarness h;
+    h.app->show_notice("notice.update_ready", {});
+    h.frame();
+    CHECK(state(h)["notice"] == "notice.update_ready");
+    h.platform.now += 60;
+    h.frame();
+    CHECK(state(h)["notice"].is_null());
+}

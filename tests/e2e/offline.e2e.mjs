@@ -1,0 +1,105 @@
+// Offline-first: after one visit the app starts with the network off (served by its service
+// worker), and a new version installs in the background, waits, and is applied at the next
+// start with a visible note.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, repoRoot, startServer, state } from './harness.mjs';
+
+const args = parseArgs();
+const checks = new Checks('e2e offline');
+// Serve a copy: the update step rewrites it as the next version would.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'safetynet-offline-'));
+const app = path.join(tmp, 'app');
+cpSync(args.app, app, { recursive: true });
+const server = await startServer(app);
+const browser = await launch();
+
+async function waitState(page, pred, what, timeout = 20000) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await state(page);
+    if (pred(s)) return s;
+    if (Date.now() - t0 > timeout) { checks.ok(false, `${what} (state ${JSON.stringify(s)})`); return s; }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+try {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const origin = new URL(server.url).origin;
+
+  // 1. First visit, online: the service worker installs and takes control.
+  let { page } = await openApp(context, server.url);
+  const controlled = await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null,
+                                                null, { timeout: 30000 }).then(() => true).catch(() => false);
+  checks.ok(controlled, 'the service worker controls the page after the first visit');
+  const cached = await page.evaluate(async () => {
+    const names = await caches.keys();
+    const files = [];
+    for (const n of names) for (const r of await (await caches.open(n)).keys()) files.push(new URL(r.url).pathname);
+    return { names, files };
+  });
+  checks.ok(cached.names.length === 1 && /^safetynet-\d+\.\d+\.\d+-[0-9a-f]{12}$/.test(cached.names[0]),
+            `one versioned cache (${cached.names.join(', ')})`);
+  for (const f of ['/safetynet.wasm', '/safetynet.js', '/index.html', '/assets/site.json'])
+    checks.ok(cached.files.includes(f), `${f} is cached for offline use`);
+  const firstCache = cached.names[0];
+  await page.close();
+
+  // 2. Network off: the app still starts and works.
+  await context.setOffline(true);
+  const offline = await openApp(context, server.url);
+  page = offline.page;
+  let s = await state(page);
+  checks.ok(s && s.screen === 'welcome', 'offline: the app starts on the welcome screen');
+  await click(page, 'lang.es');
+  s = await waitState(page, (x) => x.lang === 'es', 'offline: the language switch works');
+  checks.ok(s.lang === 'es', 'offline: the language switch works');
+  checks.ok(offline.problems.length === 0, `offline: no failed request or page error${offline.problems.length ? ': ' + offline.problems.join('; ') : ''}`);
+  await page.screenshot({ path: path.join(args.out, 'offline-welcome.png') });
+  await page.close();
+  await context.close();
+
+  // The update flow runs in a fresh profile: Playwright's offline emulation can leave the old
+  // worker's fetches hanging after going back online (a harness artifact: a real network
+  // failure fails fast), which would hold the new worker's activation.
+  const updates = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = (await openApp(updates, server.url)).page;
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  await page.close();
+
+  // 3. Version N+1 appears on the server (a rebuilt service worker and build id).
+  execFileSync('python3', [path.join(repoRoot, 'cmake', 'make_service_worker.py'), '--template', path.join(repoRoot, 'web', 'sw.js'),
+    '--app', app, '--version', '99.0.0', '--out', path.join(app, 'sw.js'),
+    'safetynet.html', 'index.html', 'safetynet.js', 'safetynet.wasm', 'loader.js', 'test_api.js', 'shell.css', 'icon.svg',
+    'manifest.webmanifest', 'assets/site.json']);
+
+  // Next start: the new worker installs in the background and waits; the page says so.
+  const second = await openApp(updates, server.url);
+  page = second.page;
+  s = await waitState(page, (x) => x.notice === 'notice.update_ready', 'the app notes that an update is ready');
+  checks.ok(s.notice === 'notice.update_ready', 'a waiting update is announced, not applied mid-session');
+  const stillOld = await page.evaluate(() => fetch('build.json').then((r) => r.json()));
+  checks.ok(stillOld.version !== '99.0.0', `the running session keeps its version (${stillOld.version})`);
+  await page.close();
+
+  // The start after that: the update is applied before the program loads, with a note.
+  const third = await openApp(updates, server.url);
+  page = third.page;
+  s = await waitState(page, (x) => x.notice === 'notice.updated', 'the app notes it was updated');
+  checks.ok(s.notice === 'notice.updated', 'the next start applies the update and says so');
+  const names = await page.evaluate(() => caches.keys());
+  checks.ok(names.length === 1 && names[0] !== firstCache && names[0].startsWith('safetynet-99.0.0-'),
+            `the old cache is gone, the new one is in use (${names.join(', ')})`);
+  await nextFrames(page, 3);
+  await page.screenshot({ path: path.join(args.out, 'update-note.png') });
+  const bad = checkRequests([...second.requests, ...third.requests], origin);
+  checks.ok(bad.length === 0, `every request was a same-origin GET of a static file${bad.length ? ': ' + bad.join('; ') : ''}`);
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(tmp, { recursive: true, force: true });
+}
+checks.done();
