@@ -1,13 +1,41 @@
 #pragma once
 // What the UI needs from the machine it runs on. The browser implements it in web/, a test
 // fake in tests/. Nothing in ui/ knows which one it talks to.
+//
+// Every call that can take time is asynchronous: its callback runs later on the UI thread
+// (never inside the call), so a screen never blocks its frame waiting for storage or a file.
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace safetynet::ui {
+
+// A document for the browser to print: plain text in a fixed, clean layout (web/ turns it
+// into print-only HTML). Holds only what the person chose to print.
+struct PrintDocument {
+    struct Entry {
+        std::string title;               // e.g. a service name
+        std::vector<std::string> lines;  // what it does, address, phone, hours, languages
+    };
+    struct Section {
+        std::string heading;  // e.g. "Food"
+        std::vector<Entry> entries;
+    };
+    std::string lang;  // BCP 47, for the page's lang attribute and hyphenation
+    std::string title;
+    std::string intro;
+    std::vector<Section> sections;
+    std::string footer;
+};
+
+struct PickedFile {
+    std::string name;
+    std::string bytes;
+};
 
 class Platform {
 public:
@@ -15,11 +43,27 @@ public:
 
     // Seconds on a monotonic clock (frame timing, idle timeouts).
     virtual double now_seconds() = 0;
+    // Wall-clock time as seconds since the Unix epoch (FHIR timestamps, bundle dates).
+    virtual std::int64_t unix_time() = 0;
 
     // Reads one of the app's own static files (e.g. "assets/site.json"), asynchronously.
     // `done` runs on the UI thread with the bytes, or nullopt when the file is missing.
-    virtual void fetch_asset(std::string path,
-                             std::function<void(std::optional<std::string>)> done) = 0;
+    virtual void fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) = 0;
+
+    // Persistent storage of opaque blobs under string keys (IndexedDB in the browser). The UI
+    // only ever stores ciphertext here. Each put is atomic: after a crash or reload the key
+    // holds either the old or the new bytes.
+    virtual void storage_put(std::string key, std::string bytes, std::function<void(bool ok)> done) = 0;
+    virtual void storage_get(std::string key, std::function<void(std::optional<std::string>)> done) = 0;
+    virtual void storage_remove(std::string key, std::function<void(bool ok)> done) = 0;
+    virtual void storage_keys(std::string prefix, std::function<void(std::vector<std::string>)> done) = 0;
+
+    // Hands a file to the person (a download in the browser).
+    virtual void save_file(std::string name, std::string bytes, std::string mime) = 0;
+    // Asks the person for files; `done` gets nothing if they cancel.
+    virtual void pick_files(std::string accept, bool multiple, std::function<void(std::vector<PickedFile>)> done) = 0;
+    // Prints a document; what was printed is cleared from the page afterwards.
+    virtual void print(const PrintDocument& doc) = 0;
 
     // Reads a question or an answer aloud in `lang` (BCP 47). Silent where unavailable.
     virtual bool speech_available() = 0;

@@ -1,24 +1,178 @@
 // The browser half of web/web_platform.cpp and web/main.cpp, linked with --js-library.
-// Only same-origin static files are ever fetched: the page sends nothing anywhere.
-mergeInto(LibraryManager.library, {
+// Only same-origin static files are ever fetched and nothing is ever sent: storage is this
+// browser's IndexedDB, files go out as downloads and come in through a file picker.
+var LibrarySafetyNet = {
+  $SN: {
+    // Hands bytes (a Uint8Array, or null) to the program: safetynet_async_done(request, ...)
+    // takes ownership of the malloc()ed copy.
+    reply: function (request, bytes, ok) {
+      var ptr = 0, size = 0;
+      if (bytes && bytes.length) {
+        size = bytes.length;
+        ptr = Module._malloc(size);
+        HEAPU8.set(bytes, ptr);
+      }
+      Module._safetynet_async_done(request, ptr, size, ok ? 1 : 0);
+    },
+    utf8: function (s) { return new TextEncoder().encode(s); },
+    copy: function (ptr, size) { return HEAPU8.slice(ptr, ptr + size); },
+
+    // One IndexedDB database, one object store of opaque blobs. The program only ever stores
+    // ciphertext in it.
+    dbPromise: null,
+    db: function () {
+      if (!SN.dbPromise) {
+        SN.dbPromise = new Promise(function (resolve, reject) {
+          var open = indexedDB.open('safetynet', 1);
+          open.onupgradeneeded = function () { open.result.createObjectStore('blobs'); };
+          open.onsuccess = function () { resolve(open.result); };
+          open.onerror = function () { reject(open.error); };
+        });
+      }
+      return SN.dbPromise;
+    },
+    // Runs fn(store) in a transaction and replies when the transaction has committed, so a
+    // reported success is durable (an IndexedDB transaction is atomic).
+    tx: function (mode, request, fn) {
+      SN.db().then(function (db) {
+        var t = db.transaction('blobs', mode, { durability: 'strict' });
+        var result = null;
+        fn(t.objectStore('blobs'), function (r) { result = r; });
+        t.oncomplete = function () { SN.reply(request, result, true); };
+        t.onerror = t.onabort = function () { SN.reply(request, null, false); };
+      }).catch(function () { SN.reply(request, null, false); });
+    },
+  },
+
+  safetynet_js_fetch__deps: ['$SN'],
   safetynet_js_fetch: function (pathPtr, request) {
     var path = UTF8ToString(pathPtr);
     // A relative path under the app's own origin; refuse anything that could leave it.
     if (/^[a-z]+:|^\/\//i.test(path) || path.indexOf('..') !== -1) {
       console.error('safetynet: refusing to fetch ' + path);
-      Module._safetynet_fetch_done(request, 0, 0, 0);
+      setTimeout(function () { SN.reply(request, null, false); }, 0);
       return;
     }
     fetch(path, { credentials: 'same-origin', cache: 'no-cache' })
       .then(function (r) { return r.ok ? r.arrayBuffer() : null; })
       .catch(function () { return null; })
-      .then(function (buf) {
-        if (!buf) { Module._safetynet_fetch_done(request, 0, 0, 0); return; }
-        var bytes = new Uint8Array(buf);
-        var ptr = Module._malloc(Math.max(1, bytes.length));
-        HEAPU8.set(bytes, ptr);
-        Module._safetynet_fetch_done(request, ptr, bytes.length, 1);
+      .then(function (buf) { SN.reply(request, buf ? new Uint8Array(buf) : null, !!buf); });
+  },
+
+  safetynet_js_storage_put__deps: ['$SN'],
+  safetynet_js_storage_put: function (keyPtr, bytesPtr, size, request) {
+    var key = UTF8ToString(keyPtr), bytes = SN.copy(bytesPtr, size);
+    SN.tx('readwrite', request, function (store) { store.put(bytes, key); });
+  },
+
+  safetynet_js_storage_get__deps: ['$SN'],
+  safetynet_js_storage_get: function (keyPtr, request) {
+    var key = UTF8ToString(keyPtr);
+    SN.db().then(function (db) {
+      var get = db.transaction('blobs', 'readonly').objectStore('blobs').get(key);
+      get.onsuccess = function () {
+        var v = get.result;
+        SN.reply(request, v ? new Uint8Array(v) : null, v !== undefined);
+      };
+      get.onerror = function () { SN.reply(request, null, false); };
+    }).catch(function () { SN.reply(request, null, false); });
+  },
+
+  safetynet_js_storage_remove__deps: ['$SN'],
+  safetynet_js_storage_remove: function (keyPtr, request) {
+    var key = UTF8ToString(keyPtr);
+    SN.tx('readwrite', request, function (store) { store.delete(key); });
+  },
+
+  safetynet_js_storage_keys__deps: ['$SN'],
+  safetynet_js_storage_keys: function (prefixPtr, request) {
+    var prefix = UTF8ToString(prefixPtr);
+    SN.db().then(function (db) {
+      var range = IDBKeyRange.bound(prefix, prefix + '\uffff');
+      var req = db.transaction('blobs', 'readonly').objectStore('blobs').getAllKeys(range);
+      req.onsuccess = function () { SN.reply(request, SN.utf8(JSON.stringify(req.result)), true); };
+      req.onerror = function () { SN.reply(request, null, false); };
+    }).catch(function () { SN.reply(request, null, false); });
+  },
+
+  safetynet_js_save_file__deps: ['$SN'],
+  safetynet_js_save_file: function (namePtr, bytesPtr, size, mimePtr) {
+    var blob = new Blob([SN.copy(bytesPtr, size)], { type: UTF8ToString(mimePtr) });
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = UTF8ToString(namePtr);
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+  },
+
+  safetynet_js_pick_files__deps: ['$SN'],
+  safetynet_js_pick_files: function (acceptPtr, multiple, request) {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = UTF8ToString(acceptPtr);
+    input.multiple = !!multiple;
+    input.style.display = 'none';
+    var answered = false;
+    function finish(parts) {
+      if (answered) return;
+      answered = true;
+      input.remove();
+      var total = 0;
+      parts.forEach(function (p) { total += p.length; });
+      var out = new Uint8Array(total), at = 0;
+      parts.forEach(function (p) { out.set(p, at); at += p.length; });
+      SN.reply(request, out, true);
+    }
+    input.addEventListener('cancel', function () { finish([]); });
+    input.addEventListener('change', function () {
+      var files = Array.prototype.slice.call(input.files || []);
+      Promise.all(files.map(function (f) { return f.arrayBuffer(); })).then(function (bufs) {
+        var parts = [];
+        files.forEach(function (f, i) {  // [u32 name size][name][u32 data size][data], little-endian
+          var name = SN.utf8(f.name), data = new Uint8Array(bufs[i]), len = new DataView(new ArrayBuffer(4));
+          len.setUint32(0, name.length, true); parts.push(new Uint8Array(len.buffer.slice(0)));
+          parts.push(name);
+          len.setUint32(0, data.length, true); parts.push(new Uint8Array(len.buffer.slice(0)));
+          parts.push(data);
+        });
+        finish(parts);
+      }).catch(function () { finish([]); });
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+
+  // Printing: the document is laid out as plain HTML in #print (shown only by @media print in
+  // shell.css), printed, and removed again, so nothing printed stays in the page.
+  safetynet_js_print: function (docPtr) {
+    var doc = JSON.parse(UTF8ToString(docPtr));
+    var root = document.getElementById('print');
+    function el(tag, text, cls) {
+      var e = document.createElement(tag);
+      if (text) e.textContent = text;
+      if (cls) e.className = cls;
+      return e;
+    }
+    root.textContent = '';
+    root.lang = doc.lang || 'en';
+    root.appendChild(el('h1', doc.title));
+    if (doc.intro) root.appendChild(el('p', doc.intro, 'intro'));
+    (doc.sections || []).forEach(function (s) {
+      var sec = el('section');
+      sec.appendChild(el('h2', s.heading));
+      (s.entries || []).forEach(function (e) {
+        var div = el('div', null, 'entry');
+        div.appendChild(el('h3', e.title));
+        (e.lines || []).forEach(function (l) { div.appendChild(el('p', l)); });
+        sec.appendChild(div);
       });
+      root.appendChild(sec);
+    });
+    if (doc.footer) root.appendChild(el('p', doc.footer, 'footer'));
+    function clear() { root.textContent = ''; window.removeEventListener('afterprint', clear); }
+    window.addEventListener('afterprint', clear);
+    setTimeout(function () { window.print(); setTimeout(clear, 60000); }, 0);
   },
 
   safetynet_js_speech_available: function () {
@@ -54,8 +208,5 @@ mergeInto(LibraryManager.library, {
   safetynet_js_fatal: function (msgPtr) {
     if (Module.showError) Module.showError(UTF8ToString(msgPtr));
   },
-
-  safetynet_js_set_title: function (titlePtr) {
-    document.title = UTF8ToString(titlePtr);
-  },
-});
+};
+mergeInto(LibraryManager.library, LibrarySafetyNet);

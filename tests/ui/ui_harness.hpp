@@ -15,22 +15,73 @@
 
 namespace safetynet::test {
 
+// An in-memory platform. Asynchronous calls complete at the next run_pending() (the harness
+// calls it before every frame), as the browser's would: never inside the call.
 class FakePlatform : public ui::Platform {
 public:
     double now = 0;
-    std::map<std::string, std::string> files;  // what fetch_asset finds
-    std::vector<std::string> fetched;          // every path asked for
+    std::int64_t wall = 1795000000;                // 2026-11-18, a fixed wall clock
+    std::map<std::string, std::string> files;      // what fetch_asset finds
+    std::vector<std::string> fetched;              // every path asked for
+    std::map<std::string, std::string> storage;    // what storage_* see
+    std::vector<std::pair<std::string, std::string>> saved;  // (name, bytes) handed out
+    std::vector<ui::PickedFile> to_pick;           // what the next pick_files() returns
+    std::vector<ui::PrintDocument> printed;
     std::vector<std::string> spoken;
 
+    void run_pending() {
+        auto work = std::move(m_pending);
+        m_pending.clear();
+        for (auto& w : work) w();
+    }
+
     double now_seconds() override { return now; }
+    std::int64_t unix_time() override { return wall; }
     void fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) override {
         fetched.push_back(path);
         const auto it = files.find(path);
-        done(it == files.end() ? std::nullopt : std::optional<std::string>(it->second));
+        auto result = it == files.end() ? std::nullopt : std::optional<std::string>(it->second);
+        m_pending.push_back([done = std::move(done), result] { done(result); });
     }
+    void storage_put(std::string key, std::string bytes, std::function<void(bool)> done) override {
+        m_pending.push_back([this, key, bytes, done = std::move(done)] {
+            storage[key] = bytes;
+            done(true);
+        });
+    }
+    void storage_get(std::string key, std::function<void(std::optional<std::string>)> done) override {
+        m_pending.push_back([this, key, done = std::move(done)] {
+            const auto it = storage.find(key);
+            done(it == storage.end() ? std::nullopt : std::optional<std::string>(it->second));
+        });
+    }
+    void storage_remove(std::string key, std::function<void(bool)> done) override {
+        m_pending.push_back([this, key, done = std::move(done)] {
+            storage.erase(key);
+            done(true);
+        });
+    }
+    void storage_keys(std::string prefix, std::function<void(std::vector<std::string>)> done) override {
+        m_pending.push_back([this, prefix, done = std::move(done)] {
+            std::vector<std::string> keys;
+            for (const auto& kv : storage)
+                if (kv.first.rfind(prefix, 0) == 0) keys.push_back(kv.first);
+            done(keys);
+        });
+    }
+    void save_file(std::string name, std::string bytes, std::string) override { saved.emplace_back(name, bytes); }
+    void pick_files(std::string, bool, std::function<void(std::vector<ui::PickedFile>)> done) override {
+        auto files_now = std::move(to_pick);
+        to_pick.clear();
+        m_pending.push_back([done = std::move(done), files_now] { done(files_now); });
+    }
+    void print(const ui::PrintDocument& doc) override { printed.push_back(doc); }
     bool speech_available() override { return true; }
     void speak(std::string_view text, std::string_view) override { spoken.emplace_back(text); }
     void stop_speaking() override {}
+
+private:
+    std::vector<std::function<void()>> m_pending;
 };
 
 class UiHarness {
@@ -51,6 +102,7 @@ public:
     UiHarness& operator=(const UiHarness&) = delete;
 
     void frame() {
+        platform.run_pending();
         if (app->prepare_frame()) upload_fonts();
         platform.now += 1.0 / 60.0;
         ImGui::NewFrame();
