@@ -422,7 +422,10 @@ AnswerValue read_answer(const json& a, const std::string& where) {
     if (!a.is_object()) bad_response(where, "an answer must be an object");
     std::optional<AnswerValue> v;
     int count = 0;
-    for (const auto& [key, val] : a.items()) {
+    for (const auto& kv : a.items()) {
+        // Named copies, not structured bindings: clang 14 (WASM) cannot capture those.
+        const std::string& key = kv.key();
+        const json& val = kv.value();
         if (key.rfind("value", 0) != 0 || key.size() == 5) continue;
         ++count;
         const std::string type = key.substr(5);
@@ -509,7 +512,9 @@ Response Response::from_simple(std::shared_ptr<const Questionnaire> q, const jso
     if (!doc.is_object()) throw Error("malformed-answers", "answers", "answers must be a JSON object {\"linkId\": value}");
     Response r(std::move(q));
     std::vector<std::pair<std::size_t, ItemAnswers>> staged;
-    for (const auto& [key, value] : doc.items()) {
+    for (const auto& kv : doc.items()) {
+        const std::string& key = kv.key();
+        const json& value = kv.value();
         auto index = r.m_q->find(key);
         if (!index) index = r.m_q->find_by_code(key);
         if (!index) throw Error("unknown-linkid", key, "the Questionnaire has no item with this linkId or code");

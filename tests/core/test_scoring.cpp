@@ -59,7 +59,9 @@ void check_case(const std::string& path) {
         for (const Need& n : result.needs) domains.push_back(n.domain);
         CHECK(domains == expect["domains"].get<std::vector<std::string>>());
     }
-    for (const auto& [domain, want] : expect["needs"].items()) {
+    for (const auto& kv : expect["needs"].items()) {
+        const std::string domain = kv.key();
+        const json& want = kv.value();
         CAPTURE(domain);
         const Need* n = find_need(result, domain);
         REQUIRE(n != nullptr);
