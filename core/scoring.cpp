@@ -36,8 +36,23 @@ constexpr const char* kIcd10cm = "http://hl7.org/fhir/sid/icd-10-cm";
 // [SECTION] Domains and codes
 //----------------------------------------------------------------------------------------------
 
-Coding snomed(const char* code, const char* display) { return {kSnomed, code, display}; }
-Coding icd(const char* code, const char* display) { return {kIcd10cm, code, display}; }
+// A suggested code as literals: turned into a Coding (strings) only when the need is
+// positive, so scoring a negative domain allocates nothing for its codes.
+struct CodeLit {
+    const char* system;
+    const char* code;
+    const char* display;
+};
+using Codes = std::initializer_list<CodeLit>;
+constexpr CodeLit snomed(const char* code, const char* display) { return {kSnomed, code, display}; }
+constexpr CodeLit icd(const char* code, const char* display) { return {kIcd10cm, code, display}; }
+
+std::vector<Coding> to_codings(Codes codes) {
+    std::vector<Coding> out;
+    out.reserve(codes.size());
+    for (const CodeLit& c : codes) out.push_back({c.system, c.code, c.display});
+    return out;
+}
 
 const DomainInfo* domain_info(std::string_view code) {
     for (const DomainInfo& d : known_domains())
@@ -168,12 +183,32 @@ bool any_positive(const std::vector<Evidence>& ev) {
 
 // A need decided by "any positive item"; decided once every item is answered, or sooner
 // when one is already positive.
-Need simple_need(const char* domain, std::vector<Evidence> ev, std::vector<Coding> codes) {
+Need simple_need(const char* domain, std::vector<Evidence> ev, Codes codes) {
     Need n = make_need(domain);
     n.positive = any_positive(ev);
     n.answered = n.positive || all_answered(ev);
-    if (n.positive) n.codes = std::move(codes);
+    if (n.positive) n.codes = to_codings(codes);
     n.evidence = std::move(ev);
+    return n;
+}
+// One item decides the domain (most rules): no vector literal, so the evidence is moved,
+// not copied out of an initializer_list.
+Need simple_need(const char* domain, Evidence e, Codes codes) {
+    std::vector<Evidence> ev;
+    ev.push_back(std::move(e));
+    return simple_need(domain, std::move(ev), codes);
+}
+Need simple_need(const char* domain, Evidence e, std::vector<Coding> codes) {
+    std::vector<Evidence> ev;
+    ev.push_back(std::move(e));
+    Need n = simple_need(domain, std::move(ev), Codes{});
+    if (n.positive) n.codes = std::move(codes);
+    return n;
+}
+// The same with codes chosen from the answers (already built, only for positives).
+Need simple_need(const char* domain, std::vector<Evidence> ev, std::vector<Coding> codes) {
+    Need n = simple_need(domain, std::move(ev), Codes{});
+    if (n.positive) n.codes = std::move(codes);
     return n;
 }
 
@@ -194,10 +229,11 @@ std::vector<std::string> link_ids(const std::vector<Evidence>& ev) {
 // HVS: "often true" or "sometimes true" to either or both statements = at risk. The risk
 // (88124-3) exists as soon as either is answered (the IG's calculatedExpression).
 Need food_insecurity(const Reader& rd) {
-    std::vector<Evidence> ev = {rd.coded("88122-7", {"LA28397-0", "LA6729-3"}),
-                                rd.coded("88123-5", {"LA28397-0", "LA6729-3"})};
+    std::vector<Evidence> ev;
+    ev.push_back(rd.coded("88122-7", {"LA28397-0", "LA6729-3"}));
+    ev.push_back(rd.coded("88123-5", {"LA28397-0", "LA6729-3"}));
     const bool either = Reader::answered(ev[0]) || Reader::answered(ev[1]);
-    Need n = simple_need("food-insecurity", ev,
+    Need n = simple_need("food-insecurity", std::move(ev),
                          {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")});
     if (either) {
         DerivedValue d;
@@ -218,10 +254,10 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
     if (rd.has_item("71802-3")) {
         // Q1: LA31995-6 (no steady place) is homelessness, LA31994-9 (worried about losing it)
         // housing instability. The IG's Example 5 swaps the two; the answer texts do not.
-        out.needs.push_back(simple_need("housing-instability", {rd.coded("71802-3", {"LA31994-9"})},
+        out.needs.push_back(simple_need("housing-instability", rd.coded("71802-3", {"LA31994-9"}),
                                         {snomed("1156191002", "Housing instability"),
                                          icd("Z59.811", "Housing instability, housed, with risk of homelessness")}));
-        out.needs.push_back(simple_need("homelessness", {rd.coded("71802-3", {"LA31995-6"})},
+        out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA31995-6"}),
                                         {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")}));
     }
     if (rd.has_item("96778-6")) {
@@ -233,24 +269,25 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
             (a.coding.code == "LA31998-0" ? heat : other) = true;
         }
         e.positive = heat || other;
-        std::vector<Coding> codes = {snomed("105531004", "Housing unsatisfactory")};
-        if (heat) codes.push_back(icd("Z59.11", "Inadequate housing environmental temperature"));
-        if (other) codes.push_back(icd("Z59.19", "Other inadequate housing"));
-        out.needs.push_back(simple_need("inadequate-housing", {e}, codes));
+        std::vector<Coding> codes;
+        if (e.positive) codes = to_codings({snomed("105531004", "Housing unsatisfactory")});
+        if (heat) codes.push_back({kIcd10cm, "Z59.11", "Inadequate housing environmental temperature"});
+        if (other) codes.push_back({kIcd10cm, "Z59.19", "Other inadequate housing"});
+        out.needs.push_back(simple_need("inadequate-housing", std::move(e), std::move(codes)));
     }
     if (rd.has_item("88122-7") || rd.has_item("88123-5")) out.needs.push_back(food_insecurity(rd));
     if (rd.has_item("93030-5"))
-        out.needs.push_back(simple_need("transportation-insecurity", {rd.coded("93030-5", {"LA33-6"})},
+        out.needs.push_back(simple_need("transportation-insecurity", rd.coded("93030-5", {"LA33-6"}),
                                         {snomed("713458007", "Lack of access to transportation"),
                                          icd("Z59.82", "Transportation insecurity")}));
     if (rd.has_item("96779-4")) {
         // Q6: threatened (Yes) or already shut off.
         Evidence e = rd.coded("96779-4", {"LA33-6", "LA32002-0"});
         std::vector<Coding> codes;
-        if (Reader::has_code(e, "LA32002-0")) codes.push_back(icd("Z59.12", "Inadequate housing utilities"));
+        if (Reader::has_code(e, "LA32002-0")) codes.push_back({kIcd10cm, "Z59.12", "Inadequate housing utilities"});
         if (Reader::has_code(e, "LA33-6"))
-            codes.push_back(icd("Z59.861", "Financial insecurity, difficulty paying for utilities"));
-        out.needs.push_back(simple_need("utility-insecurity", {e}, codes));
+            codes.push_back({kIcd10cm, "Z59.861", "Financial insecurity, difficulty paying for utilities"});
+        out.needs.push_back(simple_need("utility-insecurity", std::move(e), std::move(codes)));
     }
     if (rd.has_item("95618-5")) {
         // Q7-10, HITS: the sum of the four (1-5 each) is 11 or more; only when all four are
@@ -271,7 +308,7 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
         }
         if (n.positive) {
             n.urgent = true;
-            n.codes = {snomed("706893006", "Victim of intimate partner abuse")};
+            n.codes = to_codings({snomed("706893006", "Victim of intimate partner abuse")});
             out.alerts.push_back({n.domain, "95614-4", "interpersonal-safety",
                                   "Interpersonal safety screen positive (HITS score " +
                                       std::to_string(static_cast<int>(*total)) +
@@ -281,30 +318,31 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
     }
     // Supplemental questions 11-26 (ahc-hrsn-full, or any form that has them).
     if (rd.has_item("76513-1"))
-        out.needs.push_back(simple_need("financial-insecurity", {rd.coded("76513-1", {"LA15832-1", "LA22683-9"})},
+        out.needs.push_back(simple_need("financial-insecurity", rd.coded("76513-1", {"LA15832-1", "LA22683-9"}),
                                         {icd("Z59.869", "Financial insecurity, unspecified")}));
     if (rd.has_item("96780-2"))
-        out.needs.push_back(simple_need("employment-status", {rd.coded("96780-2", {"LA31981-6", "LA31982-4"})},
+        out.needs.push_back(simple_need("employment-status", rd.coded("96780-2", {"LA31981-6", "LA31982-4"}),
                                         {icd("Z56.9", "Unspecified problems related to employment")}));
     if (rd.has_item("96781-0") || rd.has_item("93159-2")) {
         // Family and community support (13) and loneliness (14) both screen social connection.
         std::vector<Evidence> ev;
-        if (rd.has_item("96781-0")) ev.push_back(rd.coded("96781-0", {"LA31978-2", "LA31979-0"}));
-        if (rd.has_item("93159-2")) ev.push_back(rd.coded("93159-2", {"LA10044-8", "LA9933-8"}));
         std::vector<Coding> codes;
-        for (const Evidence& e : ev) {
-            if (!e.positive) continue;
-            if (e.link_id == rd.evidence("93159-2").link_id) {
-                codes.push_back(snomed("422650009", "Social isolation"));
-                codes.push_back(icd("Z60.9", "Problem related to social environment, unspecified"));
-            } else {
-                codes.push_back(icd("Z74.2", "Need for assistance at home and no other household member able to render care"));
+        if (rd.has_item("96781-0")) {
+            ev.push_back(rd.coded("96781-0", {"LA31978-2", "LA31979-0"}));
+            if (ev.back().positive)
+                codes.push_back({kIcd10cm, "Z74.2", "Need for assistance at home and no other household member able to render care"});
+        }
+        if (rd.has_item("93159-2")) {
+            ev.push_back(rd.coded("93159-2", {"LA10044-8", "LA9933-8"}));
+            if (ev.back().positive) {
+                codes.push_back({kSnomed, "422650009", "Social isolation"});
+                codes.push_back({kIcd10cm, "Z60.9", "Problem related to social environment, unspecified"});
             }
         }
-        out.needs.push_back(simple_need("social-connection", std::move(ev), codes));
+        out.needs.push_back(simple_need("social-connection", std::move(ev), std::move(codes)));
     }
     if (rd.has_item("96782-8"))
-        out.needs.push_back(simple_need("educational-attainment", {rd.coded("96782-8", {"LA33-6"})},
+        out.needs.push_back(simple_need("educational-attainment", rd.coded("96782-8", {"LA33-6"}),
                                         {icd("Z55.9", "Problems related to education and literacy, unspecified")}));
     if (rd.has_item("89555-7")) {
         // Q17 x Q18: under 150 minutes of moderate exercise a week (the Exercise Vital Sign).
@@ -319,7 +357,7 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
             n.score = *days * *minutes;
             n.positive = *n.score < 150;
             for (Evidence& e : n.evidence) e.positive = n.positive && e.state == AnswerState::Answered;
-            if (n.positive) n.codes = {icd("Z72.3", "Lack of physical exercise")};
+            if (n.positive) n.codes = to_codings({icd("Z72.3", "Lack of physical exercise")});
         }
         out.needs.push_back(std::move(n));
     }
@@ -327,17 +365,16 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
         // Q19-22: any answer but "Never" (LA6270-8).
         const char* positive[] = {"LA26460-8", "LA18876-5", "LA18891-4", "LA18934-2"};
         std::vector<Evidence> ev;
+        std::vector<Coding> codes;
         for (const char* c : {"68517-2", "96842-0", "95530-2", "68524-8"}) {
             if (!rd.has_item(c)) continue;
             Evidence e = rd.evidence(c);
             for (const char* p : positive) e.positive = e.positive || Reader::has_code(e, p);
+            if (e.positive && std::string_view(c) == "96842-0")  // tobacco
+                codes = to_codings({snomed("110483000", "Tobacco user"), icd("Z72.0", "Tobacco use")});
             ev.push_back(std::move(e));
         }
-        std::vector<Coding> codes;
-        for (const Evidence& e : ev)
-            if (e.positive && e.link_id == rd.evidence("96842-0").link_id)
-                codes = {snomed("110483000", "Tobacco user"), icd("Z72.0", "Tobacco use")};
-        out.needs.push_back(simple_need("substance-use", std::move(ev), codes));
+        out.needs.push_back(simple_need("substance-use", std::move(ev), std::move(codes)));
     }
     if (rd.has_item("44250-9") && rd.has_item("44255-8")) {
         // Q23a + Q23b: the PHQ-2, 3 or more.
@@ -350,12 +387,12 @@ void score_ahc(const Reader& rd, ScreeningResult& out) {
             for (Evidence& e : n.evidence) e.positive = n.positive;
             n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
                                                 *total, link_ids(n.evidence)));
-            if (n.positive) n.codes = {snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")};
+            if (n.positive) n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
         }
         out.needs.push_back(std::move(n));
     }
     if (rd.has_item("93038-8"))
-        out.needs.push_back(simple_need("stress", {rd.coded("93038-8", {"LA13902-4", "LA13914-9"})},
+        out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}),
                                         {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")}));
     if (rd.has_item("69858-9") || rd.has_item("69861-3")) {
         std::vector<Evidence> ev;
@@ -378,37 +415,39 @@ void score_hvs(const Reader& rd, ScreeningResult& out) { out.needs.push_back(foo
 // language, veteran, farm work, refugee), household size, income and address are recorded in
 // the QuestionnaireResponse but are not needs.
 void score_prapare(const Reader& rd, ScreeningResult& out) {
-    out.needs.push_back(simple_need("homelessness", {rd.coded("71802-3", {"LA30190-5"})},
+    out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA30190-5"}),
                                     {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")}));
-    out.needs.push_back(simple_need("housing-instability", {rd.coded("93033-9", {"LA33-6"})},
+    out.needs.push_back(simple_need("housing-instability", rd.coded("93033-9", {"LA33-6"}),
                                     {snomed("1156191002", "Housing instability"),
                                      icd("Z59.811", "Housing instability, housed, with risk of homelessness")}));
-    out.needs.push_back(simple_need("educational-attainment", {rd.coded("82589-3", {"LA30191-3"})},
+    out.needs.push_back(simple_need("educational-attainment", rd.coded("82589-3", {"LA30191-3"}),
                                     {icd("Z55.5", "Less than a high school diploma")}));
-    out.needs.push_back(simple_need("employment-status", {rd.coded("67875-5", {"LA17956-6"})},
+    out.needs.push_back(simple_need("employment-status", rd.coded("67875-5", {"LA17956-6"}),
                                     {snomed("73438004", "Unemployed"), icd("Z56.0", "Unemployment, unspecified")}));
-    out.needs.push_back(simple_need("health-insurance-coverage-status", {rd.coded("76437-3", {"LA30194-7"})}, {}));
+    out.needs.push_back(simple_need("health-insurance-coverage-status", rd.coded("76437-3", {"LA30194-7"}), {}));
     // 93031-3 "unable to get": food and utilities have their own domains, the rest is
     // material hardship. Each domain is decided once the question is answered.
-    out.needs.push_back(simple_need("food-insecurity", {rd.coded("93031-3", {"LA30125-1"})},
+    out.needs.push_back(simple_need("food-insecurity", rd.coded("93031-3", {"LA30125-1"}),
                                     {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")}));
-    out.needs.push_back(simple_need("utility-insecurity", {rd.coded("93031-3", {"LA30124-4"})},
+    out.needs.push_back(simple_need("utility-insecurity", rd.coded("93031-3", {"LA30124-4"}),
                                     {icd("Z59.861", "Financial insecurity, difficulty paying for utilities")}));
     out.needs.push_back(simple_need("material-hardship",
                                     {rd.coded("93031-3", {"LA30126-9", "LA30127-7", "LA30128-5", "LA30129-3", "LA46-8"})},
                                     {}));
-    out.needs.push_back(simple_need("transportation-insecurity", {rd.coded("93030-5", {"LA30133-5", "LA30134-3"})},
+    out.needs.push_back(simple_need("transportation-insecurity", rd.coded("93030-5", {"LA30133-5", "LA30134-3"}),
                                     {snomed("713458007", "Lack of access to transportation"),
                                      icd("Z59.82", "Transportation insecurity")}));
-    out.needs.push_back(simple_need("social-connection", {rd.coded("93029-7", {"LA27722-0", "LA30130-1"})},
+    out.needs.push_back(simple_need("social-connection", rd.coded("93029-7", {"LA27722-0", "LA30130-1"}),
                                     {snomed("422650009", "Social isolation"),
                                      icd("Z60.9", "Problem related to social environment, unspecified")}));
-    out.needs.push_back(simple_need("stress", {rd.coded("93038-8", {"LA13902-4", "LA13914-9"})},
+    out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}),
                                     {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")}));
-    out.needs.push_back(simple_need("incarceration-status", {rd.coded("93028-9", {"LA33-6"})},
+    out.needs.push_back(simple_need("incarceration-status", rd.coded("93028-9", {"LA33-6"}),
                                     {icd("Z65.1", "Imprisonment and other incarceration")}));
-    Need safety = simple_need("intimate-partner-violence",
-                              {rd.coded("93026-3", {"LA32-8"}), rd.coded("76501-6", {"LA33-6"})},
+    std::vector<Evidence> safety_ev;
+    safety_ev.push_back(rd.coded("93026-3", {"LA32-8"}));
+    safety_ev.push_back(rd.coded("76501-6", {"LA33-6"}));
+    Need safety = simple_need("intimate-partner-violence", std::move(safety_ev),
                               {snomed("706893006", "Victim of intimate partner abuse")});
     if (safety.positive) {
         safety.urgent = true;
@@ -433,7 +472,7 @@ void score_phq2(const Reader& rd, ScreeningResult& out) {
         for (Evidence& e : n.evidence) e.positive = n.positive;
         n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
                                             *total, link_ids(n.evidence)));
-        if (n.positive) n.codes = {snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")};
+        if (n.positive) n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
     }
     out.needs.push_back(std::move(n));
 }
@@ -477,7 +516,7 @@ void score_phq9(const Reader& rd, ScreeningResult& out) {
             const auto v = rd.number(items[k]);
             n.evidence[k].positive = n.evidence[k].positive || (v && *v > 0);
         }
-        n.codes = {snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")};
+        n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
     }
     out.needs.push_back(std::move(n));
 }
@@ -586,6 +625,7 @@ ScreeningResult score(const Response& r, std::string_view instrument) {
         return out;
     }
     out.rules = rs->name;
+    out.needs.reserve(20);  // the most any rule set emits (AHC full: 16)
     const Reader reader(r);
     rs->run(reader, out);
     out.urgent = !out.alerts.empty();
