@@ -314,9 +314,11 @@ public:
         parse_items(*items, std::nullopt, 0, "item");
         for (std::size_t i = 0; i < m_q.m_items.size(); ++i) parse_enable_when(i);
         order_dependencies();
-        m_q.m_languages.push_back("en");
+        // The base texts are in Questionnaire.language (English when absent), listed first.
+        const std::string base = str("language").empty() ? "en" : str("language");
+        m_q.m_languages.push_back(base);
         for (const std::string& l : m_languages)
-            if (l != "en") m_q.m_languages.push_back(l);
+            if (l != base) m_q.m_languages.push_back(l);
     }
 
 private:

@@ -145,7 +145,8 @@ public:
     const LocalizedText& title() const { return m_title; }
     const std::vector<Coding>& codes() const { return m_codes; }  // Questionnaire.code
     bool has_code(std::string_view code) const;
-    // "en" first, then every language a translation was found for.
+    // The base language (Questionnaire.language, else "en") first, then every language a
+    // translation was found for.
     const std::vector<std::string>& languages() const { return m_languages; }
 
     // Every item in document order (pre-order); help displays are folded into their question.

@@ -11,6 +11,7 @@
 #include "core/error.hpp"
 
 #include <nlohmann/json.hpp>
+#include <sodium.h>
 
 #include <algorithm>
 #include <cmath>
@@ -49,11 +50,12 @@ void Response::apply_initial() {
 }
 
 void Response::wipe() {
-    // Overwrite the text of every answer before letting it go: answers are PHI.
+    // Overwrite the text of every answer before letting it go: answers are PHI, and a kiosk
+    // session must leave nothing behind (sodium_memzero is not optimised away).
     for (ItemAnswers& a : m_items)
         for (AnswerValue& v : a.answers) {
-            std::fill(v.string.begin(), v.string.end(), '\0');
-            std::fill(v.coding.code.begin(), v.coding.code.end(), '\0');
+            sodium_memzero(v.string.data(), v.string.size());
+            sodium_memzero(v.coding.code.data(), v.coding.code.size());
         }
     apply_initial();
 }
