@@ -2,8 +2,16 @@
 
 namespace safetynet::cli {
 
+// Screening (cli/cmd_instruments.cpp, cli/cmd_screen.cpp).
+int cmd_instruments(const std::vector<std::string>&);
+int cmd_screen(const std::vector<std::string>&);
+extern const char* const kInstrumentsUsage;
+extern const char* const kScreenUsage;
+
 const std::vector<Command>& commands() {
     static const std::vector<Command> all = {
+        {"instruments", kInstrumentsUsage, "list the built-in screening instruments (JSON)", cmd_instruments},
+        {"screen", kScreenUsage, "score answers to an instrument: needs or a FHIR Bundle (JSON)", cmd_screen},
     };
     return all;
 }

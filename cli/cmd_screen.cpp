@@ -1,0 +1,89 @@
+// `safetynet screen`: answers in, needs (or a FHIR Bundle) out.
+#include "cli/args.hpp"
+#include "cli/commands.hpp"
+#include "cli/file_io.hpp"
+#include "core/error.hpp"
+#include "core/instruments.hpp"
+#include "core/response.hpp"
+#include "core/scoring.hpp"
+#include "core/screening_fhir.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <iostream>
+
+namespace safetynet::cli {
+
+extern const char* const kScreenUsage;
+const char* const kScreenUsage =
+    "safetynet screen --instrument ID|FILE --answers FILE [--lang CODE] [--format needs|fhir]\n"
+    "\n"
+    "  -i, --instrument ID|FILE  a built-in id (ahc-hrsn, ahc-hrsn-full, hunger-vital-sign, prapare,\n"
+    "                            phq-2, phq-9; see `safetynet instruments`) or a FHIR R4 Questionnaire\n"
+    "                            JSON file. Rules attach by canonical URL or LOINC panel code, so an\n"
+    "                            imported copy of a built-in instrument scores the same.\n"
+    "  -a, --answers FILE        a FHIR QuestionnaireResponse, or a simple map {\"linkId\": value} where\n"
+    "                            a coded answer is its code (\"71802-3\": \"LA31995-6\"), a multi-select\n"
+    "                            a list of codes, else a number, boolean or string; {\"declined\": true}\n"
+    "                            records \"prefer not to answer\". Keys may be linkIds or item codes.\n"
+    "                            \"-\" reads standard input.\n"
+    "  --lang CODE               language of the domain names and alerts (and of the\n"
+    "                            QuestionnaireResponse texts in the FHIR output): en (default), es\n"
+    "  --format needs|fhir       needs (default): {\"instrument\", \"rules\", \"complete\", \"urgent\",\n"
+    "                            \"alerts\": [...], \"needs\": [{\"domain\", \"display\", \"positive\",\n"
+    "                            \"urgent\", \"answered\", \"score\", \"band\"?, \"codes\", \"evidence\"}]};\n"
+    "                            fhir: a FHIR R4 Bundle (collection) with the QuestionnaireResponse,\n"
+    "                            SDOHCC Observations and Conditions for positive domains.\n"
+    "\n"
+    "One need per domain the instrument screens. Domain codes: the Gravity SDOH categories\n"
+    "food-insecurity, housing-instability, homelessness, inadequate-housing,\n"
+    "transportation-insecurity, utility-insecurity, financial-insecurity, material-hardship,\n"
+    "employment-status, educational-attainment, social-connection, stress,\n"
+    "intimate-partner-violence, health-insurance-coverage-status, incarceration-status; and ours:\n"
+    "depression, physical-activity, substance-use, disability (docs/SCREENING.md).\n"
+    "\"urgent\": true (with an alert) on a positive interpersonal-safety screen and on any PHQ-9\n"
+    "item 9 (self-harm) answer above \"Not at all\".\n"
+    "Exit status: 0 ok, 1 usage, 2 bad instrument or answers (one line on stderr).";
+
+int cmd_screen(const std::vector<std::string>& argv) {
+    const Args args(argv, {{"--instrument", true, "-i"}, {"--answers", true, "-a"}, {"--lang", true},
+                           {"--format", true}});
+    if (!args.positional().empty()) throw UsageError("unexpected argument " + args.positional().front());
+    const std::string instrument = args.required("--instrument");
+    const std::string answers_path = args.required("--answers");
+    const std::string format = args.value("--format").value_or("needs");
+    if (format != "needs" && format != "fhir") throw UsageError("--format must be needs or fhir, not \"" + format + "\"");
+    const std::string lang = args.value("--lang").value_or("en");
+
+    // A built-in id, else a Questionnaire JSON file.
+    std::shared_ptr<const core::Questionnaire> q;
+    std::string id = instrument;
+    if (core::is_builtin_instrument(instrument)) {
+        q = core::load_builtin_instrument(instrument);
+    } else {
+        q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(read_file(instrument), instrument));
+        id = !q->id().empty() ? q->id() : (!q->url().empty() ? q->url() : instrument);
+    }
+    const auto& langs = q->languages();
+    if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
+        std::string have;
+        for (const std::string& l : langs) have += (have.empty() ? "" : ", ") + l;
+        throw UsageError("--lang " + lang + ": the instrument has " + have);
+    }
+
+    const core::Response response = core::Response::parse(q, read_file(answers_path), answers_path);
+    const core::ScreeningResult result = core::score(response, id);
+    nlohmann::json out;
+    if (format == "needs") {
+        out = core::needs_json(result, lang);
+    } else {
+        core::ScreeningFhirOptions o;
+        o.language = lang;
+        out = core::screening_bundle(response, result, o);
+    }
+    std::cout << out.dump(2) << "\n";
+    return 0;
+}
+
+}  // namespace safetynet::cli

@@ -1,0 +1,33 @@
+#include "core/instruments.hpp"
+
+#include "core/assets.hpp"
+#include "core/error.hpp"
+
+#include <algorithm>
+
+namespace safetynet::core {
+
+const std::vector<std::string>& builtin_instrument_ids() {
+    static const std::vector<std::string> ids = {"ahc-hrsn", "ahc-hrsn-full", "hunger-vital-sign",
+                                                 "prapare", "phq-2", "phq-9"};
+    return ids;
+}
+
+bool is_builtin_instrument(std::string_view id) {
+    const auto& ids = builtin_instrument_ids();
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+std::shared_ptr<const Questionnaire> load_builtin_instrument(std::string_view id) {
+    if (!is_builtin_instrument(id)) {
+        std::string known;
+        for (const std::string& i : builtin_instrument_ids()) known += (known.empty() ? "" : ", ") + i;
+        throw Error("unknown-instrument", std::string(id), "not a built-in instrument (built-in: " + known + ")");
+    }
+    const std::string name = "instruments/" + std::string(id) + ".json";
+    const auto text = builtin_asset(name);
+    if (!text) throw Error("missing-asset", name, "the built-in instrument is missing from this build");
+    return std::make_shared<const Questionnaire>(Questionnaire::parse(*text, name));
+}
+
+}  // namespace safetynet::core

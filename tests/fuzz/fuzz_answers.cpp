@@ -1,0 +1,38 @@
+// Answers come from files and other systems: a QuestionnaireResponse or the simple
+// {"linkId": value} map. Any bytes must read or raise core::Error, never crash, against each
+// built-in instrument; whatever reads must score and export.
+#include "core/error.hpp"
+#include "core/instruments.hpp"
+#include "core/response.hpp"
+#include "core/scoring.hpp"
+#include "core/screening_fhir.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+using namespace safetynet::core;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    static const std::vector<std::shared_ptr<const Questionnaire>> instruments = [] {
+        std::vector<std::shared_ptr<const Questionnaire>> all;
+        for (const std::string& id : builtin_instrument_ids()) all.push_back(load_builtin_instrument(id));
+        return all;
+    }();
+    if (size == 0) return 0;
+    // The first byte picks the instrument; the rest is the answers document.
+    const auto& q = instruments[data[0] % instruments.size()];
+    const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
+    try {
+        Response r = Response::parse(q, text, "fuzz");
+        const ScreeningResult result = score(r, "fuzz");
+        (void)needs_json(result, "es");
+        (void)screening_bundle(r, result, {"2026-01-01T00:00:00Z", "", "es"});
+        const Response back = Response::from_fhir(q, r.to_fhir());
+        (void)back.validate();
+        r.wipe();
+    } catch (const Error&) {
+    }
+    return 0;
+}
