@@ -1,7 +1,9 @@
 #include "ui/app.hpp"
 
+#include "core/error.hpp"
+#include "core/instruments.hpp"
 #include "ui/context.hpp"
-#include "ui/kiosk_screens.hpp"
+#include "ui/kiosk_welcome.hpp"
 #include "ui/theme.hpp"
 #include "ui/widgets.hpp"
 
@@ -12,28 +14,38 @@
 
 namespace safetynet::ui {
 
-const char* screen_id(Screen s) {
-    switch (s) {
-        case Screen::Welcome: return "welcome";
-        case Screen::Questions: return "questions";
-    }
-    return "unknown";
-}
-
 App::App(Platform& platform) : m_platform(platform) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing of a session is written anywhere
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     apply_display_settings();
+    apply_site(SiteConfig{});  // a working kiosk at once; the site's file refines it
 
     m_platform.fetch_asset("assets/site.json", [this](std::optional<std::string> text) {
-        if (!text) return;  // no site file: the defaults are a working kiosk
-        const auto doc = nlohmann::json::parse(*text, nullptr, false);
-        if (doc.is_object() && doc.contains("site_name") && doc["site_name"].is_string())
-            m_site.site_name = doc["site_name"].get<std::string>();
-        m_data_changed = true;
+        if (text) apply_site(SiteConfig::parse(*text));  // no site file: the defaults stand
     });
+}
+
+void App::apply_site(SiteConfig site) {
+    // Never swap the questionnaire under someone who is answering it.
+    if (m_kiosk && m_kiosk->session_active()) return;
+    std::shared_ptr<const core::Questionnaire> q;
+    try {
+        q = core::load_builtin_instrument(site.instrument);
+    } catch (const core::Error& e) {
+        site.warnings.push_back("instrument: " + std::string(e.what()) + "; using ahc-hrsn");
+        site.instrument = "ahc-hrsn";
+        q = core::load_builtin_instrument(site.instrument);
+    }
+    m_site = std::move(site);
+    m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
+    m_kiosk->note_input(m_platform.now_seconds());
+    m_data_changed = true;
+}
+
+void App::note_input() {
+    if (m_kiosk) m_kiosk->note_input(m_platform.now_seconds());
 }
 
 void App::apply_display_settings() {
@@ -53,6 +65,7 @@ bool App::prepare_frame() {
 
 bool App::wants_redraw(double now) const {
     if (m_data_changed) return true;
+    if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     // A visible notice must disappear on time; once a second is enough for that.
     if (m_notice) return m_notice->shown_at < 0 || now - m_notice->shown_at >= 1.0;
     return false;
@@ -70,13 +83,10 @@ void App::frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     draw_kiosk_header(ctx, m_site.site_name, m_display);
-    switch (m_screen) {
-        case Screen::Welcome:
-            if (draw_kiosk_welcome(ctx) == WelcomeAction::Start) m_screen = Screen::Questions;
-            break;
-        case Screen::Questions:
-            // The questionnaire flow arrives with the screening engine (issue #6).
-            break;
+    if (m_kiosk->step() == KioskStep::Welcome) {
+        if (draw_kiosk_welcome(ctx) == WelcomeAction::Start) m_kiosk->start();
+    } else {
+        m_kiosk->draw(ctx, m_display);
     }
     draw_notice(ctx);
     ImGui::End();
@@ -124,12 +134,16 @@ void App::draw_notice(Context& ctx) {
 }
 
 std::string App::state_json() const {
-    return nlohmann::json{{"screen", screen_id(m_screen)},
-                          {"lang", m_i18n.language()},
-                          {"text_size", m_display.text_size},
-                          {"high_contrast", m_display.high_contrast},
-                          {"notice", m_notice ? nlohmann::json(m_notice->key) : nlohmann::json(nullptr)}}
-        .dump();
+    nlohmann::json s{{"mode", "kiosk"},
+                     {"lang", m_i18n.language()},
+                     {"text_size", m_display.text_size},
+                     {"high_contrast", m_display.high_contrast},
+                     {"site", m_site.site_name},
+                     {"notice", m_notice ? nlohmann::json(m_notice->key) : nlohmann::json(nullptr)}};
+    const nlohmann::json k = m_kiosk->state();
+    s["screen"] = k["step"];
+    s["kiosk"] = k;
+    return s.dump();
 }
 
 }  // namespace safetynet::ui

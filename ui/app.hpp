@@ -4,8 +4,12 @@
 #include "core/i18n.hpp"
 #include "ui/display_settings.hpp"
 #include "ui/fonts.hpp"
+#include "ui/kiosk.hpp"
 #include "ui/platform.hpp"
+#include "ui/site_config.hpp"
 #include "ui/widget_registry.hpp"
+
+#include <memory>
 
 #include <optional>
 #include <string>
@@ -15,14 +19,6 @@
 namespace safetynet::ui {
 
 struct Context;
-
-enum class Screen { Welcome, Questions };
-const char* screen_id(Screen s);
-
-// The site's own settings (assets/site.json), editable by a clinic without rebuilding.
-struct SiteConfig {
-    std::string site_name = "SafetyNet";
-};
 
 class App {
 public:
@@ -39,8 +35,10 @@ public:
     // The platform skips idle frames, so a kiosk at rest uses no CPU.
     bool wants_redraw(double now) const;
 
-    Screen screen() const { return m_screen; }
+    // Input (pointer, touch, keys) arrived: idle timers start again.
+    void note_input();
     const core::Translator& translator() const { return m_i18n; }
+    const SiteConfig& site() const { return m_site; }
     const DisplaySettings& display() const { return m_display; }
     const WidgetRegistry& widgets() const { return m_widgets; }
     // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
@@ -52,6 +50,7 @@ public:
 
 private:
     void apply_display_settings();
+    void apply_site(SiteConfig site);
     void draw_notice(Context& ctx);
 
     struct Notice {
@@ -67,7 +66,7 @@ private:
     DisplaySettings m_display;
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
-    Screen m_screen = Screen::Welcome;
+    std::unique_ptr<Kiosk> m_kiosk;
     std::optional<Notice> m_notice;
     bool m_data_changed = true;  // set by asynchronous loads; cleared when a frame is drawn
 };

@@ -1,4 +1,4 @@
-#include "ui/kiosk_screens.hpp"
+#include "ui/kiosk_welcome.hpp"
 #include "ui/widgets.hpp"
 
 #include <algorithm>

@@ -7,6 +7,7 @@
 
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
 #include <memory>
@@ -39,9 +40,10 @@ public:
     std::int64_t unix_time() override { return wall; }
     void fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) override {
         fetched.push_back(path);
-        const auto it = files.find(path);
-        auto result = it == files.end() ? std::nullopt : std::optional<std::string>(it->second);
-        m_pending.push_back([done = std::move(done), result] { done(result); });
+        m_pending.push_back([this, path, done = std::move(done)] {
+            const auto it = files.find(path);
+            done(it == files.end() ? std::nullopt : std::optional<std::string>(it->second));
+        });
     }
     void storage_put(std::string key, std::string bytes, std::function<void(bool)> done) override {
         m_pending.push_back([this, key, bytes, done = std::move(done)] {
@@ -91,6 +93,8 @@ public:
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(width, height);
         io.DeltaTime = 1.0f / 60.0f;
+        // What a backend maps: ImGui's named keys to slots in io.KeysDown.
+        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 256 + k;
         app = std::make_unique<ui::App>(platform);
         upload_fonts();
     }
@@ -110,13 +114,30 @@ public:
         ImGui::Render();
     }
 
+    // Scrolls the screen with the mouse wheel, as a person would, until `id` is in view.
+    const ui::WidgetRect* scroll_into_view(const std::string& id) {
+        ImGuiIO& io = ImGui::GetIO();
+        for (float direction : {-1.0f, 1.0f}) {
+            for (int i = 0; i < 30; ++i) {
+                if (const ui::WidgetRect* r = app->widgets().find(id)) return r;
+                io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
+                io.MouseWheel = direction;
+                frame();
+                io.MouseWheel = 0;
+                frame();
+            }
+        }
+        return app->widgets().find(id);
+    }
+
     // Moves over the widget, presses, releases: three frames, as a real pointer would.
     void click(const std::string& id) {
         frame();
-        const ui::WidgetRect* r = app->widgets().find(id);
+        const ui::WidgetRect* r = scroll_into_view(id);
         REQUIRE_MESSAGE(r != nullptr, "no widget named " << id);
         ImGuiIO& io = ImGui::GetIO();
         io.MousePos = ImVec2(r->x + r->w / 2, r->y + r->h / 2);
+        app->note_input();
         frame();
         io.MouseDown[0] = true;
         frame();
@@ -124,6 +145,16 @@ public:
         frame();
         frame();
     }
+
+    // Types characters as a keyboard would (ImGui's input queue), over one frame.
+    void type(const std::string& text) {
+        for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+        app->note_input();
+        frame();
+        frame();
+    }
+    bool has(const std::string& id) const { return app->widgets().find(id) != nullptr; }
+    nlohmann::json state() const { return nlohmann::json::parse(app->state_json()); }
 
     FakePlatform platform;
     std::unique_ptr<ui::App> app;

@@ -1,5 +1,5 @@
 #pragma once
-// The kiosk's screens. Each draws one full-window screen and reports what the person asked for.
+// The first kiosk screen and the header bar every kiosk screen shares.
 #include "ui/context.hpp"
 #include "ui/display_settings.hpp"
 

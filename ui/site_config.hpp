@@ -1,0 +1,42 @@
+#pragma once
+// The site's own settings, read from assets/site.json at start-up: a clinic edits that file
+// (name, place, instrument, clinic key, crisis numbers, idle timeout, directory) and reloads,
+// without rebuilding. Anything missing keeps its default; anything malformed is reported and
+// ignored field by field, so a typo never stops a kiosk from starting.
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace safetynet::ui {
+
+struct CrisisLine {
+    std::map<std::string, std::string> label;  // language -> text
+    std::string number;                         // what to dial or text, e.g. "988"
+};
+
+struct SiteConfig {
+    std::string site_name = "SafetyNet";
+    std::string mode = "kiosk";                 // kiosk | clinic | org (the URL #fragment wins)
+    std::string instrument = "ahc-hrsn";        // a built-in instrument id
+    std::string zip;                            // where the site is: services near it by default
+    std::string timezone;                       // IANA name, for "open now"
+    std::vector<std::string> languages;         // offered on the kiosk; empty = every catalog
+    std::string clinic_name;
+    std::string clinic_recipient;               // age1…: the kiosk seals shared screenings to it
+    std::map<std::string, std::string> crisis_message;  // language -> text, shown first on urgent results
+    std::vector<CrisisLine> crisis_lines;
+    int idle_timeout_seconds = 90;
+    int idle_warning_seconds = 20;
+    bool ask_location = true;
+    std::string directory = "assets/directory/demo.hsds.json";
+    std::vector<std::string> warnings;          // what was wrong in the file, for staff
+
+    // Parses site.json. Never throws: a bad field is named in `warnings` and keeps its default.
+    static SiteConfig parse(std::string_view json);
+
+    // The text for `lang`, else English, else any.
+    static const std::string& pick(const std::map<std::string, std::string>& texts, std::string_view lang);
+};
+
+}  // namespace safetynet::ui
