@@ -23,7 +23,8 @@ public:
     // type: "collection" (screening, referral) or another Bundle.type code.
     explicit Bundle(std::string type = "collection");
 
-    // Where new full URLs come from (tests make them predictable). Default: new_uuid_urn.
+    // Where new full URLs come from (tests make them predictable). Default: random v4 UUIDs
+    // from one CSPRNG draw per Bundle (see fhir_bundle.cpp).
     void set_id_source(std::function<std::string()> source) { m_next_id = std::move(source); }
     void set_timestamp(std::string instant) { m_timestamp = std::move(instant); }
 

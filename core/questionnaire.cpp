@@ -362,16 +362,8 @@ private:
     }
 
     void parse_items(const json& array, std::optional<std::size_t> parent, int depth, const std::string& path) {
-        if (depth >= kMaxDepth) fail("malformed-item", path, "groups are nested more than 32 deep");
-        for (std::size_t k = 0; k < array.size(); ++k) {
-            const std::string item_path = path + "[" + std::to_string(k) + "]";
-            const json& j = array[k];
-            if (!j.is_object()) fail("malformed-item", item_path, "an item must be a JSON object");
-            if (m_q.m_items.size() >= kMaxItems) fail("malformed-item", item_path, "more than 5000 items");
-            const std::string link_id = opt_string(j, "linkId", "malformed-item", item_path).value_or("");
-            claim_link_id(link_id, item_path);
-            parse_item(j, link_id, parent, depth, item_path);
-        }
+        for (std::size_t k = 0; k < array.size(); ++k)
+            parse_items_one(array[k], parent, depth, path + "[" + std::to_string(k) + "]");
     }
 
     void parse_item(const json& j, const std::string& where, std::optional<std::size_t> parent, int depth,
@@ -460,7 +452,7 @@ private:
         }
     }
 
-    void parse_items_one(const json& j, std::size_t parent, int depth, const std::string& path) {
+    void parse_items_one(const json& j, std::optional<std::size_t> parent, int depth, const std::string& path) {
         if (depth >= kMaxDepth) fail("malformed-item", path, "groups are nested more than 32 deep");
         if (!j.is_object()) fail("malformed-item", path, "an item must be a JSON object");
         if (m_q.m_items.size() >= kMaxItems) fail("malformed-item", path, "more than 5000 items");

@@ -119,7 +119,20 @@ public:
         e.link_id = m_q.item(*i).link_id;
         if (!m_r.enabled(*i)) return e;  // not asked: unanswered
         e.state = m_r.state(*i);
-        e.answers = m_r.effective_answers(*i);
+        // The values only: a coding keeps its code (system and display are the Questionnaire's
+        // and would cost two allocations per answer, most of the scoring time).
+        const auto& answers = m_r.effective_answers(*i);
+        e.answers.reserve(answers.size());
+        for (const AnswerValue& a : answers) {
+            if (a.type != ValueType::Coding) {
+                e.answers.push_back(a);
+                continue;
+            }
+            AnswerValue v;
+            v.type = ValueType::Coding;
+            v.coding.code = a.coding.code;
+            e.answers.push_back(std::move(v));
+        }
         // PRAPARE's "I choose not to answer" and HVS's "Don't know/refused" are declines.
         if (e.answers.size() == 1 && e.answers[0].type == ValueType::Coding &&
             (e.answers[0].coding.code == "LA30122-8" || e.answers[0].coding.code == "LA15775-2"))

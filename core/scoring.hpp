@@ -25,7 +25,7 @@ namespace safetynet::core {
 struct Evidence {
     std::string link_id;
     AnswerState state = AnswerState::Unanswered;
-    std::vector<AnswerValue> answers;
+    std::vector<AnswerValue> answers;  // codings carry their code only (look the option up for the rest)
     bool positive = false;
 };
 
