@@ -18,13 +18,13 @@ using core::ItemType;
 bool is_numeric(ItemType t) { return t == ItemType::Integer || t == ItemType::Decimal; }
 
 // A thin bar showing how far along the person is: reassuring, and honest about what is left.
-void progress(Context& ctx, std::size_t position, std::size_t count) {
+void progress(Context& ctx, std::size_t position, std::size_t count, float w) {
     const Palette& p = *ctx.palette;
     const std::string text = ctx.i18n.format("kiosk.progress", {{"n", std::to_string(position)}, {"total", std::to_string(count)}});
     paragraph(text.c_str(), ctx.fonts.small, p.text_muted);
     register_last_item(ctx, "progress");
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float w = column_width(), h = 8 * ctx.scale;
+    const float h = 8 * ctx.scale;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), ImGui::GetColorU32(p.secondary), h * 0.5f);
     const float f = count ? static_cast<float>(position) / static_cast<float>(count) : 0.0f;
@@ -53,9 +53,24 @@ void Kiosk::draw_question(Context& ctx) {
     }
 
     begin_content(ctx);
-    begin_column(ctx);
-    progress(ctx, m_flow.position(), m_flow.question_count());
-    ImGui::Dummy(ImVec2(0, 12 * ctx.scale));
+    begin_column(ctx, 1000);
+    // Read aloud sits at the right of the progress line, always in the same place.
+    const ImVec2 row = ImGui::GetCursorPos();
+    float bar = column_width();
+    float bottom = row.y;
+    if (ctx.platform.speech_available()) {
+        ImGui::PushFont(ctx.fonts.bold);
+        const float w = ImGui::CalcTextSize(ctx.tr("kiosk.read_aloud")).x + 2 * ImGui::GetStyle().FramePadding.x;
+        ImGui::PopFont();
+        ImGui::SetCursorPos(ImVec2(row.x + column_width() - w, row.y));
+        if (button(ctx, "read_aloud", ctx.tr("kiosk.read_aloud"), ButtonStyle::Secondary, ImVec2(w, 0))) read_aloud(ctx, index);
+        bottom = ImGui::GetCursorPosY();
+        bar -= w + 24 * ctx.scale;
+        ImGui::SetCursorPos(ImVec2(row.x, row.y + 6 * ctx.scale));
+    }
+    progress(ctx, m_flow.position(), m_flow.question_count(), bar);
+    ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
 
     // The group the question belongs to ("Living situation"), as a quiet label above it.
     for (const core::FlowStep& s : r.flow()) {
@@ -67,9 +82,6 @@ void Kiosk::draw_question(Context& ctx) {
     std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
     heading(ctx, text.c_str(), "question.text");
     if (!it.help.empty()) paragraph(it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
-    if (ctx.platform.speech_available()) {
-        if (button(ctx, "read_aloud", ctx.tr("kiosk.read_aloud"), ButtonStyle::Secondary)) read_aloud(ctx, index);
-    }
     ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
 
     const float width = column_width();
@@ -91,16 +103,22 @@ void Kiosk::draw_question(Context& ctx) {
             // fits on a tablet screen without scrolling; long ones keep the full width.
             const float gap = ImGui::GetStyle().ItemSpacing.x;
             const float half = (width - gap) * 0.5f;
-            float longest = 0;
-            ImGui::PushFont(ctx.fonts.body);
-            for (const auto& o : it.options) longest = std::max(longest, ImGui::CalcTextSize(o.label.in(lang).c_str()).x);
-            ImGui::PopFont();
-            const bool two_columns = it.options.size() > 4 && longest + 90 * ctx.scale < half;
+            const float one_line = option_button_height(ctx, "A", half);
+            bool two_columns = it.options.size() > 4;
+            for (const auto& o : it.options)  // at most two lines each in a half-width button
+                two_columns = two_columns && option_button_height(ctx, o.label.in(lang).c_str(), half) < one_line * 1.9f;
             for (std::size_t k = 0; k < it.options.size(); ++k) {
                 const std::string label = it.options[k].label.in(lang);
-                if (two_columns && k % 2 == 1) ImGui::SameLine();
+                float row_height = 0;  // both buttons of a row as tall as the taller one
+                if (two_columns) {
+                    const std::size_t first = k - k % 2;
+                    for (std::size_t j = first; j < std::min(first + 2, it.options.size()); ++j)
+                        row_height = std::max(row_height, option_button_height(ctx, it.options[j].label.in(lang).c_str(), half));
+                    if (k % 2 == 1) ImGui::SameLine();
+                }
                 const bool chosen = option_button(ctx, "answer." + std::to_string(k), label.c_str(),
-                                                  r.option_selected(index, k), it.repeats, two_columns ? half : width) ||
+                                                  r.option_selected(index, k), it.repeats, two_columns ? half : width,
+                                                  row_height) ||
                                     typed_option == static_cast<int>(k);
                 if (chosen) {
                     if (it.repeats) r.toggle_option(index, k);
@@ -158,20 +176,19 @@ void Kiosk::draw_question(Context& ctx) {
         case ItemType::Group:
         case ItemType::Display: break;
     }
-    if (it.is_question()) {
-        ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
-        if (option_button(ctx, "prefer_not", ctx.tr("kiosk.prefer_not"), declined, false, width)) {
-            if (declined) r.clear(index);
-            else r.decline(index);
-            if (is_numeric(it.type)) m_number_item = static_cast<std::size_t>(-1);  // reload the pad
-        }
-    }
     end_column();
     end_content();
 
     const bool answered = !it.is_question() || r.state(index) != AnswerState::Unanswered;
     const char* next = answered ? ctx.tr("kiosk.next") : ctx.tr("kiosk.skip");
-    NavAction action = nav_bar(ctx, m_flow.from_review() ? ctx.tr("kiosk.back_to_review") : ctx.tr("kiosk.back"), next);
+    // "Prefer not to answer" lives in the bar, so it is in view however long the answers are.
+    NavAction action = nav_bar(ctx, m_flow.from_review() ? ctx.tr("kiosk.back_to_review") : ctx.tr("kiosk.back"), next,
+                               true, it.is_question() ? ctx.tr("kiosk.prefer_not") : nullptr, declined);
+    if (action == NavAction::Middle) {
+        if (declined) r.clear(index);
+        else r.decline(index);
+        if (is_numeric(it.type)) m_number_item = static_cast<std::size_t>(-1);  // reload the pad
+    }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
         action = NavAction::Next;
     if (action == NavAction::Back) m_flow.back();

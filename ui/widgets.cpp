@@ -55,15 +55,37 @@ void center_next(float width) {
 
 namespace safetynet::ui {
 
-bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width) {
+namespace {
+struct OptionMetrics {
+    float mark, pad_x, text_x;
+    ImVec2 text;
+    float height;
+};
+OptionMetrics option_metrics(Context& ctx, const char* label, float width) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    OptionMetrics m{};
+    m.mark = 26.0f * ctx.scale;  // the radio dot / check box
+    m.pad_x = style.FramePadding.x;
+    m.text_x = m.pad_x + m.mark + 16.0f * ctx.scale;
+    ImGui::PushFont(ctx.fonts.body);
+    m.text = ImGui::CalcTextSize(label, nullptr, false, width - m.text_x - m.pad_x);
+    ImGui::PopFont();
+    m.height = std::max(touch_target(ctx.scale), m.text.y + 2 * style.FramePadding.y + 4 * ctx.scale);
+    return m;
+}
+}  // namespace
+
+float option_button_height(Context& ctx, const char* label, float width) { return option_metrics(ctx, label, width).height; }
+
+bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width,
+                   float min_height) {
     const Palette& p = *ctx.palette;
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float mark = 26.0f * ctx.scale;  // the radio dot / check box
-    const float pad_x = style.FramePadding.x;
-    const float text_x = pad_x + mark + 16.0f * ctx.scale;
+    const OptionMetrics m = option_metrics(ctx, label, width);
+    const float mark = m.mark, pad_x = m.pad_x, text_x = m.text_x;
+    const ImVec2 text = m.text;
+    const float height = std::max(m.height, min_height);
     ImGui::PushFont(ctx.fonts.body);
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, width - text_x - pad_x);
-    const float height = std::max(touch_target(ctx.scale), text.y + 2 * style.FramePadding.y + 4 * ctx.scale);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::PushID(std::string(id).c_str());
     const bool pressed = ImGui::InvisibleButton("##option", ImVec2(width, height));
@@ -103,7 +125,8 @@ bool option_button(Context& ctx, std::string_view id, const char* label, bool se
 
 float nav_bar_height(const Context& ctx) { return touch_target(ctx.scale) * 1.2f + 2 * 16.0f * ctx.scale; }
 
-NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled) {
+NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled,
+                  const char* middle_label, bool middle_selected) {
     const Palette& p = *ctx.palette;
     const float h = nav_bar_height(ctx);
     const ImVec2 win_pos = ImGui::GetWindowPos();
@@ -118,8 +141,15 @@ NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, 
     const float bh = touch_target(ctx.scale) * 1.2f;
     const float column = std::min(win_size.x - 2 * pad, 1000.0f * ctx.scale);
     const float left = (win_size.x - column) * 0.5f;
-    const float bw = std::min(column * 0.45f, 360.0f * ctx.scale);
+    const float bw = std::min(column * (middle_label ? 0.3f : 0.45f), 360.0f * ctx.scale);
     NavAction action = NavAction::None;
+    if (middle_label) {
+        const float mw = column - 2 * bw - 2 * 16.0f * ctx.scale;
+        ImGui::SetCursorPos(ImVec2(left + (column - mw) * 0.5f, top + (h - bh) * 0.5f));
+        if (button(ctx, "nav.middle", middle_label, middle_selected ? ButtonStyle::Selected : ButtonStyle::Secondary,
+                   ImVec2(mw, bh)))
+            action = NavAction::Middle;
+    }
     if (back_label) {
         ImGui::SetCursorPos(ImVec2(left, top + (h - bh) * 0.5f));
         if (button(ctx, "nav.back", back_label, ButtonStyle::Secondary, ImVec2(bw, bh))) action = NavAction::Back;

@@ -31,12 +31,17 @@ namespace safetynet::ui {
 
 // A full-width answer button: the label left-aligned after a radio dot (single choice) or a
 // check box (multi-select), drawn in the "selected" colours when chosen.
-bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width);
+bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width,
+                   float min_height = 0);
+// The height option_button() will take for `label` at `width`.
+float option_button_height(Context& ctx, const char* label, float width);
 
-enum class NavAction { None, Back, Next };
-// The bar at the bottom of a kiosk screen: Back on the left, the main action on the right.
-// `next_label` null hides the right button; `back_label` null hides Back.
-NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled = true);
+enum class NavAction { None, Back, Next, Middle };
+// The bar at the bottom of a kiosk screen: Back on the left, the main action on the right,
+// and optionally a third choice between them ("Prefer not to answer"), always in view.
+// A null label hides that button.
+NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled = true,
+                  const char* middle_label = nullptr, bool middle_selected = false);
 // The height nav_bar() takes, so a screen can leave room for it.
 float nav_bar_height(const Context& ctx);
 

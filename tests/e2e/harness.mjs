@@ -74,10 +74,29 @@ export async function widget(page, id, timeout = 10000) {
   return handle.jsonValue();
 }
 
+// The widget's rectangle, scrolling the screen with the mouse wheel (down, then up) until it
+// is in view, as a person would. The app registers only what is visible.
+export async function scrollTo(page, id) {
+  const now = await page.evaluate((name) => window.safetynet.widget(name), id);
+  if (now) return now;
+  const vp = page.viewportSize() || { width: 1280, height: 800 };
+  for (const dy of [120, -120]) {
+    for (let i = 0; i < 25; i++) {
+      await page.mouse.move(vp.width / 2, vp.height / 2);
+      await page.mouse.wheel(0, dy);
+      await nextFrames(page, 3);
+      const r = await page.evaluate((name) => window.safetynet.widget(name), id);
+      if (r) return r;
+    }
+  }
+  return widget(page, id, 2000);  // a clear timeout naming the widget
+}
+
 // Clicks like a person: hover, press, release, each on its own frame (ImGui sees a press only
 // on a frame where the pointer is already over the widget; TOOLCHAIN pitfall 11).
 export async function click(page, id) {
-  const r = await widget(page, id);
+  await page.waitForFunction(() => window.safetynet && window.safetynet.ready(), null, { timeout: 10000 });
+  const r = await scrollTo(page, id);
   const x = r.x + r.w / 2, y = r.y + r.h / 2;
   await page.mouse.move(x, y);
   await nextFrames(page, 2);
