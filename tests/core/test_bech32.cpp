@@ -1,7 +1,7 @@
 #include "core/bech32.hpp"
 #include "core/error.hpp"
 
-#include "vector_file.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
 

@@ -2,7 +2,7 @@
 #include "core/error.hpp"
 #include "core/hkdf.hpp"
 
-#include "vector_file.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
 

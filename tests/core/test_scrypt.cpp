@@ -2,7 +2,7 @@
 #include "core/error.hpp"
 #include "core/scrypt.hpp"
 
-#include "vector_file.hpp"
+#include "test_helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <sodium.h>

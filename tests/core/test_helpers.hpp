@@ -1,7 +1,12 @@
 #pragma once
-// Test-vector files in the CCTV style (STYLE lesson 9): blocks of "key: value" lines separated
-// by blank lines; '#' starts a comment line. Values keep their spaces; a key may repeat.
+// Helpers for the bundle and crypto tests.
+// Test-vector files are in the CCTV style (STYLE lesson 9): blocks of "key: value" lines
+// separated by blank lines; '#' starts a comment line. Values keep their spaces; a key may repeat.
+#include "core/error.hpp"
+
 #include <doctest/doctest.h>
+
+#include <functional>
 
 #include <fstream>
 #include <iterator>
@@ -54,6 +59,16 @@ inline std::string field(const VectorBlock& b, const std::string& key) {
     const auto it = b.find(key);
     if (it == b.end()) throw std::runtime_error("vector lacks " + key);
     return it->second;
+}
+
+// The core::Error kind `f` throws, or "success".
+inline std::string kind_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const safetynet::core::Error& e) {
+        return e.kind();
+    }
+    return "success";
 }
 
 }  // namespace safetynet::test
