@@ -17,6 +17,7 @@ class X25519Recipient {
 public:
     // Throws core::Error("recipient") unless `text` is a Bech32 "age1…" key of 32 bytes.
     static X25519Recipient parse(std::string_view text);
+    X25519Recipient() = default;  // all zeros: a placeholder, never a usable recipient
     explicit X25519Recipient(const std::array<std::uint8_t, 32>& public_key) : m_public_key(public_key) {}
 
     std::string encode() const;  // "age1…"
@@ -28,7 +29,7 @@ public:
     bool operator==(const X25519Recipient& other) const { return m_public_key == other.m_public_key; }
 
 private:
-    std::array<std::uint8_t, 32> m_public_key;
+    std::array<std::uint8_t, 32> m_public_key{};
 };
 
 class X25519Identity {

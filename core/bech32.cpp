@@ -1,6 +1,7 @@
 #include "core/bech32.hpp"
 
 #include "core/error.hpp"
+#include "core/secret.hpp"
 
 #include <array>
 
@@ -54,6 +55,7 @@ std::string bech32_encode_values(std::string_view hrp_in, const std::vector<std:
     v.insert(v.end(), values.begin(), values.end());
     v.insert(v.end(), 6, 0);
     const std::uint32_t mod = polymod(v) ^ 1;
+    secure_wipe(v);  // age secret keys pass through here
     std::string out = hrp + "1";
     for (const std::uint8_t x : values) {
         if (x > 31) fail("data value out of range");
@@ -77,7 +79,9 @@ std::string bech32_encode(std::string_view hrp, ByteView data) {
         }
     }
     if (bits > 0) values.push_back(static_cast<std::uint8_t>((acc << (5 - bits)) & 31));
-    return bech32_encode_values(hrp, values);
+    std::string out = bech32_encode_values(hrp, values);
+    secure_wipe(values);
+    return out;
 }
 
 Bech32Values bech32_decode_values(std::string_view text, std::size_t max_length) {
@@ -106,7 +110,12 @@ Bech32Values bech32_decode_values(std::string_view text, std::size_t max_length)
     }
     std::vector<std::uint8_t> v = hrp_expand(out.hrp);
     v.insert(v.end(), data.begin(), data.end());
-    if (polymod(v) != 1) fail("checksum mismatch");
+    const bool ok = polymod(v) == 1;
+    secure_wipe(v);
+    if (!ok) {
+        secure_wipe(data);
+        fail("checksum mismatch");
+    }
     data.resize(data.size() - 6);
     out.values = std::move(data);
     return out;
@@ -126,8 +135,11 @@ Bech32Bytes bech32_decode(std::string_view text, std::size_t max_length) {
             out.data.push_back(static_cast<std::uint8_t>((acc >> bits) & 0xff));
         }
     }
-    if (bits > 4) fail("more than 4 bits of padding");
-    if ((acc & ((1u << bits) - 1)) != 0) fail("non-zero padding bits");
+    secure_wipe(v.values);
+    if (bits > 4 || (acc & ((1u << bits) - 1)) != 0) {
+        secure_wipe(out.data);
+        fail(bits > 4 ? "more than 4 bits of padding" : "non-zero padding bits");
+    }
     return out;
 }
 
