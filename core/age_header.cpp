@@ -88,9 +88,13 @@ Stanza parse_stanza(Cursor& c, std::size_t index) {
 
 AgeHeader parse_age_header(ByteView file, std::size_t max_header_bytes) {
     Cursor c(file, max_header_bytes);
-    // version-line = "age-encryption.org/" version LF
-    const std::string_view version = c.line();
+    // version-line = "age-encryption.org/" version LF. Anything else is not an age file at
+    // all, however short (rather than "truncated").
     constexpr std::string_view kIntro = "age-encryption.org/";
+    const std::string_view intro = as_chars(file.first(std::min(file.size(), kIntro.size())));
+    if (intro != kIntro.substr(0, intro.size()) || file.empty())
+        throw Error(age_error::kHeader, "header", "not an age file (no age-encryption.org/ version line)");
+    const std::string_view version = c.line();
     if (version.substr(0, kIntro.size()) != kIntro)
         throw Error(age_error::kHeader, "header", "not an age file (no age-encryption.org/ version line)");
     for (const char ch : version)
