@@ -89,3 +89,14 @@ TEST_CASE("UTC timestamps") {
     CHECK_FALSE(is_utc_rfc3339("2024-02-29T23:59:59+00:00"));
     CHECK_FALSE(is_utc_rfc3339("2024-00-10T00:00:00Z"));
 }
+
+TEST_CASE("contact fingerprints match an independent implementation (fingerprint.py)") {
+    const auto blocks =
+        safetynet::test::read_vector_blocks(safetynet::test::data_path("fingerprint_vectors.txt"));
+    REQUIRE(blocks.size() == 2);
+    for (const auto& b : blocks) {
+        const auto r = X25519Recipient::parse(safetynet::test::field(b, "recipient"));
+        const auto k = MinisignPublicKey::parse(safetynet::test::field(b, "minisign-key"));
+        CHECK(contact_fingerprint(r, k) == safetynet::test::field(b, "fingerprint"));
+    }
+}
