@@ -58,7 +58,7 @@ int run(const std::vector<std::string>& argv) {
     const core::SecretBytes plain = d.decrypt(ids);
 
     if (verify.empty()) {
-        write_file_atomic(out, core::to_string(plain.view()));
+        write_file_atomic(out, core::as_chars(plain.view()));  // no unwiped copy of the plaintext
         if (out != "-") {
             nlohmann::ordered_json j{{"output", out}, {"bytes", plain.size()}, {"armored", d.armored()}};
             std::cout << j.dump(2) << "\n";

@@ -86,7 +86,7 @@ int run(const std::vector<std::string>& argv) {
         }
         const core::Bytes data = assembler.assemble();
         const std::string out = args.value("--output").value_or("-");
-        write_file_atomic(out, core::to_string(data));
+        write_file_atomic(out, core::as_chars(data));
         if (out != "-") {
             nlohmann::ordered_json j{{"output", out}, {"bytes", data.size()}, {"parts", assembler.total()}};
             std::cout << j.dump(2) << "\n";

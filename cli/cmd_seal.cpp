@@ -108,7 +108,7 @@ int run(const std::vector<std::string>& argv) {
         sealed = core::age_encrypt(core::as_bytes(input), recipients, args.has("--armor"));
     }
     core::secure_wipe(input);
-    write_file_atomic(out, core::to_string(sealed));
+    write_file_atomic(out, core::as_chars(sealed));
     if (out != "-") {
         report["output"] = out;
         report["bytes"] = sealed.size();
