@@ -140,6 +140,7 @@ const Command& seal_command() {
         "  --sign KEY            IN is a FHIR Bundle (JSON): make a signed SafetyNet bundle of it.\n"
         "                        KEY is a key set (keygen --org) or a minisign secret key file.\n"
         "                        The sender's own recipient is added, so it can reopen the bundle\n"
+        "                        (not with -p: a passphrase must be the only recipient)\n"
         "  --key-passphrase-file PFILE  passphrase for an encrypted KEY (default: asked)\n"
         "  --kind K              screening, referral (default) or status-update\n"
         "  --id ID               the bundle id (default: a random UUID)\n"

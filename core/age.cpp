@@ -111,9 +111,7 @@ SecretBytes AgeDecryption::decrypt(const std::vector<AgeIdentity>& identities) c
         secure_wipe(plain);
         throw;
     }
-    SecretBytes out{ByteView(plain)};
-    secure_wipe(plain);
-    return out;
+    return SecretBytes(std::move(plain));
 }
 
 void AgeDecryption::decrypt_streaming(const std::vector<AgeIdentity>& identities, Bytes& released) const {

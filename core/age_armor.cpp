@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <vector>
 
 namespace safetynet::core {
@@ -44,9 +45,10 @@ std::string age_armor(ByteView binary) {
 }
 
 Bytes age_dearmor(std::string_view text, std::size_t max_bytes) {
-    // Base64 of max_bytes with a line break per 64 columns, plus the two labels and slack.
-    const std::size_t max_text = (max_bytes / 3 + 1) * 4 * 66 / 64 + 256;
-    if (text.size() > max_text)
+    // Base64 of max_bytes with a line break (maybe CRLF) per 64 columns, plus the labels and
+    // whitespace around them. 64-bit: in WebAssembly size_t would overflow.
+    const std::uint64_t max_text = (std::uint64_t{max_bytes} / 3 + 1) * 4 * 66 / 64 + 4096;
+    if (std::uint64_t{text.size()} > max_text)
         throw Error(age_error::kPayloadTooLarge, "armor", "the armored file is larger than the limit");
     const std::string_view t = trim(text);
     // Split into lines; a line may end in CRLF or LF.

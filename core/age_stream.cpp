@@ -61,7 +61,8 @@ void age_payload_decrypt(const SecretBytes& file_key, ByteView payload, std::siz
     if (payload.size() < kAgePayloadNonceSize)
         throw Error(age_error::kHeaderTruncated, "payload nonce", "the file ends before the payload nonce");
     // An upper bound on the plaintext, checked before any work.
-    if (payload.size() - kAgePayloadNonceSize > max_plaintext + (max_plaintext / kAgeChunkSize + 1) * kAgeTagSize)
+    if (std::uint64_t{payload.size()} - kAgePayloadNonceSize >
+        std::uint64_t{max_plaintext} + (std::uint64_t{max_plaintext} / kAgeChunkSize + 1) * kAgeTagSize)
         throw Error(age_error::kPayloadTooLarge, "payload",
                     "the payload is larger than the limit of " + std::to_string(max_plaintext) + " bytes");
     const SecretBytes key = payload_key(file_key, payload.first(kAgePayloadNonceSize));

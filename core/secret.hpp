@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace safetynet::core {
 
@@ -20,6 +21,8 @@ public:
     SecretBytes() = default;
     explicit SecretBytes(std::size_t size) : m_bytes(size, 0) {}
     explicit SecretBytes(ByteView bytes) : m_bytes(bytes.begin(), bytes.end()) {}
+    // Takes over the buffer (no copy left behind to wipe).
+    explicit SecretBytes(Bytes&& bytes) noexcept : m_bytes(std::move(bytes)) { bytes.clear(); }
     SecretBytes(const SecretBytes& other) : m_bytes(other.m_bytes) {}
     SecretBytes(SecretBytes&& other) noexcept : m_bytes(std::move(other.m_bytes)) { other.m_bytes.clear(); }
     SecretBytes& operator=(const SecretBytes& other) {

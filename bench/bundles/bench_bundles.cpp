@@ -39,7 +39,7 @@ std::string fhir_of_size(std::size_t n) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
     // The two builds differ in pointer width (no platform macros outside web/).
     const char* platform = sizeof(void*) == 4 ? "wasm" : "native";
     const auto id = X25519Identity::generate();
@@ -67,6 +67,19 @@ int main() {
                     "\"bundle_seal_ms\":%.4f,\"bundle_open_ms\":%.4f}\n",
                     platform, size, seal, open, bseal, bopen);
         std::fflush(stdout);
+    }
+    // The passphrase cost the UI shows a progress bar for: age's work factor 18 (256 MiB), and
+    // with --scrypt20 the WASM cap, 20 (1 GiB), to see that it fits and how long it takes.
+    std::vector<int> factors = {18};
+    if (argc > 1 && std::string(argv[1]) == "--scrypt20") factors.push_back(20);
+    for (const int log_n : factors) {
+        const auto start = Clock::now();
+        ScryptJob job(as_bytes("passphrase"), as_bytes("salt"), {log_n, 8, 1}, 32);
+        int slices = 0;
+        while (!job.step_for(std::chrono::milliseconds(16))) ++slices;
+        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+        std::printf("{\"platform\":\"%s\",\"scrypt_log_n\":%d,\"scrypt_ms\":%.1f,\"frames_of_16ms\":%d}\n", platform,
+                    log_n, ms, slices + 1);
     }
     return 0;
 }

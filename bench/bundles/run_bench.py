@@ -49,7 +49,12 @@ def median_ms(cmd, runs, stdout_path=None):
 
 def in_process(cmd):
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-    return {j["bytes"]: j for j in (json.loads(l) for l in out.splitlines() if l.startswith("{"))}
+    lines = [json.loads(l) for l in out.splitlines() if l.startswith("{")]
+    for j in lines:
+        if "scrypt_ms" in j:
+            print(f"scrypt work factor {j['scrypt_log_n']} ({j['platform']}): {j['scrypt_ms']:.0f} ms "
+                  f"in {j['frames_of_16ms']} slices of 16 ms")
+    return {j["bytes"]: j for j in lines if "bytes" in j}
 
 
 def main():

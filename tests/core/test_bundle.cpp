@@ -8,6 +8,10 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+#include <sstream>
+#include <string>
+
 using namespace safetynet::core;
 using safetynet::test::data_path;
 using safetynet::test::field;

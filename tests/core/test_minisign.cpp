@@ -83,9 +83,11 @@ TEST_CASE("minisign: scrypt parameters are picked as libsodium picks them") {
     REQUIRE(sodium_init() >= 0);
     const Bytes salt(32, 0x5a);
     const std::string pw = "password";
-    for (const auto& [ops, mem] : std::vector<std::pair<std::uint64_t, std::uint64_t>>{
+    for (const auto& limits : std::vector<std::pair<std::uint64_t, std::uint64_t>>{
              {32768, std::uint64_t{1} << 20}, {32768, std::uint64_t{16} << 20}, {std::uint64_t{1} << 19, std::uint64_t{1} << 22},
              {std::uint64_t{1} << 20, std::uint64_t{1} << 20}, {1000, std::uint64_t{1} << 21}}) {
+        // Not a structured binding: clang 14 cannot capture those in CAPTURE's lambda.
+        const std::uint64_t ops = limits.first, mem = limits.second;
         CAPTURE(ops);
         CAPTURE(mem);
         Bytes expected(104);
