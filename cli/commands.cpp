@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "cli/cmd_bundles.hpp"
+
 namespace safetynet::cli {
 
 // Screening (cli/cmd_instruments.cpp, cli/cmd_screen.cpp).
@@ -12,6 +14,10 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> all = {
         {"instruments", kInstrumentsUsage, "list the built-in screening instruments (JSON)", cmd_instruments},
         {"screen", kScreenUsage, "score answers to an instrument: needs or a FHIR Bundle (JSON)", cmd_screen},
+        keygen_command(),
+        seal_command(),
+        open_command(),
+        qr_command(),
     };
     return all;
 }

@@ -14,18 +14,30 @@
 
 namespace safetynet::cli {
 
+namespace {
+// Reads in 64 KiB blocks: an istreambuf_iterator goes byte by byte (about 5 ms per MiB).
+std::string read_all(std::istream& in, std::size_t size_hint = 0) {
+    std::string out;
+    out.reserve(size_hint);
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) out.append(buf, static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+}  // namespace
+
 std::string read_file(const std::string& path) {
-    if (path == "-") {
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        return ss.str();
-    }
+    if (path == "-") return read_all(std::cin);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw core::Error("io", path, std::string("cannot open: ") + std::strerror(errno));
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    // Reserve the size of a regular file (a pipe reports none): one allocation, no regrowth.
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    if (size < 0) in.clear();
+    return read_all(in, size > 0 ? static_cast<std::size_t>(size) + 1 : 0);
 }
 
-void write_file_atomic(const std::string& path, const std::string& bytes) {
+void write_file_atomic(const std::string& path, std::string_view bytes) {
     if (path == "-") {
         std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
         std::cout.flush();
