@@ -14,7 +14,7 @@
 
 namespace safetynet::ui {
 
-App::App(Platform& platform) : m_platform(platform) {
+App::App(Platform& platform) : m_platform(platform), m_device(platform) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing of a session is written anywhere
     io.LogFilename = nullptr;
@@ -23,7 +23,9 @@ App::App(Platform& platform) : m_platform(platform) {
     apply_site(SiteConfig{});  // a working kiosk at once; the site's file refines it
 
     m_platform.fetch_asset("assets/site.json", [this](std::optional<std::string> text) {
-        if (text) apply_site(SiteConfig::parse(*text));  // no site file: the defaults stand
+        // No site file: the defaults stand (a kiosk that screens but cannot share).
+        if (text) apply_site(SiteConfig::parse(*text));
+        else m_device.load(m_site);
     });
 }
 
@@ -38,9 +40,17 @@ void App::apply_site(SiteConfig site) {
         site.instrument = "ahc-hrsn";
         q = core::load_builtin_instrument(site.instrument);
     }
+    const bool first = !m_kiosk;
     m_site = std::move(site);
     m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
     m_kiosk->note_input(m_platform.now_seconds());
+    m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {
+        return m_device.share(r, result, lang, m_site, [this](bool ok) {
+            if (m_kiosk) m_kiosk->share_stored(ok);
+            m_data_changed = true;
+        });
+    });
+    if (!first) m_device.load(m_site);  // the key set is named after the site: wait for its file
     m_data_changed = true;
 }
 
@@ -83,8 +93,17 @@ void App::frame() {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
     draw_kiosk_header(ctx, m_site.site_name, m_display);
-    if (m_kiosk->step() == KioskStep::Welcome) {
-        if (draw_kiosk_welcome(ctx) == WelcomeAction::Start) m_kiosk->start();
+    if (m_staff.open()) {
+        m_staff.draw(ctx, m_device, m_site);
+    } else if (m_kiosk->step() == KioskStep::Welcome) {
+        switch (draw_kiosk_welcome(ctx)) {
+            case WelcomeAction::Start: m_kiosk->start(); break;
+            case WelcomeAction::Staff:
+                m_staff.show();
+                m_device.refresh([this] { m_data_changed = true; });
+                break;
+            case WelcomeAction::None: break;
+        }
     } else {
         m_kiosk->draw(ctx, m_display);
     }
@@ -141,8 +160,10 @@ std::string App::state_json() const {
                      {"site", m_site.site_name},
                      {"notice", m_notice ? nlohmann::json(m_notice->key) : nlohmann::json(nullptr)}};
     const nlohmann::json k = m_kiosk->state();
-    s["screen"] = k["step"];
+    s["screen"] = m_staff.open() ? nlohmann::json("staff") : k["step"];
     s["kiosk"] = k;
+    s["staff"] = m_staff.state_id();
+    s["outbox"] = m_device.outbox().size();
     return s.dump();
 }
 

@@ -5,6 +5,8 @@
 #include "ui/display_settings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
+#include "ui/kiosk_device.hpp"
+#include "ui/kiosk_staff.hpp"
 #include "ui/platform.hpp"
 #include "ui/site_config.hpp"
 #include "ui/widget_registry.hpp"
@@ -67,6 +69,8 @@ private:
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
     std::unique_ptr<Kiosk> m_kiosk;
+    KioskDevice m_device;
+    KioskStaff m_staff;
     std::optional<Notice> m_notice;
     bool m_data_changed = true;  // set by asynchronous loads; cleared when a frame is drawn
 };

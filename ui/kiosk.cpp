@@ -38,6 +38,8 @@ void Kiosk::wipe(Context& ctx, DisplaySettings& display) {
     sodium_memzero(m_zip_entry.data(), m_zip_entry.size());
     m_zip_entry.clear();
     m_share_status = ShareStatus::None;
+    sodium_memzero(m_pickup_code.data(), m_pickup_code.size());
+    m_pickup_code.clear();
     m_finished_at = -1;
     m_finish_requested = false;
     m_show_qr = false;
@@ -50,6 +52,13 @@ void Kiosk::wipe(Context& ctx, DisplaySettings& display) {
     // The next person starts from the site's defaults, not this person's choices.
     display = DisplaySettings{};
     ctx.i18n.set_language("en");
+}
+
+void Kiosk::share_stored(bool ok) {
+    if (ok || m_share_status != ShareStatus::Done) return;
+    m_share_status = ShareStatus::Failed;
+    sodium_memzero(m_pickup_code.data(), m_pickup_code.size());
+    m_pickup_code.clear();
 }
 
 bool Kiosk::wants_redraw(double now) const {

@@ -38,9 +38,10 @@ struct ServiceCard {
 using ServiceFinder = std::function<std::vector<ServiceCard>(const std::string& domain, const std::string& zip,
                                                              const std::string& lang)>;
 
-// Seals the screening for the care team and puts it in the outbox; false if it could not.
-using ScreeningSharer =
-    std::function<bool(const core::Response& response, const core::ScreeningResult& result, const std::string& lang)>;
+// Seals the screening for the care team and puts it in the outbox. Returns the pickup code the
+// person shows at the front desk, or nullopt if it could not seal.
+using ScreeningSharer = std::function<std::optional<std::string>(
+    const core::Response& response, const core::ScreeningResult& result, const std::string& lang)>;
 
 class Kiosk {
 public:
@@ -50,6 +51,8 @@ public:
     void draw(Context& ctx, DisplaySettings& display);
     void set_service_finder(ServiceFinder finder) { m_find_services = std::move(finder); }
     void set_sharer(ScreeningSharer share) { m_share = std::move(share); }
+    // The outbox write of the last share finished (false: it failed, tell the person).
+    void share_stored(bool ok);
     // Input arrived at `now` (platform seconds): the idle timer starts again.
     void note_input(double now) { m_last_input = now; }
     // Whether something on screen changes with time now (the idle countdown).
@@ -93,6 +96,7 @@ private:
     bool m_show_qr = false;
     ServiceFinder m_find_services;
     ScreeningSharer m_share;
+    std::string m_pickup_code;
     // Services found for this session, per domain and language (cleared by wipe()).
     std::map<std::string, std::vector<ServiceCard>> m_services;
     enum class ShareStatus { None, Done, Failed } m_share_status = ShareStatus::None;

@@ -25,7 +25,8 @@ void Kiosk::draw_privacy(Context& ctx) {
     switch (nav_bar(ctx, ctx.tr("kiosk.back"), ctx.tr("kiosk.privacy.continue"))) {
         case NavAction::Back: m_flow.back(); break;
         case NavAction::Next: m_flow.accept_privacy(); break;
-        case NavAction::None: break;
+        case NavAction::None:
+        case NavAction::Middle: break;
     }
 }
 

@@ -82,9 +82,15 @@ void Kiosk::draw_results(Context& ctx) {
             m_show_qr = true;
     }
     if (!m_site.clinic_recipient.empty()) {
-        if (m_flow.shared()) {
+        if (m_flow.shared() && m_share_status == ShareStatus::Done) {
             paragraph(ctx.tr("kiosk.results.shared"), ctx.fonts.bold, p.primary_active);
             register_last_item(ctx, "results.shared");
+            const std::string code = ctx.i18n.format("kiosk.results.code", {{"code", m_pickup_code}});
+            paragraph(code.c_str(), ctx.fonts.heading, p.text);
+            register_last_item(ctx, "results.code");
+        } else if (m_share_status == ShareStatus::Failed) {
+            paragraph(ctx.tr("kiosk.share.failed"), ctx.fonts.bold, p.urgent);
+            register_last_item(ctx, "share.failed");
         } else if (button(ctx, "results.share", ctx.tr("kiosk.results.share"), ButtonStyle::Secondary, ImVec2(width, 0))) {
             m_flow.open_share();
         }
@@ -94,7 +100,8 @@ void Kiosk::draw_results(Context& ctx) {
     switch (nav_bar(ctx, ctx.tr("kiosk.back"), ctx.tr("kiosk.results.finish"))) {
         case NavAction::Back: m_flow.back(); break;
         case NavAction::Next: m_finish_requested = true; break;
-        case NavAction::None: break;
+        case NavAction::None:
+        case NavAction::Middle: break;
     }
     if (m_show_qr) draw_qr(ctx);
 }

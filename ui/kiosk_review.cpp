@@ -71,7 +71,8 @@ void Kiosk::draw_review(Context& ctx) {
     switch (nav_bar(ctx, ctx.tr("kiosk.back"), ctx.tr("kiosk.review.done"))) {
         case NavAction::Back: m_flow.back(); break;
         case NavAction::Next: m_flow.finish_review(); break;
-        case NavAction::None: break;
+        case NavAction::None:
+        case NavAction::Middle: break;
     }
     if (change) m_flow.change_answer(*change);
 }

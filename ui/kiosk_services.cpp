@@ -5,6 +5,7 @@
 #include <qrcodegen/qrcodegen.hpp>
 #include <sodium.h>
 
+#include <cmath>
 #include <ctime>
 
 namespace safetynet::ui {

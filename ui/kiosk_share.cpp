@@ -25,9 +25,11 @@ void Kiosk::draw_share(Context& ctx) {
     }
     const float width = column_width();
     if (button(ctx, "share.yes", ctx.tr("kiosk.share.yes"), ButtonStyle::Primary, ImVec2(width, 0))) {
-        const bool ok = m_share && m_share(m_flow.response(), *m_flow.result(), ctx.i18n.language());
-        m_share_status = ok ? ShareStatus::Done : ShareStatus::Failed;
-        if (ok) {
+        std::optional<std::string> code;
+        if (m_share) code = m_share(m_flow.response(), *m_flow.result(), ctx.i18n.language());
+        m_share_status = code ? ShareStatus::Done : ShareStatus::Failed;
+        if (code) {
+            m_pickup_code = std::move(*code);
             m_flow.mark_shared();
             m_flow.close_share();
         }

@@ -33,6 +33,11 @@ WelcomeAction draw_kiosk_welcome(Context& ctx) {
 
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+
+    // Staff: small and out of the way at the bottom left, behind a PIN.
+    const float h = touch_target(ctx.scale);
+    ImGui::SetCursorPos(ImVec2(24 * ctx.scale, ImGui::GetWindowHeight() - h - 16 * ctx.scale));
+    if (button(ctx, "staff.open", ctx.tr("staff.open"), ButtonStyle::Secondary)) action = WelcomeAction::Staff;
     return action;
 }
 

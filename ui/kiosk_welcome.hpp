@@ -11,7 +11,7 @@ namespace safetynet::ui {
 // Changes `settings` and the translator's language in place.
 void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettings& settings);
 
-enum class WelcomeAction { None, Start };
+enum class WelcomeAction { None, Start, Staff };
 WelcomeAction draw_kiosk_welcome(Context& ctx);
 
 }  // namespace safetynet::ui

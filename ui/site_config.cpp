@@ -60,6 +60,13 @@ SiteConfig SiteConfig::parse(std::string_view text) {
     read_string(doc, "zip", c.zip, w);
     read_string(doc, "timezone", c.timezone, w);
     read_string(doc, "directory", c.directory, w);
+    read_string(doc, "staff_pin_sha256", c.staff_pin_sha256, w);
+    if (!c.staff_pin_sha256.empty() &&
+        (c.staff_pin_sha256.size() != 64 ||
+         c.staff_pin_sha256.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
+        w.push_back("staff_pin_sha256: expected 64 hex digits (sha256sum of the PIN)");
+        c.staff_pin_sha256.clear();
+    }
     if (const auto it = doc.find("languages"); it != doc.end()) {
         if (it->is_array() && std::all_of(it->begin(), it->end(), [](const json& l) { return l.is_string(); }))
             c.languages = it->get<std::vector<std::string>>();

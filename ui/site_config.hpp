@@ -30,6 +30,9 @@ struct SiteConfig {
     int idle_warning_seconds = 20;
     bool ask_location = true;
     std::string directory = "assets/directory/demo.hsds.json";
+    // SHA-256 (hex) of the staff PIN that opens the kiosk's outbox. A guard against a curious
+    // patient, not a secret: what the outbox holds is encrypted for the clinic anyway.
+    std::string staff_pin_sha256;
     std::vector<std::string> warnings;          // what was wrong in the file, for staff
 
     // Parses site.json. Never throws: a bad field is named in `warnings` and keeps its default.
