@@ -65,6 +65,7 @@ void frame(Runtime& rt) {
         ImGui_ImplSDL2_ProcessEvent(&e);
         had_input = true;
     }
+    if (had_input) rt.app->note_input();  // the kiosk's idle timer starts again
     if (!should_draw(rt, had_input)) return;
 
     if (rt.app->prepare_frame()) {

@@ -89,7 +89,8 @@ export async function scrollTo(page, id) {
       if (r) return r;
     }
   }
-  return widget(page, id, 2000);  // a clear timeout naming the widget
+  const s = await page.evaluate(() => window.safetynet.state());
+  throw new Error(`no widget "${id}" on screen, even after scrolling; state ${JSON.stringify(s)}`);
 }
 
 // Clicks like a person: hover, press, release, each on its own frame (ImGui sees a press only
