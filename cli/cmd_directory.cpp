@@ -53,7 +53,7 @@ int run_directory(const std::vector<std::string>& argv) {
     if (need_map) options.need_map = &*need_map;
 
     core::LoadedDirectory loaded = core::load_directory(path, options);
-    if (loaded.directory && need_map) loaded.directory->use_need_map(*need_map);
+    if (loaded.directory && need_map) loaded.directory->require_need_map(*need_map);
     nlohmann::ordered_json report = nlohmann::ordered_json::parse(loaded.report.to_json(-1));
     if (!loaded.directory) {
         std::cout << report.dump(2) << "\n";

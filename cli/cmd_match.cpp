@@ -73,7 +73,11 @@ std::optional<double> to_number(const std::string& s) {
     return d;
 }
 
-double round_to(double x, double unit) { return std::round(x / unit) * unit; }
+// Rounds to `digits` decimals (dividing, so 6.999 stays 6.999 rather than 6.9990000000000006).
+double round_to(double x, int digits) {
+    const double scale = std::pow(10.0, digits);
+    return std::round(x * scale) / scale;
+}
 
 int run_match(const std::vector<std::string>& argv) {
     const Args args(argv, {{"--directory", true},
@@ -174,10 +178,12 @@ int run_match(const std::vector<std::string>& argv) {
         }
     }
 
-    core::LoadedDirectory loaded = core::load_directory(path);
+    core::BuildOptions options;
+    options.need_map = &map;
+    core::LoadedDirectory loaded = core::load_directory(path, options);
     if (!loaded.directory) throw core::Error("empty-directory", path, "no good service in the directory");
-    core::Directory& dir = *loaded.directory;
-    dir.use_need_map(map);
+    const core::Directory& dir = *loaded.directory;
+    dir.require_need_map(map);  // an index compiled with another map is refused
 
     core::Matcher matcher(dir);
     const core::MatchResult res = matcher.match(q);
@@ -194,8 +200,8 @@ int run_match(const std::vector<std::string>& argv) {
         const core::NeedMask met = dir.needs(h.service) & q.needs;
         for (std::size_t b = 0; b < dir.need_domains().size(); ++b)
             if (met >> b & 1u) r["domains"].push_back(dir.need_domains()[b]);
-        r["distance_km"] = std::isnan(h.distance_km) ? nlohmann::ordered_json() : nlohmann::ordered_json(round_to(h.distance_km, 0.001));
-        r["score"] = round_to(h.score, 1e-6);
+        r["distance_km"] = std::isnan(h.distance_km) ? nlohmann::ordered_json() : nlohmann::ordered_json(round_to(h.distance_km, 3));
+        r["score"] = round_to(h.score, 6);
         r["reasons"] = nlohmann::ordered_json::array();
         for (const core::Reason& reason : h.reasons) {
             nlohmann::ordered_json o;

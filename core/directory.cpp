@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <algorithm>
 #include <cmath>
@@ -42,15 +41,24 @@ Directory Directory::from_file(const std::string& path) {
     if (!in) throw Error("io", path, "cannot open the index");
     const std::streamoff size = in.tellg();
     if (size < 0) throw Error("io", path, "cannot read the index");
-    std::vector<std::uint64_t> words((static_cast<std::size_t>(size) + 7) / 8, 0);
+    const std::size_t nwords = (static_cast<std::size_t>(size) + 7) / 8;
+    Directory d;
+    d.m_file_words.reset(new std::uint64_t[nwords > 0 ? nwords : 1]);
+    d.m_base = d.m_file_words.get();
+    d.m_size = static_cast<std::size_t>(size);
+    if (nwords > 0) d.m_base[nwords - 1] = 0;  // the padding after the last byte
     in.seekg(0);
-    if (size > 0 && !in.read(reinterpret_cast<char*>(words.data()), size)) throw Error("io", path, "cannot read the index");
-    return from_image(std::move(words), static_cast<std::size_t>(size), path);
+    if (size > 0 && !in.read(reinterpret_cast<char*>(d.m_base), size)) throw Error("io", path, "cannot read the index");
+    d.validate_and_bind(path);
+    d.derive();
+    return d;
 }
 
 Directory Directory::from_image(std::vector<std::uint64_t> words, std::size_t size, std::string_view source) {
     Directory d;
+    if (words.size() * 8 < size) throw Error("bad-index", std::string(source), "the image is shorter than its size");
     d.m_words = std::move(words);
+    d.m_base = d.m_words.data();
     d.m_size = size;
     d.validate_and_bind(source);
     d.derive();
@@ -58,7 +66,7 @@ Directory Directory::from_image(std::vector<std::uint64_t> words, std::size_t si
 }
 
 std::string_view Directory::image() const {
-    return {reinterpret_cast<const char*>(m_words.data()), m_size};
+    return {reinterpret_cast<const char*>(m_base), m_size};
 }
 
 namespace {
@@ -84,7 +92,7 @@ std::uint64_t get64(const std::uint8_t* p) {
 void Directory::validate_and_bind(std::string_view source) {
     const std::string src(source);
     auto fail = [&](const std::string& why) -> void { throw Error("bad-index", src, why); };
-    auto* base = reinterpret_cast<std::uint8_t*>(m_words.data());
+    auto* base = reinterpret_cast<std::uint8_t*>(m_base);
     const std::size_t size = m_size;
 
     // Header.
@@ -104,10 +112,9 @@ void Directory::validate_and_bind(std::string_view source) {
     m_ascii_tokens = (get32(base + fmt::kOffFlags) & fmt::kFlagAsciiTokens) != 0;
 
     // Checksum: any flipped bit or lost byte after the header is caught here.
-    unsigned char sum[16];
-    if (sodium_init() < 0) throw Error("crypto-init", "", "libsodium failed to initialise");
-    crypto_generichash(sum, sizeof sum, base + fmt::kHeaderSize, size - fmt::kHeaderSize, nullptr, 0);
-    if (sodium_memcmp(sum, base + fmt::kOffChecksum, sizeof sum) != 0) fail("checksum mismatch: the file is corrupt");
+    std::uint8_t sum[32];
+    fmt::index_checksum(base + fmt::kHeaderSize, size - fmt::kHeaderSize, sum);
+    if (std::memcmp(sum, base + fmt::kOffChecksum, sizeof sum) != 0) fail("checksum mismatch: the file is corrupt");
 
     // Section table.
     std::vector<SectionEntry> entries;
@@ -516,37 +523,11 @@ std::size_t Directory::services_with_needs(NeedMask needs) const {
     return n;
 }
 
-void Directory::use_need_map(const NeedMap& map) {
+void Directory::require_need_map(const NeedMap& map) const {
     if (map.fingerprint() == m_need_fingerprint) return;
-    auto& v = m_view;
-    const NeedKeywordIndex keywords(map, [&](const std::string& w) { return m_vocab->find(w); });
-    std::vector<NeedMask> term_needs(v.term_code.size());
-    for (std::size_t t = 0; t < term_needs.size(); ++t) term_needs[t] = map.needs_of_code(string(v.term_code[t]));
-    std::vector<std::uint32_t> words;
-    for (std::uint32_t s = 0; s < services(); ++s) {
-        NeedMask mask = 0;
-        for (std::uint32_t i = v.svc_term_start[s]; i < v.svc_term_start[s + 1]; ++i) mask |= term_needs[v.svc_terms[i]];
-        if (mask == 0) {
-            const ServiceTokens t = tokens(s);
-            words = t.name;
-            words.insert(words.end(), t.description.begin(), t.description.end());
-            words.insert(words.end(), t.keywords.begin(), t.keywords.end());
-            std::sort(words.begin(), words.end());
-            words.erase(std::unique(words.begin(), words.end()), words.end());
-            mask = keywords.match(words);
-        }
-        v.svc_needs[s] = mask;
-    }
-    for (std::size_t r = 0; r < rows(); ++r) {
-        const std::uint32_t s = v.row_svc[r];
-        v.row_hot[r].needs = status(s) == ServiceStatus::Active ? v.svc_needs[s] : 0;
-    }
-    m_need_domains.clear();
-    for (const NeedEntry& e : map.needs()) m_need_domains.push_back(e.domain);
-    m_need_fingerprint = map.fingerprint();
-    std::unordered_map<NeedMask, std::uint32_t> hist;
-    for (const NeedMask n : v.svc_needs) ++hist[n];
-    m_need_histogram.assign(hist.begin(), hist.end());
+    throw Error("need-map-mismatch", "",
+                "the directory index was compiled with another need map; rebuild it with "
+                "`safetynet directory index --need-map FILE`");
 }
 
 }  // namespace safetynet::core

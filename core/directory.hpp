@@ -80,7 +80,7 @@ struct DirectoryView {
     std::span<const std::uint32_t> svc_id, svc_name, svc_org;
     std::span<const std::uint8_t> svc_status;
     std::span<const AgeRange> svc_ages;
-    std::span<NeedMask> svc_needs;  // recomputed in place when another need map is used
+    std::span<const NeedMask> svc_needs;
     std::span<const std::uint32_t> svc_lang_start;
     std::span<const std::uint16_t> svc_langs;
     std::span<const std::uint32_t> svc_term_start, svc_terms;
@@ -100,7 +100,7 @@ struct DirectoryView {
     std::span<const double> poly_box;  // min_lat, max_lat, min_lon, max_lon per polygon
     // rows
     std::span<const double> row_lat, row_lon, row_cos_lat;
-    std::span<HotRow> row_hot;  // needs recomputed in place with another need map
+    std::span<const HotRow> row_hot;
     std::span<const std::uint32_t> row_svc, row_loc;
     std::span<const std::uint8_t> row_flags;
     std::span<const std::uint32_t> row_rule_start;
@@ -170,9 +170,9 @@ public:
     // Need domains in mask bit order (the need map the masks were computed with).
     const std::vector<std::string>& need_domains() const { return m_need_domains; }
     const std::string& need_map_fingerprint() const { return m_need_fingerprint; }
-    // Recomputes the need masks with another map (a site's --need-map), unless it is the one
-    // the index was built with.
-    void use_need_map(const NeedMap& map);
+    // Checks that `map` is the map the directory was built with (need bits mean the same
+    // domains); throws core::Error("need-map-mismatch") otherwise: rebuild the index with it.
+    void require_need_map(const NeedMap& map) const;
     // How many services have a need mask intersecting `needs` (for "excluded" counts).
     std::size_t services_with_needs(NeedMask needs) const;
 
@@ -197,7 +197,11 @@ private:
     void validate_and_bind(std::string_view source);
     void derive();
 
-    std::vector<std::uint64_t> m_words;  // the image, 8-byte aligned
+    // The image, 8-byte aligned: the builder's vector, or memory read from a file without
+    // zero-filling it first (a 270 MB memset is a third of a second).
+    std::vector<std::uint64_t> m_words;
+    std::unique_ptr<std::uint64_t[]> m_file_words;
+    std::uint64_t* m_base = nullptr;
     std::size_t m_size = 0;
     DirectoryView m_view;
     std::size_t m_located_rows = 0;

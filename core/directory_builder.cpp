@@ -4,7 +4,6 @@
 #include "core/error.hpp"
 
 #include <nlohmann/json.hpp>
-#include <sodium.h>
 
 #include <algorithm>
 #include <array>
@@ -150,8 +149,7 @@ public:
             if (m_sections[i].count > 0)
                 std::memcpy(base + offsets[i], m_sections[i].data, m_sections[i].elem_size * m_sections[i].count);
         }
-        if (sodium_init() < 0) throw Error("crypto-init", "", "libsodium failed to initialise");
-        crypto_generichash(base + fmt::kOffChecksum, 16, base + fmt::kHeaderSize, size - fmt::kHeaderSize, nullptr, 0);
+        fmt::index_checksum(base + fmt::kHeaderSize, size - fmt::kHeaderSize, base + fmt::kOffChecksum);
         return {std::move(words), size};
     }
 
@@ -166,6 +164,48 @@ private:
 };
 
 // [SECTION] Staging --------------------------------------------------------------------------
+
+// Words → staging ids: open addressing over the words themselves, so a lookup hashes a view
+// and never builds a std::string (the import spends most of its time here otherwise).
+class WordTable {
+public:
+    std::uint32_t intern(std::string_view w) {
+        if ((m_words.size() + 1) * 2 > m_slots.size()) grow();
+        std::size_t i = std::hash<std::string_view>{}(w) & (m_slots.size() - 1);
+        for (;; i = (i + 1) & (m_slots.size() - 1)) {
+            const std::uint32_t s = m_slots[i];
+            if (s == 0) break;
+            if (m_words[s - 1] == w) return s - 1;
+        }
+        m_words.emplace_back(w);
+        m_slots[i] = static_cast<std::uint32_t>(m_words.size());
+        return static_cast<std::uint32_t>(m_words.size() - 1);
+    }
+    std::int64_t find(std::string_view w) const {
+        if (m_slots.empty()) return -1;
+        for (std::size_t i = std::hash<std::string_view>{}(w) & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            const std::uint32_t s = m_slots[i];
+            if (s == 0) return -1;
+            if (m_words[s - 1] == w) return s - 1;
+        }
+    }
+    const std::vector<std::string>& words() const { return m_words; }
+    std::size_t size() const { return m_words.size(); }
+    void release_index() { std::vector<std::uint32_t>().swap(m_slots); }
+
+private:
+    void grow() {
+        std::vector<std::uint32_t> slots(m_slots.empty() ? 1024 : m_slots.size() * 2, 0);
+        for (std::uint32_t id = 0; id < m_words.size(); ++id) {
+            std::size_t i = std::hash<std::string_view>{}(m_words[id]) & (slots.size() - 1);
+            while (slots[i] != 0) i = (i + 1) & (slots.size() - 1);
+            slots[i] = id + 1;
+        }
+        m_slots.swap(slots);
+    }
+    std::vector<std::uint32_t> m_slots;  // word id + 1; 0 = empty
+    std::vector<std::string> m_words;
+};
 
 struct StagedOrg {
     std::uint32_t id, name, recipient;
@@ -187,7 +227,7 @@ struct StagedService {
     AgeRange ages;
     std::size_t tok_offset;                     // into State::tokens
     std::uint32_t n_name, n_desc, n_kw;
-    NeedMask code_needs;                        // from taxonomy codes
+    NeedMask needs;                             // from taxonomy codes, else keywords
     std::vector<std::string> languages;
     std::vector<std::uint32_t> terms;
     std::vector<AreaInput> areas;
@@ -204,8 +244,11 @@ std::int16_t centi_years(const std::optional<double>& years) {
 }  // namespace
 
 struct DirectoryBuilder::State {
+    explicit State(const BuildOptions& o)
+        : options(o), need_map(o.need_map ? o.need_map : &NeedMap::builtin()), phrases(*need_map) {}
     BuildOptions options;
-    const NeedMap* need_map = nullptr;
+    const NeedMap* need_map;
+    NeedPhraseMatcher phrases;
     StringPool pool;
     std::vector<StagedOrg> orgs;
     std::unordered_map<std::string, std::uint32_t> org_index;
@@ -215,8 +258,7 @@ struct DirectoryBuilder::State {
     std::unordered_map<std::string, std::uint32_t> svc_index;
     // Words: staging ids in order of first sight; df counts name + description only, as the
     // reference's idf does.
-    std::unordered_map<std::string, std::uint32_t> word_ids;
-    std::vector<std::string> words;
+    WordTable words;
     std::vector<std::uint32_t> df;
     std::vector<std::uint32_t> tokens;
     // Taxonomy terms, interned by (code, name, taxonomy).
@@ -226,12 +268,9 @@ struct DirectoryBuilder::State {
     std::vector<std::string_view> views;
 
     std::uint32_t word(std::string_view w) {
-        const auto [it, fresh] = word_ids.emplace(std::string(w), static_cast<std::uint32_t>(words.size()));
-        if (fresh) {
-            words.emplace_back(w);
-            df.push_back(0);
-        }
-        return it->second;
+        const std::uint32_t id = words.intern(w);
+        if (id == df.size()) df.push_back(0);
+        return id;
     }
     // Appends the sorted unique word ids of `text` to `out`.
     void words_of(std::string_view text, std::vector<std::uint32_t>& out) {
@@ -241,9 +280,7 @@ struct DirectoryBuilder::State {
     }
 };
 
-DirectoryBuilder::DirectoryBuilder(BuildOptions options) : m(std::make_unique<State>()) {
-    m->options = options;
-    m->need_map = options.need_map ? options.need_map : &NeedMap::builtin();
+DirectoryBuilder::DirectoryBuilder(BuildOptions options) : m(std::make_unique<State>(options)) {
     if (!(options.cell_degrees > 0.0009 && options.cell_degrees <= 10))
         throw Error("bad-option", "cell_degrees", "the grid cell must be between 0.001 and 10 degrees");
 }
@@ -284,14 +321,23 @@ bool DirectoryBuilder::add_service(const ServiceInput& svc) {
     s.capacity = static_cast<std::uint8_t>(svc.capacity);
     s.ages = {centi_years(svc.min_age), centi_years(svc.max_age)};
 
+    // Needs: the taxonomy codes the map knows, else its keywords in the service's words.
+    s.needs = 0;
+    for (const TermInput& t : svc.terms) s.needs |= m->need_map->needs_of_code(t.code);
+    const bool by_keywords = s.needs == 0 && !m->phrases.empty();
+
     // Words: name, description, and keywords (alternate name, organization and term names).
     std::vector<std::uint32_t> name, desc, kw;
-    m->words_of(svc.name, name);
-    m->words_of(svc.description, desc);
-    m->words_of(svc.alternate_name, kw);
+    auto field = [&](std::string_view text, std::vector<std::uint32_t>& out) {
+        m->words_of(text, out);
+        if (by_keywords) s.needs |= m->phrases.match(m->views);
+    };
+    field(svc.name, name);
+    field(svc.description, desc);
+    field(svc.alternate_name, kw);
     if (const auto o = m->org_index.find(svc.organization_id); o != m->org_index.end())
-        m->words_of(m->orgs[o->second].name_text, kw);
-    for (const TermInput& t : svc.terms) m->words_of(t.name, kw);
+        field(m->orgs[o->second].name_text, kw);
+    for (const TermInput& t : svc.terms) field(t.name, kw);
     for (auto* v : {&name, &desc, &kw}) {
         std::sort(v->begin(), v->end());
         v->erase(std::unique(v->begin(), v->end()), v->end());
@@ -310,9 +356,7 @@ bool DirectoryBuilder::add_service(const ServiceInput& svc) {
     m->tokens.insert(m->tokens.end(), desc.begin(), desc.end());
     m->tokens.insert(m->tokens.end(), kw.begin(), kw.end());
 
-    s.code_needs = 0;
     for (const TermInput& t : svc.terms) {
-        s.code_needs |= m->need_map->needs_of_code(t.code);
         const std::string key = t.code + '\x1f' + t.name + '\x1f' + t.taxonomy;
         auto it = m->term_index.find(key);
         if (it == m->term_index.end()) {
@@ -440,32 +484,15 @@ Directory DirectoryBuilder::finish(std::string_view source,
 
     // Vocabulary: ids by descending df so that common words get small ids and short deltas.
     const std::size_t W = st.words.size();
+    const std::vector<std::string>& word_text = st.words.words();
     std::vector<std::uint32_t> by_df(W);
     std::iota(by_df.begin(), by_df.end(), 0u);
     std::sort(by_df.begin(), by_df.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return st.df[a] != st.df[b] ? st.df[a] > st.df[b] : st.words[a] < st.words[b];
+        return st.df[a] != st.df[b] ? st.df[a] > st.df[b] : word_text[a] < word_text[b];
     });
     std::vector<std::uint32_t> remap(W);
     for (std::uint32_t i = 0; i < W; ++i) remap[by_df[i]] = i;
 
-    // Need masks: taxonomy codes, else keywords over every word of the service.
-    const NeedKeywordIndex keywords(*st.need_map, [&](const std::string& w) -> std::int64_t {
-        const auto it = st.word_ids.find(w);
-        return it == st.word_ids.end() ? -1 : static_cast<std::int64_t>(it->second);
-    });
-    std::vector<NeedMask> needs(S);
-    std::vector<std::uint32_t> all;
-    for (std::uint32_t s = 0; s < S; ++s) {
-        const StagedService& svc = st.svcs[s];
-        needs[s] = svc.code_needs;
-        if (needs[s] == 0) {
-            const auto* t = st.tokens.data() + svc.tok_offset;
-            all.assign(t, t + svc.n_name + svc.n_desc + svc.n_kw);
-            std::sort(all.begin(), all.end());
-            all.erase(std::unique(all.begin(), all.end()), all.end());
-            needs[s] = keywords.match(all);
-        }
-    }
 
     // Grid order: located rows by cell (stable), then the rows without coordinates.
     for (Row& r : rows) r.key = std::isnan(r.lat) ? ~std::uint64_t{0} : cell_key(r.lat, r.lon, st.options.cell_degrees);
@@ -522,7 +549,7 @@ Directory DirectoryBuilder::finish(std::string_view source,
         svc_status[n] = svc.status;
         svc_capacity[n] = svc.capacity;
         svc_ages[n] = svc.ages;
-        svc_needs[n] = needs[svc_order[n]];
+        svc_needs[n] = svc.needs;
         std::uint32_t mask = 0;
         for (const std::string& k : svc_lang_keys[svc_order[n]]) {
             const std::uint16_t li = lang_of.at(k);
@@ -609,7 +636,7 @@ Directory DirectoryBuilder::finish(std::string_view source,
     std::vector<std::uint8_t> vocab_bytes;
     std::vector<std::uint32_t> vocab_start{0}, vocab_df(W);
     for (std::uint32_t i = 0; i < W; ++i) {
-        const std::string& word = st.words[by_df[i]];
+        const std::string& word = word_text[by_df[i]];
         vocab_bytes.insert(vocab_bytes.end(), word.begin(), word.end());
         vocab_start.push_back(static_cast<std::uint32_t>(vocab_bytes.size()));
         vocab_df[i] = st.df[by_df[i]];
@@ -693,12 +720,10 @@ Directory DirectoryBuilder::finish(std::string_view source,
     const BuildOptions options = st.options;
     std::vector<StagedService>().swap(st.svcs);
     std::vector<std::uint32_t>().swap(st.tokens);
-    decltype(st.word_ids)().swap(st.word_ids);
+    st.words.release_index();
     decltype(st.svc_index)().swap(st.svc_index);
     auto [words, size] = w.finish(options.token_chars == TokenChars::Ascii ? fmt::kFlagAsciiTokens : 0);
-    m = std::make_unique<State>();  // the builder starts over
-    m->options = options;
-    m->need_map = options.need_map ? options.need_map : &NeedMap::builtin();
+    m = std::make_unique<State>(options);  // the builder starts over
     return Directory::from_image(std::move(words), size, source);
 }
 

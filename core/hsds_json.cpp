@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <iterator>
 #include <regex>
+#include <vector>
 
 namespace safetynet::core {
 
@@ -195,6 +197,46 @@ private:
     std::size_t m_position = 0;
 };
 
+// Feeds the parser from a stream in 1 MB chunks: nlohmann reads one character at a time, and
+// through std::istream each of those is a call into the stream buffer.
+class ChunkReader {
+public:
+    explicit ChunkReader(std::istream& in) : m_in(in), m_buf(std::size_t{1} << 20) { fill(); }
+    bool at_end() const { return m_pos == m_len; }
+    const char& get() const { return m_buf[m_pos]; }
+    void advance() {
+        if (++m_pos == m_len) fill();
+    }
+
+private:
+    void fill() {
+        m_in.read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
+        m_len = static_cast<std::size_t>(m_in.gcount());
+        m_pos = 0;
+    }
+    std::istream& m_in;
+    std::vector<char> m_buf;
+    std::size_t m_pos = 0, m_len = 0;
+};
+
+struct ChunkIterator {
+    using iterator_category = std::input_iterator_tag;
+    using value_type = char;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const char*;
+    using reference = const char&;
+    ChunkReader* reader = nullptr;  // nullptr: the end
+    reference operator*() const { return reader->get(); }
+    ChunkIterator& operator++() {
+        reader->advance();
+        return *this;
+    }
+    bool operator==(const ChunkIterator& o) const {
+        return (!reader || reader->at_end()) == (!o.reader || o.reader->at_end());
+    }
+    bool operator!=(const ChunkIterator& o) const { return !(*this == o); }
+};
+
 // nlohmann's parse errors say "parse error at line L, column C: …"; keep L and the reason.
 void report_parse_error(const json::parse_error& e, const std::string& file, ImportReport& r) {
     const std::string what = e.what();
@@ -248,7 +290,8 @@ void import_hsds_json(std::istream& in, std::string_view file_name, DirectoryBui
         return true;
     };
     try {
-        const json rest = json::parse(in, cb, /*allow_exceptions=*/true);
+        ChunkReader reader(in);
+        const json rest = json::parse(ChunkIterator{&reader}, ChunkIterator{}, cb, /*allow_exceptions=*/true);
         (void)rest;
         if (root == Root::Object && !saw_list)
             report.add({file, 1, "", "", "expected an array of services, or an object with a \"services\" array"});

@@ -124,34 +124,36 @@ NeedMask NeedMap::needs_of_code(std::string_view code) const {
     return mask;
 }
 
-NeedKeywordIndex::NeedKeywordIndex(const NeedMap& map,
-                                   const std::function<std::int64_t(const std::string&)>& lookup) {
+NeedPhraseMatcher::NeedPhraseMatcher(const NeedMap& map) {
     for (std::size_t n = 0; n < map.needs().size(); ++n) {
         for (const auto& phrase : map.needs()[n].keywords) {
             std::vector<std::uint32_t> ids;
-            for (const std::string& w : phrase) {
-                const std::int64_t id = lookup(w);
-                if (id < 0) break;  // a word no service has: the phrase can never match
-                ids.push_back(static_cast<std::uint32_t>(id));
-            }
-            if (ids.size() != phrase.size()) continue;
-            m_by_first[ids.front()].push_back(static_cast<std::uint32_t>(m_bit.size()));
+            for (const std::string& w : phrase)
+                ids.push_back(m_word_ids.emplace(w, static_cast<std::uint32_t>(m_word_ids.size())).first->second);
+            m_by_first[ids.front()].push_back(static_cast<std::uint32_t>(m_phrases.size()));
+            m_phrases.push_back(std::move(ids));
             m_bit.push_back(NeedMask{1} << n);
-            m_words.push_back(std::move(ids));
         }
     }
 }
 
-NeedMask NeedKeywordIndex::match(const std::vector<std::uint32_t>& words) const {
+NeedMask NeedPhraseMatcher::match(const std::vector<std::string_view>& words) const {
     NeedMask mask = 0;
-    if (m_by_first.empty()) return mask;
-    for (const std::uint32_t w : words) {
-        const auto it = m_by_first.find(w);
+    if (m_phrases.empty()) return mask;
+    std::vector<std::int64_t> ids(words.size());
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        const auto it = m_word_ids.find(std::string(words[i]));
+        ids[i] = it == m_word_ids.end() ? -1 : it->second;
+    }
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+        if (ids[i] < 0) continue;
+        const auto it = m_by_first.find(static_cast<std::uint32_t>(ids[i]));
         if (it == m_by_first.end()) continue;
         for (const std::uint32_t p : it->second) {
+            const auto& phrase = m_phrases[p];
+            if (i + phrase.size() > ids.size()) continue;
             bool all = true;
-            for (std::size_t i = 1; i < m_words[p].size() && all; ++i)
-                all = std::binary_search(words.begin(), words.end(), m_words[p][i]);
+            for (std::size_t k = 1; k < phrase.size() && all; ++k) all = ids[i + k] == phrase[k];
             if (all) mask |= m_bit[p];
         }
     }

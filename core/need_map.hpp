@@ -15,8 +15,10 @@
 // Codes match case-insensitively and hierarchically: "BD" matches "BD-1800.2000" (a code
 // extends its parent after a '-' or '.'). A keyword matches when every one of its words is
 // among a service's words (name, description, alternate name, organization and taxonomy
-// term names; folded like search text). Keywords are used only for services none of whose
-// taxonomy codes the map knows, so a well-coded directory is matched by its codes alone.
+// term names; folded like search text), one after the other. Keywords are used only for
+// services none of whose taxonomy codes the map knows, so a well-coded directory is matched by
+// its codes alone. The masks are computed when a directory is built: an index remembers the
+// map it was compiled with (its fingerprint) and must be rebuilt to use another.
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -60,19 +62,21 @@ private:
     std::string m_fingerprint;
 };
 
-// A need map's keywords over some word-id space (a builder's or a directory's vocabulary),
-// for matching services by their words.
-class NeedKeywordIndex {
+// Finds a need map's keywords in text: a keyword matches where its words appear one after
+// the other in one field ("free meals" in "Free meals daily", not in "free preschool with
+// meals").
+class NeedPhraseMatcher {
 public:
-    // `lookup(word)` gives the id of a folded word, or -1 when no service has it.
-    NeedKeywordIndex(const NeedMap& map, const std::function<std::int64_t(const std::string&)>& lookup);
-    // The needs whose keywords all appear among `words` (a service's sorted unique word ids).
-    NeedMask match(const std::vector<std::uint32_t>& words) const;
+    explicit NeedPhraseMatcher(const NeedMap& map);
+    bool empty() const { return m_phrases.empty(); }
+    // The needs whose keywords occur in `words` (one field's folded words, in order).
+    NeedMask match(const std::vector<std::string_view>& words) const;
 
 private:
+    std::unordered_map<std::string, std::uint32_t> m_word_ids;
+    std::vector<std::vector<std::uint32_t>> m_phrases;
     std::vector<NeedMask> m_bit;
-    std::vector<std::vector<std::uint32_t>> m_words;
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> m_by_first;  // first word → phrases
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> m_by_first;
 };
 
 // Lower-case ASCII (codes are ASCII; anything else is left as is).

@@ -146,7 +146,7 @@ int main(int argc, char** argv) {
             dir = Directory::from_file(index);
             load_s = seconds_since(t0);
         }
-        dir->use_need_map(map);
+        dir->require_need_map(map);
         const auto m_loaded = process_memory_mb();
         const double heap_loaded = wasm_heap_mb();
         std::cerr << "[" << peer << "] " << dir->services() << " services; import " << import_s << " s, build "
@@ -227,9 +227,9 @@ int main(int argc, char** argv) {
         }
         const std::string file = out_dir + "/" + peer + "-" + std::to_string(dir->services()) + ".json";
         std::ofstream(file) << out.dump() << "\n";
-        const auto& L = out["latencyMs"]["all"];
-        std::cerr << "[" << peer << "] N=" << dir->services() << " p50 " << L["p50"].get<double>() << " p95 "
-                  << L["p95"].get<double>() << " max " << L["max"].get<double>() << " ms -> " << file << "\n";
+        if (const auto& L = out["latencyMs"]["all"]; L.is_object())
+            std::cerr << "[" << peer << "] N=" << dir->services() << " p50 " << L["p50"].get<double>() << " p95 "
+                      << L["p95"].get<double>() << " max " << L["max"].get<double>() << " ms -> " << file << "\n";
         return 0;
     } catch (const std::exception& e) {
         std::cerr << "matching_bench: " << e.what() << "\n";
