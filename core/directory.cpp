@@ -2,6 +2,7 @@
 
 #include "core/directory_format.hpp"
 #include "core/error.hpp"
+#include "core/text_fold.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -109,11 +110,13 @@ void Directory::validate_and_bind(std::string_view source) {
     const std::uint32_t nsec = get32(base + fmt::kOffSectionCount);
     if (nsec > 256 || fmt::kHeaderSize + std::uint64_t{nsec} * fmt::kSectionEntrySize > size)
         fail("the section table does not fit in the file");
-    m_ascii_tokens = (get32(base + fmt::kOffFlags) & fmt::kFlagAsciiTokens) != 0;
+    const std::uint32_t flags = get32(base + fmt::kOffFlags);
+    if (flags & ~fmt::kFlagAsciiTokens) fail("unknown flags: written by a newer build?");
+    m_ascii_tokens = (flags & fmt::kFlagAsciiTokens) != 0;
 
     // Checksum: any flipped bit or lost byte after the header is caught here.
     std::uint8_t sum[32];
-    fmt::index_checksum(base + fmt::kHeaderSize, size - fmt::kHeaderSize, sum);
+    fmt::index_checksum(base, size, sum);
     if (std::memcmp(sum, base + fmt::kOffChecksum, sizeof sum) != 0) fail("checksum mismatch: the file is corrupt");
 
     // Section table.
@@ -338,6 +341,22 @@ void Directory::validate_and_bind(std::string_view source) {
         if (d > S) fail("a word's document frequency exceeds the number of services");
 }
 
+std::string county_key(std::string_view name) {
+    std::string folded = fold_text(name);
+    // Drop a trailing ", OR" / " OR" state.
+    const auto comma = folded.find(',');
+    if (comma != std::string::npos) folded.resize(comma);
+    std::vector<std::string> words = tokenize(folded, TokenChars::Unicode);
+    while (!words.empty() && (words.back() == "county" || words.back() == "parish" || words.back() == "borough"))
+        words.pop_back();
+    std::string key;
+    for (const std::string& w : words) {
+        if (!key.empty()) key.push_back(' ');
+        key += w;
+    }
+    return key;
+}
+
 // [SECTION] Derived lookups ---------------------------------------------------------------------
 
 void Directory::derive() {
@@ -361,7 +380,7 @@ void Directory::derive() {
             const std::uint32_t a = v.svc_areas[i];
             switch (static_cast<AreaKind>(v.area_kind[a])) {
             case AreaKind::Postal: m_postal_services[string(v.area_value[a])].push_back(s); break;
-            case AreaKind::County: m_county_services[string(v.area_value[a])].push_back(s); break;
+            case AreaKind::County: m_county_services[county_key(string(v.area_value[a]))].push_back(s); break;
             case AreaKind::Polygon:
                 for (std::uint32_t p = v.area_poly_start[a]; p < v.area_poly_start[a + 1]; ++p)
                     m_area_polygons.push_back({s, a, p});

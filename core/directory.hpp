@@ -61,6 +61,10 @@ struct PackedRule {
     }
 };
 
+// These structs are stored in the index as they are: no implicit padding, fixed sizes.
+static_assert(sizeof(AgeRange) == 4 && sizeof(HotRow) == 16 && sizeof(PackedRule) == 8 &&
+              sizeof(OpeningRule) == 44, "index record layout changed: bump index_format::kVersion");
+
 enum RowFlag : std::uint8_t {
     kRowLocated = 1,    // has coordinates
     kRowHasArea = 2,    // its service declares service areas
@@ -215,6 +219,10 @@ private:
     std::vector<AreaPolygon> m_area_polygons;
     std::vector<std::pair<NeedMask, std::uint32_t>> m_need_histogram;
 };
+
+// The key a county is matched by: folded, without "county", "parish", "borough" and a
+// trailing state ("Multnomah County, OR" and "multnomah" → "multnomah").
+std::string county_key(std::string_view name);
 
 // Token signature bit of a token id (see kSvcSig).
 inline std::uint64_t token_sig_bit(std::uint32_t token) {

@@ -149,7 +149,7 @@ public:
             if (m_sections[i].count > 0)
                 std::memcpy(base + offsets[i], m_sections[i].data, m_sections[i].elem_size * m_sections[i].count);
         }
-        fmt::index_checksum(base + fmt::kHeaderSize, size - fmt::kHeaderSize, base + fmt::kOffChecksum);
+        fmt::index_checksum(base, size, base + fmt::kOffChecksum);
         return {std::move(words), size};
     }
 

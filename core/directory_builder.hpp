@@ -47,7 +47,7 @@ struct TermInput {
 
 struct AreaInput {
     AreaKind kind = AreaKind::Named;
-    std::string value;              // postal code, folded county name, or the area's name
+    std::string value;              // postal code, county name as given, or the area's name
     std::vector<Polygon> polygons;  // kind == Polygon
 };
 

@@ -5,8 +5,8 @@
 //
 // Layout (little-endian, which both x86 and WebAssembly are; the header says so):
 //   header   64 bytes: magic "SNDIRIDX", format version, an endianness marker, the file size,
-//            the number of sections, flags, and a 32-byte checksum of everything after the
-//            header (index_checksum below);
+//            the number of sections, flags, and a 32-byte checksum of everything else (the
+//            header's first 32 bytes and all that follows it: index_checksum below);
 //   table    one 24-byte entry per section: id, element size, offset, element count;
 //   sections each aligned to 16 bytes: plain arrays (struct-of-arrays) the Directory uses in
 //            place, without copying.
@@ -64,7 +64,7 @@ enum Section : std::uint32_t {
     kTermName = 56,       // u32 string
     kTermTaxonomy = 57,   // u32 string
     kAreaKind = 60,       // u8 AreaKind
-    kAreaValue = 61,      // u32 string: postal code, folded county name, or the area's name
+    kAreaValue = 61,      // u32 string: postal code, county name, or the area's name
     kAreaPolyStart = 62,  // u32 CSR into polygons (areas + 1)
     kPolyRingStart = 63,  // u32 CSR into rings (polygons + 1)
     kRingPointStart = 64, // u32 CSR into points (rings + 1)
@@ -93,7 +93,8 @@ inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 // rotate. Every step is a bijection of the lane, so a change to any single word always changes
 // the result; it runs at memory speed (BLAKE2b took half a second on a 270 MB index, most of
 // the load time, for an integrity check that guards against damage, not against forgery).
-inline void index_checksum(const std::uint8_t* data, std::size_t size, std::uint8_t out[32]) {
+// `image` is the whole index; the checksum field itself (bytes 32..64) is left out.
+inline void index_checksum(const std::uint8_t* image, std::size_t image_size, std::uint8_t out[32]) {
     constexpr std::uint64_t kP1 = 0x9E3779B185EBCA87ull, kP2 = 0xC2B2AE3D27D4EB4Full;
     std::uint64_t lane[4] = {0x243F6A8885A308D3ull, 0x13198A2E03707344ull, 0xA4093822299F31D0ull,
                              0x082EFA98EC4E6C89ull};
@@ -101,6 +102,13 @@ inline void index_checksum(const std::uint8_t* data, std::size_t size, std::uint
         h = (h ^ w) * kP1;
         return ((h << 31) | (h >> 33)) * kP2;
     };
+    {
+        std::uint64_t w[4];
+        std::memcpy(w, image, 32);  // the header before the checksum
+        for (int k = 0; k < 4; ++k) lane[k] = mix(lane[k], w[k]);
+    }
+    const std::uint8_t* data = image + kHeaderSize;
+    const std::size_t size = image_size - kHeaderSize;
     std::size_t i = 0;
     for (; i + 32 <= size; i += 32) {
         std::uint64_t w[4];

@@ -149,6 +149,7 @@ private:
         }
         if (!data) return;
         t.file = where(path);
+        t.present = true;  // found; it may still be unusable (its errors say why)
         CsvReader reader(*data);
         CsvRecord rec;
         if (!reader.next(rec)) {
@@ -185,7 +186,6 @@ private:
             }
             t.rows.push_back({rec.line, std::move(rec.fields)});
         }
-        t.present = true;
     }
 
     static std::string field(const Table& t, const Row& r, const char* col) {

@@ -241,16 +241,11 @@ struct ChunkIterator {
 void report_parse_error(const json::parse_error& e, const std::string& file, ImportReport& r) {
     const std::string what = e.what();
     std::smatch m;
-    std::size_t line = 0;
-    std::string message = what;
-    static const std::regex kLine(R"(line (\d+), column (\d+): (.*))");
-    if (std::regex_search(what, m, kLine)) {
-        line = static_cast<std::size_t>(std::stoul(m[1].str()));
-        message = "not valid JSON (column " + m[2].str() + "): " + m[3].str();
-    } else {
-        message = "not valid JSON: " + what;
-    }
-    r.add({file, line, "", "", message});
+    static const std::regex kLine(R"(line (\d+), column \d+: (.*))");
+    if (std::regex_search(what, m, kLine))
+        r.add({file, static_cast<std::size_t>(std::stoul(m[1].str())), "", "", "not valid JSON: " + m[2].str()});
+    else
+        r.add({file, 1, "", "", "not valid JSON: " + what});
 }
 
 }  // namespace

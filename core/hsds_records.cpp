@@ -338,22 +338,6 @@ bool is_postal_code(std::string_view s) {
     return true;
 }
 
-std::string county_key(std::string_view name) {
-    std::string folded = fold_text(name);
-    // Drop a trailing ", OR" / " OR" state.
-    const auto comma = folded.find(',');
-    if (comma != std::string::npos) folded.resize(comma);
-    std::vector<std::string> words = tokenize(folded, TokenChars::Unicode);
-    while (!words.empty() && (words.back() == "county" || words.back() == "parish" || words.back() == "borough"))
-        words.pop_back();
-    std::string key;
-    for (const std::string& w : words) {
-        if (!key.empty()) key.push_back(' ');
-        key += w;
-    }
-    return key;
-}
-
 namespace {
 
 bool is_county_name(std::string_view name) {
@@ -426,7 +410,7 @@ bool parse_service_area(const Record& r, std::vector<AreaInput>& out, const Bad&
         return true;
     }
     if (is_county_name(label)) {
-        out.push_back({AreaKind::County, county_key(label), {}});
+        out.push_back({AreaKind::County, label, {}});
         return true;
     }
     out.push_back({AreaKind::Named, label, {}});

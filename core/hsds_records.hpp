@@ -69,8 +69,5 @@ bool valid_age_recipient(std::string_view value);
 
 // "97201", "97201-1234" → true (US ZIP, what the ZIP centroids know).
 bool is_postal_code(std::string_view s);
-// The key a county name is matched by: folded, without "county", "parish", "borough" and a
-// trailing state ("Multnomah County, OR" → "multnomah").
-std::string county_key(std::string_view name);
 
 }  // namespace safetynet::core::hsds

@@ -30,13 +30,19 @@ constexpr double kLanguageUnknown = 0.85;
 constexpr double kHoursUnknown = 0.8;
 constexpr double kWaitlist = 0.7;
 constexpr double kAssessment = 0.9;
+constexpr double kAreaUnverified = 0.85;
 // A service that serves the person's area but whose address is unknown or beyond the radius
 // ranks as if it were 10 km away.
 constexpr double kAreaOnlyKm = 10;
 // Beyond this radius a spatial scan is no better than a full one.
 constexpr double kFullScanKm = 3000;
 
-enum Soft : std::uint8_t { kSoftLangUnknown = 1, kSoftHoursUnknown = 2, kSoftAreaCovered = 4 };
+enum Soft : std::uint8_t {
+    kSoftLangUnknown = 1,
+    kSoftHoursUnknown = 2,
+    kSoftAreaCovered = 4,     // one of its service areas contains the person
+    kSoftAreaUnverified = 8,  // no address, and areas the person's place cannot be tested against
+};
 
 double decay(double d) { return 1 / (1 + d / 10); }  // the reference's 1 / (1 + d / DIST_SCALE_KM)
 
@@ -139,8 +145,8 @@ struct Matcher::Impl {
             p.open = *q.open_at;
         }
         p.zip = q.postal_code.substr(0, 5);
-        p.county = q.county;
-        p.areas = !reference && (!p.zip.empty() || !p.county.empty() || (p.has_loc && !d.area_polygons().empty()));
+        p.county = q.county.empty() ? std::string() : county_key(q.county);
+        p.areas = !reference && (!p.zip.empty() || !p.county.empty() || p.has_loc);
         prepare_text(q.text);
     }
 
@@ -355,6 +361,7 @@ struct Matcher::Impl {
                 if (extra > 0) score *= 1 + kExtraNeedBoost * extra;
             }
             if (soft & kSoftLangUnknown) score *= kLanguageUnknown;
+            if (soft & kSoftAreaUnverified) score *= kAreaUnverified;
             if (soft & kSoftHoursUnknown) score *= kHoursUnknown;
             const auto cap = static_cast<Capacity>(v.svc_capacity[svc]);
             if (cap == Capacity::Waitlist) score *= kWaitlist;
@@ -449,6 +456,18 @@ struct Matcher::Impl {
         if (p.has_loc)
             for (const auto& a : d.area_polygons())
                 if (covered[a.service] == gen) visit(a.service);
+        // Services with no address whose areas cannot be tested here (a county when the
+        // person's county is unknown, an area given only by name): they may serve the person,
+        // so they are shown, ranked lower, with their areas named.
+        const std::uint32_t R = static_cast<std::uint32_t>(d.rows());
+        for (std::uint32_t row = static_cast<std::uint32_t>(d.located_rows()); row < R; ++row) {
+            const std::uint32_t svc = v.row_svc[row];
+            if (is_covered(svc) || !(v.row_flags[row] & kRowHasArea) || areas_testable(svc)) continue;
+            std::uint8_t soft = kSoftAreaUnverified;
+            if (!passes(row, svc, soft)) continue;
+            ++scanned;
+            consider(row, svc, std::nan(""), soft);
+        }
     }
 
     void scan_all() {
@@ -553,6 +572,14 @@ struct Matcher::Impl {
         if (!std::isnan(c.dist)) out.push_back({"distance", {{"km", km_text(c.dist)}}});
         else if (!(v.row_flags[c.row] & kRowLocated)) out.push_back({"no-address", {}});
         if (c.soft & kSoftAreaCovered) area_reasons(svc, out);
+        if (c.soft & kSoftAreaUnverified) {
+            std::string names;
+            for (std::uint32_t i = v.svc_area_start[svc]; i < v.svc_area_start[svc + 1]; ++i) {
+                if (!names.empty()) names += ", ";
+                names += d.string(v.area_value[v.svc_areas[i]]);
+            }
+            out.push_back({"area-unverified", {{"area", names}}});
+        }
         for (const std::string& lang : q.languages) {
             const int li = d.language_index(lang);
             if (li < 0) continue;
@@ -589,7 +616,7 @@ struct Matcher::Impl {
                 if (value == p.zip) return out.push_back({"serves-zip", {{"zip", value}}});
                 break;
             case AreaKind::County:
-                if (value == p.county) return out.push_back({"serves-county", {{"county", value}}});
+                if (county_key(value) == p.county) return out.push_back({"serves-county", {{"county", value}}});
                 break;
             case AreaKind::Polygon:
                 for (std::uint32_t poly = v.area_poly_start[a]; poly < v.area_poly_start[a + 1]; ++poly)
@@ -633,7 +660,8 @@ struct Matcher::Impl {
         for (std::uint32_t i = v.svc_row_start[svc]; i < v.svc_row_start[svc + 1]; ++i) {
             const std::uint32_t row = v.svc_rows[i];
             const bool located = v.row_flags[row] & kRowLocated;
-            bool place = !p.has_loc || is_covered(svc);
+            bool place = !p.has_loc || is_covered(svc) ||
+                         (!reference && !located && (v.row_flags[row] & kRowHasArea) && !areas_testable(svc));
             if (p.has_loc && located) {
                 const double dist =
                     haversine_km_cos(p.lat, p.lon, p.cos_lat, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);

@@ -24,8 +24,10 @@ struct OpeningRule {
     std::uint8_t days = 0;       // bit 0 Monday … bit 6 Sunday (days the period starts on)
     std::uint8_t freq = 0;       // 0 weekly, 1 monthly
     std::uint8_t interval = 1;   // weekly: every n weeks from dtstart
+    std::uint8_t reserved0 = 0;  // explicit padding: an index stores these bytes as they are
     std::uint16_t nth[7] = {};   // monthly byday: per weekday, bit k<5 = (k+1)th, bit 5+k = (k+1)th
                                  // last; 0xFFFF = every such weekday
+    std::uint16_t reserved1 = 0;
     std::uint32_t monthdays = 0;      // monthly bymonthday: bit d = day d (1..31)
     std::uint32_t monthdays_last = 0; // bit k = (k+1)th day from the end of the month
     std::int32_t valid_from = kNoDate;  // days since 1970-01-01, inclusive

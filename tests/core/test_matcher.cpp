@@ -91,18 +91,22 @@ MatchResult run(const MatchQuery& q, MatchMode mode = MatchMode::Product) {
 TEST_CASE("ranking on the hand-made directory: nearest first, adjusted scores, the known order") {
     const MatchResult r = run(near_person());
     // Distances 0.33 … 1.67 km in latitude order; the waitlisted pantry (0.18 km) is scored
-    // ×0.7 and drops below them; the far pantry (22 km) next; the polygon pantry, 222 km away
-    // but serving the person's area, ranks as if 25 km away.
+    // ×0.7 and drops below them; the county line (no address, county unknown) ranks as if 10 km
+    // away ×0.85; the far pantry (22 km) next; the polygon pantry, 222 km away but serving the
+    // person's area, ranks as if 25 km away.
     const std::vector<std::string> expected = {
         "Spanish Pantry", "Pantry Listing No Language", "Pantry Without Hours", "Seniors Pantry",
         "Youth Pantry", "Other ZIP Pantry", "Weekend Pantry", "Second Tuesday Pantry", "Near Pantry",
         "Despensa Clínica", "Neighborhood Food Pantry Without Codes", "Pantry and Shelter",
-        "Split Hours Pantry", "Two Sites Pantry", "Waitlist Pantry", "Far Pantry", "Polygon Pantry"};
+        "Split Hours Pantry", "Two Sites Pantry", "Waitlist Pantry", "County Food Line", "Far Pantry",
+        "Polygon Pantry"};
     CHECK(names(r) == expected);
     CHECK(r.total == expected.size());
-    // Food services: all but the night shelter (23 - 1); five fail a filter: outside the
-    // radius, inactive, no capacity, a ZIP area far away, a county line with no address.
+    // Food services: all but the night shelter (24 - 1); five fail a filter: outside the
+    // radius, inactive, no capacity, a ZIP area far away, a phone line with neither address
+    // nor service area.
     CHECK(r.excluded == 5);
+    CHECK(hit(r, "County Food Line").score == doctest::Approx(0.85 / (1 + 10.0 / 10)).epsilon(1e-9));
     CHECK(hit(r, "Near Pantry").distance_km == doctest::Approx(1.11195).epsilon(1e-4));
     CHECK(hit(r, "Near Pantry").score == doctest::Approx(1 / (1 + 1.11195 / 10)).epsilon(1e-4));
     for (std::size_t i = 1; i < r.hits.size(); ++i) CHECK(r.hits[i - 1].score >= r.hits[i].score);
@@ -261,18 +265,32 @@ TEST_CASE("service areas against the radius") {
         CHECK(has(r, "Other ZIP Pantry"));
         CHECK_FALSE(has(r, "ZIP Area Pantry"));
     }
-    SUBCASE("a county area finds a service with no address; without the county it cannot be placed") {
+    SUBCASE("a county area finds a service with no address; without the county it is shown unverified") {
         MatchQuery q = near_person();
-        q.county = "multnomah";
+        q.county = "Multnomah County";
         MatchResult r = run(q);
         REQUIRE(has(r, "County Food Line"));
         const MatchHit& h = hit(r, "County Food Line");
         CHECK(std::isnan(h.distance_km));
         CHECK(has_reason(h, "serves-county"));
         CHECK(has_reason(h, "no-address"));
+        CHECK(h.score == doctest::Approx(1 / (1 + 10.0 / 10)));
+        q.county = "Clackamas";
+        CHECK_FALSE(has(run(q), "County Food Line"));  // a county it does not serve
+        CHECK(contains(explain_codes("County Food Line", q), "excluded-no-location"));
         r = run(near_person());
-        CHECK_FALSE(has(r, "County Food Line"));
-        CHECK(contains(explain_codes("County Food Line", near_person()), "excluded-no-location"));
+        REQUIRE(has(r, "County Food Line"));
+        const MatchHit& u = hit(r, "County Food Line");
+        REQUIRE(has_reason(u, "area-unverified"));
+        CHECK(*u.reasons[2].param("area") == "Multnomah County, OR");
+    }
+    SUBCASE("missing coordinates and no service area: it cannot be placed near anyone") {
+        CHECK_FALSE(has(run(near_person()), "Phone Line Without Area"));
+        CHECK(contains(explain_codes("Phone Line Without Area", near_person()), "excluded-no-location"));
+        MatchQuery anywhere = near_person();
+        anywhere.latitude.reset();
+        anywhere.longitude.reset();
+        CHECK(has(run(anywhere), "Phone Line Without Area"));
     }
     SUBCASE("a GeoJSON polygon containing the person") {
         const MatchResult r = run(near_person());
@@ -368,7 +386,7 @@ TEST_CASE("the limit keeps the best and the count covers all") {
     q.limit = 3;
     const MatchResult r = run(q);
     CHECK(names(r) == std::vector<std::string>{"Spanish Pantry", "Pantry Listing No Language", "Pantry Without Hours"});
-    CHECK(r.total == 17);
+    CHECK(r.total == 18);
 }
 
 TEST_CASE("a matcher reused across queries gives the same answers") {
