@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <unordered_set>
 
 // [SECTION] Loading and validation
@@ -38,18 +38,20 @@ Directory Directory::from_bytes(std::string_view bytes, std::string_view source)
 }
 
 Directory Directory::from_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary | std::ios::ate);
-    if (!in) throw Error("io", path, "cannot open the index");
-    const std::streamoff size = in.tellg();
-    if (size < 0) throw Error("io", path, "cannot read the index");
+    // C stdio rather than a stream: one read straight into the image, which under
+    // Emscripten's file system is three times faster than std::ifstream's buffered reads.
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) throw Error("io", path, "cannot open the index");
+    if (std::fseek(f.get(), 0, SEEK_END) != 0) throw Error("io", path, "cannot read the index");
+    const long size = std::ftell(f.get());
+    if (size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) throw Error("io", path, "cannot read the index");
     const std::size_t nwords = (static_cast<std::size_t>(size) + 7) / 8;
     Directory d;
     d.m_file_words.reset(new std::uint64_t[nwords > 0 ? nwords : 1]);
     d.m_base = d.m_file_words.get();
     d.m_size = static_cast<std::size_t>(size);
     if (nwords > 0) d.m_base[nwords - 1] = 0;  // the padding after the last byte
-    in.seekg(0);
-    if (size > 0 && !in.read(reinterpret_cast<char*>(d.m_base), size)) throw Error("io", path, "cannot read the index");
+    if (std::fread(d.m_base, 1, d.m_size, f.get()) != d.m_size) throw Error("io", path, "cannot read the index");
     d.validate_and_bind(path);
     d.derive();
     return d;
@@ -161,8 +163,6 @@ void Directory::validate_and_bind(std::string_view source) {
     bind(fmt::kSvcNeeds, v.svc_needs);
     bind(fmt::kSvcLangStart, v.svc_lang_start);
     bind(fmt::kSvcLangs, v.svc_langs);
-    bind(fmt::kSvcTermStart, v.svc_term_start);
-    bind(fmt::kSvcTerms, v.svc_terms);
     bind(fmt::kSvcTokStart, v.svc_tok_start);
     bind(fmt::kSvcTokens, v.svc_tokens);
     bind(fmt::kSvcSig, v.svc_sig);
@@ -172,9 +172,6 @@ void Directory::validate_and_bind(std::string_view source) {
     bind(fmt::kSvcRowStart, v.svc_row_start);
     bind(fmt::kSvcRows, v.svc_rows);
     bind(fmt::kLangCode, v.lang_code);
-    bind(fmt::kTermCode, v.term_code);
-    bind(fmt::kTermName, v.term_name);
-    bind(fmt::kTermTaxonomy, v.term_taxonomy);
     bind(fmt::kAreaKind, v.area_kind);
     bind(fmt::kAreaValue, v.area_value);
     bind(fmt::kAreaPolyStart, v.area_poly_start);
@@ -197,6 +194,7 @@ void Directory::validate_and_bind(std::string_view source) {
     bind(fmt::kVocabBytes, v.vocab_bytes);
     bind(fmt::kVocabStart, v.vocab_start);
     bind(fmt::kVocabDf, v.vocab_df);
+    bind(fmt::kVocabSorted, v.vocab_sorted);
 
     // Meta.
     const auto meta = nlohmann::json::parse(meta_bytes.begin(), meta_bytes.end(), nullptr, false);
@@ -253,7 +251,7 @@ void Directory::validate_and_bind(std::string_view source) {
     };
 
     const std::size_t O = v.org_id.size(), L = v.loc_id.size(), S = v.svc_id.size(), R = v.row_svc.size();
-    const std::size_t NL = v.lang_code.size(), NT = v.term_code.size(), NA = v.area_kind.size();
+    const std::size_t NL = v.lang_code.size(), NA = v.area_kind.size();
     if (S == 0) fail("the index holds no services");
     check_size(v.org_name.size(), O, "organization names");
     check_size(v.org_recipient.size(), O, "organization recipients");
@@ -263,8 +261,6 @@ void Directory::validate_and_bind(std::string_view source) {
     check_size(v.svc_needs.size(), S, "service needs");
     check_size(v.svc_sig.size(), S, "service signatures");
     check_size(v.svc_capacity.size(), S, "service capacity");
-    check_size(v.term_name.size(), NT, "term names");
-    check_size(v.term_taxonomy.size(), NT, "term taxonomies");
     check_size(v.area_value.size(), NA, "area values");
     for (const auto* s : {&v.row_lat, &v.row_lon, &v.row_cos_lat}) check_size(s->size(), R, "row coordinates");
     check_size(v.row_hot.size(), R, "row filters");
@@ -273,7 +269,7 @@ void Directory::validate_and_bind(std::string_view source) {
     check_size(v.vocab_df.size(), v.vocab_start.empty() ? 0 : v.vocab_start.size() - 1, "vocabulary");
 
     for (const auto* refs : {&v.org_id, &v.org_name, &v.org_recipient, &v.loc_id,
-                             &v.svc_id, &v.svc_name, &v.lang_code, &v.term_code, &v.term_name, &v.term_taxonomy,
+                             &v.svc_id, &v.svc_name, &v.lang_code,
                              &v.area_value})
         check_refs(*refs, nstr, false, "a string reference");
     check_refs(v.svc_org, O, true, "a service's organization");
@@ -284,8 +280,6 @@ void Directory::validate_and_bind(std::string_view source) {
     check_csr(v.svc_lang_start, S, v.svc_langs.size(), "service languages");
     for (const std::uint16_t l : v.svc_langs)
         if (l >= NL) fail("a service language refers past the language table");
-    check_csr(v.svc_term_start, S, v.svc_terms.size(), "service terms");
-    check_refs(v.svc_terms, NT, false, "a service term");
     check_csr(v.svc_tok_start, S, v.svc_tokens.size(), "service tokens");
     check_csr(v.svc_area_start, S, v.svc_areas.size(), "service areas");
     check_refs(v.svc_areas, NA, false, "a service area");
@@ -339,6 +333,20 @@ void Directory::validate_and_bind(std::string_view source) {
     check_csr(v.vocab_start, v.vocab_start.size() - 1, v.vocab_bytes.size(), "vocabulary");
     for (const std::uint32_t d : v.vocab_df)
         if (d > S) fail("a word's document frequency exceeds the number of services");
+    // The byte order of the tokens: a permutation, in order (prefix search relies on it).
+    const std::size_t V = v.vocab_df.size();
+    check_size(v.vocab_sorted.size(), V, "vocabulary order");
+    std::vector<bool> seen_token(V, false);
+    auto token = [&](std::uint32_t id) {
+        return std::string_view(reinterpret_cast<const char*>(v.vocab_bytes.data()) + v.vocab_start[id],
+                                v.vocab_start[id + 1] - v.vocab_start[id]);
+    };
+    for (std::size_t i = 0; i < V; ++i) {
+        const std::uint32_t id = v.vocab_sorted[i];
+        if (id >= V || seen_token[id]) fail("the vocabulary order is not a permutation");
+        seen_token[id] = true;
+        if (i > 0 && !(token(v.vocab_sorted[i - 1]) < token(id))) fail("the vocabulary order is not sorted");
+    }
 }
 
 std::string county_key(std::string_view name) {
@@ -366,7 +374,8 @@ void Directory::derive() {
     for (std::size_t i = 0; i + 1 < v.vocab_start.size(); ++i)
         tokens.emplace_back(reinterpret_cast<const char*>(v.vocab_bytes.data()) + v.vocab_start[i],
                             v.vocab_start[i + 1] - v.vocab_start[i]);
-    m_vocab = std::make_unique<Vocabulary>(std::move(tokens), v.vocab_df.data(), services());
+    m_vocab = std::make_unique<Vocabulary>(std::move(tokens), v.vocab_df.data(), services(),
+                                           std::vector<std::uint32_t>(v.vocab_sorted.begin(), v.vocab_sorted.end()));
 
     m_lang_index.clear();
     for (std::size_t i = 0; i < v.lang_code.size(); ++i)

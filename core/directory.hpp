@@ -38,7 +38,7 @@ struct AgeRange {
     std::int16_t max = kNoAge;
 };
 
-// What a scan tests first, 16 bytes per row. `needs` is 0 for a service that is not active.
+// What a scan tests first, 12 bytes per row. `needs` is 0 for a service that is not active.
 struct HotRow {
     NeedMask needs;
     std::uint32_t langs;      // bit i = language i (i < 31); bit 31 = has a less common language
@@ -62,7 +62,7 @@ struct PackedRule {
 };
 
 // These structs are stored in the index as they are: no implicit padding, fixed sizes.
-static_assert(sizeof(AgeRange) == 4 && sizeof(HotRow) == 16 && sizeof(PackedRule) == 8 &&
+static_assert(sizeof(AgeRange) == 4 && sizeof(HotRow) == 12 && sizeof(PackedRule) == 8 &&
               sizeof(OpeningRule) == 44, "index record layout changed: bump index_format::kVersion");
 
 enum RowFlag : std::uint8_t {
@@ -87,16 +87,14 @@ struct DirectoryView {
     std::span<const NeedMask> svc_needs;
     std::span<const std::uint32_t> svc_lang_start;
     std::span<const std::uint16_t> svc_langs;
-    std::span<const std::uint32_t> svc_term_start, svc_terms;
     std::span<const std::uint32_t> svc_tok_start;
     std::span<const std::uint8_t> svc_tokens;
     std::span<const std::uint64_t> svc_sig;
     std::span<const std::uint8_t> svc_capacity;
     std::span<const std::uint32_t> svc_area_start, svc_areas;
     std::span<const std::uint32_t> svc_row_start, svc_rows;
-    // languages and taxonomy terms
+    // languages
     std::span<const std::uint32_t> lang_code;
-    std::span<const std::uint32_t> term_code, term_name, term_taxonomy;
     // service areas
     std::span<const std::uint8_t> area_kind;
     std::span<const std::uint32_t> area_value, area_poly_start, poly_ring_start, ring_point_start;
@@ -115,7 +113,7 @@ struct DirectoryView {
     std::span<const std::uint32_t> grid_start;
     // vocabulary
     std::span<const std::uint8_t> vocab_bytes;
-    std::span<const std::uint32_t> vocab_start, vocab_df;
+    std::span<const std::uint32_t> vocab_start, vocab_df, vocab_sorted;
 };
 
 // Decoded per-service token lists (delta-coded, bounds-checked while decoding).

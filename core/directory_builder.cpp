@@ -10,6 +10,7 @@
 #include <cmath>
 #include <iterator>
 #include <cstring>
+#include <filesystem>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -229,7 +230,6 @@ struct StagedService {
     std::uint32_t n_name, n_desc, n_kw;
     NeedMask needs;                             // from taxonomy codes, else keywords
     std::vector<std::string> languages;
-    std::vector<std::uint32_t> terms;
     std::vector<AreaInput> areas;
     std::vector<SiteInput> sites;
     std::vector<OpeningRule> rules;
@@ -261,9 +261,6 @@ struct DirectoryBuilder::State {
     WordTable words;
     std::vector<std::uint32_t> df;
     std::vector<std::uint32_t> tokens;
-    // Taxonomy terms, interned by (code, name, taxonomy).
-    std::unordered_map<std::string, std::uint32_t> term_index;
-    std::vector<std::array<std::uint32_t, 3>> terms;
     std::string scratch;
     std::vector<std::string_view> views;
 
@@ -356,15 +353,6 @@ bool DirectoryBuilder::add_service(const ServiceInput& svc) {
     m->tokens.insert(m->tokens.end(), desc.begin(), desc.end());
     m->tokens.insert(m->tokens.end(), kw.begin(), kw.end());
 
-    for (const TermInput& t : svc.terms) {
-        const std::string key = t.code + '\x1f' + t.name + '\x1f' + t.taxonomy;
-        auto it = m->term_index.find(key);
-        if (it == m->term_index.end()) {
-            it = m->term_index.emplace(key, static_cast<std::uint32_t>(m->terms.size())).first;
-            m->terms.push_back({m->pool.intern(t.code), m->pool.intern(t.name), m->pool.intern(t.taxonomy)});
-        }
-        s.terms.push_back(it->second);
-    }
     s.languages = svc.languages;
     s.areas = svc.areas;
     s.sites = svc.sites;
@@ -527,9 +515,9 @@ Directory DirectoryBuilder::finish(std::string_view source,
     std::vector<std::uint8_t> svc_status(S), svc_capacity(S);
     std::vector<AgeRange> svc_ages(S);
     std::vector<NeedMask> svc_needs(S);
-    std::vector<std::uint32_t> lang_start{0}, term_start{0}, tok_start{0}, area_start{0}, row_start{0};
+    std::vector<std::uint32_t> lang_start{0}, tok_start{0}, area_start{0}, row_start{0};
     std::vector<std::uint16_t> svc_langs;
-    std::vector<std::uint32_t> svc_terms, svc_areas, svc_rows;
+    std::vector<std::uint32_t> svc_areas, svc_rows;
     std::vector<std::uint8_t> svc_tokens;
     std::vector<std::uint64_t> svc_sig(S);
     std::vector<std::uint32_t> lang_mask(S);
@@ -558,8 +546,6 @@ Directory DirectoryBuilder::finish(std::string_view source,
         }
         lang_mask[n] = mask;
         lang_start.push_back(static_cast<std::uint32_t>(svc_langs.size()));
-        svc_terms.insert(svc_terms.end(), svc.terms.begin(), svc.terms.end());
-        term_start.push_back(static_cast<std::uint32_t>(svc_terms.size()));
         // Tokens: counts, then each field's sorted ids as deltas.
         const std::uint32_t counts[3] = {svc.n_name, svc.n_desc, svc.n_kw};
         for (const std::uint32_t c : counts) put_varint(svc_tokens, c);
@@ -642,17 +628,18 @@ Directory DirectoryBuilder::finish(std::string_view source,
         vocab_df[i] = st.df[by_df[i]];
     }
 
-    std::vector<std::uint32_t> lang_code, term_code, term_name, term_taxonomy;
+    std::vector<std::uint32_t> vocab_sorted(W);
+    std::iota(vocab_sorted.begin(), vocab_sorted.end(), 0u);
+    std::sort(vocab_sorted.begin(), vocab_sorted.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return word_text[by_df[a]] < word_text[by_df[b]]; });
+
+    std::vector<std::uint32_t> lang_code;
     for (const std::string& l : languages) lang_code.push_back(st.pool.intern(l));
-    for (const auto& t : st.terms) {
-        term_code.push_back(t[0]);
-        term_name.push_back(t[1]);
-        term_taxonomy.push_back(t[2]);
-    }
 
     nlohmann::json meta = {
         {"format", fmt::kVersion},
-        {"source", std::string(source)},
+        // The file name only: an index may travel, its author's folders need not.
+        {"source", std::filesystem::path(std::string(source)).filename().string()},
         {"services", S},
         {"rows", R},
         {"located_rows", located},
@@ -679,8 +666,6 @@ Directory DirectoryBuilder::finish(std::string_view source,
     w.add(fmt::kSvcNeeds, svc_needs);
     w.add(fmt::kSvcLangStart, lang_start);
     w.add(fmt::kSvcLangs, svc_langs);
-    w.add(fmt::kSvcTermStart, term_start);
-    w.add(fmt::kSvcTerms, svc_terms);
     w.add(fmt::kSvcTokStart, tok_start);
     w.add(fmt::kSvcTokens, svc_tokens);
     w.add(fmt::kSvcSig, svc_sig);
@@ -690,9 +675,6 @@ Directory DirectoryBuilder::finish(std::string_view source,
     w.add(fmt::kSvcRowStart, row_start);
     w.add(fmt::kSvcRows, svc_rows);
     w.add(fmt::kLangCode, lang_code);
-    w.add(fmt::kTermCode, term_code);
-    w.add(fmt::kTermName, term_name);
-    w.add(fmt::kTermTaxonomy, term_taxonomy);
     w.add(fmt::kAreaKind, area_kind);
     w.add(fmt::kAreaValue, area_value);
     w.add(fmt::kAreaPolyStart, area_poly_start);
@@ -715,6 +697,7 @@ Directory DirectoryBuilder::finish(std::string_view source,
     w.add(fmt::kVocabBytes, vocab_bytes);
     w.add(fmt::kVocabStart, vocab_start);
     w.add(fmt::kVocabDf, vocab_df);
+    w.add(fmt::kVocabSorted, vocab_sorted);
 
     // Free the staging data the image does not read from before the image is allocated.
     const BuildOptions options = st.options;

@@ -20,7 +20,7 @@
 namespace safetynet::core::index_format {
 
 inline constexpr char kMagic[8] = {'S', 'N', 'D', 'I', 'R', 'I', 'D', 'X'};
-inline constexpr std::uint32_t kVersion = 1;
+inline constexpr std::uint32_t kVersion = 1;  // (pre-release: the layout may still change)
 inline constexpr std::uint32_t kEndianMarker = 0x01020304;
 inline constexpr std::uint32_t kHeaderSize = 64;
 inline constexpr std::uint32_t kSectionEntrySize = 24;
@@ -46,11 +46,9 @@ enum Section : std::uint32_t {
     kSvcOrg = 32,         // u32 organization index, or kNone
     kSvcStatus = 33,      // u8 ServiceStatus
     kSvcAges = 34,        // AgeRange: i16 centi-years, -1 = no bound
-    kSvcNeeds = 35,       // u64 need mask under the index's need map
+    kSvcNeeds = 35,       // u32 need mask under the index's need map
     kSvcLangStart = 36,   // u32 CSR (services + 1)
     kSvcLangs = 37,       // u16 language index
-    kSvcTermStart = 38,   // u32 CSR
-    kSvcTerms = 39,       // u32 taxonomy term index
     kSvcTokStart = 40,    // u32 byte offsets into kSvcTokens (services + 1)
     kSvcTokens = 41,      // u8: per service, varint counts then delta-coded token ids
     kSvcSig = 42,         // u64: one bit per token hash, a quick "cannot contain" test
@@ -60,9 +58,6 @@ enum Section : std::uint32_t {
     kSvcRowStart = 46,    // u32 CSR
     kSvcRows = 47,        // u32 row index
     kLangCode = 50,       // u32 string per language (lower-case primary subtag)
-    kTermCode = 55,       // u32 string per taxonomy term
-    kTermName = 56,       // u32 string
-    kTermTaxonomy = 57,   // u32 string
     kAreaKind = 60,       // u8 AreaKind
     kAreaValue = 61,      // u32 string: postal code, county name, or the area's name
     kAreaPolyStart = 62,  // u32 CSR into polygons (areas + 1)
@@ -85,6 +80,7 @@ enum Section : std::uint32_t {
     kVocabBytes = 90,     // u8: the token strings, concatenated
     kVocabStart = 91,     // u32 (tokens + 1)
     kVocabDf = 92,        // u32: number of services whose name or description has the token
+    kVocabSorted = 93,    // u32: token ids in byte order of the tokens (for prefix search)
 };
 
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;

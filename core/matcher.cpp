@@ -165,15 +165,15 @@ struct Matcher::Impl {
             vocab.expand(terms[t], expansion);
             if (expansion.empty()) p.text_impossible = true;
             std::uint64_t sig = 0;
-            for (const TermMatch& m : expansion) {
-                const double idf = vocab.idf(m.token);
+            for (const TermMatch& tm : expansion) {
+                const double idf = vocab.idf(tm.token);
                 // Same operation order as the reference: (boost * w) * idf.
-                const TokEntry e{static_cast<std::uint32_t>(t), tok_gen[m.token] == gen ? tok_head[m.token] : kNone,
-                                 (2 * m.weight) * idf, (1 * m.weight) * idf, (1 * m.weight) * idf};
-                tok_gen[m.token] = gen;
-                tok_head[m.token] = static_cast<std::uint32_t>(entries.size());
+                const TokEntry e{static_cast<std::uint32_t>(t), tok_gen[tm.token] == gen ? tok_head[tm.token] : kNone,
+                                 (2 * tm.weight) * idf, (1 * tm.weight) * idf, (1 * tm.weight) * idf};
+                tok_gen[tm.token] = gen;
+                tok_head[tm.token] = static_cast<std::uint32_t>(entries.size());
                 entries.push_back(e);
-                sig |= token_sig_bit(m.token);
+                sig |= token_sig_bit(tm.token);
             }
             term_sig.push_back(sig);
         }

@@ -29,8 +29,10 @@
 
 namespace safetynet::core {
 
-using NeedMask = std::uint64_t;
-inline constexpr std::size_t kMaxNeeds = 64;  // one bit per need in a NeedMask
+// One bit per need. 32 covers the Gravity Project's 24 SDOH categories with room for a site's
+// own; a wider mask would cost 8 MB more per million services.
+using NeedMask = std::uint32_t;
+inline constexpr std::size_t kMaxNeeds = 32;
 
 struct NeedEntry {
     std::string domain;

@@ -72,27 +72,35 @@ int levenshtein_bounded(std::string_view a, std::string_view b, int k) {
     return levenshtein_seq(code_points(a), code_points(b), k);
 }
 
-Vocabulary::Vocabulary(std::vector<std::string_view> tokens, const std::uint32_t* df, std::size_t documents)
-    : m_tokens(std::move(tokens)) {
+Vocabulary::Vocabulary(std::vector<std::string_view> tokens, const std::uint32_t* df, std::size_t documents,
+                       std::vector<std::uint32_t> sorted)
+    : m_tokens(std::move(tokens)), m_sorted(std::move(sorted)) {
     const std::size_t n = m_tokens.size();
     m_idf.resize(n);
     m_chars.resize(n);
     m_mask.resize(n);
-    m_ascii.resize(n);
-    m_sorted.resize(n);
     const double N = static_cast<double>(documents);
+    std::uint32_t max_chars = 0;
     for (std::size_t i = 0; i < n; ++i) {
         const double d = df[i];
         m_idf[i] = std::log(1 + (N - d + 0.5) / (d + 0.5));
-        m_ascii[i] = is_ascii(m_tokens[i]) ? 1 : 0;
-        m_chars[i] = static_cast<std::uint32_t>(m_ascii[i] ? m_tokens[i].size() : utf8_length(m_tokens[i]));
+        m_chars[i] = static_cast<std::uint32_t>(is_ascii(m_tokens[i]) ? m_tokens[i].size() : utf8_length(m_tokens[i]));
         m_mask[i] = letter_mask(m_tokens[i]);
-        m_sorted[i] = static_cast<std::uint32_t>(i);
-        if (m_by_length.size() <= m_chars[i]) m_by_length.resize(m_chars[i] + 1);
-        m_by_length[m_chars[i]].push_back(static_cast<std::uint32_t>(i));
+        max_chars = std::max(max_chars, m_chars[i]);
     }
-    std::sort(m_sorted.begin(), m_sorted.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return m_tokens[a] < m_tokens[b]; });
+    // Token ids bucketed by length, as one array.
+    m_length_start.assign(max_chars + 2, 0);
+    for (std::size_t i = 0; i < n; ++i) ++m_length_start[m_chars[i] + 1];
+    for (std::size_t l = 1; l < m_length_start.size(); ++l) m_length_start[l] += m_length_start[l - 1];
+    m_by_length.resize(n);
+    std::vector<std::uint32_t> fill(m_length_start.begin(), m_length_start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) m_by_length[fill[m_chars[i]]++] = static_cast<std::uint32_t>(i);
+    if (m_sorted.size() != n) {
+        m_sorted.resize(n);
+        for (std::size_t i = 0; i < n; ++i) m_sorted[i] = static_cast<std::uint32_t>(i);
+        std::sort(m_sorted.begin(), m_sorted.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return m_tokens[a] < m_tokens[b]; });
+    }
 }
 
 std::int64_t Vocabulary::find(std::string_view token) const {
@@ -115,12 +123,13 @@ void Vocabulary::expand(std::string_view term, std::vector<TermMatch>& out) cons
     const bool ascii = is_ascii(term);
     const std::size_t m = ascii ? term.size() : utf8_length(term);
     const int k = max_edits(m);
-    if (k > 0 && !m_by_length.empty()) {
+    if (k > 0 && m_length_start.size() > 1) {
         const std::uint32_t qmask = letter_mask(term);
         const std::size_t len_lo = m > static_cast<std::size_t>(k) ? m - static_cast<std::size_t>(k) : 1;
-        const std::size_t len_hi = std::min(m + static_cast<std::size_t>(k), m_by_length.size() - 1);
+        const std::size_t len_hi = std::min(m + static_cast<std::size_t>(k), m_length_start.size() - 2);
         for (std::size_t len = len_lo; len <= len_hi; ++len) {
-            for (const std::uint32_t id : m_by_length[len]) {
+            for (std::uint32_t b = m_length_start[len]; b < m_length_start[len + 1]; ++b) {
+                const std::uint32_t id = m_by_length[b];
                 const std::uint32_t wm = m_mask[id];
                 if (std::popcount(qmask & ~wm) > k || std::popcount(wm & ~qmask) > k) continue;
                 if (levenshtein_bounded(term, m_tokens[id], k) > k) continue;

@@ -26,8 +26,10 @@ class Vocabulary {
 public:
     Vocabulary() = default;
     // `tokens[i]` is token i (views stay valid for the Vocabulary's life); `df[i]` its
-    // document frequency among `documents` services.
-    Vocabulary(std::vector<std::string_view> tokens, const std::uint32_t* df, std::size_t documents);
+    // document frequency among `documents` services. `sorted` is the token ids in byte order
+    // of the tokens, when already known (a compiled index stores it); empty: sort here.
+    Vocabulary(std::vector<std::string_view> tokens, const std::uint32_t* df, std::size_t documents,
+               std::vector<std::uint32_t> sorted = {});
 
     std::size_t size() const { return m_tokens.size(); }
     std::string_view token(std::uint32_t id) const { return m_tokens[id]; }
@@ -48,8 +50,8 @@ private:
     std::vector<std::uint32_t> m_sorted;                    // token ids in byte order of the token
     std::vector<std::uint32_t> m_chars;                     // length in code points
     std::vector<std::uint32_t> m_mask;                      // letter-set bits
-    std::vector<std::vector<std::uint32_t>> m_by_length;    // token ids by length in code points
-    std::vector<std::uint8_t> m_ascii;                      // 1 when the token is pure ASCII
+    std::vector<std::uint32_t> m_length_start;              // CSR: token ids by length in code points
+    std::vector<std::uint32_t> m_by_length;
 };
 
 // Levenshtein distance between a and b when it is <= k, else k + 1 (code points).
