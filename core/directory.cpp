@@ -379,7 +379,8 @@ void Directory::derive() {
 
     m_lang_index.clear();
     for (std::size_t i = 0; i < v.lang_code.size(); ++i)
-        m_lang_index.emplace(string(v.lang_code[i]), static_cast<std::uint16_t>(i));
+        m_lang_index.emplace_back(string(v.lang_code[i]), static_cast<std::uint16_t>(i));
+    std::sort(m_lang_index.begin(), m_lang_index.end());
 
     m_postal_services.clear();
     m_county_services.clear();
@@ -403,6 +404,10 @@ void Directory::derive() {
             std::sort(list.begin(), list.end());
             list.erase(std::unique(list.begin(), list.end()), list.end());
         }
+
+    m_unlocated_with_areas.clear();
+    for (std::size_t r = m_located_rows; r < rows(); ++r)
+        if (v.row_flags[r] & kRowHasArea) m_unlocated_with_areas.push_back(static_cast<std::uint32_t>(r));
 
     std::unordered_map<NeedMask, std::uint32_t> hist;
     for (const NeedMask n : v.svc_needs) ++hist[n];
@@ -510,8 +515,9 @@ std::vector<OpeningRule> Directory::opening_rules(std::uint32_t row) const {
 }
 
 int Directory::language_index(std::string_view code) const {
-    const auto it = m_lang_index.find(std::string(code));
-    return it == m_lang_index.end() ? -1 : it->second;
+    const auto it = std::lower_bound(m_lang_index.begin(), m_lang_index.end(), code,
+                                     [](const auto& e, std::string_view c) { return std::string_view(e.first) < c; });
+    return it == m_lang_index.end() || it->first != code ? -1 : it->second;
 }
 
 std::span<const std::uint32_t> Directory::services_serving_postal(std::string_view postal) const {

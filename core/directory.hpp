@@ -192,6 +192,8 @@ public:
         std::uint32_t polygon;
     };
     const std::vector<AreaPolygon>& area_polygons() const { return m_area_polygons; }
+    // Rows without coordinates whose service declares service areas.
+    const std::vector<std::uint32_t>& unlocated_rows_with_areas() const { return m_unlocated_with_areas; }
     bool polygon_contains(std::uint32_t polygon, double lat, double lon) const;
 
 private:
@@ -212,9 +214,10 @@ private:
     std::vector<std::string> m_need_domains;
     std::string m_need_fingerprint;
     std::unique_ptr<Vocabulary> m_vocab;
-    std::unordered_map<std::string, std::uint16_t> m_lang_index;
+    std::vector<std::pair<std::string, std::uint16_t>> m_lang_index;  // sorted by code
     std::unordered_map<std::string, std::vector<std::uint32_t>> m_postal_services, m_county_services;
     std::vector<AreaPolygon> m_area_polygons;
+    std::vector<std::uint32_t> m_unlocated_with_areas;
     std::vector<std::pair<NeedMask, std::uint32_t>> m_need_histogram;
 };
 

@@ -21,17 +21,24 @@ LatLonBox bounding_box(double lat, double lon, double radius_km) {
     return b;
 }
 
-double circle_half_width_deg(double lat, double radius_km, double lat_lo, double lat_hi) {
+CircleBands::CircleBands(double lat, double radius_km) {
     const double ang = radius_km / kEarthRadiusKm;
     const double phi0 = lat * kDegToRad;
-    if (std::sin(ang) >= std::cos(phi0)) return 180;
+    m_sin0 = std::sin(phi0);
+    m_cos0 = std::cos(phi0);
+    m_cos_ang = std::cos(ang);
+    m_polar = std::sin(ang) >= m_cos0;
     // On the circle, cos Δλ = (cos δ − sin φ sin φ0) / (cos φ cos φ0). Its widest point is at
     // sin φ* = sin φ0 / cos δ; within a band the widest point is φ* clamped to the band.
-    const double widest = std::asin(std::clamp(std::sin(phi0) / std::cos(ang), -1.0, 1.0)) / kDegToRad;
-    const double phi = std::clamp(widest, lat_lo, lat_hi) * kDegToRad;
-    const double denom = std::cos(phi) * std::cos(phi0);
+    m_widest_deg = std::asin(std::clamp(m_sin0 / m_cos_ang, -1.0, 1.0)) / kDegToRad;
+}
+
+double CircleBands::half_width_deg(double lat_lo, double lat_hi) const {
+    if (m_polar) return 180;
+    const double phi = std::clamp(m_widest_deg, lat_lo, lat_hi) * kDegToRad;
+    const double denom = std::cos(phi) * m_cos0;
     if (denom <= 0) return 180;
-    const double c = (std::cos(ang) - std::sin(phi) * std::sin(phi0)) / denom;
+    const double c = (m_cos_ang - std::sin(phi) * m_sin0) / denom;
     if (c <= -1) return 180;
     if (c >= 1) return 1e-6;  // the band only touches the circle
     // Margin: 1e-6 degrees (~0.1 m) covers the rounding of this formula, so the band test is a

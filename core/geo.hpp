@@ -43,10 +43,24 @@ struct LatLonBox {
 // is the distance). Longitude spans the whole circle near the poles.
 LatLonBox bounding_box(double lat, double lon, double radius_km);
 
-// The half-width in degrees of longitude of that circle over the latitude band [lat_lo,
-// lat_hi] (the widest point of the circle inside the band), plus a small margin; 180 when the
-// circle reaches a pole. Lets a spatial index skip the corners of the bounding box.
-double circle_half_width_deg(double lat, double radius_km, double lat_lo, double lat_hi);
+// The half-width in degrees of longitude of a circle over a latitude band [lat_lo, lat_hi]
+// (the widest point of the circle inside the band), plus a small margin; 180 when the circle
+// reaches a pole. Lets a spatial index skip the corners of the bounding box. The circle's own
+// trigonometry is computed once; each band then costs two sines and an arccosine.
+class CircleBands {
+public:
+    CircleBands(double lat, double radius_km);
+    double half_width_deg(double lat_lo, double lat_hi) const;
+
+private:
+    bool m_polar = false;
+    double m_widest_deg = 0;  // latitude of the circle's widest point
+    double m_sin0 = 0, m_cos0 = 1, m_cos_ang = 1;
+};
+
+inline double circle_half_width_deg(double lat, double radius_km, double lat_lo, double lat_hi) {
+    return CircleBands(lat, radius_km).half_width_deg(lat_lo, lat_hi);
+}
 
 // A GeoJSON polygon: rings of (lon, lat) points, the first the outer boundary, the others holes.
 struct Polygon {

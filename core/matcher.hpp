@@ -80,6 +80,7 @@ struct MatchResult {
     std::size_t total = 0;       // services that match
     std::size_t excluded = 0;    // services offering a requested need that failed another filter
     std::size_t scanned = 0;     // rows looked at (for benchmarks)
+    std::size_t text_checked = 0;  // services whose words were read for a text query (benchmarks)
 };
 
 class Matcher {

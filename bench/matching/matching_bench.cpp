@@ -18,6 +18,9 @@
 
 #include <algorithm>
 #include <chrono>
+#if defined(__wasm__)
+#include <malloc.h>  // mallinfo: the bytes malloc holds (Emscripten's dlmalloc)
+#endif
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -58,6 +61,15 @@ std::pair<double, double> process_memory_mb() {
 double wasm_heap_mb() {
 #if defined(__wasm__)
     return static_cast<double>(__builtin_wasm_memory_size(0)) * 65536 / 1048576;
+#else
+    return 0;
+#endif
+}
+
+// Bytes allocated by malloc in the WASM heap (0 natively, where RSS says it).
+double wasm_malloc_mb() {
+#if defined(__wasm__)
+    return static_cast<double>(static_cast<unsigned>(mallinfo().uordblks)) / 1048576;
 #else
     return 0;
 #endif
@@ -211,7 +223,8 @@ int main(int argc, char** argv) {
         out["indexMB"] = r3(static_cast<double>(dir->image().size()) / 1048576);
         out["memory"] = {{"start", {{"rssMB", m0.first}}},
                          {"built", {{"rssMB", m_loaded.first}, {"wasmHeapMB", heap_loaded}}},
-                         {"end", {{"rssMB", m_end.first}, {"peakRssMB", m_end.second}, {"wasmHeapMB", wasm_heap_mb()}}}};
+                         {"end", {{"rssMB", m_end.first}, {"peakRssMB", m_end.second}, {"wasmHeapMB", wasm_heap_mb()},
+                                  {"wasmMallocMB", wasm_malloc_mb()}}}};
         out["latencyMs"] = {{"all", stats(lat)}, {"text", stats(text_ms)}, {"noText", stats(notext_ms)}};
         out["results"] = ordered_json::array();
         for (std::size_t i = 0; i < qs.size(); ++i) {
@@ -220,6 +233,7 @@ int main(int argc, char** argv) {
             r["total"] = first[i].total;
             r["ms"] = r3(lat[i]);
             r["scanned"] = first[i].scanned;
+            r["textMatches"] = first[i].text_checked;
             r["hits"] = ordered_json::array();
             for (const MatchHit& h : first[i].hits)
                 r["hits"].push_back({{"id", dir->service_id(h.service)}, {"dist", r3(h.distance_km)}, {"score", precision6(h.score)}});
