@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace safetynet::ui {
 
@@ -24,8 +25,12 @@ App::App(Platform& platform) : m_platform(platform), m_device(platform) {
 
     m_platform.fetch_asset("assets/site.json", [this](std::optional<std::string> text) {
         // No site file: the defaults stand (a kiosk that screens but cannot share).
-        if (text) apply_site(SiteConfig::parse(*text));
-        else m_device.load(m_site);
+        if (text) {
+            apply_site(SiteConfig::parse(*text));
+        } else {
+            m_device.load(m_site);
+            m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
+        }
     });
 }
 
@@ -50,8 +55,54 @@ void App::apply_site(SiteConfig site) {
             m_data_changed = true;
         });
     });
-    if (!first) m_device.load(m_site);  // the key set is named after the site: wait for its file
+    m_kiosk->set_service_finder([this](const std::string& domain, const std::string& zip, const std::string& lang) {
+        return kiosk_services(domain, zip, lang);
+    });
+    if (!first) {
+        m_device.load(m_site);  // the key set is named after the site: wait for its file
+        m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
+        m_directory.load_zips(m_platform);
+    }
     m_data_changed = true;
+}
+
+std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang) {
+    constexpr std::size_t kShown = 3;  // a few good places read better than a long list
+    core::MatchQuery query;
+    m_directory.locate(query, zip, m_site.zip);
+    query.limit = kShown;
+    // Services in the person's language first; then others, so nobody is left with nothing.
+    query.languages = {lang};
+    std::vector<ServiceMatch> found = m_directory.find({domain}, query);
+    if (found.size() < kShown) {
+        query.languages.clear();
+        for (ServiceMatch& m : m_directory.find({domain}, query)) {
+            const bool dup = std::any_of(found.begin(), found.end(),
+                                         [&](const ServiceMatch& f) { return f.details == m.details; });
+            if (!dup && found.size() < kShown) found.push_back(std::move(m));
+        }
+    }
+    std::vector<ServiceCard> cards;
+    for (const ServiceMatch& m : found) {
+        ServiceCard c;
+        c.name = m.details->name;
+        c.description = m.details->description;
+        if (c.description.size() > 180) {  // the first sentence or so; the rest is a phone call away
+            c.description.resize(c.description.rfind(' ', 177));
+            c.description += "…";
+        }
+        c.address = m.address;
+        c.phone = m.details->phone;
+        c.hours = core::render_hours(*m.details, m_i18n);
+        c.languages = core::render_languages(*m.details, m_i18n);
+        if (m.distance_km >= 0) {
+            char miles[32];
+            std::snprintf(miles, sizeof miles, "%.1f mi", m.distance_km / 1.609344);
+            c.distance = miles;
+        }
+        cards.push_back(std::move(c));
+    }
+    return cards;
 }
 
 void App::note_input() {

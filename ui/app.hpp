@@ -2,6 +2,7 @@
 // The SafetyNet UI as one object the platform drives: call prepare_frame() before
 // ImGui::NewFrame() and frame() between NewFrame() and Render().
 #include "core/i18n.hpp"
+#include "ui/directory_service.hpp"
 #include "ui/display_settings.hpp"
 #include "ui/fonts.hpp"
 #include "ui/kiosk.hpp"
@@ -53,6 +54,8 @@ public:
 private:
     void apply_display_settings();
     void apply_site(SiteConfig site);
+    // The kiosk's "places that can help" for one need, in the person's language.
+    std::vector<ServiceCard> kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang);
     void draw_notice(Context& ctx);
 
     struct Notice {
@@ -70,6 +73,7 @@ private:
     FontSet m_fonts;
     std::unique_ptr<Kiosk> m_kiosk;
     KioskDevice m_device;
+    DirectoryService m_directory;
     KioskStaff m_staff;
     std::optional<Notice> m_notice;
     bool m_data_changed = true;  // set by asynchronous loads; cleared when a frame is drawn

@@ -34,7 +34,8 @@ void Kiosk::draw_services(Context& ctx, const std::string& domain) {
         paragraph(s.name.c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, "results.service." + domain + "." + std::to_string(i));
         if (!s.description.empty()) paragraph(s.description.c_str(), ctx.fonts.small, p.text);
-        for (const std::string* line : {&s.address, &s.phone, &s.hours, &s.languages})
+        const std::string where = s.distance.empty() ? s.address : s.address + " (" + s.distance + ")";
+        for (const std::string* line : {&where, &s.phone, &s.hours, &s.languages})
             if (!line->empty()) paragraph(line->c_str(), ctx.fonts.small, p.text_muted);
         ImGui::Unindent(12 * ctx.scale);
         ImGui::Dummy(ImVec2(0, 6 * ctx.scale));

@@ -1,5 +1,7 @@
 #include "ui_harness.hpp"
 
+#include <fstream>
+#include <sstream>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -204,4 +206,38 @@ TEST_CASE("the keyboard works too: digits pick answers, Enter goes on") {
     ImGui::GetIO().KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = false;
     k.frame();
     CHECK(k.item() == "96778-6");
+}
+
+TEST_CASE("results list places from the site's directory near the ZIP, in the person's language") {
+    UiHarness h;
+    auto read = [](const std::string& rel) {
+        std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+    h.platform.files["assets/site.json"] =
+        R"({"site_name": "Demo", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
+    h.platform.files["assets/directory/demo-region.hsds.json"] = read("assets/directory/demo-region.hsds.json");
+    for (int i = 0; i < 4; ++i) h.frame();
+    h.click("lang.es");
+    h.click("welcome.start");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("answer.0");  // food: often true
+    for (int guard = 0; guard < 40 && h.state()["screen"] == "question"; ++guard) h.click("nav.next");
+    h.click("nav.next");  // review
+    h.click("nav.next");  // no ZIP: the site's
+    REQUIRE(h.state()["screen"] == "results");
+    REQUIRE(h.scroll_into_view("results.service.food-insecurity.0") != nullptr);
+    CHECK(h.has("results.service.food-insecurity.0"));
+    h.click("results.print");
+    REQUIRE(h.platform.printed.size() == 1);
+    const auto& doc = h.platform.printed.front();
+    CHECK(doc.lang == "es");
+    REQUIRE(doc.sections.size() == 1);
+    CHECK(doc.sections[0].heading == "Comida");
+    CHECK(doc.sections[0].entries.size() == 3);
+    for (const auto& e : doc.sections[0].entries) CHECK_FALSE(e.title.empty());
 }
