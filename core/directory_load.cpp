@@ -74,7 +74,9 @@ LoadedDirectory load_directory(const std::string& path, const BuildOptions& opti
         in.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
         import_hsds_json(in, fs::path(path).filename().string(), builder, out.report);
     } else {
-        const fs::path dir = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+        // "pkg/" and "pkg" are the same package: its name is the folder's.
+        fs::path dir = fs::is_directory(path) ? fs::path(path) : fs::path(path).parent_path();
+        if (dir.filename().empty()) dir = dir.parent_path();
         const PackageReader read = [&](const std::string& rel) -> std::optional<std::string> {
             std::ifstream in(dir / rel, std::ios::binary);
             if (!in) return std::nullopt;
