@@ -31,14 +31,17 @@ void Kiosk::draw_services(Context& ctx, const std::string& domain) {
     for (std::size_t i = 0; i < services.size(); ++i) {
         const ServiceCard& s = services[i];
         ImGui::Indent(12 * ctx.scale);
+        // One service reads as one block: its lines close together, the blocks apart.
+        ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3 * ctx.scale));
         paragraph(s.name.c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, "results.service." + domain + "." + std::to_string(i));
         if (!s.description.empty()) paragraph(s.description.c_str(), ctx.fonts.small, p.text);
         const std::string where = s.distance.empty() ? s.address : s.address + " (" + s.distance + ")";
         for (const std::string* line : {&where, &s.phone, &s.hours, &s.languages})
             if (!line->empty()) paragraph(line->c_str(), ctx.fonts.small, p.text_muted);
+        ImGui::PopStyleVar();
         ImGui::Unindent(12 * ctx.scale);
-        ImGui::Dummy(ImVec2(0, 6 * ctx.scale));
+        ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
     }
 }
 

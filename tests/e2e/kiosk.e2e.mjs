@@ -98,11 +98,22 @@ try {
   await shot(page, 'servicios');
 
   // ---------------------------------------------------------------- take-home: print and QR
-  await page.evaluate(() => { window.print = () => { window.__printed = document.getElementById('print').innerText; }; });
+  // Headless Chromium has no print dialog: record what would be printed, then say it is done.
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = document.getElementById('print').innerText;
+      setTimeout(() => window.dispatchEvent(new Event('afterprint')), 0);
+    };
+  });
   await click(page, 'results.print');
   const printed = await page.waitForFunction(() => window.__printed, null, { timeout: 5000 }).then((h) => h.jsonValue()).catch(() => '');
   checks.ok(printed.includes('Lugares que pueden ayudar') && printed.includes('Comida'), 'the printed list has the title and the areas, in Spanish');
   checks.ok(!/LA\d+-\d|71802|HITS/.test(printed), 'the printed list holds no answers');
+  // The test's own copy of the printout must not be mistaken for the app's later.
+  await page.evaluate(() => { delete window.__printed; });
+  const cleared = await page.waitForFunction(() => document.getElementById('print').textContent === '', null, { timeout: 65000 })
+    .then(() => true).catch(() => false);
+  checks.ok(cleared, 'the printed page is emptied again');
   await click(page, 'results.qr');
   await shot(page, 'qr');
   const qr = await page.evaluate(() => window.safetynet.widget('qr.code'));
