@@ -187,9 +187,12 @@ Referral read_impl(std::string_view fhir_json) {
             if (preferred) r.patient.preferred_contact = "email";
         }
     }
-    for (const json& c : arr(patient, "communication", "Patient"))
-        for (const json& coding : arr(c.value("language", json::object()), "coding", "Patient.communication.language"))
+    for (const json& c : arr(patient, "communication", "Patient")) {
+        const json* language = field(c, "language");
+        if (!language) continue;
+        for (const json& coding : arr(*language, "coding", "Patient.communication.language"))
             if (coding.is_object() && coding.value("system", "") == "urn:ietf:bcp:47") r.patient.language = coding.value("code", "");
+    }
 
     const json& sr = entries.resolve(field(*task, "focus"), "ServiceRequest", "Task.focus");
     const std::string sr_id = identifier(sr, kUriSystem, "ServiceRequest");
