@@ -175,18 +175,21 @@ void check_referral(const Referral& r) {
         if (i == 0) continue;
         const StatusEvent& prev = r.history[i - 1];
         if (e.at < prev.at) fail(where + ".at", "goes back in time (" + e.at + " before " + prev.at + ")");
-        check_transition(prev.status, e.status, e.by, where);
+        check_reachable(prev.status, e.status, e.by, where);
     }
 }
 
-void record_status(Referral& r, StatusEvent event) {
+void record_status(Referral& r, StatusEvent event, TransitionCheck check) {
     const std::string where = "referral " + r.id;
     if (!is_utc_rfc3339(event.at)) throw Error(kKind, where, "the status time must be RFC 3339 UTC");
     if (event.at < r.last_modified())
         throw Error("stale-update", where,
                     "this update (" + event.at + ") is older than the referral's last one (" + r.last_modified() +
                         "); it was not applied");
-    check_transition(r.status(), event.status, event.by, where);
+    if (check == TransitionCheck::Move)
+        check_transition(r.status(), event.status, event.by, where);
+    else
+        check_reachable(r.status(), event.status, event.by, where);
     r.history.push_back(std::move(event));
 }
 

@@ -144,12 +144,14 @@ std::vector<ReferralNeed> needs_from_screening(const ScreeningResult& result);
 // event time are RFC 3339 UTC and never go backwards, the patient has a name, the
 // organization and requester have names, there is at least one need, the consent has a
 // date_time, the history starts with draft/requested by the requester and every step is one
-// the rules allow (check_transition).
+// the rules can reach (check_reachable: a history may skip states this side never saw).
 void check_referral(const Referral& r);
 
-// Appends `event` after checking the move (check_transition) and that it is not older than
-// the last event ("stale-update"). Nothing changes when it throws.
-void record_status(Referral& r, StatusEvent event);
+// Appends `event` after checking that it is not older than the last event ("stale-update")
+// and the move: one allowed move for a change made here (Move), or a reachable status for an
+// update imported from the other side (Reachable). Nothing changes when it throws.
+enum class TransitionCheck { Move, Reachable };
+void record_status(Referral& r, StatusEvent event, TransitionCheck check = TransitionCheck::Move);
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] JSON (the store's form and the CLI's input)

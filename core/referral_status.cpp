@@ -3,6 +3,8 @@
 
 #include "core/error.hpp"
 
+#include <vector>
+
 namespace safetynet::core {
 
 namespace {
@@ -103,6 +105,28 @@ std::string transition_refusal(TaskStatus from, TaskStatus to, ReferralActor act
 void check_transition(TaskStatus from, TaskStatus to, ReferralActor actor, std::string_view where) {
     const std::string why = transition_refusal(from, to, actor);
     if (!why.empty()) throw Error("status-transition", std::string(where), why);
+}
+
+bool transition_reachable(TaskStatus from, TaskStatus to, ReferralActor actor) {
+    if (transition_allowed(from, to, actor)) return true;
+    // Breadth-first over the moves this actor may make (ten states: trivially small).
+    std::array<bool, kAllTaskStatuses.size()> seen{};
+    std::vector<TaskStatus> queue{from};
+    auto index = [](TaskStatus s) { return static_cast<std::size_t>(s); };
+    seen[index(from)] = true;
+    for (std::size_t i = 0; i < queue.size(); ++i)
+        for (TaskStatus next : kAllTaskStatuses) {
+            if (seen[index(next)] || !transition_allowed(queue[i], next, actor)) continue;
+            if (next == to) return true;
+            seen[index(next)] = true;
+            queue.push_back(next);
+        }
+    return false;
+}
+
+void check_reachable(TaskStatus from, TaskStatus to, ReferralActor actor, std::string_view where) {
+    if (transition_reachable(from, to, actor)) return;
+    throw Error("status-transition", std::string(where), transition_refusal(from, to, actor));
 }
 
 }  // namespace safetynet::core

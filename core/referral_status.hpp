@@ -76,4 +76,13 @@ std::string transition_refusal(TaskStatus from, TaskStatus to, ReferralActor act
 // Throws core::Error("status-transition", where, transition_refusal(...)) when refused.
 void check_transition(TaskStatus from, TaskStatus to, ReferralActor actor, std::string_view where);
 
+// A status update is a snapshot: the other side may have moved through states this side never
+// saw (an organization that accepts and completes, and sends only "completed"). Reachable:
+// `to` can be reached from `from` by one or more moves `actor` is allowed to make (or from ==
+// to, as above). It still refuses going back (in-progress -> accepted), leaving a final
+// status, and any status the actor may not set. Imported updates and stored histories are
+// checked this way; a change made on this device is checked move by move (transition_allowed).
+bool transition_reachable(TaskStatus from, TaskStatus to, ReferralActor actor);
+void check_reachable(TaskStatus from, TaskStatus to, ReferralActor actor, std::string_view where);
+
 }  // namespace safetynet::core

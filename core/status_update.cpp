@@ -183,7 +183,8 @@ void apply_status_update(Referral& r, const StatusUpdate& u, ReferralActor actor
     StatusEvent e = u.event;
     e.by = actor;
     e.source = std::move(source);
-    record_status(r, std::move(e));
+    // A snapshot: states the other side went through unseen are allowed, going back is not.
+    record_status(r, std::move(e), TransitionCheck::Reachable);
 }
 
 Referral& find_referral_for(std::map<std::string, Referral>& referrals, const StatusUpdate& u) {

@@ -55,7 +55,9 @@ ReferralActor actor_for_signer(const Referral& r, const ContactCard& signer);
 //   "referral-mismatch"  the ServiceRequest or Patient identifiers differ from the referral's
 //   "duplicate-update"   the same update as the last event (already applied)
 //   "stale-update"       older than the referral's last event
-//   "status-transition"  a move the SDOHCC rules forbid (or the actor may not make)
+//   "status-transition"  a status the SDOHCC rules cannot reach from the current one by moves
+//                        this actor may make (transition_reachable: an update may skip states
+//                        the clinic never saw, e.g. requested -> completed; never go back)
 //   "outcome"            an outcome that does not fit the status
 void apply_status_update(Referral& r, const StatusUpdate& u, ReferralActor actor, std::string source);
 

@@ -70,7 +70,12 @@ TEST_CASE("referral: check_referral refuses what a referral cannot be sent witho
         {"starting as accepted", [](Referral& r) { r.history[0].status = TaskStatus::Accepted; }, "history[0]"},
         {"starting by the performer", [](Referral& r) { r.history[0].by = ReferralActor::Performer; }, "history[0]"},
         {"a forbidden move in the history",
-         [](Referral& r) { r.history.push_back(event(TaskStatus::Completed, "2025-06-02T00:00:00Z")); }, "history[1]"},
+         [](Referral& r) { r.history.push_back(event(TaskStatus::Draft, "2025-06-02T00:00:00Z")); }, "history[1]"},
+        {"leaving a final status",
+         [](Referral& r) {
+             r.history.push_back(event(TaskStatus::Completed, "2025-06-02T00:00:00Z"));
+             r.history.push_back(event(TaskStatus::InProgress, "2025-06-03T00:00:00Z"));
+         }, "history[2]"},
         {"time going backwards",
          [](Referral& r) { r.history.push_back(event(TaskStatus::Accepted, "2025-05-01T00:00:00Z")); }, "history[1].at"},
     };

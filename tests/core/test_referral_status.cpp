@@ -10,6 +10,7 @@
 #include <sstream>
 #include <string>
 #include <tuple>
+#include <vector>
 
 using namespace safetynet::core;
 
@@ -72,6 +73,41 @@ TEST_CASE("referral status rules: every (from, to, actor) as the table says") {
     }
     CHECK(checked == 200);
     CHECK(allowed == 27);  // the table's non-"new" lines
+}
+
+TEST_CASE("referral status rules: reachable statuses (imported snapshots) follow the table's paths") {
+    // Reachability computed here from the table file alone (a path of allowed moves by one
+    // actor), independently of the code's search.
+    const auto table = allowed_table();
+    int reachable = 0;
+    for (ReferralActor who : {ReferralActor::Requester, ReferralActor::Performer}) {
+        const std::string w(referral_actor_name(who));
+        for (TaskStatus from : kAllTaskStatuses) {
+            std::set<std::string> seen;
+            std::vector<std::string> queue{std::string(task_status_code(from))};
+            for (std::size_t i = 0; i < queue.size(); ++i)
+                for (const auto& [f, t, a] : table)
+                    if (f == queue[i] && a == w && !seen.count(t)) {
+                        seen.insert(t);
+                        queue.push_back(t);
+                    }
+            for (TaskStatus to : kAllTaskStatuses) {
+                const bool expected = seen.count(std::string(task_status_code(to))) > 0;
+                CHECK_MESSAGE(transition_reachable(from, to, who) == expected,
+                              task_status_code(from) << " ~> " << task_status_code(to) << " by " << w);
+                CHECK(safetynet::test::kind_of([&] { check_reachable(from, to, who, "t"); }) ==
+                      (expected ? "success" : "status-transition"));
+                reachable += expected ? 1 : 0;
+            }
+        }
+    }
+    // A few by name: an update may skip unseen states, never go back or leave a final one.
+    CHECK(transition_reachable(TaskStatus::Requested, TaskStatus::Completed, ReferralActor::Performer));
+    CHECK(transition_reachable(TaskStatus::Requested, TaskStatus::OnHold, ReferralActor::Performer));
+    CHECK_FALSE(transition_reachable(TaskStatus::InProgress, TaskStatus::Accepted, ReferralActor::Performer));
+    CHECK_FALSE(transition_reachable(TaskStatus::Completed, TaskStatus::Completed, ReferralActor::Performer));
+    CHECK_FALSE(transition_reachable(TaskStatus::Requested, TaskStatus::Completed, ReferralActor::Requester));
+    CHECK(reachable > 27);
 }
 
 TEST_CASE("referral status rules: final statuses and who sets what") {

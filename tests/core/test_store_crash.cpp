@@ -242,18 +242,27 @@ TEST_CASE("store crash safety: every prefix of every save opens to the old or th
         seed = seed * 1103515245u + 12345u;  // a fixed LCG: reproducible, no std::random variance
         return (seed >> 16) % n;
     };
+    // Referrals in the order they were added (not the map's order of random ids), so the same
+    // choices touch the same referrals in every run.
+    std::vector<std::string> present;
+    for (const auto& [id, r] : s.referrals()) present.push_back(id);
     for (int round = 0; round < 20; ++round) {
         const std::uint32_t adds = next(3), edits = next(3), removes = next(2);
-        for (std::uint32_t i = 0; i < adds; ++i) s.put_referral(referral_for(sc.result, static_cast<int>(next(1000))));
-        std::vector<std::string> present;
-        for (const auto& [id, r] : s.referrals()) present.push_back(id);
+        for (std::uint32_t i = 0; i < adds; ++i) {
+            Referral r = referral_for(sc.result, static_cast<int>(next(1000)));
+            present.push_back(r.id);
+            s.put_referral(std::move(r));
+        }
         for (std::uint32_t i = 0; i < edits && !present.empty(); ++i) {
             Referral r = *s.referral(present[next(static_cast<std::uint32_t>(present.size()))]);
             r.note = "round " + std::to_string(round) + " edit " + std::to_string(i);
             s.put_referral(std::move(r));
         }
-        for (std::uint32_t i = 0; i < removes && present.size() > 1; ++i)
-            s.remove_referral(present[next(static_cast<std::uint32_t>(present.size()))]);
+        for (std::uint32_t i = 0; i < removes && present.size() > 1; ++i) {
+            const std::size_t at = next(static_cast<std::uint32_t>(present.size()));
+            s.remove_referral(present[at]);
+            present.erase(present.begin() + static_cast<std::ptrdiff_t>(at));
+        }
         if (next(2)) s.audit("staff", "round", "round " + std::to_string(round), {}, "2025-06-04T00:00:00Z");
         if (next(4) == 0) s.settings().overdue_days = 7 + static_cast<int>(next(20));
         if (!s.has_unsaved_changes()) s.audit("staff", "noop", "round " + std::to_string(round), {}, "2025-06-04T00:00:00Z");
