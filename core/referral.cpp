@@ -426,4 +426,22 @@ Referral referral_from_json(const json& j) {
     return out;
 }
 
+Referral referral_from_request(const json& request, std::string_view now) {
+    if (!request.is_object()) throw Error(kKind, "referral", "must be a JSON object");
+    json j = request;
+    if (!j.contains("safetynet_referral")) j["safetynet_referral"] = 1;
+    for (const char* id : {"id", "service_request_id", "patient_id", "consent_id"})
+        if (!j.contains(id)) j[id] = fresh_uuid();
+    if (!j.contains("direction")) j["direction"] = "outgoing";
+    if (!j.contains("created")) j["created"] = std::string(now);
+    if (!j.contains("priority")) j["priority"] = "routine";
+    for (const char* party : {"requester", "organization"})
+        if (j.contains(party) && j[party].is_object() && !j[party].contains("fhir_id")) j[party]["fhir_id"] = fresh_uuid();
+    if (!j.contains("history"))
+        j["history"] = json::array({{{"status", "requested"}, {"by", "requester"}, {"at", j["created"]}, {"source", "local"}}});
+    Referral r = referral_from_json(j);
+    wipe_json(j);
+    return r;
+}
+
 }  // namespace safetynet::core

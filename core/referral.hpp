@@ -163,6 +163,11 @@ nlohmann::json referral_to_json(const Referral& r);
 // core::Error("referral", <json path>, ...).
 Referral referral_from_json(const nlohmann::json& j);
 
+// A referral REQUEST in the same form, as a script or the CLI writes it: the ids, direction,
+// created, parties' fhir_ids and history may be left out; the missing ones are filled as
+// new_referral() does (fresh UUIDs, created = now, history = requested by the requester).
+Referral referral_from_request(const nlohmann::json& j, std::string_view now);
+
 // The same for the parts, for other JSON documents (CLI input, status updates).
 nlohmann::json coding_to_json(const Coding& c);
 Coding coding_from_json(const nlohmann::json& j, const std::string& where);

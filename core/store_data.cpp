@@ -335,4 +335,56 @@ StoreData parse_store_sections(const StoreSections& sections) {
     return out;
 }
 
+std::string dataset_to_json(const StoreData& data) {
+    json out = {{"safetynet_dataset", 1}, {"referrals", json::array()}, {"screenings", json::array()}};
+    for (const auto& [id, r] : data.referrals) out["referrals"].push_back(referral_to_json(r));
+    for (const auto& [id, s] : data.screenings) {
+        std::string text = stored_screening_to_json(s);
+        out["screenings"].push_back(json::parse(text));
+        secure_wipe(text);
+    }
+    const SecretBytes text = dump_secret(out);
+    wipe_json(out);
+    return std::string(as_chars(text.view()));
+}
+
+StoreData dataset_from_json(std::string_view text) {
+    json j = parse_json_text(text, "dataset", "dataset");
+    StoreData out;
+    try {
+        const JsonReader r(j, "dataset", "dataset");
+        r.only({"safetynet_dataset", "referrals", "screenings"});
+        if (r.integer("safetynet_dataset") != 1) r.fail("safetynet_dataset", "unsupported version (this app reads 1)");
+        const json& referrals = r.opt_array("referrals");
+        for (std::size_t i = 0; i < referrals.size(); ++i) {
+            Referral ref;
+            try {
+                ref = referral_from_json(referrals[i]);
+            } catch (const Error& e) {
+                throw Error("dataset", "dataset.referrals[" + std::to_string(i) + "]", e.where() + ": " + e.message());
+            }
+            const std::string id = ref.id;
+            if (!out.referrals.emplace(id, std::move(ref)).second)
+                throw Error("dataset", "dataset.referrals[" + std::to_string(i) + "]", "referral " + id + " appears twice");
+        }
+        const json& screenings = r.opt_array("screenings");
+        for (std::size_t i = 0; i < screenings.size(); ++i) {
+            StoredScreening s;
+            try {
+                s = stored_screening_from_json(screenings[i].dump(), "screening");
+            } catch (const Error& e) {
+                throw Error("dataset", "dataset.screenings[" + std::to_string(i) + "]", e.where() + ": " + e.message());
+            }
+            const std::string id = s.id;
+            if (!out.screenings.emplace(id, std::move(s)).second)
+                throw Error("dataset", "dataset.screenings[" + std::to_string(i) + "]", "screening " + id + " appears twice");
+        }
+    } catch (...) {
+        wipe_json(j);
+        throw;
+    }
+    wipe_json(j);
+    return out;
+}
+
 }  // namespace safetynet::core

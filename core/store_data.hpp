@@ -100,6 +100,14 @@ bool is_small_store_section(std::string_view name);
 StoreSections serialize_store_sections(const StoreData& data);
 StoreData parse_store_sections(const StoreSections& sections);
 
+// A data set: the referrals and screenings of a store (no keys, contacts or audit), as one
+// JSON document for the dashboard command and for scripts:
+//   {"safetynet_dataset": 1, "referrals": [<referral JSON>...], "screenings": [<screening JSON>...]}
+// PHI: treat the file as the store itself.
+std::string dataset_to_json(const StoreData& data);
+// Throws core::Error("dataset", <path>, ...).
+StoreData dataset_from_json(std::string_view json);
+
 // StoredScreening as JSON (the section's form), for tests and the CLI.
 std::string stored_screening_to_json(const StoredScreening& s);
 StoredScreening stored_screening_from_json(std::string_view json, const std::string& where);
