@@ -73,6 +73,7 @@ Store& Store::operator=(Store&& other) noexcept {
         m_rekey_key = std::move(moved.m_rekey_key);
         m_pending = std::move(moved.m_pending);
         m_next_plan = moved.m_next_plan;
+        m_max_log_n = moved.m_max_log_n;
         moved.m_unlocked = false;
     }
     return *this;
@@ -112,15 +113,16 @@ Store Store::create(StoreKeyJob&& job, StoreSettings settings, const StoreBlobs&
     return s;
 }
 
-Store Store::open(StoreBlobs blobs, std::string prefix) {
+Store Store::open(StoreBlobs blobs, std::string prefix, int max_log_n) {
     Store s;
     s.m_prefix = std::move(prefix);
+    s.m_max_log_n = max_log_n;
     for (auto& [key, bytes] : blobs)
         if (key.rfind(s.m_prefix, 0) == 0) s.m_persisted.emplace(key, std::move(bytes));
     const auto head = s.m_persisted.find(s.head_key());
     if (head == s.m_persisted.end()) throw Error("store-missing", s.head_key(), "there is no store here");
     std::size_t text_bytes = 0;
-    s.m_header = parse_store_header(as_bytes(head->second), text_bytes);
+    s.m_header = parse_store_header(as_bytes(head->second), text_bytes, max_log_n);
     return s;
 }
 
@@ -140,9 +142,12 @@ void Store::finish_unlock(const ScryptJob& job) {
         throw Error("wrong-passphrase", "passphrase", "this passphrase does not open the store; nothing was changed");
 
     // Everything is read and checked before anything in this object changes.
-    const std::string& head = m_persisted.at(head_key());
+    const auto head_it = m_persisted.find(head_key());
+    if (head_it == m_persisted.end())
+        throw Error("store-missing", head_key(), "nothing was saved before the store was locked");
+    const std::string& head = head_it->second;
     std::size_t text_bytes = 0;
-    const StoreHeader header = parse_store_header(as_bytes(head), text_bytes);
+    const StoreHeader header = parse_store_header(as_bytes(head), text_bytes, m_max_log_n);
     const ByteView text = as_bytes(std::string_view(head).substr(0, text_bytes));
     const auto manifest_plain =
         store_open(keys.aead, as_bytes(std::string_view(head).substr(text_bytes)), text);

@@ -100,8 +100,10 @@ public:
                         std::string prefix = std::string(kDefaultPrefix));
 
     // An existing store, locked. Throws "store-missing" (no head), "store-damaged" (a head that
-    // is not one), "store-version", "work-factor" (a KDF above this device's cap).
-    static Store open(StoreBlobs blobs, std::string prefix = std::string(kDefaultPrefix));
+    // is not one), "store-version", "work-factor" (a KDF above `max_log_n`, by default this
+    // device's cap: scrypt_default_max_log_n()).
+    static Store open(StoreBlobs blobs, std::string prefix = std::string(kDefaultPrefix),
+                      int max_log_n = scrypt_default_max_log_n());
 
     Store(Store&&) noexcept;
     Store& operator=(Store&&) noexcept;
@@ -195,6 +197,7 @@ private:
     SecretBytes m_rekey_key;
     std::unique_ptr<Pending> m_pending;
     std::uint64_t m_next_plan = 1;
+    int m_max_log_n = scrypt_default_max_log_n();
 };
 
 }  // namespace safetynet::core
