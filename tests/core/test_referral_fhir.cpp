@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 using namespace safetynet::core;
 using nlohmann::json;
@@ -54,9 +55,13 @@ void all_references_resolve(const json& bundle) {
     for (const json& e : bundle["entry"]) urls.insert(e["fullUrl"].get<std::string>());
     std::function<void(const json&)> walk = [&](const json& j) {
         if (j.is_object()) {
-            for (const auto& [k, v] : j.items()) {
+            for (const auto& item : j.items()) {
                 // (Consent.provision.actor.reference is itself a Reference: an object.)
-                if (k == "reference" && v.is_string()) CHECK_MESSAGE(urls.count(v.get<std::string>()), "dangling " << v);
+                const json& v = item.value();
+                if (item.key() == "reference" && v.is_string()) {
+                    const std::string target = v.get<std::string>();
+                    CHECK_MESSAGE(urls.count(target), "dangling " << target);
+                }
                 walk(v);
             }
         } else if (j.is_array()) {
@@ -204,7 +209,10 @@ TEST_CASE("referral FHIR: a bundle that is not a referral is refused, naming whe
         {"a field of the wrong JSON type", [&](json& b) { find(b, "Patient")["telecom"][0] = 7; }, "Patient.telecom.system"},
         {"a wrong type met by value()", [&](json& b) { find(b, "Patient")["telecom"][0]["rank"] = "first"; }, "Bundle"},
     };
-    for (const auto& [name, mutate, where] : cases) {
+    for (const auto& c : cases) {
+        const char* name = std::get<0>(c);
+        const auto& mutate = std::get<1>(c);
+        const std::string& where = std::get<2>(c);
         CAPTURE(name);
         json b = good;
         mutate(b);
@@ -332,7 +340,10 @@ TEST_CASE("status update: malformed updates are refused, naming the field") {
          }, "Bundle"},
     };
     CHECK_NOTHROW(read_status_update(good.dump()));
-    for (const auto& [name, mutate, where] : cases) {
+    for (const auto& c : cases) {
+        const char* name = std::get<0>(c);
+        const auto& mutate = std::get<1>(c);
+        const std::string& where = std::get<2>(c);
         CAPTURE(name);
         json b = good;
         mutate(b);
