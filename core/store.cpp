@@ -9,16 +9,12 @@
 
 #include "core/crypto_init.hpp"
 #include "core/error.hpp"
-#include "core/json_read.hpp"
 #include "core/utc_time.hpp"
 
 #include <sodium.h>
 
-#include <nlohmann/json.hpp>
 
 namespace safetynet::core {
-
-using nlohmann::json;
 
 struct Store::Pending {
     std::uint64_t id = 0;
@@ -33,15 +29,35 @@ struct Store::Pending {
 
 namespace {
 
-constexpr const char* kManifestVersion = "safetynet_store_manifest";
+// The manifest: one line per section, "<BLAKE2b-256 of its blob, hex> <section name>", after a
+// version line and the generation. Plain text rather than JSON: a clinic's store has
+// thousands of sections and every save writes the whole list (JSON cost 4x the time).
+constexpr std::string_view kManifestMagic = "safetynet-store-manifest/v1\n";
+
+// The blob a section is stored in is named after its digest: every write gets a fresh name
+// (the nonce is random), and the head's digest is enough to find and check it.
+std::string blob_key_for(const std::string& prefix, const std::string& digest) {
+    return prefix + "seg/" + digest.substr(0, 32);
+}
+
+bool is_hex_digest(std::string_view d) {
+    return d.size() == 64 && d.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+}
 
 // The head: header text, then the sealed manifest with the text as associated data.
-Bytes head_blob(const StoreHeader& header, const json& sections, const SecretBytes& key) {
+template <typename Entries>
+Bytes head_blob(const StoreHeader& header, const Entries& entries, const SecretBytes& key) {
     const std::string text = format_store_header(header);
-    const json manifest = {{kManifestVersion, 1}, {"generation", header.generation}, {"sections", sections}};
-    const SecretBytes plain = dump_secret(manifest);
+    std::string manifest = std::string(kManifestMagic) + "generation: " + std::to_string(header.generation) + "\n";
+    manifest.reserve(manifest.size() + entries.size() * 100);
+    for (const auto& [name, e] : entries) {
+        manifest += e.digest;
+        manifest += ' ';
+        manifest += name;
+        manifest += '\n';
+    }
     Bytes out = to_bytes(text);
-    const Bytes sealed = store_seal(key, plain.view(), as_bytes(text));
+    const Bytes sealed = store_seal(key, as_bytes(manifest), as_bytes(text));
     out.insert(out.end(), sealed.begin(), sealed.end());
     return out;
 }
@@ -153,19 +169,25 @@ void Store::finish_unlock(const ScryptJob& job) {
         store_open(keys.aead, as_bytes(std::string_view(head).substr(text_bytes)), text);
     if (!manifest_plain) throw Error("store-damaged", head_key(), "the store's head does not authenticate");
     std::map<std::string, Entry> manifest;
-    try {
-        const json m = json::parse(as_chars(manifest_plain->view()));
-        if (m.value(kManifestVersion, 0) != 1 || m.value("generation", std::uint64_t{0}) != header.generation ||
-            !m.contains("sections") || !m["sections"].is_object())
+    {
+        const std::string_view m = as_chars(manifest_plain->view());
+        const std::string gen_line = "generation: " + std::to_string(header.generation) + "\n";
+        if (m.substr(0, kManifestMagic.size()) != kManifestMagic || m.substr(kManifestMagic.size(), gen_line.size()) != gen_line)
             throw Error("store-damaged", head_key(), "the manifest does not match its header");
-        for (const auto& [name, e] : m["sections"].items()) {
-            if (!e.is_object() || !e.contains("blob") || !e["blob"].is_string() || !e.contains("digest") ||
-                !e["digest"].is_string())
-                throw Error("store-damaged", head_key(), "manifest entry " + name + " is malformed");
-            manifest[name] = Entry{e["blob"].get<std::string>(), e["digest"].get<std::string>()};
+        std::size_t at = kManifestMagic.size() + gen_line.size();
+        while (at < m.size()) {
+            const std::size_t eol = m.find('\n', at);
+            if (eol == std::string_view::npos) throw Error("store-damaged", head_key(), "the manifest ends inside a line");
+            const std::string_view line = m.substr(at, eol - at);
+            at = eol + 1;
+            const std::string_view digest = line.substr(0, std::min<std::size_t>(64, line.size()));
+            if (line.size() < 66 || line[64] != ' ' || !is_hex_digest(digest))
+                throw Error("store-damaged", head_key(), "a manifest line is malformed");
+            const std::string name(line.substr(65));
+            const std::string d(digest);
+            if (!manifest.emplace(name, Entry{blob_key_for(m_prefix, d), d}).second)
+                throw Error("store-damaged", head_key(), "the manifest lists a section twice");
         }
-    } catch (const json::exception& e) {
-        throw Error("store-damaged", head_key(), std::string("the manifest is not readable: ") + e.what());
     }
 
     SecretBytes digest_key(32);
@@ -174,8 +196,7 @@ void Store::finish_unlock(const ScryptJob& job) {
     std::map<std::string, std::string> plain;
     for (const auto& [name, entry] : manifest) {
         const auto blob = m_persisted.find(entry.blob);
-        if (blob == m_persisted.end() || entry.blob.rfind(m_prefix + "seg/", 0) != 0)
-            throw Error("store-damaged", name, "its blob " + entry.blob + " is missing");
+        if (blob == m_persisted.end()) throw Error("store-damaged", name, "its blob " + entry.blob + " is missing");
         const ByteView bytes = as_bytes(blob->second);
         if (store_blob_digest(bytes) != entry.digest)
             throw Error("store-damaged", name, "its blob " + entry.blob + " is not the one the store wrote");
@@ -394,20 +415,20 @@ SavePlan Store::save() {
     }
     // 1. Every changed section to a fresh blob: nothing the committed head uses is touched.
     for (const auto& [name, plain] : changed) {
-        std::string blob_key;
-        do {
-            blob_key = m_prefix + "seg/" + random_hex16();
+        Bytes blob;
+        std::string digest, blob_key;
+        do {  // a fresh random nonce gives a fresh digest, hence a fresh name
+            blob = store_seal(key, plain.view(), as_bytes(store_segment_ad(m_header.store_id, name)));
+            digest = store_blob_digest(blob);
+            blob_key = blob_key_for(m_prefix, digest);
         } while (m_persisted.count(blob_key));
-        const Bytes blob = store_seal(key, plain.view(), as_bytes(store_segment_ad(m_header.store_id, name)));
-        pending->manifest[name] = Entry{blob_key, store_blob_digest(blob)};
+        pending->manifest[name] = Entry{blob_key, digest};
         pending->plain[name] = plain_digest(plain);
         plan.ops.push_back({StoreOp::Kind::Put, blob_key, to_std_string(blob)});
     }
     // 2. The head: the commit point. After it the new state is the one that opens.
-    json sections = json::object();
-    for (const auto& [name, e] : pending->manifest) sections[name] = {{"blob", e.blob}, {"digest", e.digest}};
     plan.commit = pending->commit = plan.ops.size();
-    plan.ops.push_back({StoreOp::Kind::Put, head_key(), to_std_string(head_blob(pending->header, sections, key))});
+    plan.ops.push_back({StoreOp::Kind::Put, head_key(), to_std_string(head_blob(pending->header, pending->manifest, key))});
     // 3. Only now, the blobs no longer referenced (the old versions, and leftovers of saves
     //    that never committed).
     std::set<std::string> live;

@@ -3,8 +3,8 @@
 //   0: raw blobs, "<key>\n<bytes>" each, split at "\n--blob--\n" (a real store's blobs in the
 //      seeds): the head parser, then unlocking with the passphrase "fuzz" (the work factor is
 //      capped at 2^4 here);
-//   1: the rest is a manifest's plaintext, sealed under the fixture's key into a valid head:
-//      the manifest reader;
+//   1: the rest is a manifest's plaintext (text: "<digest> <section>" lines), sealed under the
+//      fixture's key into a valid head: the manifest reader;
 //   2: the rest is sections ("name\0content\0" ...), sealed and listed in a valid manifest:
 //      the section parsers (settings, keys, contacts, ledger, referrals, screenings, audit);
 //   3: the rest is a backup's plaintext: the backup parser.
@@ -13,8 +13,6 @@
 #include "core/store.hpp"
 #include "core/store_backup.hpp"
 #include "core/store_format.hpp"
-
-#include <nlohmann/json.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -91,23 +89,21 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             }
             case 2: {
                 StoreBlobs blobs;
-                nlohmann::json sections = nlohmann::json::object();
-                std::size_t at = 0, n = 0;
+                std::string manifest = "safetynet-store-manifest/v1\ngeneration: 1\n";
+                std::size_t at = 0;
                 while (at < rest.size()) {
                     const std::size_t name_end = std::min(rest.find('\0', at), rest.size());
-                    const std::size_t body_end = std::min(rest.find('\0', std::min(name_end + 1, rest.size())), rest.size());
+                    const std::size_t body_at = std::min(name_end + 1, rest.size());
+                    const std::size_t body_end = std::min(rest.find('\0', body_at), rest.size());
                     const std::string name(rest.substr(at, name_end - at));
-                    const std::string_view body = rest.substr(std::min(name_end + 1, rest.size()),
-                                                              body_end - std::min(name_end + 1, rest.size()));
-                    const std::string key = "store/seg/" + std::to_string(n++);
-                    const Bytes blob = store_seal(fixture().keys.aead, as_bytes(body), as_bytes(store_segment_ad(kStoreId, name)));
-                    blobs[key] = std::string(blob.begin(), blob.end());
-                    sections[name] = {{"blob", key}, {"digest", store_blob_digest(blob)}};
+                    const Bytes blob = store_seal(fixture().keys.aead, as_bytes(rest.substr(body_at, body_end - body_at)),
+                                                  as_bytes(store_segment_ad(kStoreId, name)));
+                    const std::string digest = store_blob_digest(blob);
+                    blobs["store/seg/" + digest.substr(0, 32)] = std::string(blob.begin(), blob.end());
+                    manifest += digest + " " + name + "\n";
                     at = body_end + 1;
                 }
-                const nlohmann::json manifest = {{"safetynet_store_manifest", 1}, {"generation", 1}, {"sections", sections}};
-                // Section names are the fuzzer's bytes: not always UTF-8, which JSON cannot hold.
-                blobs["store/head"] = sealed_head(manifest.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+                blobs["store/head"] = sealed_head(manifest);
                 try_unlock(std::move(blobs));
                 break;
             }
