@@ -125,11 +125,11 @@ protected:
         const auto count = static_cast<std::size_t>(n);
         if (m_size + count > m_buf.size()) {
             Bytes next(std::max(m_buf.size() * 2, m_size + count + 256));
-            std::memcpy(next.data(), m_buf.data(), m_size);
+            if (m_size > 0) std::memcpy(next.data(), m_buf.data(), m_size);  // (memcpy from null is UB)
             secure_wipe(m_buf);
             m_buf.swap(next);
         }
-        std::memcpy(m_buf.data() + m_size, s, count);
+        if (count > 0) std::memcpy(m_buf.data() + m_size, s, count);
         m_size += count;
         return n;
     }
