@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "cli/cmd_bundles.hpp"
+#include "cli/cmd_loop.hpp"
 
 namespace safetynet::cli {
 
@@ -26,6 +27,10 @@ const std::vector<Command>& commands() {
         seal_command(),
         open_command(),
         qr_command(),
+        refer_command(),
+        status_command(),
+        dashboard_command(),
+        store_command(),
     };
     return all;
 }

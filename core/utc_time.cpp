@@ -20,6 +20,15 @@ void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) 
     m = mp < 10 ? mp + 3 : mp - 9;
     if (m <= 2) ++y;
 }
+// The inverse (same source): days since 1970-01-01 of a civil date.
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
 }  // namespace
 
 std::string format_utc_rfc3339(std::chrono::system_clock::time_point t) {
@@ -59,6 +68,18 @@ bool is_utc_rfc3339(std::string_view s) {
     const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
     if (month == 2 && day == 29 && !leap) return false;
     return hour < 24 && minute < 60 && second < 61;  // 60: a leap second
+}
+
+std::optional<std::int64_t> parse_utc_rfc3339(std::string_view s) {
+    if (!is_utc_rfc3339(s)) return std::nullopt;
+    auto num = [&](std::size_t at, std::size_t n) {
+        std::int64_t v = 0;
+        for (std::size_t i = 0; i < n; ++i) v = v * 10 + (s[at + i] - '0');
+        return v;
+    };
+    const std::int64_t days =
+        days_from_civil(num(0, 4), static_cast<unsigned>(num(5, 2)), static_cast<unsigned>(num(8, 2)));
+    return days * 86400 + num(11, 2) * 3600 + num(14, 2) * 60 + num(17, 2);
 }
 
 }  // namespace safetynet::core
