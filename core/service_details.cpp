@@ -111,6 +111,13 @@ const ServiceDetails* ServiceDetailsIndex::find(std::string_view service_id) con
     return it == m_services.end() ? nullptr : &it->second;
 }
 
+std::map<std::string, std::string> ServiceDetailsIndex::organizations() const {
+    std::map<std::string, std::string> out;
+    for (const auto& [id, s] : m_services)
+        if (!s.organization.empty()) out.emplace(s.organization_id.empty() ? s.organization : s.organization_id, s.organization);
+    return out;
+}
+
 const ServicePlace* ServiceDetailsIndex::place(const ServiceDetails& s, std::string_view location_id) const {
     for (const ServicePlace& p : s.places)
         if (p.location_id == location_id) return &p;

@@ -49,6 +49,8 @@ public:
     const ServiceDetails* find(std::string_view service_id) const;
     const ServicePlace* place(const ServiceDetails& s, std::string_view location_id) const;
     std::size_t size() const { return m_services.size(); }
+    // Every organization that offers a service: id -> name (a site picks its own name from it).
+    std::map<std::string, std::string> organizations() const;
 
 private:
     std::map<std::string, ServiceDetails, std::less<>> m_services;

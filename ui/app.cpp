@@ -28,7 +28,7 @@ App::App(Platform& platform) : m_platform(platform), m_device(platform) {
         if (text) {
             apply_site(SiteConfig::parse(*text));
         } else {
-            m_device.load(m_site);
+            if (m_mode == "kiosk") m_device.load(m_site);
             m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
         }
     });
@@ -47,6 +47,13 @@ void App::apply_site(SiteConfig site) {
     }
     const bool first = !m_kiosk;
     m_site = std::move(site);
+    // The mode: what the person opened (#clinic, #org, #kiosk), else what the site runs.
+    const std::string requested = m_platform.requested_mode();
+    m_mode = requested == "clinic" || requested == "org" || requested == "kiosk" ? requested : m_site.mode;
+    if (m_mode != "clinic" && m_mode != "org") m_mode = "kiosk";
+    if (m_mode != "kiosk" && !m_workspace)
+        m_workspace = std::make_unique<Workspace>(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
+                                                  m_site, m_directory);
     m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
     m_kiosk->note_input(m_platform.now_seconds());
     m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {
@@ -59,7 +66,9 @@ void App::apply_site(SiteConfig site) {
         return kiosk_services(domain, zip, lang);
     });
     if (!first) {
-        m_device.load(m_site);  // the key set is named after the site: wait for its file
+        // The kiosk's own key set (named after the site: wait for its file); staff modes keep
+        // their keys in the encrypted store instead.
+        if (m_mode == "kiosk") m_device.load(m_site);
         m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
         m_directory.load_zips(m_platform);
     }
@@ -107,6 +116,7 @@ std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const st
 
 void App::note_input() {
     if (m_kiosk) m_kiosk->note_input(m_platform.now_seconds());
+    if (m_workspace) m_workspace->note_input(m_platform.now_seconds());
 }
 
 void App::apply_display_settings() {
@@ -127,6 +137,7 @@ bool App::prepare_frame() {
 bool App::wants_redraw(double now) const {
     if (m_data_changed) return true;
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
+    if (m_workspace && m_workspace->wants_redraw(now)) return true;
     // A visible notice must disappear on time; once a second is enough for that.
     if (m_notice) return m_notice->shown_at < 0 || now - m_notice->shown_at >= 1.0;
     return false;
@@ -143,8 +154,13 @@ void App::frame() {
     ImGui::Begin("SafetyNet", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus);
-    draw_kiosk_header(ctx, m_site.site_name, m_display);
-    if (m_staff.open()) {
+    if (m_workspace) {
+        m_workspace->draw(ctx);
+    } else {
+        draw_kiosk_header(ctx, m_site.site_name, m_display);
+    }
+    if (m_workspace) {
+    } else if (m_staff.open()) {
         m_staff.draw(ctx, m_device, m_site);
     } else if (m_kiosk->step() == KioskStep::Welcome) {
         switch (draw_kiosk_welcome(ctx)) {
@@ -204,7 +220,7 @@ void App::draw_notice(Context& ctx) {
 }
 
 std::string App::state_json() const {
-    nlohmann::json s{{"mode", "kiosk"},
+    nlohmann::json s{{"mode", m_mode},
                      {"lang", m_i18n.language()},
                      {"text_size", m_display.text_size},
                      {"high_contrast", m_display.high_contrast},
@@ -215,6 +231,10 @@ std::string App::state_json() const {
     s["kiosk"] = k;
     s["staff"] = m_staff.state_id();
     s["outbox"] = m_device.outbox().size();
+    if (m_workspace) {
+        s["screen"] = "workspace";
+        s["workspace"] = m_workspace->state();
+    }
     return s.dump();
 }
 

@@ -11,6 +11,7 @@
 #include "ui/platform.hpp"
 #include "ui/site_config.hpp"
 #include "ui/widget_registry.hpp"
+#include "ui/workspace.hpp"
 
 #include <memory>
 
@@ -44,6 +45,8 @@ public:
     const SiteConfig& site() const { return m_site; }
     const DisplaySettings& display() const { return m_display; }
     const WidgetRegistry& widgets() const { return m_widgets; }
+    // "kiosk", "clinic" or "org": the URL's choice, else the site's.
+    const std::string& mode() const { return m_mode; }
     // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
     std::string state_json() const;
 
@@ -72,6 +75,9 @@ private:
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
     std::unique_ptr<Kiosk> m_kiosk;
+    // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
+    std::unique_ptr<Workspace> m_workspace;
+    std::string m_mode = "kiosk";
     KioskDevice m_device;
     DirectoryService m_directory;
     KioskStaff m_staff;

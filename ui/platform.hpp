@@ -45,6 +45,12 @@ public:
     virtual double now_seconds() = 0;
     // Wall-clock time as seconds since the Unix epoch (FHIR timestamps, bundle dates).
     virtual std::int64_t unix_time() = 0;
+    // The device's offset from UTC at this moment, in seconds (local = UTC + offset): staff
+    // asking for services "open now" mean the site's local time.
+    virtual int utc_offset_seconds() { return 0; }
+    // The mode the person opened the app in ("kiosk", "clinic", "org"; in the browser the URL's
+    // #fragment), or empty for the site's default.
+    virtual std::string requested_mode() { return {}; }
 
     // Reads one of the app's own static files (e.g. "assets/site.json"), asynchronously.
     // `done` runs on the UI thread with the bytes, or nullopt when the file is missing.

@@ -197,6 +197,17 @@ var LibrarySafetyNet = {
     if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
   },
 
+  // The URL's #fragment names the mode (#kiosk, #clinic, #org); written into `out` (size n).
+  safetynet_js_url_mode: function (out, n) {
+    var mode = (location.hash || '').replace(/^#/, '').toLowerCase();
+    if (!/^(kiosk|clinic|org)$/.test(mode)) mode = '';
+    stringToUTF8(mode, out, n);
+  },
+  // Seconds to add to UTC for the device's local time now (JavaScript counts the other way).
+  safetynet_js_utc_offset: function () {
+    return -new Date().getTimezoneOffset() * 60;
+  },
+
   // The first frame is on screen: the page is interactive. The startup benchmark reads
   // window.__interactive_ms (navigation start -> first interactive frame), as it does for
   // LHC-Forms.

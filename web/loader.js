@@ -33,6 +33,9 @@
     showError('The graphics context was lost. Please reload the page.', 'Se perdió el contexto gráfico. Vuelva a cargar la página.');
   }, false);
   canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  // The mode (#kiosk, #clinic, #org) is chosen at start: a new one starts the app afresh, so
+  // nothing of one mode's session carries into another.
+  window.addEventListener('hashchange', function () { location.reload(); });
 
   window.Module = {
     canvas: canvas,

@@ -22,6 +22,8 @@ void safetynet_js_print(const char* document_json);
 int safetynet_js_speech_available();
 void safetynet_js_speak(const char* text, const char* lang);
 void safetynet_js_stop_speaking();
+void safetynet_js_url_mode(char* out, int size);
+int safetynet_js_utc_offset();
 }
 
 namespace safetynet::web {
@@ -52,6 +54,14 @@ void WebPlatform::finish(int request, bool ok, std::string bytes) {
 double WebPlatform::now_seconds() { return emscripten_get_now() / 1000.0; }
 
 std::int64_t WebPlatform::unix_time() { return static_cast<std::int64_t>(std::time(nullptr)); }
+
+int WebPlatform::utc_offset_seconds() { return safetynet_js_utc_offset(); }
+
+std::string WebPlatform::requested_mode() {
+    char mode[16] = {};
+    safetynet_js_url_mode(mode, sizeof mode);
+    return mode;
+}
 
 void WebPlatform::fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) {
     const int request = begin([done = std::move(done)](bool ok, std::string bytes) {

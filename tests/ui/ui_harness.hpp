@@ -29,6 +29,7 @@ public:
     std::vector<ui::PickedFile> to_pick;           // what the next pick_files() returns
     std::vector<ui::PrintDocument> printed;
     std::vector<std::string> spoken;
+    std::string mode;                              // what requested_mode() says (the URL's #fragment)
 
     void run_pending() {
         auto work = std::move(m_pending);
@@ -81,6 +82,7 @@ public:
     bool speech_available() override { return true; }
     void speak(std::string_view text, std::string_view) override { spoken.emplace_back(text); }
     void stop_speaking() override {}
+    std::string requested_mode() override { return mode; }
 
 private:
     std::vector<std::function<void()>> m_pending;
@@ -88,7 +90,8 @@ private:
 
 class UiHarness {
 public:
-    explicit UiHarness(float width = 1280, float height = 800) {
+    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}) {
+        platform.mode = std::move(mode);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(width, height);
