@@ -83,6 +83,10 @@ void store_add_referral(Store& store, Referral r, std::string_view actor) {
 
 SealedBundle export_referral(Store& store, std::string_view referral_id, const KeySet& keys, bool armor,
                              std::string_view now, std::string_view actor) {
+    // The caller's view may point into the store (a referral's own id), which put_referral()
+    // replaces below: keep a copy.
+    const std::string referral_id_copy(referral_id);
+    referral_id = referral_id_copy;
     Referral r = existing(store, referral_id);
     if (r.direction != ReferralDirection::Outgoing)
         throw Error("referral-status", "referral " + r.id, "only a referral this site made can be sent");
@@ -115,6 +119,10 @@ SealedBundle export_referral(Store& store, std::string_view referral_id, const K
 }
 
 void record_referral_status(Store& store, std::string_view referral_id, StatusEvent event, std::string_view actor) {
+    // The caller's view may point into the store (a referral's own id), which put_referral()
+    // replaces below: keep a copy.
+    const std::string referral_id_copy(referral_id);
+    referral_id = referral_id_copy;
     Referral r = existing(store, referral_id);
     const TaskStatus from = r.status();
     event.by = r.direction == ReferralDirection::Outgoing ? ReferralActor::Requester : ReferralActor::Performer;
@@ -129,6 +137,10 @@ void record_referral_status(Store& store, std::string_view referral_id, StatusEv
 
 SealedBundle export_status_update(Store& store, std::string_view referral_id, const KeySet& keys, bool armor,
                                   std::string_view now, std::string_view actor) {
+    // The caller's view may point into the store (a referral's own id), which put_referral()
+    // replaces below: keep a copy.
+    const std::string referral_id_copy(referral_id);
+    referral_id = referral_id_copy;
     const Referral& r = existing(store, referral_id);
     const std::optional<ContactCard>& to =
         r.direction == ReferralDirection::Incoming ? r.requester.card : r.organization.card;

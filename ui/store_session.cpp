@@ -125,6 +125,12 @@ void StoreSession::save() {
         m_save_failed = true;
         fail(e.kind(), e.what());
         return;
+    } catch (const std::exception& e) {
+        // Not expected (the store checks what it is given), but a save must never take the
+        // page down with it: what is in storage is still the last good state.
+        m_save_failed = true;
+        fail("store-data", e.what());
+        return;
     }
     if (plan.empty()) return;
     m_in_flight = true;

@@ -83,8 +83,14 @@ void Workspace::draw(Context& ctx) {
     if (m_session.state() == S::Unlocked && now_s - m_last_input >= kLockAfterSeconds) lock_now();
     if (m_session.state() == S::Deriving) m_session.step();
 
+    // A margin around everything: the kiosk's full-bleed window suits a tablet, not a desk.
+    const float margin = 16 * ctx.scale;
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + margin, ImGui::GetCursorPosY() + margin * 0.5f));
+    ImGui::BeginGroup();
     draw_top_bar(ctx);
-    ImGui::BeginChild("workspace", ImVec2(0, 0), false);
+    ImGui::EndGroup();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
+    ImGui::BeginChild("workspace", ImVec2(-margin, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     switch (m_session.state()) {
         case S::Loading: paragraph(ctx.tr("ws.loading"), ctx.fonts.body, ctx.palette->text_muted); break;

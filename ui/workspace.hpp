@@ -96,8 +96,8 @@ private:
     void draw_refer_services(Context& ctx);
     void draw_refer_patient(Context& ctx);
     void create_referrals(Context& ctx);
-    void export_referral(Context& ctx, const std::string& id);
-    void print_summary(Context& ctx, const std::string& id);
+    void export_referral(Context& ctx, std::string id);  // by value: ids point into the store
+    void print_summary(Context& ctx, std::string id);
 
     // --- clinic: the tracker (workspace_tracker.cpp)
     void draw_referrals(Context& ctx);
@@ -106,8 +106,8 @@ private:
     // --- organization: the inbox (workspace_org.cpp)
     void draw_inbox(Context& ctx);
     void draw_incoming(Context& ctx, const core::Referral& r);
-    void record(Context& ctx, const std::string& id, core::TaskStatus status);
-    void send_update(Context& ctx, const std::string& id);
+    void record(Context& ctx, std::string id, core::TaskStatus status);
+    void send_update(Context& ctx, std::string id);
 
     // --- both (workspace_dashboard.cpp, workspace_contacts.cpp)
     void draw_dashboard(Context& ctx);

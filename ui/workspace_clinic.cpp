@@ -553,7 +553,7 @@ void Workspace::create_referrals(Context& ctx) {
     set_message(ctx.i18n.format("ws.refer.made", {{"n", std::to_string(made.size())}}), false);
 }
 
-void Workspace::export_referral(Context& ctx, const std::string& id) {
+void Workspace::export_referral(Context& ctx, std::string id) {
     core::Store& store = m_session.store();
     try {
         // The organization's card may have been added after the referral was made.
@@ -578,7 +578,7 @@ void Workspace::export_referral(Context& ctx, const std::string& id) {
     }
 }
 
-void Workspace::print_summary(Context& ctx, const std::string& id) {
+void Workspace::print_summary(Context& ctx, std::string id) {
     const core::Referral* r = m_session.store().referral(id);
     if (!r) return;
     PrintDocument doc;

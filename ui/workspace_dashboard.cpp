@@ -29,7 +29,7 @@ std::string days(const std::optional<double>& v) {
 // One horizontal bar: label, a bar proportional to value/max, the value as text.
 void bar(Context& ctx, const std::string& label, double value, double max, const std::string& text, const ImVec4& color) {
     const float label_w = 220 * ctx.scale;
-    const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - label_w - 90 * ctx.scale);
+    const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - label_w - 140 * ctx.scale);
     const float h = ImGui::GetTextLineHeight();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -39,7 +39,7 @@ void bar(Context& ctx, const std::string& label, double value, double max, const
     const float f = max > 0 ? static_cast<float>(value / max) : 0.0f;
     if (f > 0) dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * f, b0.y + h * 0.7f), ImGui::GetColorU32(color), 3);
     dl->AddText(ImVec2(b0.x + bar_w + 8 * ctx.scale, at.y), ImGui::GetColorU32(ctx.palette->text), text.c_str());
-    ImGui::Dummy(ImVec2(label_w + bar_w + 90 * ctx.scale, h + 4 * ctx.scale));
+    ImGui::Dummy(ImVec2(label_w + bar_w + 140 * ctx.scale, h + 4 * ctx.scale));
 }
 
 void figure(Context& ctx, std::string_view id, const char* label, const std::string& value) {

@@ -122,7 +122,7 @@ void Workspace::draw_incoming(Context& ctx, const core::Referral& r) {
 
 // A status change made here: by the organization on an incoming referral, or by the clinic
 // cancelling its own. The rules, time order and outcome fit are checked by the core.
-void Workspace::record(Context& ctx, const std::string& id, core::TaskStatus status) {
+void Workspace::record(Context& ctx, std::string id, core::TaskStatus status) {
     core::StatusEvent e;
     e.status = status;
     e.at = now();
@@ -143,7 +143,7 @@ void Workspace::record(Context& ctx, const std::string& id, core::TaskStatus sta
     }
 }
 
-void Workspace::send_update(Context& ctx, const std::string& id) {
+void Workspace::send_update(Context& ctx, std::string id) {
     core::Store& store = m_session.store();
     try {
         const core::SealedBundle b = core::export_status_update(store, id, store.key_sets().front(), true, now(), actor());

@@ -35,6 +35,16 @@ async function typeInto(page, id, text) {
   await page.keyboard.type(text, { delay: 5 });
   await nextFrames(page, 2);
 }
+// The referral form has two scrolling columns: scroll the one under `anchor` until `id` shows.
+async function scrollColumn(page, anchor, id) {
+  const a = await page.evaluate((n) => window.safetynet.widget(n), anchor);
+  if (!a) return;
+  for (let i = 0; i < 40 && !(await page.evaluate((n) => window.safetynet.widget(n), id)); i++) {
+    await page.mouse.move(a.x + a.w / 2, a.y + 4);
+    await page.mouse.wheel(0, 120);
+    await nextFrames(page, 3);
+  }
+}
 async function download(page, id, name) {
   const [d] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), click(page, id)]);
   const file = path.join(tmp, name || d.suggestedFilename());
@@ -46,8 +56,10 @@ async function pick(page, id, files) {
   await chooser.setFiles(files);
   await nextFrames(page, 4);
 }
+const openPages = [];
 async function open(context, hash) {
   const o = await openApp(context, server.url + hash);
+  openPages.push(o.page);
   allRequests.push(o.requests);
   allProblems.push(o.problems);
   return o.page;
@@ -92,8 +104,10 @@ try {
   }
   await typeInto(clinic, 'person.name', 'Maria Lopez');
   await typeInto(clinic, 'person.phone', '408-555-0142');
+  await scrollColumn(clinic, 'person.name', 'consent.given');
   await click(clinic, 'consent.given');
   await shot(clinic, '03-clinic-refer');
+  await scrollColumn(clinic, 'consent.given', 'refer.create');
   await click(clinic, 'refer.create');
   s = await waitWs(clinic, (x) => x.referrals && x.referrals.length === 2 && !x.saving, 'two referrals are created');
   checks.ok(new Set(s.referrals.map((r) => r.organization)).size === 2, `one referral per organization (${orgs.join(', ')})`);
@@ -160,14 +174,16 @@ try {
     o = await waitWs(page, (x) => x.message === 'error', 'a replayed file is refused');
     checks.ok(o.referrals.length === 1 && o.referrals[0].history === 1, `${orgs[i]}: the same file again is refused as a replay`);
     await click(page, 'incoming.0.open');
-    await click(page, 'act.accept');
-    await waitWs(page, (x) => x.referrals[0].status === 'accepted', 'accepted');
     if (i === 0) {
+      // The first accepts, helps, and says so.
+      await click(page, 'act.accept');
+      await waitWs(page, (x) => x.referrals[0].status === 'accepted', 'accepted');
       await click(page, 'inbox.outcome');
       await click(page, 'outcome.got-help');
       await click(page, 'act.complete');
       await waitWs(page, (x) => x.referrals[0].status === 'completed', 'completed');
     } else {
+      // The second has no room: it declines (SDOHCC: only a requested Task can be rejected).
       await click(page, 'inbox.outcome');
       await click(page, 'outcome.no-capacity');
       await click(page, 'act.decline');
@@ -230,6 +246,12 @@ try {
   checks.ok(problems.length === 0, `no failed request or page error${problems.length ? ': ' + problems.join('; ') : ''}`);
 } catch (e) {
   checks.ok(false, `the loop ran to the end: ${e.message}`);
+  // What each page showed when it stopped, to see why.
+  for (let i = 0; i < openPages.length; i++) {
+    if (openPages[i].isClosed()) continue;
+    await openPages[i].screenshot({ path: path.join(args.out, `loop-failed-${i}.png`) }).catch(() => {});
+    console.log(`page ${i}: ${JSON.stringify(await ws(openPages[i]).catch(() => null))}`);
+  }
 } finally {
   await browser.close();
   server.stop();

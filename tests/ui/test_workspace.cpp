@@ -2,6 +2,12 @@
 // wrong passphrase (nothing in storage changes), unlocked again, and locks itself when idle.
 #include "ui_harness.hpp"
 
+#include "core/bundle.hpp"
+#include "core/keyset.hpp"
+
+#include <fstream>
+#include <iterator>
+
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -100,4 +106,55 @@ TEST_CASE("a wrong passphrase changes nothing; the right one unlocks; idle locks
     CHECK(h.app->wants_redraw(h.platform.now));
     h.frame();
     CHECK(ws(h)["store"] == "locked");
+}
+
+namespace {
+std::string read_repo_file(const std::string& path) {
+    std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST_CASE("the clinic refers to an organization whose card it trusts, and exports a sealed referral") {
+    UiHarness h(1600, 2400, "clinic");  // tall: both columns of the form in view
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
+    h.platform.files["assets/directory/demo-region.hsds.json"] = read_repo_file("assets/directory/demo-region.hsds.json");
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("screen.start.ahc-hrsn");
+    h.click("q.88122-7.0");
+    h.click("assisted.finish");
+    REQUIRE(ws(h)["tab"] == "refer");
+    h.click("need.food-insecurity");
+    const std::string org = ws(h)["refer"]["services"][0];
+    h.click("service.0.pick");
+    h.click("person.name");
+    h.type("Test Person");
+    h.click("consent.given");
+    h.click("refer.create");
+    REQUIRE(ws(h)["referrals"].size() == 1);
+    CHECK(ws(h)["referrals"][0]["organization"] == org);
+
+    // The organization's card arrives after the referral was made; the fingerprint is compared.
+    const safetynet::core::KeySet org_keys = safetynet::core::KeySet::generate(org);
+    h.click("tab.contacts");
+    h.platform.to_pick = {{"org.contact.json", org_keys.contact_card().to_json()}};
+    h.click("contacts.add");
+    h.frame();
+    REQUIRE(h.has("contacts.trust"));
+    h.click("contacts.trust");
+    CHECK(ws(h)["contacts"] == 1);
+
+    h.click("tab.referrals");
+    h.click("referral.0.export");
+    REQUIRE(h.platform.saved.size() >= 1);
+    const auto& [name, bytes] = h.platform.saved.back();
+    CHECK(name.rfind("referral-", 0) == 0);
+    CHECK(bytes.rfind("-----BEGIN AGE ENCRYPTED FILE-----", 0) == 0);
+    CHECK(bytes.find("Test Person") == std::string::npos);
+    CHECK(ws(h)["referrals"][0]["sent"] == true);
+    // The organization opens it with its own identity and sees the clinic as a new signer.
+    const auto opened = safetynet::core::open_bundle(safetynet::core::as_bytes(bytes), {org_keys.age_identity}, {}, nullptr);
+    CHECK(opened.trust == safetynet::core::BundleTrust::UnknownSigner);
+    CHECK(opened.header.sender.name == ws(h)["name"].get<std::string>());
 }
