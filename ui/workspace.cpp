@@ -287,6 +287,10 @@ void Workspace::import_files(Context& ctx, std::vector<PickedFile> files) {
         sodium_memzero(f.bytes.data(), f.bytes.size());
     }
     changed();
+    show_import_report();
+}
+
+void Workspace::show_import_report() {
     std::string text;
     bool error = false;
     for (const auto& [line, bad] : m_import_report) {
@@ -352,10 +356,7 @@ void Workspace::draw_first_contact(Context& ctx) {
                     ++it;
                 }
             }
-            std::string text;
-            bool error = false;
-            for (const auto& [line, bad] : m_import_report) text += (text.empty() ? "" : "\n") + line, error = error || bad;
-            set_message(text, error);
+            show_import_report();
         } catch (const core::Error& e) {
             set_message(e.what(), true);
         }

@@ -83,6 +83,7 @@ private:
     void pick_and_import(const char* accept);
     void import_files(Context& ctx, std::vector<PickedFile> files);
     void import_one(Context& ctx, const std::string& name, const std::string& bytes);
+    void show_import_report();  // one message: a line per file, an error if any failed
     void draw_first_contact(Context& ctx);
 
     // --- clinic: screenings and referrals (workspace_clinic.cpp)
