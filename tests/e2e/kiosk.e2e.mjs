@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, repoRoot, scrollTo, startServer, state } from './harness.mjs';
+import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, startServer, state } from './harness.mjs';
+import { answer, bundleContents, download, openStaffPanel, openWithAge, screenToResults, shareWithClinic, until } from './kiosk_steps.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e kiosk');
@@ -22,7 +23,6 @@ const site = JSON.parse(readFileSync(path.join(app, 'assets', 'site.json'), 'utf
 site.idle_timeout_seconds = 15;
 site.idle_warning_seconds = 5;
 writeFileSync(path.join(app, 'assets', 'site.json'), JSON.stringify(site));
-const identity = path.join(repoRoot, 'tests', 'data', 'kiosk', 'demo-clinic.identity.txt');
 const ZIP = '95116';
 
 const server = await startServer(app);
@@ -32,70 +32,21 @@ async function shot(page, name) {
   await nextFrames(page, 3);
   await page.screenshot({ path: path.join(args.out, `kiosk-${String(++step).padStart(2, '0')}-${name}.png`) });
 }
-async function until(page, pred, what, timeout = 15000) {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (pred(s)) return s;
-    if (Date.now() - t0 > timeout) { checks.ok(false, `${what} (state ${JSON.stringify(s)})`); return s; }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-async function answer(page, k) { await click(page, `answer.${k}`); await click(page, 'nav.next'); }
-
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const { page, requests, problems } = await openApp(context, server.url);
   const origin = new URL(server.url).origin;
-  await until(page, (s) => s.site === site.site_name, 'the site configuration is loaded');
+  await until(page, checks, (s) => s.site === site.site_name, 'the site configuration is loaded');
 
   // ---------------------------------------------------------------- the screening, in Spanish
   await click(page, 'lang.es');
   await shot(page, 'bienvenida');
-  await click(page, 'welcome.start');
-  checks.ok((await state(page)).screen === 'privacy', 'Comenzar opens the privacy notice');
-  await shot(page, 'privacidad');
-  await click(page, 'nav.next');
-  let s = await state(page);
-  checks.ok(s.screen === 'question' && s.kiosk.item === '71802-3' && s.lang === 'es', 'the first question, in Spanish');
-  await shot(page, 'pregunta-vivienda');
-  await answer(page, 1);                          // worried about losing housing
-  await click(page, 'answer.0');                  // pests
-  await click(page, 'answer.1');                  // mold
-  await shot(page, 'pregunta-problemas');
-  await click(page, 'nav.next');
-  await answer(page, 0);                          // food: often true
-  await answer(page, 2);                          // food ran out: never
-  await answer(page, 0);                          // transportation: yes
-  await click(page, 'nav.middle');                // utilities: prefer not to answer
-  await shot(page, 'prefiero-no-responder');
-  await click(page, 'nav.next');
-  await click(page, 'nav.next');                  // the safety introduction
-  for (const k of [3, 3, 2, 2]) await answer(page, k);  // HITS 4+4+3+3 = 14: not safe
-  s = await state(page);
-  checks.ok(s.screen === 'review', 'every question answered leads to the review');
-  await shot(page, 'revision');
-  await click(page, 'review.change.93030-5');     // change transportation to "No"
-  await answer(page, 1);
-  checks.ok((await state(page)).screen === 'review', 'a changed answer returns to the review');
-  await click(page, 'nav.next');
-  checks.ok((await state(page)).screen === 'location', 'then the ZIP code');
-  for (const d of ZIP) await click(page, `zip.${d}`);
-  await shot(page, 'codigo-postal');
-  await click(page, 'nav.next');
-  s = await until(page, (x) => x.screen === 'results', 'the results');
-  const needs = (s.kiosk.needs || []).slice().sort();
-  const want = ['food-insecurity', 'housing-instability', 'inadequate-housing', 'intimate-partner-violence'];
-  checks.ok(JSON.stringify(needs) === JSON.stringify(want), `results show the expected areas (${needs.join(', ')})`);
-  checks.ok(s.kiosk.urgent === true, 'an unsafe home is urgent');
-  const crisis = await page.evaluate(() => window.safetynet.widget('results.crisis'));
-  const title = await page.evaluate(() => window.safetynet.widget('results.title'));
-  checks.ok(crisis && title && crisis.y < title.y, 'the crisis numbers come first');
-  await shot(page, 'resultados');
-  // The places that can help, under each area (scrolled to, as a person would).
-  const food = await scrollTo(page, 'results.service.food-insecurity.0').catch(() => null);
-  checks.ok(!!food, 'matched food services are listed under Comida');
-  await shot(page, 'servicios');
+  // The shared steps' screenshots, under this test's (Spanish) names.
+  const es = { privacy: 'privacidad', 'question-housing': 'pregunta-vivienda', 'question-problems': 'pregunta-problemas',
+               'prefer-not-to-answer': 'prefiero-no-responder', review: 'revision', zip: 'codigo-postal',
+               results: 'resultados', services: 'servicios', share: 'compartir', shared: 'compartido' };
+  const step_shot = (name) => shot(page, es[name] || name);
+  let s = await screenToResults(page, checks, { zip: ZIP, lang: 'es', shot: step_shot });
 
   // ---------------------------------------------------------------- take-home: print and QR
   // Headless Chromium has no print dialog: record what would be printed, then say it is done.
@@ -128,44 +79,23 @@ try {
   await click(page, 'qr.close');
 
   // ---------------------------------------------------------------- share with the care team
-  await click(page, 'results.share');
-  await shot(page, 'compartir');
-  await click(page, 'share.yes');
-  s = await until(page, (x) => x.kiosk.shared === true && x.outbox === 1, 'the screening is in the outbox');
-  checks.ok(s.kiosk.share_status === 'done', 'shared');
-  await shot(page, 'compartido');
+  await shareWithClinic(page, checks, { shot: step_shot });
   await click(page, 'nav.next');                  // Terminar y borrar
   s = await state(page);
   checks.ok(s.screen === 'finished' && s.lang === 'es', 'a thank-you in Spanish');
   await shot(page, 'gracias');
-  s = await until(page, (x) => x.screen === 'welcome', 'back to a fresh welcome', 20000);
+  s = await until(page, checks, (x) => x.screen === 'welcome', 'back to a fresh welcome', 20000);
   checks.ok(s.lang === 'en' && s.text_size === 0, 'the next person starts in English at the normal size');
 
   // ---------------------------------------------------------------- staff take the outbox
-  await click(page, 'staff.open');
-  for (const d of '2468') await click(page, `staff.pin.${d}`);
-  await click(page, 'staff.pin.ok');
-  checks.ok((await state(page)).staff === 'panel', 'the staff PIN opens the outbox');
+  await openStaffPanel(page, checks);
   await shot(page, 'personal');
-  const [cardDownload] = await Promise.all([page.waitForEvent('download'), click(page, 'staff.card')]);
-  const cardFile = path.join(tmp, 'kiosk-card.json');
-  await cardDownload.saveAs(cardFile);
-  const [download] = await Promise.all([page.waitForEvent('download'), click(page, 'staff.download')]);
-  const sealed = path.join(tmp, download.suggestedFilename());
-  await download.saveAs(sealed);
-  checks.ok(readFileSync(sealed).subarray(0, 21).toString() === 'age-encryption.org/v1', 'the download is an age file');
-  let plaintext = '';
-  try { plaintext = execFileSync('age', ['-d', '-i', identity, sealed], { encoding: 'utf8' }); } catch (e) { plaintext = ''; }
-  checks.ok(plaintext.startsWith('safetynet-bundle/v1\nkind: screening\n'), 'the stock age CLI opens it with the clinic identity');
-  const fhirStart = plaintext.indexOf('\n\n') + 2;
-  const sigStart = plaintext.lastIndexOf('untrusted comment:');
-  let fhir = null;
-  try { fhir = JSON.parse(plaintext.slice(fhirStart, sigStart).trim()); } catch (e) { fhir = null; }
-  const conditions = fhir ? fhir.entry.filter((e) => e.resource.resourceType === 'Condition') : [];
-  const codes = conditions.flatMap((c) => c.resource.code.coding.map((x) => x.code));
+  const cardFile = await download(page, 'staff.card', tmp, 'kiosk-card.json');
+  const sealed = await download(page, 'staff.download', tmp);
+  const plaintext = openWithAge(checks, sealed);
+  const { codes, response, sigStart } = bundleContents(plaintext);
   checks.ok(codes.includes('Z59.811') && codes.includes('Z59.41'), `it holds the needs as Conditions (${codes.join(' ')})`);
-  const qrResource = fhir && fhir.entry.find((e) => e.resource.resourceType === 'QuestionnaireResponse');
-  checks.ok(qrResource && qrResource.resource.language === 'es', 'and the QuestionnaireResponse, in Spanish');
+  checks.ok(response && response.language === 'es', 'and the QuestionnaireResponse, in Spanish');
   // The kiosk's signature, checked by the stock minisign with the key from the kiosk's card.
   const card = JSON.parse(readFileSync(cardFile, 'utf8'));
   writeFileSync(path.join(tmp, 'kiosk.pub'), `untrusted comment: kiosk\n${card.minisign_public_key}\n`);
@@ -175,18 +105,18 @@ try {
   try { execFileSync('minisign', ['-Vq', '-p', path.join(tmp, 'kiosk.pub'), '-m', path.join(tmp, 'bundle.msg')]); verified = true; } catch (e) { verified = false; }
   checks.ok(verified, "minisign verifies the kiosk's signature");
   await click(page, 'staff.remove');
-  s = await until(page, (x) => x.outbox === 0, 'staff remove what they took');
+  s = await until(page, checks, (x) => x.outbox === 0, 'staff remove what they took');
   await click(page, 'nav.back');
 
   // ---------------------------------------------------------------- an abandoned session
   await click(page, 'welcome.start');
   await click(page, 'nav.next');
   await answer(page, 2);                          // no steady place to live
-  await until(page, (x) => x.kiosk.item === '96778-6', 'a second session under way');
+  await until(page, checks, (x) => x.kiosk.item === '96778-6', 'a second session under way');
   await page.waitForFunction(() => window.safetynet.widget('idle.stay'), null, { timeout: 30000 }).catch(() => {});
   checks.ok(!!(await page.evaluate(() => window.safetynet.widget('idle.stay'))), 'after the idle timeout a warning counts down');
   await shot(page, 'inactividad');
-  s = await until(page, (x) => x.screen === 'welcome', 'silence wipes the session', 20000);
+  s = await until(page, checks, (x) => x.screen === 'welcome', 'silence wipes the session', 20000);
   checks.ok(s.screen === 'welcome', 'silence returns to the welcome screen');
 
   // ---------------------------------------------------------------- nothing left behind

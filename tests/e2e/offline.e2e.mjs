@@ -1,11 +1,14 @@
 // Offline-first: after one visit the app starts with the network off (served by its service
-// worker), and a new version installs in the background, waits, and is applied at the next
-// start with a visible note.
+// worker) and a whole kiosk screening works: answers by touch, results with the nearby places
+// (the ZIP table comes from the precache), shared with the clinic, and the sealed bundle
+// downloaded by staff opens with the stock age CLI. Then a new version installs in the
+// background, waits, and is applied at the next start with a visible note.
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, repoRoot, startServer, state } from './harness.mjs';
+import { EXPECTED_NEEDS, bundleContents, download, openStaffPanel, openWithAge, screenToResults, shareWithClinic, until } from './kiosk_steps.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e offline');
@@ -27,7 +30,7 @@ async function waitState(page, pred, what, timeout = 20000) {
 }
 
 try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const origin = new URL(server.url).origin;
 
   // 1. First visit, online: the service worker installs and takes control.
@@ -43,7 +46,8 @@ try {
   });
   checks.ok(cached.names.length === 1 && /^safetynet-\d+\.\d+\.\d+-[0-9a-f]{12}$/.test(cached.names[0]),
             `one versioned cache (${cached.names.join(', ')})`);
-  for (const f of ['/safetynet.wasm', '/safetynet.js', '/index.html', '/assets/site.json'])
+  for (const f of ['/safetynet.wasm', '/safetynet.js', '/index.html', '/assets/site.json',
+                   '/assets/directory/demo-region.hsds.json', '/data/zip-centroids.bin'])
     checks.ok(cached.files.includes(f), `${f} is cached for offline use`);
   const firstCache = cached.names[0];
   await page.close();
@@ -57,8 +61,36 @@ try {
   await click(page, 'lang.es');
   s = await waitState(page, (x) => x.lang === 'es', 'offline: the language switch works');
   checks.ok(s.lang === 'es', 'offline: the language switch works');
-  checks.ok(offline.problems.length === 0, `offline: no failed request or page error${offline.problems.length ? ': ' + offline.problems.join('; ') : ''}`);
   await page.screenshot({ path: path.join(args.out, 'offline-welcome.png') });
+
+  // 3. Still offline: a whole screening by touch, shared with the clinic, exported by staff.
+  const shot = async (name) => {
+    if (['results', 'services', 'shared'].includes(name)) await page.screenshot({ path: path.join(args.out, `offline-${name}.png`) });
+  };
+  await screenToResults(page, checks, { zip: '95116', lang: 'es', shot });
+  // The app asks for the ZIP table once the site is known; with the network off only the
+  // worker's cache can answer (a failed request would be among offline.problems).
+  const zipTable = await page.evaluate(() => {
+    const e = performance.getEntriesByType('resource').find((r) => new URL(r.name).pathname === '/data/zip-centroids.bin');
+    return e ? { viaWorker: e.workerStart > 0, bytes: e.decodedBodySize } : null;
+  });
+  checks.ok(zipTable && zipTable.viaWorker && zipTable.bytes > 0,
+            `offline: the ZIP table for distances came from the service worker's cache (${JSON.stringify(zipTable)})`);
+  await shareWithClinic(page, checks, { shot });
+  await click(page, 'nav.next');                  // finish and clear
+  await click(page, 'finished.again');            // the next person: a fresh welcome
+  await until(page, checks, (x) => x.screen === 'welcome', 'offline: back to a fresh welcome');
+  await openStaffPanel(page, checks);
+  const sealed = await download(page, 'staff.download', tmp);
+  await page.screenshot({ path: path.join(args.out, 'offline-staff.png') });
+  const plaintext = openWithAge(checks, sealed);
+  const { codes, response } = bundleContents(plaintext);
+  checks.ok(codes.includes('Z59.811') && codes.includes('Z59.41'),
+            `offline: the exported bundle holds the needs as Conditions (${codes.join(' ')}; expected areas ${EXPECTED_NEEDS.join(', ')})`);
+  checks.ok(response && response.language === 'es', 'offline: and the QuestionnaireResponse, in Spanish');
+  const offlineBad = checkRequests(offline.requests, origin);
+  checks.ok(offlineBad.length === 0, `offline: every request was a same-origin GET of a static file${offlineBad.length ? ': ' + offlineBad.join('; ') : ''}`);
+  checks.ok(offline.problems.length === 0, `offline: no failed request or page error${offline.problems.length ? ': ' + offline.problems.join('; ') : ''}`);
   await page.close();
   await context.close();
 
@@ -70,7 +102,7 @@ try {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
   await page.close();
 
-  // 3. Version N+1 appears on the server (a rebuilt service worker and build id).
+  // 4. Version N+1 appears on the server (a rebuilt service worker and build id).
   execFileSync('python3', [path.join(repoRoot, 'cmake', 'make_service_worker.py'), '--template', path.join(repoRoot, 'web', 'sw.js'),
     '--app', app, '--version', '99.0.0', '--out', path.join(app, 'sw.js'),
     'safetynet.html', 'index.html', 'safetynet.js', 'safetynet.wasm', 'loader.js', 'test_api.js', 'shell.css', 'icon.svg',
