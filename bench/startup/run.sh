@@ -80,4 +80,4 @@ if [ $click -eq 1 ]; then
     node "$here/click.mjs" "$B/${a%%=*}/index.html" "$runs" > "$out/click-${a%%=*}.json" 2> "$out/click-${a%%=*}.log"
   done
 fi
-node "$here/table.mjs" --results "$out" --lforms "$cache/node_modules/lforms" --runs "$runs" "${apps[@]}" | tee "$out/TABLE.md"
+node "$here/table.mjs" --results "$out" --runs "$runs" "${apps[@]}" | tee "$out/TABLE.md"

@@ -1,5 +1,5 @@
 // Prints the startup/size table of bench/startup/run.sh (markdown) from its results folder.
-//   node table.mjs --results DIR --lforms LFORMS_PKG_DIR --runs N NAME=APPDIR...
+//   node table.mjs --results DIR --runs N NAME=APPDIR...
 // Sizes are measured here with the same commands as the LHC-Forms harness's sizes.sh
 // (gzip -9, brotli -q 11), on the files each page needs for its first interactive frame.
 import { execFileSync } from 'node:child_process';
@@ -10,7 +10,6 @@ const argv = process.argv.slice(2);
 const opt = { apps: [] };
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--results') opt.results = argv[++i];
-  else if (argv[i] === '--lforms') opt.lforms = argv[++i];
   else if (argv[i] === '--runs') opt.runs = Number(argv[++i]);
   else opt.apps.push({ name: argv[i].split('=')[0], dir: argv[i].split('=').slice(1).join('=') });
 }
