@@ -158,21 +158,20 @@ void App::frame() {
         m_workspace->draw(ctx);
     } else {
         draw_kiosk_header(ctx, m_site.site_name, m_display);
-    }
-    if (m_workspace) {
-    } else if (m_staff.open()) {
-        m_staff.draw(ctx, m_device, m_site);
-    } else if (m_kiosk->step() == KioskStep::Welcome) {
-        switch (draw_kiosk_welcome(ctx)) {
-            case WelcomeAction::Start: m_kiosk->start(); break;
-            case WelcomeAction::Staff:
-                m_staff.show();
-                m_device.refresh([this] { m_data_changed = true; });
-                break;
-            case WelcomeAction::None: break;
+        if (m_staff.open()) {
+            m_staff.draw(ctx, m_device, m_site);
+        } else if (m_kiosk->step() == KioskStep::Welcome) {
+            switch (draw_kiosk_welcome(ctx)) {
+                case WelcomeAction::Start: m_kiosk->start(); break;
+                case WelcomeAction::Staff:
+                    m_staff.show();
+                    m_device.refresh([this] { m_data_changed = true; });
+                    break;
+                case WelcomeAction::None: break;
+            }
+        } else {
+            m_kiosk->draw(ctx, m_display);
         }
-    } else {
-        m_kiosk->draw(ctx, m_display);
     }
     draw_notice(ctx);
     ImGui::End();

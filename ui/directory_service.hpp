@@ -1,7 +1,7 @@
 #pragma once
 // The site's resource directory inside the app: loaded in the background from the file the
 // site configuration names (HSDS 3.0 JSON), compiled for matching, with the details a screen
-// shows. US ZIP centroids are fetched the first time a ZIP must be placed. Nothing about the
+// shows. US ZIP centroids are fetched once the site is known (load_zips). Nothing about the
 // person leaves the device: matching runs here.
 #include "core/directory.hpp"
 #include "core/matcher.hpp"

@@ -32,7 +32,8 @@ void StoreSession::load(std::function<void()> done) {
                 m_state = State::Absent;
             } else {
                 try {
-                    m_store = std::make_unique<core::Store>(core::Store::open(m_blobs, m_prefix));
+                    // The store keeps what it read; the copy here serves only a first set-up.
+                    m_store = std::make_unique<core::Store>(core::Store::open(std::exchange(m_blobs, {}), m_prefix));
                     m_state = State::Locked;
                 } catch (const core::Error& e) {
                     fail(e.kind(), e.what());

@@ -25,7 +25,7 @@ Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& s
       m_directory(directory),
       m_session(platform),
       m_tab(role == WorkspaceRole::Clinic ? Tab::Screenings : Tab::Inbox) {
-    m_session.load([this] { m_loaded = true; m_redraw = true; });
+    m_session.load([this] { m_redraw = true; });
 }
 
 Workspace::~Workspace() { wipe_forms(); }

@@ -123,7 +123,6 @@ private:
     StoreSession m_session;
     Tab m_tab;
     double m_last_input = 0;
-    bool m_loaded = false;
     bool m_redraw = true;  // something arrived asynchronously (files, storage): draw it
 
     // Lock screens. Passphrase fields are wiped as soon as the derivation starts.
@@ -162,6 +161,7 @@ private:
     struct ReferForm {
         std::string screening_id;
         std::optional<core::ScreeningResult> result;
+        std::shared_ptr<const core::Questionnaire> questionnaire;  // to show the evidence's questions
         std::string selected_domain;  // the need whose services show
         std::map<std::string, ServicePick> picks;  // "service|location" -> pick
         // filters

@@ -4,6 +4,7 @@
 #include "core/match_reasons.hpp"
 #include "core/schedule.hpp"
 #include "core/store_actions.hpp"
+#include "core/text_fold.hpp"
 #include "ui/widgets.hpp"
 #include "ui/workspace.hpp"
 #include "ui/workspace_widgets.hpp"
@@ -30,11 +31,6 @@ void set_text(std::array<char, N>& a, const std::string& s) {
     std::snprintf(a.data(), a.size(), "%s", s.c_str());
 }
 
-std::string lower(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
-
 void wipe_patient(core::ReferralPatient& p) {
     for (std::string* s : {&p.name, &p.birth_date, &p.phone, &p.email, &p.language}) sodium_memzero(s->data(), s->size());
 }
@@ -59,9 +55,10 @@ void Workspace::ReferForm::wipe() {
 }
 
 const core::TrustedContact* Workspace::contact_for_organization(const std::string& name) const {
-    const std::string want = lower(name);
+    // Folded (case and accents), as the directory's own search compares names.
+    const std::string want = core::fold_text(name);
     for (const core::TrustedContact& c : m_session.store().data().contacts)
-        if (lower(c.card.name) == want) return &c;
+        if (core::fold_text(c.card.name) == want) return &c;
     return nullptr;
 }
 
@@ -222,6 +219,7 @@ void Workspace::open_refer(Context& ctx, const std::string& screening_id) {
         m_refer = std::make_unique<ReferForm>();
         m_refer->screening_id = screening_id;
         m_refer->result = std::move(rebuilt.result);
+        m_refer->questionnaire = std::move(rebuilt.questionnaire);
         rebuilt.response.wipe();
         for (const core::Need& n : m_refer->result->needs)
             if (n.positive) {
@@ -269,13 +267,7 @@ void Workspace::draw_refer_needs(Context& ctx) {
         if (n.positive) needs.push_back(&n);
     std::stable_sort(needs.begin(), needs.end(), [](auto* a, auto* b) { return a->urgent > b->urgent; });
     if (needs.empty()) paragraph(ctx.tr("ws.refer.no_needs"), ctx.fonts.body, p.text_muted);
-    const core::Questionnaire* q = nullptr;
-    std::shared_ptr<const core::Questionnaire> qp;
-    try {
-        qp = core::rebuild_screening(*m_session.store().screening(f.screening_id)).questionnaire;
-        q = qp.get();
-    } catch (const core::Error&) {
-    }
+    const core::Questionnaire* q = f.questionnaire.get();
     for (const core::Need* n : needs) {
         const std::string id = "need." + n->domain;
         const bool selected = f.selected_domain == n->domain;

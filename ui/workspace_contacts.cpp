@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/store_actions.hpp"
 #include "core/store_backup.hpp"
+#include "core/text_fold.hpp"
 #include "ui/widgets.hpp"
 #include "ui/workspace.hpp"
 #include "ui/workspace_widgets.hpp"
@@ -14,6 +15,7 @@
 #include <cctype>
 #include <chrono>
 #include <cstring>
+#include <set>
 
 namespace safetynet::ui {
 
@@ -70,6 +72,9 @@ void Workspace::draw_contacts(Context& ctx) {
         });
     }
     if (store.contacts().empty()) paragraph(ctx.tr("ws.contacts.none"), ctx.fonts.body, p.text_muted);
+    std::set<std::string> directory_names;  // folded, as contact_for_organization() compares them
+    if (m_role == WorkspaceRole::Clinic)
+        for (const auto& [oid, name] : m_directory.details().organizations()) directory_names.insert(core::fold_text(name));
     std::size_t n = 0;
     for (const core::TrustedContact& c : store.contacts()) {
         const std::string id = "contact." + std::to_string(n++);
@@ -79,15 +84,7 @@ void Workspace::draw_contacts(Context& ctx) {
         paragraph(c.card.fingerprint().c_str(), ctx.fonts.body, p.text);
         paragraph(ctx.i18n.format("ws.contacts.since", {{"date", c.added.substr(0, 10)}, {"note", c.note}}).c_str(), ctx.fonts.small, p.text_muted);
         if (m_role == WorkspaceRole::Clinic) {
-            const bool in_directory = [&] {
-                for (const auto& [oid, name] : m_directory.details().organizations()) {
-                    std::string a = name, b = c.card.name;
-                    for (char& ch : a) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                    for (char& ch : b) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-                    if (a == b) return true;
-                }
-                return false;
-            }();
+            const bool in_directory = directory_names.count(core::fold_text(c.card.name)) != 0;
             paragraph(ctx.tr(in_directory ? "ws.contacts.in_directory" : "ws.contacts.not_in_directory"), ctx.fonts.small,
                       in_directory ? p.text_muted : p.urgent);
         }

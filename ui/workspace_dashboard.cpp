@@ -53,8 +53,6 @@ void figure(Context& ctx, std::string_view id, const char* label, const std::str
 
 }  // namespace
 
-ImVec4 status_color(const Palette& p, core::TaskStatus s);
-
 void Workspace::draw_dashboard(Context& ctx) {
     const Palette& p = *ctx.palette;
     core::Store& store = m_session.store();

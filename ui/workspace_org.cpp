@@ -13,8 +13,6 @@
 
 namespace safetynet::ui {
 
-ImVec4 status_color(const Palette& p, core::TaskStatus s);
-
 void Workspace::draw_inbox(Context& ctx) {
     const Palette& p = *ctx.palette;
     core::Store& store = m_session.store();

@@ -11,19 +11,6 @@
 
 namespace safetynet::ui {
 
-ImVec4 status_color(const Palette& p, core::TaskStatus s) {
-    switch (s) {
-        case core::TaskStatus::Completed: return ImVec4(0.13f, 0.52f, 0.25f, 1.0f);
-        case core::TaskStatus::Rejected:
-        case core::TaskStatus::Failed:
-        case core::TaskStatus::Cancelled:
-        case core::TaskStatus::EnteredInError: return p.text_muted;
-        case core::TaskStatus::Accepted:
-        case core::TaskStatus::InProgress: return p.primary;
-        default: return p.primary_active;
-    }
-}
-
 void Workspace::draw_history(Context& ctx, const core::Referral& r) {
     const Palette& p = *ctx.palette;
     for (const core::StatusEvent& e : r.history) {

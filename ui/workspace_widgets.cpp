@@ -89,6 +89,19 @@ void end_card() {
     ImGui::Dummy(ImVec2(0, 2));
 }
 
+ImVec4 status_color(const Palette& p, core::TaskStatus s) {
+    switch (s) {
+        case core::TaskStatus::Completed: return ImVec4(0.13f, 0.52f, 0.25f, 1.0f);
+        case core::TaskStatus::Rejected:
+        case core::TaskStatus::Failed:
+        case core::TaskStatus::Cancelled:
+        case core::TaskStatus::EnteredInError: return p.text_muted;
+        case core::TaskStatus::Accepted:
+        case core::TaskStatus::InProgress: return p.primary;
+        default: return p.primary_active;
+    }
+}
+
 void badge(Context& ctx, const char* text, const ImVec4& color) {
     const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pad(8 * ctx.scale, 2 * ctx.scale);

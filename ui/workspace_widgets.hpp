@@ -1,6 +1,7 @@
 #pragma once
 // The staff workspace's widgets: denser than the kiosk's (a clinician at a desk, a mouse and
 // a keyboard), still registered under stable ids so tests click and type like a person.
+#include "core/referral_status.hpp"
 #include "ui/context.hpp"
 
 #include <imgui.h>
@@ -24,6 +25,10 @@ void section_title(Context& ctx, const char* text);
 // A card: a framed child region the height of its content. end_card() closes it.
 void begin_card(Context& ctx, std::string_view id, const ImVec4* accent = nullptr);
 void end_card();
+// The colour of a referral status: green for completed, muted for the other ends, the
+// primary colours while the referral is open.
+ImVec4 status_color(const Palette& p, core::TaskStatus s);
+
 // A coloured pill with a status or a flag ("overdue").
 void badge(Context& ctx, const char* text, const ImVec4& color);
 
