@@ -4,6 +4,7 @@
 #include "cli/file_io.hpp"
 #include "cli/zip_asset.hpp"
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 #include "core/hsds_import.hpp"
 #include "core/i18n.hpp"
 #include "core/match_reasons.hpp"
@@ -143,7 +144,7 @@ int run_match(const std::vector<std::string>& argv) {
         for (const auto& n : doc["needs"]) {
             if (!n.is_object() || !n.contains("domain") || !n["domain"].is_string())
                 throw core::Error("bad-needs", file, "each need needs a \"domain\" string");
-            if (!n.value("positive", false)) continue;
+            if (!core::bool_field(n, "positive", false)) continue;
             ++positive;
             if (const auto bit = map.find(n["domain"].get<std::string>())) q.needs |= core::NeedMask{1} << *bit;
         }

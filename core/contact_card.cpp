@@ -2,6 +2,7 @@
 
 #include "core/crypto_init.hpp"
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -104,7 +105,7 @@ ContactCard ContactCard::parse(std::string_view text) {
             throw Error("contact-card", key, "missing or not a string");
         return j[key].get<std::string>();
     };
-    if (!j.is_object() || j.value("safetynet_contact", 0) != 1)
+    if (!j.is_object() || integer_field(j, "safetynet_contact", 0) != 1)
         throw Error("contact-card", "safetynet_contact", "not a SafetyNet contact card (version 1)");
     const std::string name = str("name");
     check_display_name(name, "contact-card", "name");

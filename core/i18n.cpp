@@ -21,7 +21,11 @@ Catalog Catalog::parse(std::string_view json, std::string_view source_name) {
         !(*meta)["language"].is_string())
         throw Error("malformed-catalog", where, "\"_meta.language\" is missing");
     c.m_language.code = (*meta)["language"].get<std::string>();
-    c.m_language.native_name = meta->value("name", c.m_language.code);
+    c.m_language.native_name = c.m_language.code;
+    if (const auto name = meta->find("name"); name != meta->end()) {
+        if (!name->is_string()) throw Error("malformed-catalog", where, "\"_meta.name\" must be a string");
+        c.m_language.native_name = name->get<std::string>();
+    }
     for (const auto& [key, value] : doc.items()) {
         if (key == "_meta") continue;
         if (!value.is_string())

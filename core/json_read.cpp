@@ -85,6 +85,29 @@ void JsonReader::fail(std::string_view key, const std::string& message) const {
     throw Error(m_kind, m_path + "." + std::string(key), message);
 }
 
+namespace {
+const nlohmann::json* field(const nlohmann::json& j, std::string_view key) {
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(std::string(key));
+    return it == j.end() ? nullptr : &*it;
+}
+}  // namespace
+
+std::string string_field(const nlohmann::json& j, std::string_view key) {
+    const auto* v = field(j, key);
+    return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+long long integer_field(const nlohmann::json& j, std::string_view key, long long fallback) {
+    const auto* v = field(j, key);
+    return v && v->is_number_integer() ? v->get<long long>() : fallback;
+}
+
+bool bool_field(const nlohmann::json& j, std::string_view key, bool fallback) {
+    const auto* v = field(j, key);
+    return v && v->is_boolean() ? v->get<bool>() : fallback;
+}
+
 nlohmann::json parse_json_text(std::string_view text, const std::string& kind, const std::string& where,
                                int max_depth) {
     const auto limit = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {

@@ -45,6 +45,15 @@ private:
     std::string m_path;
 };
 
+// Lenient reads of foreign documents (FHIR from other systems, files a user picks), where a
+// field is only looked at, not required: a missing field, a field of another type and a `j`
+// that is not an object all read as the fallback. nlohmann's json::value() would instead throw
+// a type_error for a present field of the wrong type, which no caller expects (the fuzzers
+// found {"resourceType": 2} crashing the QuestionnaireResponse reader that way).
+std::string string_field(const nlohmann::json& j, std::string_view key);  // "" unless a string
+long long integer_field(const nlohmann::json& j, std::string_view key, long long fallback);
+bool bool_field(const nlohmann::json& j, std::string_view key, bool fallback);
+
 // Parses JSON text, turning a syntax error into core::Error(kind, where, ...). Nesting deeper
 // than `max_depth` is refused while parsing (before any deep structure is built).
 nlohmann::json parse_json_text(std::string_view text, const std::string& kind, const std::string& where,

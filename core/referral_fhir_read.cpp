@@ -61,14 +61,14 @@ std::string identifier(const json& res, const char* system, const std::string& w
 
 bool has_coding(const json& cc, const char* system, const char* code) {
     for (const json& c : arr(cc, "coding", "coding"))
-        if (c.is_object() && c.value("system", "") == system && c.value("code", "") == code) return true;
+        if (c.is_object() && string_field(c, "system") == system && string_field(c, "code") == code) return true;
     return false;
 }
 
 class Entries {
 public:
     explicit Entries(const json& bundle) {
-        if (!bundle.is_object() || bundle.value("resourceType", "") != "Bundle") fail("Bundle", "not a FHIR Bundle");
+        if (!bundle.is_object() || string_field(bundle, "resourceType") != "Bundle") fail("Bundle", "not a FHIR Bundle");
         const json& entries = arr(bundle, "entry", "Bundle");
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const std::string where = "Bundle.entry[" + std::to_string(i) + "]";
@@ -86,7 +86,7 @@ public:
         const std::string url = str(*ref, "reference", where, true);
         const auto it = m_by_url.find(url);
         if (it == m_by_url.end()) fail(where, "refers to " + url + ", which is not in the Bundle");
-        if (it->second->value("resourceType", "") != type) fail(where, "must refer to a " + std::string(type));
+        if (string_field(*it->second, "resourceType") != type) fail(where, "must refer to a " + std::string(type));
         return *it->second;
     }
     std::string url_of(const json* ref, const std::string& where) const { return str(*ref, "reference", where, true); }
@@ -120,7 +120,7 @@ Referral read_referral_bundle(std::string_view fhir_json) {
     try {
         return read_impl(fhir_json);
     } catch (const nlohmann::json::exception& e) {
-        // A field of an unexpected JSON type met by value(): still bad input, never a crash.
+        // A JSON type this reader did not check for: still bad input, never a crash.
         throw Error(kKind, "Bundle", std::string("malformed referral bundle: ") + e.what());
     }
 }
@@ -133,7 +133,7 @@ Referral read_impl(std::string_view fhir_json) {
 
     const json* task = nullptr;
     for (const json* res : entries.all())
-        if (res->value("resourceType", "") == "Task") {
+        if (string_field(*res, "resourceType") == "Task") {
             const json* code = field(*res, "code");
             if (!code || !has_coding(*code, "http://hl7.org/fhir/CodeSystem/task-code", "fulfill")) continue;
             if (task) fail("Task", "a referral bundle holds one referral Task (code fulfill), this one has several");
@@ -178,7 +178,9 @@ Referral read_impl(std::string_view fhir_json) {
     r.patient.birth_date = str(patient, "birthDate", "Patient", false);
     for (const json& t : arr(patient, "telecom", "Patient")) {
         const std::string system = str(t, "system", "Patient.telecom", true), value = str(t, "value", "Patient.telecom", true);
-        const bool preferred = t.is_object() && t.value("rank", 0) == 1;
+        const json* rank = field(t, "rank");
+        if (rank && !rank->is_number_unsigned()) fail("Patient.telecom.rank", "must be a positive integer");
+        const bool preferred = rank && rank->get<unsigned long long>() == 1;
         if (system == "phone" || system == "sms") {
             r.patient.phone = value;
             if (preferred) r.patient.preferred_contact = system;
@@ -191,7 +193,7 @@ Referral read_impl(std::string_view fhir_json) {
         const json* language = field(c, "language");
         if (!language) continue;
         for (const json& coding : arr(*language, "coding", "Patient.communication.language"))
-            if (coding.is_object() && coding.value("system", "") == "urn:ietf:bcp:47") r.patient.language = coding.value("code", "");
+            if (coding.is_object() && string_field(coding, "system") == "urn:ietf:bcp:47") r.patient.language = string_field(coding, "code");
     }
 
     const json& sr = entries.resolve(field(*task, "focus"), "ServiceRequest", "Task.focus");
@@ -221,7 +223,7 @@ Referral read_impl(std::string_view fhir_json) {
         const json* code = field(cond, "code");
         if (!code) fail(where + " Condition.code", "missing");
         for (ReferralNeed& n : r.needs) {
-            bool match = !n.display.empty() && code->value("text", "") == n.display;
+            bool match = !n.display.empty() && string_field(*code, "text") == n.display;
             for (const json& cat : arr(cond, "category", "Condition"))
                 match = match || has_coding(cat, kSdohccCodes, n.domain.c_str());
             if (match && n.codes.empty()) n.codes = codes_into(*code, where + " Condition.code");
@@ -229,7 +231,7 @@ Referral read_impl(std::string_view fhir_json) {
     }
     for (const json& rc : arr(sr, "reasonCode", "ServiceRequest"))
         for (ReferralNeed& n : r.needs)
-            if (n.codes.empty() && (rc.value("text", "") == n.display || rc.value("text", "") == n.domain))
+            if (n.codes.empty() && (string_field(rc, "text") == n.display || string_field(rc, "text") == n.domain))
                 n.codes = codes_into(rc, "ServiceRequest.reasonCode");
     for (const json& od : arr(sr, "orderDetail", "ServiceRequest"))
         if (has_coding(od, kSdohccCodes, "contacting-subject-prohibited")) r.patient.do_not_contact = true;
@@ -262,7 +264,7 @@ Referral read_impl(std::string_view fhir_json) {
     const json* consent_ref = nullptr;
     for (const json& info : arr(sr, "supportingInfo", "ServiceRequest")) {
         const json* target = entries.find(&info);
-        if (target && target->value("resourceType", "") == "Consent") {
+        if (target && string_field(*target, "resourceType") == "Consent") {
             consent_ref = &info;
             break;
         }
@@ -282,7 +284,7 @@ Referral read_impl(std::string_view fhir_json) {
     // The person themself, or a RelatedPerson who consented for them.
     for (const json& p : arr(consent, "performer", "Consent")) {
         const json* who = entries.find(&p);
-        if (!who || who->value("resourceType", "") != "RelatedPerson") continue;
+        if (!who || string_field(*who, "resourceType") != "RelatedPerson") continue;
         const json& names_rp = arr(*who, "name", "RelatedPerson");
         if (!names_rp.empty()) r.consent.given_by = str(names_rp[0], "text", "RelatedPerson.name[0]", false);
         const json& rel = arr(*who, "relationship", "RelatedPerson");

@@ -9,6 +9,7 @@
 #include "core/response.hpp"
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -450,19 +451,24 @@ AnswerValue read_answer(const json& a, const std::string& where) {
     return *v;
 }
 
-bool is_declined_item(const json& item) {
+// Other extensions are allowed and ignored, but each must have FHIR's shape.
+bool is_declined_item(const json& item, const std::string& link_id) {
     const auto ext = item.find("extension");
-    if (ext == item.end() || !ext->is_array()) return false;
-    for (const json& e : *ext)
-        if (e.is_object() && e.value("url", "") == kDataAbsentReason && e.value("valueCode", "") == "asked-declined")
-            return true;
-    return false;
+    if (ext == item.end()) return false;
+    if (!ext->is_array()) bad_response(link_id, "\"extension\" must be an array");
+    bool declined = false;
+    for (const json& e : *ext) {
+        if (!e.is_object() || !e.contains("url") || !e["url"].is_string())
+            bad_response(link_id, "every extension needs a \"url\"");
+        if (string_field(e, "url") == kDataAbsentReason && string_field(e, "valueCode") == "asked-declined") declined = true;
+    }
+    return declined;
 }
 
 }  // namespace
 
 Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json& qr) {
-    if (!qr.is_object() || qr.value("resourceType", "") != "QuestionnaireResponse")
+    if (!qr.is_object() || string_field(qr, "resourceType") != "QuestionnaireResponse")
         throw Error("malformed-response", "QuestionnaireResponse", "the resourceType must be \"QuestionnaireResponse\"");
     Response r(std::move(q));
     if (const auto ref = qr.find("questionnaire"); ref != qr.end()) {
@@ -498,7 +504,7 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
                 if (list_a.size() > 1 && !it.repeats)
                     throw Error("too-many-answers", link_id, "the item takes one answer");
                 for (const json& a : list_a) answers[*index].answers.push_back(r.checked(*index, read_answer(a, link_id)));
-            } else if (it.is_question() && is_declined_item(item)) {
+            } else if (it.is_question() && is_declined_item(item, link_id)) {
                 answers[*index].declined = true;
             }
         }

@@ -1,6 +1,7 @@
 #include "core/seen_ledger.hpp"
 
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -32,7 +33,7 @@ SeenLedger SeenLedger::from_json(std::string_view text) {
     SeenLedger out;
     try {
         const auto j = nlohmann::json::parse(text);
-        if (!j.is_object() || j.value("safetynet_seen_ledger", 0) != 1 || !j.contains("entries") ||
+        if (!j.is_object() || integer_field(j, "safetynet_seen_ledger", 0) != 1 || !j.contains("entries") ||
             !j["entries"].is_array())
             throw Error("ledger", "seen ledger", "not a SafetyNet seen-ids ledger (version 1)");
         std::size_t i = 0;

@@ -64,32 +64,32 @@ StoredScreening screening_from_bundle(std::string_view fhir_json, std::string so
     json doc = parse_json_text(fhir_json, kKind, "Bundle");
     StoredScreening s;
     try {
-        if (!doc.is_object() || doc.value("resourceType", "") != "Bundle" || !doc.contains("entry") ||
+        if (!doc.is_object() || string_field(doc, "resourceType") != "Bundle" || !doc.contains("entry") ||
             !doc["entry"].is_array())
             throw Error(kKind, "Bundle", "not a FHIR Bundle with entries");
         const json* qr = nullptr;
         for (const json& e : doc["entry"]) {
             if (!e.is_object() || !e.contains("resource") || !e["resource"].is_object()) continue;
             const json& res = e["resource"];
-            const std::string type = res.value("resourceType", "");
+            const std::string type = string_field(res, "resourceType");
             if (type == "QuestionnaireResponse") {
                 if (qr) throw Error(kKind, "QuestionnaireResponse", "the Bundle holds more than one screening");
                 qr = &res;
             } else if (type == "Patient" && res.contains("identifier") && res["identifier"].is_array()) {
                 for (const json& id : res["identifier"])
-                    if (id.is_object() && id.value("system", "") == kPickupCodeSystem) s.pickup_code = id.value("value", "");
+                    if (id.is_object() && string_field(id, "system") == kPickupCodeSystem) s.pickup_code = string_field(id, "value");
             }
         }
         if (!qr) throw Error(kKind, "QuestionnaireResponse", "the Bundle holds no QuestionnaireResponse");
-        const std::string canonical = qr->value("questionnaire", "");
+        const std::string canonical = string_field(*qr, "questionnaire");
         s.instrument = builtin_instrument_for_canonical(canonical);
         if (s.instrument.empty())
             throw Error(kKind, "QuestionnaireResponse.questionnaire",
                         "\"" + canonical + "\" is not a built-in instrument; import its Questionnaire first");
-        s.authored = qr->value("authored", "");
+        s.authored = string_field(*qr, "authored");
         if (!is_utc_rfc3339(s.authored))
             throw Error(kKind, "QuestionnaireResponse.authored", "required, as an RFC 3339 UTC time");
-        s.language = qr->value("language", "");
+        s.language = string_field(*qr, "language");
         const auto q = load_builtin_instrument(s.instrument);
         Response response = Response::from_fhir(q, *qr);
         const ScreeningResult result = score(response, s.instrument);

@@ -2,6 +2,7 @@
 
 #include "core/bundle.hpp"
 #include "core/error.hpp"
+#include "core/json_read.hpp"
 #include "core/screening_fhir.hpp"
 #include "core/utc_time.hpp"
 
@@ -61,7 +62,7 @@ std::optional<std::string> KioskDevice::share(const core::Response& response, co
         options.language = lang;
         nlohmann::json fhir = core::screening_bundle(response, result, options);
         for (auto& entry : fhir["entry"])
-            if (entry["resource"].value("resourceType", "") == "Patient")
+            if (core::string_field(entry["resource"], "resourceType") == "Patient")
                 entry["resource"]["identifier"] = {{{"system", kPickupCodeSystem}, {"value", code}}};
         std::string text = fhir.dump();
         core::BundleHeader header;

@@ -68,6 +68,7 @@ TEST_CASE("malformed catalogs are rejected with the reason") {
     CHECK(kind_of("[]").rfind("malformed-catalog", 0) == 0);
     CHECK(kind_of(R"({"a": "b"})").find("_meta.language") != std::string::npos);
     CHECK(kind_of(R"({"_meta": {"language": "fr"}, "k": 3})").find("key k") != std::string::npos);
+    CHECK(kind_of(R"({"_meta": {"language": "fr", "name": 3}, "k": "v"})").find("_meta.name") != std::string::npos);
     CHECK(kind_of(R"({"_meta": {"language": "fr"}, "k": "v"})") == "accepted");
 }
 

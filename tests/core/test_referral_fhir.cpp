@@ -207,10 +207,12 @@ TEST_CASE("referral FHIR: a bundle that is not a referral is refused, naming whe
                  if (e["fullUrl"] == url) e["resource"].erase("name");
          }, "Task.owner Organization.name"},
         {"a field of the wrong JSON type", [&](json& b) { find(b, "Patient")["telecom"][0] = 7; }, "Patient.telecom.system"},
-        {"a wrong type met by value()", [&](json& b) { find(b, "Patient")["telecom"][0]["rank"] = "first"; }, "Bundle"},
+        {"a rank that is not a number", [&](json& b) { find(b, "Patient")["telecom"][0]["rank"] = "first"; }, "Patient.telecom.rank"},
+        {"a resourceType that is not a string", [&](json& b) { b["resourceType"] = 2; }, "Bundle"},
+        {"an entry's resourceType that is not a string", [&](json& b) { find(b, "Patient")["resourceType"] = true; }, "Task.for"},
     };
     for (const auto& c : cases) {
-        const char* name = std::get<0>(c);
+        const std::string name = std::get<0>(c);
         const auto& mutate = std::get<1>(c);
         const std::string& where = std::get<2>(c);
         CAPTURE(name);
@@ -222,6 +224,8 @@ TEST_CASE("referral FHIR: a bundle that is not a referral is refused, naming whe
             FAIL("accepted");
         } catch (const Error& e) {
             CHECK(e.kind() == "referral-bundle");
+            const std::string message = e.what();
+            CAPTURE(message);
             CHECK(e.where() == where);
         }
     }
@@ -341,7 +345,7 @@ TEST_CASE("status update: malformed updates are refused, naming the field") {
     };
     CHECK_NOTHROW(read_status_update(good.dump()));
     for (const auto& c : cases) {
-        const char* name = std::get<0>(c);
+        const std::string name = std::get<0>(c);
         const auto& mutate = std::get<1>(c);
         const std::string& where = std::get<2>(c);
         CAPTURE(name);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <fstream>
 
 using namespace safetynet::core;
@@ -191,6 +192,53 @@ TEST_CASE("QuestionnaireResponse round trip for every built-in instrument") {
             }
             CHECK(back.to_fhir({"qr-1", "2026-01-02T03:04:05Z", "urn:uuid:patient", "", "es"}) == qr);
         }
+    }
+}
+
+TEST_CASE("a QuestionnaireResponse with fields of the wrong JSON type is refused, never a crash") {
+    // Regression: {"resourceType": 2} once escaped as nlohmann's type_error (found by fuzz_answers).
+    const auto q = load_builtin_instrument("ahc-hrsn");
+    Response r(q);
+    answer_everything(r, 0);
+    r.decline(r.flow().front().item);
+    const json good = r.to_fhir({"qr-1", "2026-01-02T03:04:05Z", "urn:uuid:patient", "", "en"});
+    // The first item, at any depth, holding `key` (the instrument's questions sit in groups).
+    std::function<json*(json&, const char*)> find = [&](json& list, const char* key) -> json* {
+        for (json& it : list) {
+            if (it.contains(key)) return &it;
+            if (it.contains("item"))
+                if (json* hit = find(it["item"], key)) return hit;
+        }
+        return nullptr;
+    };
+    auto first_with = [&](json& d, const char* key) -> json& {
+        json* hit = find(d["item"], key);
+        REQUIRE(hit != nullptr);
+        return *hit;
+    };
+    const std::vector<std::pair<const char*, std::function<void(json&)>>> cases = {
+        {"resourceType a number", [](json& d) { d["resourceType"] = 22222222222322222LL; }},
+        {"resourceType true", [](json& d) { d["resourceType"] = true; }},
+        {"questionnaire a number", [](json& d) { d["questionnaire"] = 3; }},
+        {"item an object", [](json& d) { d["item"] = json::object(); }},
+        {"linkId a number", [](json& d) { d["item"][0]["linkId"] = 7; }},
+        {"answer a string", [&](json& d) { first_with(d, "answer")["answer"] = "yes"; }},
+        {"valueCoding a string", [&](json& d) { first_with(d, "answer")["answer"][0] = {{"valueCoding", "LA31993-1"}}; }},
+        {"coding code a number", [&](json& d) { first_with(d, "answer")["answer"][0]["valueCoding"]["code"] = 5; }},
+        {"decline extension a string", [&](json& d) { first_with(d, "extension")["extension"] = "asked-declined"; }},
+        {"decline extension url a number, with an answer", [&](json& d) {
+             json& declined = first_with(d, "extension");
+             declined["extension"][0]["url"] = 1;
+             declined["answer"] = json::array({{{"valueInteger", "x"}}});
+         }},
+    };
+    for (const auto& [label, mutate] : cases) {
+        const std::string name = label;
+        CAPTURE(name);
+        json d = good;
+        mutate(d);
+        const std::string text = d.dump();
+        CHECK_THROWS_AS(Response::parse(q, text, "answers.json"), Error);
     }
 }
 
