@@ -37,6 +37,57 @@
   // nothing of one mode's session carries into another.
   window.addEventListener('hashchange', function () { location.reload(); });
 
+  function showLoadError(what) {
+    showError('SafetyNet could not be loaded: ' + what + '. Check the connection and reload the page.',
+              'No se pudo cargar SafetyNet: ' + what + '. Revise la conexión y vuelva a cargar la página.');
+  }
+
+  // Start-up work runs side by side (bench/startup/README.md): the program (safetynet.wasm)
+  // downloads and compiles from here on, while safetynet.js loads and while the browser sets up
+  // WebGL, instead of one after the other.
+  var download = typeof AbortController === 'function' ? new AbortController() : null;
+  var program = fetch('safetynet.wasm', { credentials: 'same-origin', signal: download && download.signal }).then(function (resp) {
+    if (!resp.ok) throw new Error('safetynet.wasm: HTTP ' + resp.status);
+    // Count the bytes for the progress bar as they stream into the compiler.
+    var total = Number(resp.headers.get('Content-Length')) || 0;
+    var loaded = 0;
+    var reader = resp.body.getReader();
+    var counted = new ReadableStream({
+      pull: function (controller) {
+        return reader.read().then(function (r) {
+          if (r.done) { controller.close(); return; }
+          loaded += r.value.byteLength;
+          if (total) progress(0.9 * Math.min(1, loaded / total));
+          controller.enqueue(r.value);
+        });
+      }
+    });
+    return WebAssembly.compileStreaming(new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }));
+  });
+  var programFailed = false;
+  program.catch(function (err) {
+    if (programFailed) return;
+    programFailed = true;
+    showLoadError(err.message);
+  });
+
+  // The WebGL2 context SafetyNet draws with, made now: creating one takes the browser tens of
+  // milliseconds (more on a first start), which overlap the download. SDL's request for a context
+  // on this canvas then returns this one, so these attributes are the app's: an opaque canvas
+  // (the UI paints every pixel), no depth or stencil buffer (Dear ImGui uses neither), no
+  // multisampling (its shapes are anti-aliased in the mesh).
+  var gl = canvas.getContext('webgl2', {
+    alpha: false, depth: false, stencil: false, antialias: false,
+    premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default'
+  });
+  if (!gl) {
+    programFailed = true;
+    if (download) download.abort();
+    showError('This browser could not start WebGL 2, which SafetyNet needs to draw its screens. Please use a current browser, or turn on hardware acceleration.',
+              'Este navegador no pudo iniciar WebGL 2, que SafetyNet necesita para mostrar sus pantallas. Use un navegador actual o active la aceleración por hardware.');
+    return;
+  }
+
   window.Module = {
     canvas: canvas,
     print: function (t) { console.log(t); },
@@ -53,32 +104,14 @@
       reportBuild();
       registerServiceWorker();
     },
-    // Stream-compile the wasm while counting its bytes for the progress bar.
+    // The program compiled above, instantiated with the imports safetynet.js provides.
     instantiateWasm: function (imports, receiveInstance) {
-      fetch('safetynet.wasm', { credentials: 'same-origin' }).then(function (resp) {
-        if (!resp.ok) throw new Error('safetynet.wasm: HTTP ' + resp.status);
-        var total = Number(resp.headers.get('Content-Length')) || 0;
-        var loaded = 0;
-        var reader = resp.body.getReader();
-        var counted = new ReadableStream({
-          pull: function (controller) {
-            return reader.read().then(function (r) {
-              if (r.done) { controller.close(); return; }
-              loaded += r.value.byteLength;
-              if (total) progress(0.9 * Math.min(1, loaded / total));
-              controller.enqueue(r.value);
-            });
-          }
-        });
-        return WebAssembly.instantiateStreaming(
-          new Response(counted, { headers: { 'Content-Type': 'application/wasm' } }), imports);
-      }).then(function (result) {
-        progress(0.95);
-        receiveInstance(result.instance, result.module);
-      }).catch(function (err) {
-        showError('SafetyNet could not be loaded: ' + err.message + '. Check the connection and reload the page.',
-                  'No se pudo cargar SafetyNet: ' + err.message + '. Revise la conexión y vuelva a cargar la página.');
-      });
+      program.then(function (module) {
+        return WebAssembly.instantiate(module, imports).then(function (instance) {
+          progress(0.95);
+          receiveInstance(instance, module);
+        }, function (err) { showLoadError(err.message); });
+      }, function () { /* shown above */ });
       return {};
     }
   };
@@ -130,14 +163,13 @@
     }).catch(function () {});
   }
 
+  // A waiting update reloads the page before the program starts; the download begun above is
+  // then simply dropped.
   applyWaitingUpdate().then(function () {
     var script = document.createElement('script');
     script.src = 'safetynet.js';
     script.async = true;
-    script.onerror = function () {
-      showError('SafetyNet could not be loaded (safetynet.js). Check the connection and reload the page.',
-                'No se pudo cargar SafetyNet (safetynet.js). Revise la conexión y vuelva a cargar la página.');
-    };
+    script.onerror = function () { showLoadError('safetynet.js'); };
     document.body.appendChild(script);
   });
 })();

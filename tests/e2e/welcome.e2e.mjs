@@ -54,6 +54,39 @@ try {
   writeFileSync(path.join(args.out, 'welcome-requests.json'), JSON.stringify(requests, null, 2));
   writeFileSync(path.join(args.out, 'welcome-console.txt'), log.join('\n'));
   console.log(`screenshots: ${path.join(args.out, 'welcome-en.png')}, ${path.join(args.out, 'welcome-es.png')}`);
+
+  // A browser that cannot run SafetyNet is told so in both languages, at once, and nothing
+  // crashes: no WebGL 2 context (the loader asks for it while the program downloads, and stops
+  // the download), and no WebAssembly at all.
+  const broken = [
+    ['no WebGL 2 context', () => {
+      const real = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, attrs) { return kind === 'webgl2' ? null : real.call(this, kind, attrs); };
+    }, 'WebGL 2'],
+    ['no WebAssembly', () => { delete window.WebAssembly; }, 'WebAssembly'],
+  ];
+  for (const [name, breakIt, word] of broken) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await ctx.addInitScript(breakIt);
+    const p = await ctx.newPage();
+    const errors = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(server.url);
+    await p.waitForFunction(() => !document.getElementById('problem').hidden, null, { timeout: 10000 }).catch(() => {});
+    const shown = await p.evaluate(() => ({
+      visible: !document.getElementById('problem').hidden,
+      en: document.getElementById('problem-en').textContent,
+      es: document.getElementById('problem-es').textContent,
+      loading: getComputedStyle(document.getElementById('loading')).display,
+    }));
+    await p.waitForTimeout(500);  // anything the page would still do after the message
+    const started = await p.evaluate(() => typeof window.__interactive_ms === 'number');
+    checks.ok(shown.visible && shown.en.includes(word) && shown.es.includes(word) && shown.en !== shown.es && shown.loading === 'none',
+              `${name}: the page says so in English and Spanish (${JSON.stringify(shown.en)})`);
+    checks.ok(!started && errors.length === 0, `${name}: nothing starts and nothing throws${errors.length ? ': ' + errors.join('; ') : ''}`);
+    await p.screenshot({ path: path.join(args.out, `welcome-${name.replace(/ /g, '-').toLowerCase()}.png`) });
+    await ctx.close();
+  }
 } finally {
   await browser.close();
   server.stop();
