@@ -14,8 +14,11 @@ const CACHE = 'safetynet-' + BUILD;
 const PRECACHE = @PRECACHE@;
 const NETWORK_FIRST = /\/assets\/(site\.json|directory\/)/;
 
+// 'no-cache': each file is revalidated with the server, never taken stale from the HTTP cache,
+// yet what the page has just downloaded is not downloaded again when the server answers 304
+// (serve.py sends ETags; so do common static servers).
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new Request(p, { cache: 'reload' })))));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new Request(p, { cache: 'no-cache' })))));
 });
 
 self.addEventListener('activate', (event) => {

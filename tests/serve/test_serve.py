@@ -54,10 +54,12 @@ class ServeTest(unittest.TestCase):
         cls.log.close()
         cls.tmp.cleanup()
 
-    def request(self, path, method="GET", body=None):
+    def request(self, path, method="GET", body=None, headers=None):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
         # putrequest with skip_host etc. so the raw path reaches the server unnormalised
         conn.putrequest(method, path, skip_accept_encoding=True)
+        for k, v in (headers or {}).items():
+            conn.putheader(k, v)
         if body is not None:
             conn.putheader("Content-Length", str(len(body)))
         conn.endheaders(body.encode() if body is not None else None)
@@ -94,6 +96,28 @@ class ServeTest(unittest.TestCase):
             resp, _ = self.request(path)
             self.assertEqual(resp.status, 200, path)
             self.assertTrue(resp.getheader("Content-Type").startswith(ctype), (path, resp.getheader("Content-Type")))
+
+    def test_revalidation_answers_304_until_the_file_changes(self):
+        # The service worker's precache revalidates what the page has just downloaded: a 304
+        # must cost no body, and a changed file must never be answered 304.
+        path = os.path.join(self.tmp.name, "app", "assets", "revalidate.json")
+        with open(path, "wb") as f:
+            f.write(b'{"v":1}')
+        resp, data = self.request("/assets/revalidate.json")
+        etag = resp.getheader("ETag")
+        self.assertEqual((resp.status, data), (200, b'{"v":1}'))
+        self.assertRegex(etag or "", r'^"[0-9a-f]+-[0-9a-f]+"$')
+        resp, data = self.request("/assets/revalidate.json", headers={"If-None-Match": 'W/"x", ' + etag})
+        self.assertEqual((resp.status, data, resp.getheader("ETag")), (304, b"", etag))
+        self.assertEqual(resp.getheader("X-Content-Type-Options"), "nosniff")
+        self.assertEqual(resp.getheader("Cache-Control"), "no-cache")
+        resp, data = self.request("/assets/revalidate.json", method="HEAD", headers={"If-None-Match": etag})
+        self.assertEqual(resp.status, 304)
+        with open(path, "wb") as f:
+            f.write(b'{"v":22}')
+        resp, data = self.request("/assets/revalidate.json", headers={"If-None-Match": etag})
+        self.assertEqual((resp.status, data), (200, b'{"v":22}'))
+        self.assertNotEqual(resp.getheader("ETag"), etag)
 
     def test_root_serves_index(self):
         resp, data = self.request("/")
