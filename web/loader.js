@@ -68,6 +68,13 @@
   program.catch(function (err) {
     if (programFailed) return;
     programFailed = true;
+    // A browser too old for the WebAssembly features the program uses (exception handling:
+    // Chrome 95, Firefox 100, Safari 15.2) cannot compile it; the connection is not the problem.
+    if (err instanceof WebAssembly.CompileError) {
+      showError('This browser is too old to run SafetyNet. Please update it, or use a current version of Chrome, Edge, Firefox or Safari.',
+                'Este navegador es demasiado antiguo para SafetyNet. Actualícelo o use una versión actual de Chrome, Edge, Firefox o Safari.');
+      return;
+    }
     showLoadError(err.message);
   });
 

@@ -64,6 +64,9 @@ try {
       HTMLCanvasElement.prototype.getContext = function (kind, attrs) { return kind === 'webgl2' ? null : real.call(this, kind, attrs); };
     }, 'WebGL 2'],
     ['no WebAssembly', () => { delete window.WebAssembly; }, 'WebAssembly'],
+    ['a WebAssembly too old for the program', () => {
+      WebAssembly.compileStreaming = () => Promise.reject(new WebAssembly.CompileError('invalid opcode'));
+    }, 'Chrome'],
   ];
   for (const [name, breakIt, word] of broken) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
