@@ -87,8 +87,8 @@ public:
                     bad_at(prefix)("location", "must be an object");
                     return;
                 }
-                if (!location(*loc, prefix + "location.", bad_at)) return;
-                site.location_id = (*loc)["id"].get<std::string>();
+                // The id as parse_location read it: HSDS JSON from other tools may give it as a number.
+                if (!location(*loc, prefix + "location.", bad_at, &site.location_id)) return;
             } else {
                 std::string lid;
                 if (Record::from_json(sal).get("location_id", lid) != hsds::FieldState::Present) {
@@ -168,9 +168,10 @@ private:
     }
 
     template <typename BadAt>
-    bool location(const json& loc, const std::string& prefix, BadAt& bad_at) {
+    bool location(const json& loc, const std::string& prefix, BadAt& bad_at, std::string* id = nullptr) {
         LocationInput l;
         if (!hsds::parse_location(Record::from_json(loc), l, bad_at(prefix))) return false;
+        if (id) *id = l.id;
         if (m_b.has_location(l.id)) return true;  // shared by several services: the first wins
         each(loc, "addresses", bad_at, [&](const json& a, const std::string&) {
             std::string postal;

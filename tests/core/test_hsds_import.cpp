@@ -176,6 +176,22 @@ TEST_CASE("a location shared by several services is one location") {
     CHECK(d.located_rows() == 3);
 }
 
+TEST_CASE("a nested location with a numeric id links its service (fuzz_hsds_json regression)") {
+    // The id used to be read back with get<std::string>(), which threw on a number.
+    std::stringstream in(R"([
+      {"id": "a", "name": "A", "status": "active",
+       "service_at_locations": [{"location": {"id": 12, "location_type": "physical", "latitude": 1, "longitude": 2}}]},
+      {"id": "b", "name": "B", "status": "active", "service_at_locations": [{"location_id": "12"}]}])");
+    DirectoryBuilder b;
+    ImportReport r;
+    import_hsds_json(in, "numeric.json", b, r);
+    CHECK(r.errors.empty());
+    CHECK(b.locations() == 1);
+    const Directory d = b.finish("numeric.json");
+    CHECK(d.rows() == 2);
+    CHECK(d.located_rows() == 2);
+}
+
 TEST_CASE("errors beyond the listed thousand are counted and summarised") {
     std::stringstream in;
     in << "[";
