@@ -13,7 +13,8 @@ namespace safetynet::core {
 // In the order `safetynet instruments` lists them.
 const std::vector<std::string>& builtin_instrument_ids();
 bool is_builtin_instrument(std::string_view id);
-// Parses the built-in Questionnaire; throws core::Error("unknown-instrument") for other ids.
+// The built-in Questionnaire, parsed on first use and shared after; throws
+// core::Error("unknown-instrument") for other ids.
 std::shared_ptr<const Questionnaire> load_builtin_instrument(std::string_view id);
 
 }  // namespace safetynet::core
