@@ -64,6 +64,32 @@ Bytes head_blob(const StoreHeader& header, const Entries& entries, const SecretB
 
 std::string to_std_string(const Bytes& b) { return std::string(b.begin(), b.end()); }
 
+// Referrals and screenings hold PHI: a record replaced or removed is wiped first. Each change
+// marks its section ("<kind>/<id>") for the next save.
+template <typename Record>
+void put_wiping(std::map<std::string, Record>& records, Record r, const std::string& id,
+                std::set<std::string>& dirty, const char* kind) {
+    const auto it = records.find(id);
+    if (it != records.end()) {
+        it->second.wipe();
+        it->second = std::move(r);
+    } else {
+        records.emplace(id, std::move(r));
+    }
+    dirty.insert(std::string(kind) + "/" + id);
+}
+
+template <typename Record>
+bool remove_wiping(std::map<std::string, Record>& records, std::string_view id, std::set<std::string>& dirty,
+                   const char* kind) {
+    const auto it = records.find(std::string(id));
+    if (it == records.end()) return false;
+    it->second.wipe();
+    records.erase(it);
+    dirty.insert(std::string(kind) + "/" + std::string(id));
+    return true;
+}
+
 }  // namespace
 
 //----------------------------------------------------------------------------------------------
@@ -276,23 +302,11 @@ void Store::put_referral(Referral r) {
     require_unlocked();
     check_referral(r);
     const std::string id = r.id;
-    auto it = m_data.referrals.find(id);
-    if (it != m_data.referrals.end()) {
-        it->second.wipe();
-        it->second = std::move(r);
-    } else {
-        m_data.referrals.emplace(id, std::move(r));
-    }
-    m_dirty.insert("referral/" + id);
+    put_wiping(m_data.referrals, std::move(r), id, m_dirty, "referral");
 }
 bool Store::remove_referral(std::string_view id) {
     require_unlocked();
-    const auto it = m_data.referrals.find(std::string(id));
-    if (it == m_data.referrals.end()) return false;
-    it->second.wipe();
-    m_data.referrals.erase(it);
-    m_dirty.insert("referral/" + std::string(id));
-    return true;
+    return remove_wiping(m_data.referrals, id, m_dirty, "referral");
 }
 const std::map<std::string, StoredScreening>& Store::screenings() const {
     require_unlocked();
@@ -307,23 +321,11 @@ void Store::put_screening(StoredScreening s) {
     require_unlocked();
     if (s.id.empty()) throw Error("store-data", "screening.id", "missing");
     const std::string id = s.id;
-    auto it = m_data.screenings.find(id);
-    if (it != m_data.screenings.end()) {
-        it->second.wipe();
-        it->second = std::move(s);
-    } else {
-        m_data.screenings.emplace(id, std::move(s));
-    }
-    m_dirty.insert("screening/" + id);
+    put_wiping(m_data.screenings, std::move(s), id, m_dirty, "screening");
 }
 bool Store::remove_screening(std::string_view id) {
     require_unlocked();
-    const auto it = m_data.screenings.find(std::string(id));
-    if (it == m_data.screenings.end()) return false;
-    it->second.wipe();
-    m_data.screenings.erase(it);
-    m_dirty.insert("screening/" + std::string(id));
-    return true;
+    return remove_wiping(m_data.screenings, id, m_dirty, "screening");
 }
 const std::vector<AuditEntry>& Store::audit_log() const {
     require_unlocked();

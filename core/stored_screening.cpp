@@ -17,10 +17,18 @@ namespace {
 
 constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";  // ui/kiosk_device.cpp
 
-std::vector<NeedSummary> summarize(const ScreeningResult& result) {
-    std::vector<NeedSummary> out;
-    for (const Need& n : result.needs) out.push_back({n.domain, n.positive, n.answered, n.urgent});
-    return out;
+// What the store keeps of a scored screening: the needs, and the response as the engine
+// writes it back (normalised), at the screening's own time and in its language.
+void keep_scored(StoredScreening& s, const Response& response, const ScreeningResult& result) {
+    for (const Need& n : result.needs) s.needs.push_back({n.domain, n.positive, n.answered, n.urgent});
+    s.urgent = result.urgent;
+    QuestionnaireResponseOptions o;
+    o.authored = s.authored;
+    o.language = s.language;
+    json qr = response.to_fhir(o);
+    const SecretBytes text = dump_secret(qr);
+    wipe_json(qr);
+    s.questionnaire_response = std::string(as_chars(text.view()));
 }
 
 }  // namespace
@@ -47,15 +55,7 @@ StoredScreening record_screening(const Response& response, const ScreeningResult
     s.questionnaire = std::move(questionnaire_json);
     if (s.questionnaire.empty() && !is_builtin_instrument(instrument))
         throw Error("store-data", "screening", "instrument " + s.instrument + " is not built in: keep its Questionnaire");
-    QuestionnaireResponseOptions o;
-    o.authored = s.authored;
-    o.language = s.language;
-    json qr = response.to_fhir(o);
-    const SecretBytes text = dump_secret(qr);
-    wipe_json(qr);
-    s.questionnaire_response = std::string(as_chars(text.view()));
-    s.needs = summarize(result);
-    s.urgent = result.urgent;
+    keep_scored(s, response, result);
     return s;
 }
 
@@ -92,17 +92,7 @@ StoredScreening screening_from_bundle(std::string_view fhir_json, std::string so
         s.language = string_field(*qr, "language");
         const auto q = load_builtin_instrument(s.instrument);
         Response response = Response::from_fhir(q, *qr);
-        const ScreeningResult result = score(response, s.instrument);
-        s.needs = summarize(result);
-        s.urgent = result.urgent;
-        // Keep the response as the engine writes it back (normalised), with its original time.
-        QuestionnaireResponseOptions o;
-        o.authored = s.authored;
-        o.language = s.language;
-        json out = response.to_fhir(o);
-        const SecretBytes text = dump_secret(out);
-        wipe_json(out);
-        s.questionnaire_response = std::string(as_chars(text.view()));
+        keep_scored(s, response, score(response, s.instrument));
         response.wipe();
     } catch (const json::exception& e) {
         wipe_json(doc);
