@@ -174,13 +174,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         ext = os.path.splitext(path)[1].lower()
         ctype = MIME_TYPES.get(ext, "application/octet-stream")
         with open(path, "rb") as f:
-            data = f.read()
             st = os.fstat(f.fileno())
-        # A validator, so a revalidation (every load, below; the service worker's precache right
-        # after the first visit) costs a 304 instead of the file again: on a slow link the first
-        # visit would otherwise move the whole app twice.
-        etag = '"%x-%x"' % (st.st_mtime_ns, st.st_size)
-        not_modified = etag in [t.strip() for t in self.headers.get("If-None-Match", "").split(",")]
+            # A validator, so a revalidation (every load, below; the service worker's precache
+            # right after the first visit) costs a 304 instead of the file again: on a slow link
+            # the first visit would otherwise move the whole app twice.
+            etag = '"%x-%x"' % (st.st_mtime_ns, st.st_size)
+            not_modified = etag in [t.strip() for t in self.headers.get("If-None-Match", "").split(",")]
+            data = b"" if not_modified else f.read()
         self._size = 0 if not_modified else len(data)
         self.send_response(304 if not_modified else 200)
         for k, v in SECURITY_HEADERS.items():
