@@ -4,11 +4,11 @@
 #include "cli/file_io.hpp"
 #include "cli/passphrase.hpp"
 #include "cli/store_dir.hpp"
-#include "core/dashboard.hpp"
-#include "core/error.hpp"
-#include "core/json_read.hpp"
-#include "core/store.hpp"
-#include "core/utc_time.hpp"
+#include "core/actions/dashboard.hpp"
+#include "core/base/error.hpp"
+#include "core/base/json_read.hpp"
+#include "core/store/store.hpp"
+#include "core/base/utc_time.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,9 +2,9 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
-#include "core/hsds_import.hpp"
-#include "core/need_map.hpp"
+#include "core/base/error.hpp"
+#include "core/directory/hsds_import.hpp"
+#include "core/directory/need_map.hpp"
 
 #include <nlohmann/json.hpp>
 

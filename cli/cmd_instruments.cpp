@@ -1,8 +1,8 @@
 // `safetynet instruments`: the built-in screening instruments, as JSON.
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "core/instruments.hpp"
-#include "core/scoring.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/screening/scoring.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -4,11 +4,11 @@
 #include "cli/file_io.hpp"
 #include "cli/key_files.hpp"
 #include "cli/passphrase.hpp"
-#include "core/age.hpp"
-#include "core/error.hpp"
-#include "core/keyset.hpp"
-#include "core/minisign.hpp"
-#include "core/utc_time.hpp"
+#include "core/crypto/age.hpp"
+#include "core/base/error.hpp"
+#include "core/exchange/keyset.hpp"
+#include "core/crypto/minisign.hpp"
+#include "core/base/utc_time.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>

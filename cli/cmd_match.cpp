@@ -3,14 +3,14 @@
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
 #include "cli/zip_asset.hpp"
-#include "core/error.hpp"
-#include "core/json_read.hpp"
-#include "core/hsds_import.hpp"
-#include "core/i18n.hpp"
-#include "core/match_reasons.hpp"
-#include "core/matcher.hpp"
-#include "core/need_map.hpp"
-#include "core/zip_centroids.hpp"
+#include "core/base/error.hpp"
+#include "core/base/json_read.hpp"
+#include "core/directory/hsds_import.hpp"
+#include "core/base/i18n.hpp"
+#include "core/match/match_reasons.hpp"
+#include "core/match/matcher.hpp"
+#include "core/directory/need_map.hpp"
+#include "core/directory/zip_centroids.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -4,9 +4,9 @@
 #include "cli/file_io.hpp"
 #include "cli/key_files.hpp"
 #include "cli/passphrase.hpp"
-#include "core/age.hpp"
-#include "core/bundle.hpp"
-#include "core/error.hpp"
+#include "core/crypto/age.hpp"
+#include "core/exchange/bundle.hpp"
+#include "core/base/error.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 #include "cli/args.hpp"
 #include "cli/cmd_bundles.hpp"
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
-#include "core/qr_transport.hpp"
+#include "core/base/error.hpp"
+#include "core/exchange/qr_transport.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sys/stat.h>

@@ -2,11 +2,11 @@
 #include "cli/args.hpp"
 #include "cli/cmd_loop.hpp"
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
-#include "core/instruments.hpp"
-#include "core/json_read.hpp"
-#include "core/referral_fhir.hpp"
-#include "core/utc_time.hpp"
+#include "core/base/error.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/base/json_read.hpp"
+#include "core/referral/referral_fhir.hpp"
+#include "core/base/utc_time.hpp"
 
 #include <nlohmann/json.hpp>
 

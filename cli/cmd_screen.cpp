@@ -2,11 +2,11 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
-#include "core/instruments.hpp"
-#include "core/response.hpp"
-#include "core/scoring.hpp"
-#include "core/screening_fhir.hpp"
+#include "core/base/error.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/screening/response.hpp"
+#include "core/screening/scoring.hpp"
+#include "core/screening/screening_fhir.hpp"
 
 #include <nlohmann/json.hpp>
 

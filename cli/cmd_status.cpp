@@ -2,11 +2,11 @@
 #include "cli/args.hpp"
 #include "cli/cmd_loop.hpp"
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
-#include "core/json_read.hpp"
-#include "core/referral_fhir.hpp"
-#include "core/referral_outcome.hpp"
-#include "core/status_update.hpp"
+#include "core/base/error.hpp"
+#include "core/base/json_read.hpp"
+#include "core/referral/referral_fhir.hpp"
+#include "core/referral/referral_outcome.hpp"
+#include "core/referral/status_update.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -5,10 +5,10 @@
 #include "cli/file_io.hpp"
 #include "cli/passphrase.hpp"
 #include "cli/store_dir.hpp"
-#include "core/error.hpp"
-#include "core/store.hpp"
-#include "core/store_backup.hpp"
-#include "core/utc_time.hpp"
+#include "core/base/error.hpp"
+#include "core/store/store.hpp"
+#include "core/store/store_backup.hpp"
+#include "core/base/utc_time.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #include "cli/file_io.hpp"
 
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 #include <cerrno>
 #include <cstdio>

@@ -2,7 +2,7 @@
 
 #include "cli/file_io.hpp"
 #include "cli/passphrase.hpp"
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 #include <sys/stat.h>
 

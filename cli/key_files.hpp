@@ -2,10 +2,10 @@
 // Reading the key material the bundle commands take on the command line: recipients,
 // identity files (age-keygen's, `age -p`-encrypted ones, organization key sets), signing keys
 // (minisign files or key sets) and trusted signers.
-#include "core/age.hpp"
-#include "core/contact_card.hpp"
-#include "core/keyset.hpp"
-#include "core/minisign.hpp"
+#include "core/crypto/age.hpp"
+#include "core/exchange/contact_card.hpp"
+#include "core/exchange/keyset.hpp"
+#include "core/crypto/minisign.hpp"
 
 #include <optional>
 #include <string>

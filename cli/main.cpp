@@ -3,8 +3,8 @@
 // 1 usage, 2 bad input or failed authentication.
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
-#include "core/error.hpp"
-#include "core/version.hpp"
+#include "core/base/error.hpp"
+#include "core/base/version.hpp"
 
 #include <exception>
 #include <iostream>

@@ -2,7 +2,7 @@
 
 #include "cli/args.hpp"
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 #include <cerrno>
 #include <fcntl.h>

@@ -2,7 +2,7 @@
 // Passphrases for the CLI: from a file named on the command line (its first line) or typed
 // at the terminal without echo; never from the command line itself, where other users and
 // shell histories would see them.
-#include "core/secret.hpp"
+#include "core/base/secret.hpp"
 
 #include <optional>
 #include <string>

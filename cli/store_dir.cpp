@@ -1,7 +1,7 @@
 #include "cli/store_dir.hpp"
 
 #include "cli/file_io.hpp"
-#include "core/error.hpp"
+#include "core/base/error.hpp"
 
 #include <cerrno>
 #include <cstring>

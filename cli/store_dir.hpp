@@ -4,7 +4,7 @@
 // write-to-temporary + fsync + rename (cli/file_io.hpp), so a put is atomic as IndexedDB's
 // is; the segment directory is fsynced before the head is renamed into place, so after a
 // power cut the head never names a segment whose rename was lost.
-#include "core/store.hpp"
+#include "core/store/store.hpp"
 
 #include <string>
 

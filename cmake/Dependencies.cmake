@@ -5,7 +5,7 @@
 #   deps::qrcodegen   qrcodegen 1.8 (C++)  native: libqrcodegencpp-dev  wasm: $SAFETYNET_DEPS_PREFIX
 #   deps::sdl2        SDL2 2.26.5          native: libsdl2-dev          wasm: $SAFETYNET_DEPS_PREFIX
 #   deps::imgui       Dear ImGui 1.86      compiled here from the Debian source package, with our
-#                                          ui/imconfig_safetynet.h (no demo window, no file I/O)
+#                                          ui/shell/imconfig_safetynet.h (no demo window, no file I/O)
 #   deps::imgui_backends  its SDL2 + OpenGL3 (WebGL2 / GLES3) backends
 
 #---------------------------------------------------------------- header-only libraries
@@ -84,7 +84,7 @@ add_library(deps_imgui STATIC ${_i}/imgui.cpp ${_i}/imgui_draw.cpp ${_i}/imgui_t
                               ${_i}/imgui_widgets.cpp)
 target_include_directories(deps_imgui SYSTEM PUBLIC "${_i}")
 target_compile_definitions(deps_imgui PUBLIC
-  IMGUI_USER_CONFIG="${PROJECT_SOURCE_DIR}/ui/imconfig_safetynet.h")
+  IMGUI_USER_CONFIG="${PROJECT_SOURCE_DIR}/ui/shell/imconfig_safetynet.h")
 target_compile_options(deps_imgui PRIVATE -w)
 add_library(deps::imgui ALIAS deps_imgui)
 

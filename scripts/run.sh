@@ -5,5 +5,5 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/.." && pwd)
 . "$here/env.sh"; . "$here/lib.sh"
 bash "$here/setup.sh" app
-bash "$here/build.sh" web
+bash "$here/build.sh" app
 exec python3 "$root/serve.py" --dir "$root/build/web/app" "$@"

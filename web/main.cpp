@@ -3,8 +3,8 @@
 // Implemented here: the canvas, GL context and ImGui backends; the frame loop with a
 // font-texture re-upload when the text size changes; the first-frame signal the startup
 // benchmark reads; the JS test surface. Everything else is in ui/ and core/.
-#include "core/version.hpp"
-#include "ui/app.hpp"
+#include "core/base/version.hpp"
+#include "ui/app/app.hpp"
 #include "web/main_loop.hpp"
 #include "web/test_api.hpp"
 #include "web/web_platform.hpp"

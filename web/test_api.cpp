@@ -1,7 +1,7 @@
 #include "web/test_api.hpp"
 
-#include "core/version.hpp"
-#include "ui/app.hpp"
+#include "core/base/version.hpp"
+#include "ui/app/app.hpp"
 
 #include <emscripten.h>
 #include <nlohmann/json.hpp>

@@ -5,7 +5,7 @@
 // storage; downloads; file picking; printing through a print-only part of the page; speech
 // synthesis. Every asynchronous JavaScript call reports back through one exported function,
 // safetynet_async_done(request, bytes, size, ok).
-#include "ui/platform.hpp"
+#include "ui/shell/platform.hpp"
 
 #include <functional>
 #include <map>

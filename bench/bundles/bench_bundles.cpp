@@ -1,9 +1,9 @@
 // In-process timings of age sealing and opening (X25519, one recipient) and of signed bundles,
 // at 1 KiB, 64 KiB and 1 MiB, natively and in WebAssembly under node. run_bench.py runs this
 // next to the stock age CLI and prints the comparison; alone it prints one JSON line per case.
-#include "core/age.hpp"
-#include "core/bundle.hpp"
-#include "core/keyset.hpp"
+#include "core/crypto/age.hpp"
+#include "core/exchange/bundle.hpp"
+#include "core/exchange/keyset.hpp"
 
 #include <chrono>
 #include <cstdio>

@@ -1,6 +1,6 @@
 // CPU frame time of the kiosk's busiest screens (issue 6: target <= 4 ms).
 //
-// The real UI runs headless, as the UI tests run it (tests/ui/ui_harness.hpp: an ImGui
+// The real UI runs headless, as the UI tests run it (tests/support/ui_harness.hpp: an ImGui
 // context with no renderer, a fake platform, a pointer that clicks widgets by their
 // rectangles). The kiosk is driven by touch to each screen, then N frames are timed: one frame
 // is what the browser's main loop does on the CPU for SafetyNet's part, NewFrame -> the
@@ -13,7 +13,7 @@
 // doctest runs the driver only for its REQUIREs: a screen that cannot be reached fails loudly
 // rather than timing the wrong thing. Prints one table; never passes or fails on time.
 #define DOCTEST_CONFIG_IMPLEMENT
-#include "ui_harness.hpp"
+#include "tests/support/ui_harness.hpp"
 
 #include <algorithm>
 #include <chrono>

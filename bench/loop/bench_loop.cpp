@@ -7,13 +7,13 @@
 //   - the dashboard over all of it, its CSV and the period's FHIR Bundle;
 //   - one referral Bundle with its screening, one status update read and applied;
 //   - a backup exported and read back (scrypt at 10 here too).
-#include "core/dashboard.hpp"
-#include "core/instruments.hpp"
-#include "core/referral_fhir.hpp"
-#include "core/status_update.hpp"
-#include "core/store.hpp"
-#include "core/store_backup.hpp"
-#include "core/stored_screening.hpp"
+#include "core/actions/dashboard.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/referral/referral_fhir.hpp"
+#include "core/referral/status_update.hpp"
+#include "core/store/store.hpp"
+#include "core/store/store_backup.hpp"
+#include "core/store/stored_screening.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -8,11 +8,11 @@
 // with the harness's 12 categories as the need map, and writes DIR/<peer>-<N>.json in the
 // harness's results format, which harness/compare.js --file checks against the JS peers.
 // It prints figures; it never passes or fails.
-#include "core/directory_builder.hpp"
-#include "core/error.hpp"
-#include "core/hsds_import.hpp"
-#include "core/matcher.hpp"
-#include "core/need_map.hpp"
+#include "core/directory/directory_builder.hpp"
+#include "core/base/error.hpp"
+#include "core/directory/hsds_import.hpp"
+#include "core/match/matcher.hpp"
+#include "core/directory/need_map.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -3,11 +3,11 @@
 // the median of 15 batches; a batch runs the operation enough times to last ~20 ms. Time is
 // the process's CPU time (std::clock), so other work on a shared machine does not inflate
 // it the way wall time would; wall time is printed beside it.
-#include "core/instruments.hpp"
-#include "core/assets.hpp"
-#include "core/response.hpp"
-#include "core/scoring.hpp"
-#include "core/screening_fhir.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/base/assets.hpp"
+#include "core/screening/response.hpp"
+#include "core/screening/scoring.hpp"
+#include "core/screening/screening_fhir.hpp"
 
 #include <nlohmann/json.hpp>
 

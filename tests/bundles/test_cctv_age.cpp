@@ -3,11 +3,11 @@
 // (success with the right payload hash, or the right class of failure). Vectors that need
 // post-quantum identities (AGE-SECRET-KEY-PQ-1…) are not applicable: age1pq is not
 // implemented (libsodium 1.0.18 has no ML-KEM).
-#include "core/age.hpp"
-#include "core/age_errors.hpp"
-#include "core/bytes.hpp"
-#include "core/error.hpp"
-#include "core/hkdf.hpp"
+#include "core/crypto/age.hpp"
+#include "core/crypto/age_errors.hpp"
+#include "core/base/bytes.hpp"
+#include "core/base/error.hpp"
+#include "core/crypto/hkdf.hpp"
 
 #include <doctest/doctest.h>
 

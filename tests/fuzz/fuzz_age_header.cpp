@@ -1,8 +1,8 @@
 // The age header parser and everything a hostile header reaches: stanza checks, X25519 and
 // scrypt unwrapping, the MAC, the payload. Any bytes must give plaintext or a core::Error,
 // never a crash, a hang or a sanitizer report.
-#include "core/age.hpp"
-#include "core/error.hpp"
+#include "core/crypto/age.hpp"
+#include "core/base/error.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,11 +1,11 @@
 // Answers come from files and other systems: a QuestionnaireResponse or the simple
 // {"linkId": value} map. Any bytes must read or raise core::Error, never crash, against each
 // built-in instrument; whatever reads must score and export.
-#include "core/error.hpp"
-#include "core/instruments.hpp"
-#include "core/response.hpp"
-#include "core/scoring.hpp"
-#include "core/screening_fhir.hpp"
+#include "core/base/error.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/screening/response.hpp"
+#include "core/screening/scoring.hpp"
+#include "core/screening/screening_fhir.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,7 +1,7 @@
 // The age ASCII armor decoder: any text gives bytes or a core::Error; what decodes must
 // re-encode to something that decodes to the same bytes.
-#include "core/age_armor.hpp"
-#include "core/error.hpp"
+#include "core/crypto/age_armor.hpp"
+#include "core/base/error.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -4,8 +4,8 @@
 //         trusted key is appended, so the fuzzer reaches what lies behind the signature check
 //         (field checks, the FHIR content's SAX pass with its depth limit, trust, replay).
 // Any bytes must give a result or a core::Error.
-#include "core/bundle.hpp"
-#include "core/error.hpp"
+#include "core/exchange/bundle.hpp"
+#include "core/base/error.hpp"
 
 #include <sodium.h>
 

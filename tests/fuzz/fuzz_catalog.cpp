@@ -1,7 +1,7 @@
 // Translation catalogs may come from a site's own files: any bytes must give a catalog or a
 // core::Error, never a crash.
-#include "core/error.hpp"
-#include "core/i18n.hpp"
+#include "core/base/error.hpp"
+#include "core/base/i18n.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,10 +1,10 @@
 // A compiled index is read from disk or fetched: any bytes must load cleanly or be refused with
 // core::Error, and whatever loads must be safe to query. Most random bytes fail the checksum,
 // so the checksum is recomputed first: the fuzzer then reaches the structural checks behind it.
-#include "core/directory.hpp"
-#include "core/directory_format.hpp"
-#include "core/error.hpp"
-#include "core/matcher.hpp"
+#include "core/directory/directory.hpp"
+#include "core/directory/directory_format.hpp"
+#include "core/base/error.hpp"
+#include "core/match/matcher.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,11 +1,11 @@
 // Tabular Data Packages come from outside: any bytes in any of the package's files must give a
 // report, never a crash. The input is split at NUL bytes into the package's files, in the
 // order of kFiles below; the raw input is also read as one CSV.
-#include "core/csv_reader.hpp"
-#include "core/directory_builder.hpp"
-#include "core/error.hpp"
-#include "core/hsds_import.hpp"
-#include "core/matcher.hpp"
+#include "core/directory/csv_reader.hpp"
+#include "core/directory/directory_builder.hpp"
+#include "core/base/error.hpp"
+#include "core/directory/hsds_import.hpp"
+#include "core/match/matcher.hpp"
 
 #include <array>
 #include <cstddef>

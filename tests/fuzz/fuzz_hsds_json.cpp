@@ -1,10 +1,10 @@
 // HSDS JSON comes from outside (a directory a site downloads or a user imports): any bytes must
 // give a report, and a directory when a service is good, never a crash. What imports must then
 // also survive compiling, loading and matching.
-#include "core/directory_builder.hpp"
-#include "core/error.hpp"
-#include "core/hsds_import.hpp"
-#include "core/matcher.hpp"
+#include "core/directory/directory_builder.hpp"
+#include "core/base/error.hpp"
+#include "core/directory/hsds_import.hpp"
+#include "core/match/matcher.hpp"
 
 #include <cstddef>
 #include <cstdint>

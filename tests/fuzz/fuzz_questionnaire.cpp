@@ -1,11 +1,11 @@
 // Questionnaires come from anyone (a clinic's own form, an LHC-Forms export): any bytes must
 // import or raise core::Error, never crash; an imported form must then answer, validate,
 // score and export without crashing either.
-#include "core/error.hpp"
-#include "core/questionnaire.hpp"
-#include "core/response.hpp"
-#include "core/scoring.hpp"
-#include "core/screening_fhir.hpp"
+#include "core/base/error.hpp"
+#include "core/screening/questionnaire.hpp"
+#include "core/screening/response.hpp"
+#include "core/screening/scoring.hpp"
+#include "core/screening/screening_fhir.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -2,9 +2,9 @@
 // reads, to a fixed referral with the ids the seed corpus uses, so the transition and time
 // checks run too) or, when the first byte is odd, a referral bundle (the organization's side).
 // Any bytes must give a result or a core::Error, never a crash.
-#include "core/error.hpp"
-#include "core/referral_fhir.hpp"
-#include "core/status_update.hpp"
+#include "core/base/error.hpp"
+#include "core/referral/referral_fhir.hpp"
+#include "core/referral/status_update.hpp"
 
 #include <nlohmann/json.hpp>
 

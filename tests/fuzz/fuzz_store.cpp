@@ -9,10 +9,10 @@
 //      the section parsers (settings, keys, contacts, ledger, referrals, screenings, audit);
 //   3: the rest is a backup's plaintext: the backup parser.
 // Any bytes must give a store or a core::Error, never a crash, a leak or a hang.
-#include "core/error.hpp"
-#include "core/store.hpp"
-#include "core/store_backup.hpp"
-#include "core/store_format.hpp"
+#include "core/base/error.hpp"
+#include "core/store/store.hpp"
+#include "core/store/store_backup.hpp"
+#include "core/store/store_format.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,0 +1,127 @@
+#include "core/base/i18n.hpp"
+
+#include "core/base/assets.hpp"
+#include "core/base/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace safetynet::core {
+
+Catalog Catalog::parse(std::string_view json, std::string_view source_name) {
+    const std::string where(source_name);
+    nlohmann::json doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) throw Error("malformed-json", where, "not valid JSON");
+    if (!doc.is_object()) throw Error("malformed-catalog", where, "a catalog must be a JSON object");
+
+    Catalog c;
+    const auto meta = doc.find("_meta");
+    if (meta == doc.end() || !meta->is_object() || !meta->contains("language") ||
+        !(*meta)["language"].is_string())
+        throw Error("malformed-catalog", where, "\"_meta.language\" is missing");
+    c.m_language.code = (*meta)["language"].get<std::string>();
+    c.m_language.native_name = c.m_language.code;
+    if (const auto name = meta->find("name"); name != meta->end()) {
+        if (!name->is_string()) throw Error("malformed-catalog", where, "\"_meta.name\" must be a string");
+        c.m_language.native_name = name->get<std::string>();
+    }
+    for (const auto& [key, value] : doc.items()) {
+        if (key == "_meta") continue;
+        if (!value.is_string())
+            throw Error("malformed-catalog", where + " key " + key, "the text must be a string");
+        c.m_texts.emplace(key, value.get<std::string>());
+    }
+    return c;
+}
+
+const char* Catalog::find(std::string_view key) const {
+    const auto it = m_texts.find(std::string(key));
+    return it == m_texts.end() ? nullptr : it->second.c_str();
+}
+
+std::vector<std::string> Catalog::keys() const {
+    std::vector<std::string> keys;
+    keys.reserve(m_texts.size());
+    for (const auto& kv : m_texts) keys.push_back(kv.first);
+    return keys;
+}
+
+void Catalog::merge(Catalog&& other, std::string_view source_name) {
+    // Check everything before changing anything: a refused merge leaves this catalog as it was.
+    for (const auto& kv : other.m_texts)
+        if (m_texts.count(kv.first))
+            throw Error("malformed-catalog", std::string(source_name) + " key " + kv.first,
+                        "the key is already defined for language " + m_language.code);
+    for (auto& [key, text] : other.m_texts) m_texts.emplace(key, std::move(text));
+    // The language's own name comes from its main catalog (<code>.json), not an area file.
+    if (m_language.native_name == m_language.code) m_language.native_name = other.m_language.native_name;
+}
+
+Translator::Translator() {
+    for (const std::string_view name : builtin_asset_names()) {
+        if (name.rfind("i18n/", 0) != 0) continue;
+        Catalog c = Catalog::parse(*builtin_asset(name), name);
+        const auto it = m_catalogs.find(c.language().code);
+        if (it != m_catalogs.end()) {
+            it->second.merge(std::move(c), name);
+            continue;
+        }
+        std::string code = c.language().code;
+        m_catalogs.emplace(std::move(code), std::move(c));
+    }
+    for (const auto& [code, catalog] : m_catalogs) m_languages.push_back(catalog.language());
+    // English first, then the others by code: the order a language picker shows.
+    std::stable_partition(m_languages.begin(), m_languages.end(),
+                          [](const LanguageInfo& l) { return l.code == "en"; });
+}
+
+bool Translator::set_language(std::string_view code) {
+    if (m_catalogs.find(code) == m_catalogs.end()) return false;
+    m_current = std::string(code);
+    return true;
+}
+
+const char* Translator::tr(std::string_view key) const {
+    for (const std::string_view code : {std::string_view(m_current), std::string_view("en")}) {
+        const auto it = m_catalogs.find(code);
+        if (it == m_catalogs.end()) continue;
+        if (const char* text = it->second.find(key)) return text;
+    }
+    // Unknown key: keep a stable pointer to it so callers may hold on to the result.
+    static thread_local std::unordered_map<std::string, std::string> missing;
+    auto& slot = missing[std::string(key)];
+    if (slot.empty()) slot = std::string(key);
+    return slot.c_str();
+}
+
+namespace {
+// Replaces each "{name}" in text; a value that itself contains "{name}" is left alone.
+template <typename Pairs>
+std::string fill_placeholders(std::string text, const Pairs& values) {
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + std::string(name) + "}";
+        for (std::size_t at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + std::string_view(value).size()))
+            text.replace(at, placeholder.size(), value);
+    }
+    return text;
+}
+}  // namespace
+
+std::string Translator::format(
+    std::string_view key, std::initializer_list<std::pair<std::string_view, std::string_view>> values) const {
+    return fill_placeholders(tr(key), values);
+}
+
+std::string Translator::format(std::string_view key,
+                               const std::vector<std::pair<std::string, std::string>>& values) const {
+    return fill_placeholders(tr(key), values);
+}
+
+const Catalog* Translator::catalog(std::string_view code) const {
+    const auto it = m_catalogs.find(code);
+    return it == m_catalogs.end() ? nullptr : &it->second;
+}
+
+}  // namespace safetynet::core

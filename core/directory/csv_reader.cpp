@@ -1,0 +1,92 @@
+#include "core/directory/csv_reader.hpp"
+
+#include "core/base/text_fold.hpp"
+
+namespace safetynet::core {
+
+CsvReader::CsvReader(std::string_view data) : m_data(data) {
+    if (m_data.substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;
+}
+
+bool CsvReader::next(CsvRecord& record) {
+    for (;;) {
+        if (m_pos >= m_data.size()) return false;
+        record.line = m_line;
+        record.fields.clear();
+        record.error.clear();
+        std::string field;
+        bool quoted = false;       // the current field started with a quote
+        bool in_quotes = false;    // inside the quotes of the current field
+        bool after_quote = false;  // the closing quote was seen
+        bool any_content = false;  // the record is more than one empty unquoted field
+        auto end_field = [&] {
+            if (!utf8_valid(field) && record.error.empty())
+                record.error = "field " + std::to_string(record.fields.size() + 1) + " is not valid UTF-8";
+            record.fields.push_back(std::move(field));
+            field.clear();
+            quoted = in_quotes = after_quote = false;
+        };
+        bool record_done = false;
+        while (m_pos < m_data.size() && !record_done) {
+            const char c = m_data[m_pos++];
+            if (in_quotes) {
+                if (c == '"') {
+                    if (m_pos < m_data.size() && m_data[m_pos] == '"') {
+                        field.push_back('"');
+                        ++m_pos;
+                    } else {
+                        in_quotes = false;
+                        after_quote = true;
+                    }
+                } else {
+                    if (c == '\n') ++m_line;
+                    else if (c == '\r' && !(m_pos < m_data.size() && m_data[m_pos] == '\n')) ++m_line;
+                    field.push_back(c);
+                }
+                continue;
+            }
+            switch (c) {
+            case ',':
+                any_content = true;
+                end_field();
+                break;
+            case '\r':
+                if (m_pos < m_data.size() && m_data[m_pos] == '\n') ++m_pos;
+                [[fallthrough]];
+            case '\n':
+                ++m_line;
+                end_field();
+                record_done = true;
+                break;
+            case '"':
+                any_content = true;
+                if (field.empty() && !quoted && !after_quote) {
+                    quoted = in_quotes = true;
+                } else if (record.error.empty()) {
+                    record.error = "a quote inside field " + std::to_string(record.fields.size() + 1) +
+                                   " that does not start with one (RFC 4180 needs the whole field quoted)";
+                }
+                break;
+            default:
+                any_content = true;
+                if (after_quote && record.error.empty())
+                    record.error = "text after the closing quote of field " + std::to_string(record.fields.size() + 1);
+                field.push_back(c);
+            }
+        }
+        if (!record_done) {
+            // End of data: the last record has no line break.
+            if (in_quotes) {
+                record.error = "a quoted field is not closed before the end of the file";
+                end_field();
+                return true;
+            }
+            end_field();
+        }
+        if (!any_content && record.fields.size() == 1 && record.fields[0].empty() && record.error.empty())
+            continue;  // a blank line
+        return true;
+    }
+}
+
+}  // namespace safetynet::core

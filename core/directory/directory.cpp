@@ -1,0 +1,567 @@
+#include "core/directory/directory.hpp"
+
+#include "core/directory/directory_format.hpp"
+#include "core/base/error.hpp"
+#include "core/base/text_fold.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <unordered_set>
+
+// [SECTION] Loading and validation
+// [SECTION] Derived lookups
+// [SECTION] Accessors
+// [SECTION] Need maps
+
+namespace safetynet::core {
+
+namespace fmt = index_format;
+
+Directory::Directory(Directory&&) noexcept = default;
+Directory& Directory::operator=(Directory&&) noexcept = default;
+Directory::~Directory() = default;
+
+// [SECTION] Loading and validation -----------------------------------------------------------
+
+bool Directory::looks_like_index(std::string_view bytes) {
+    return bytes.size() >= 8 && std::memcmp(bytes.data(), fmt::kMagic, 8) == 0;
+}
+
+Directory Directory::from_bytes(std::string_view bytes, std::string_view source) {
+    std::vector<std::uint64_t> words((bytes.size() + 7) / 8, 0);
+    if (!bytes.empty()) std::memcpy(words.data(), bytes.data(), bytes.size());
+    return from_image(std::move(words), bytes.size(), source);
+}
+
+Directory Directory::from_file(const std::string& path) {
+    // C stdio rather than a stream: one read straight into the image, which under
+    // Emscripten's file system is three times faster than std::ifstream's buffered reads.
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
+    if (!f) throw Error("io", path, "cannot open the index");
+    if (std::fseek(f.get(), 0, SEEK_END) != 0) throw Error("io", path, "cannot read the index");
+    const long size = std::ftell(f.get());
+    if (size < 0 || std::fseek(f.get(), 0, SEEK_SET) != 0) throw Error("io", path, "cannot read the index");
+    const std::size_t nwords = (static_cast<std::size_t>(size) + 7) / 8;
+    Directory d;
+    d.m_file_words.reset(new std::uint64_t[nwords > 0 ? nwords : 1]);
+    d.m_base = d.m_file_words.get();
+    d.m_size = static_cast<std::size_t>(size);
+    if (nwords > 0) d.m_base[nwords - 1] = 0;  // the padding after the last byte
+    if (std::fread(d.m_base, 1, d.m_size, f.get()) != d.m_size) throw Error("io", path, "cannot read the index");
+    d.validate_and_bind(path);
+    d.derive();
+    return d;
+}
+
+Directory Directory::from_image(std::vector<std::uint64_t> words, std::size_t size, std::string_view source) {
+    Directory d;
+    if (words.size() * 8 < size) throw Error("bad-index", std::string(source), "the image is shorter than its size");
+    d.m_words = std::move(words);
+    d.m_base = d.m_words.data();
+    d.m_size = size;
+    d.validate_and_bind(source);
+    d.derive();
+    return d;
+}
+
+std::string_view Directory::image() const {
+    return {reinterpret_cast<const char*>(m_base), m_size};
+}
+
+namespace {
+
+struct SectionEntry {
+    std::uint32_t id, elem_size;
+    std::uint64_t offset, count;
+};
+
+std::uint32_t get32(const std::uint8_t* p) {
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+std::uint64_t get64(const std::uint8_t* p) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+
+}  // namespace
+
+void Directory::validate_and_bind(std::string_view source) {
+    const std::string src(source);
+    auto fail = [&](const std::string& why) -> void { throw Error("bad-index", src, why); };
+    auto* base = reinterpret_cast<std::uint8_t*>(m_base);
+    const std::size_t size = m_size;
+
+    // Header.
+    if (size < fmt::kHeaderSize) fail("truncated: the file is shorter than an index header");
+    if (std::memcmp(base, fmt::kMagic, 8) != 0) fail("not a SafetyNet directory index");
+    if (get32(base + fmt::kOffVersion) != fmt::kVersion)
+        fail("index format version " + std::to_string(get32(base + fmt::kOffVersion)) + ", this build reads version " +
+             std::to_string(fmt::kVersion) + " (rebuild it with `safetynet directory index`)");
+    if (get32(base + fmt::kOffEndian) != fmt::kEndianMarker) fail("written on a machine of the other byte order");
+    const std::uint64_t declared = get64(base + fmt::kOffFileSize);
+    if (declared != size)
+        fail(declared > size ? "truncated: " + std::to_string(size) + " of " + std::to_string(declared) + " bytes"
+                             : "trailing bytes after the index");
+    const std::uint32_t nsec = get32(base + fmt::kOffSectionCount);
+    if (nsec > 256 || fmt::kHeaderSize + std::uint64_t{nsec} * fmt::kSectionEntrySize > size)
+        fail("the section table does not fit in the file");
+    const std::uint32_t flags = get32(base + fmt::kOffFlags);
+    if (flags & ~fmt::kFlagAsciiTokens) fail("unknown flags: written by a newer build?");
+    m_ascii_tokens = (flags & fmt::kFlagAsciiTokens) != 0;
+
+    // Checksum: any flipped bit or lost byte after the header is caught here.
+    std::uint8_t sum[32];
+    fmt::index_checksum(base, size, sum);
+    if (std::memcmp(sum, base + fmt::kOffChecksum, sizeof sum) != 0) fail("checksum mismatch: the file is corrupt");
+
+    // Section table.
+    std::vector<SectionEntry> entries;
+    const std::uint64_t table_end = fmt::kHeaderSize + std::uint64_t{nsec} * fmt::kSectionEntrySize;
+    for (std::uint32_t i = 0; i < nsec; ++i) {
+        const std::uint8_t* e = base + fmt::kHeaderSize + i * fmt::kSectionEntrySize;
+        SectionEntry s{get32(e), get32(e + 4), get64(e + 8), get64(e + 16)};
+        if (s.elem_size == 0 || s.elem_size > 64 || s.offset % 8 != 0 || s.offset < table_end || s.offset > size ||
+            s.count > (size - s.offset) / s.elem_size)
+            fail("section " + std::to_string(s.id) + " lies outside the file");
+        for (const SectionEntry& o : entries)
+            if (o.id == s.id) fail("section " + std::to_string(s.id) + " appears twice");
+        entries.push_back(s);
+    }
+    auto find = [&](std::uint32_t id) -> const SectionEntry& {
+        for (const SectionEntry& s : entries)
+            if (s.id == id) return s;
+        fail("section " + std::to_string(id) + " is missing");
+        return entries.front();  // unreachable
+    };
+    auto bind = [&](std::uint32_t id, auto& span) {
+        using T = typename std::remove_reference_t<decltype(span)>::element_type;
+        const SectionEntry& s = find(id);
+        if (s.elem_size != sizeof(T)) fail("section " + std::to_string(id) + " has the wrong element size");
+        span = {reinterpret_cast<T*>(base + s.offset), static_cast<std::size_t>(s.count)};
+    };
+    DirectoryView& v = m_view;
+    std::span<const std::uint8_t> meta_bytes;
+    bind(fmt::kMeta, meta_bytes);
+    bind(fmt::kStrBytes, v.str_bytes);
+    bind(fmt::kStrOffsets, v.str_offsets);
+    bind(fmt::kOrgId, v.org_id);
+    bind(fmt::kOrgName, v.org_name);
+    bind(fmt::kOrgRecipient, v.org_recipient);
+    bind(fmt::kLocId, v.loc_id);
+    bind(fmt::kSvcId, v.svc_id);
+    bind(fmt::kSvcName, v.svc_name);
+    bind(fmt::kSvcOrg, v.svc_org);
+    bind(fmt::kSvcStatus, v.svc_status);
+    bind(fmt::kSvcAges, v.svc_ages);
+    bind(fmt::kSvcNeeds, v.svc_needs);
+    bind(fmt::kSvcLangStart, v.svc_lang_start);
+    bind(fmt::kSvcLangs, v.svc_langs);
+    bind(fmt::kSvcTokStart, v.svc_tok_start);
+    bind(fmt::kSvcTokens, v.svc_tokens);
+    bind(fmt::kSvcSig, v.svc_sig);
+    bind(fmt::kSvcCapacity, v.svc_capacity);
+    bind(fmt::kSvcAreaStart, v.svc_area_start);
+    bind(fmt::kSvcAreas, v.svc_areas);
+    bind(fmt::kSvcRowStart, v.svc_row_start);
+    bind(fmt::kSvcRows, v.svc_rows);
+    bind(fmt::kLangCode, v.lang_code);
+    bind(fmt::kAreaKind, v.area_kind);
+    bind(fmt::kAreaValue, v.area_value);
+    bind(fmt::kAreaPolyStart, v.area_poly_start);
+    bind(fmt::kPolyRingStart, v.poly_ring_start);
+    bind(fmt::kRingPointStart, v.ring_point_start);
+    bind(fmt::kPoints, v.points);
+    bind(fmt::kPolyBox, v.poly_box);
+    bind(fmt::kRowLat, v.row_lat);
+    bind(fmt::kRowLon, v.row_lon);
+    bind(fmt::kRowCosLat, v.row_cos_lat);
+    bind(fmt::kRowHot, v.row_hot);
+    bind(fmt::kRowSvc, v.row_svc);
+    bind(fmt::kRowLoc, v.row_loc);
+    bind(fmt::kRowFlags, v.row_flags);
+    bind(fmt::kRowRuleStart, v.row_rule_start);
+    bind(fmt::kRules, v.rules);
+    bind(fmt::kExtRules, v.ext_rules);
+    bind(fmt::kGridKeys, v.grid_keys);
+    bind(fmt::kGridStart, v.grid_start);
+    bind(fmt::kVocabBytes, v.vocab_bytes);
+    bind(fmt::kVocabStart, v.vocab_start);
+    bind(fmt::kVocabDf, v.vocab_df);
+    bind(fmt::kVocabSorted, v.vocab_sorted);
+
+    // Meta.
+    const auto meta = nlohmann::json::parse(meta_bytes.begin(), meta_bytes.end(), nullptr, false);
+    if (meta.is_discarded() || !meta.is_object()) fail("the meta section is not a JSON object");
+    const auto num = [&](const char* key) -> double {
+        const auto it = meta.find(key);
+        if (it == meta.end() || !it->is_number()) fail(std::string("meta.") + key + " is missing");
+        return it->get<double>();
+    };
+    m_cell_degrees = num("cell_degrees");
+    if (!(m_cell_degrees > 0.0009 && m_cell_degrees <= 10)) fail("meta.cell_degrees is out of range");
+    const double located = num("located_rows");
+    const auto nd = meta.find("need_domains");
+    if (nd == meta.end() || !nd->is_array() || nd->size() > kMaxNeeds) fail("meta.need_domains is missing");
+    m_need_domains.clear();
+    for (const auto& d : *nd) {
+        if (!d.is_string()) fail("meta.need_domains holds a non-string");
+        m_need_domains.push_back(d.get<std::string>());
+    }
+    const auto fp = meta.find("need_map");
+    if (fp == meta.end() || !fp->is_string()) fail("meta.need_map is missing");
+    m_need_fingerprint = fp->get<std::string>();
+
+    // Strings: every offset starts a complete string inside the pool.
+    const std::size_t nstr = v.str_offsets.size();
+    if (nstr == 0) fail("the string pool is empty");
+    for (const std::uint32_t off : v.str_offsets) {
+        if (off >= v.str_bytes.size()) fail("a string starts outside the pool");
+        const std::uint8_t* p = v.str_bytes.data() + off;
+        const std::uint8_t* end = v.str_bytes.data() + v.str_bytes.size();
+        const std::uint8_t tag = *p++;
+        std::uint64_t len = 0;
+        if (tag < 0x80) len = tag;
+        else if (tag == 0x81) len = 16;
+        else if (tag == 0x80) {
+            std::uint32_t l = 0;
+            if (!read_varint(p, end, l)) fail("a string length runs past the pool");
+            len = l;
+        } else fail("unknown string tag");
+        if (len > static_cast<std::uint64_t>(end - p)) fail("a string runs past the pool");
+    }
+
+    auto check_refs = [&](std::span<const std::uint32_t> refs, std::size_t limit, bool none_ok, const char* what) {
+        for (const std::uint32_t r : refs)
+            if (r >= limit && !(none_ok && r == fmt::kNone)) fail(std::string(what) + " refers past its table");
+    };
+    auto check_csr = [&](std::span<const std::uint32_t> start, std::size_t n, std::size_t list, const char* what) {
+        if (start.size() != n + 1 || start[0] != 0 || start[n] != list) fail(std::string(what) + " has the wrong size");
+        for (std::size_t i = 0; i < n; ++i)
+            if (start[i] > start[i + 1]) fail(std::string(what) + " is not in order");
+    };
+    auto check_size = [&](std::size_t got, std::size_t want, const char* what) {
+        if (got != want) fail(std::string(what) + " has the wrong size");
+    };
+
+    const std::size_t O = v.org_id.size(), L = v.loc_id.size(), S = v.svc_id.size(), R = v.row_svc.size();
+    const std::size_t NL = v.lang_code.size(), NA = v.area_kind.size();
+    if (S == 0) fail("the index holds no services");
+    check_size(v.org_name.size(), O, "organization names");
+    check_size(v.org_recipient.size(), O, "organization recipients");
+    for (const auto* s : {&v.svc_name, &v.svc_org}) check_size(s->size(), S, "service table");
+    check_size(v.svc_status.size(), S, "service status");
+    check_size(v.svc_ages.size(), S, "service ages");
+    check_size(v.svc_needs.size(), S, "service needs");
+    check_size(v.svc_sig.size(), S, "service signatures");
+    check_size(v.svc_capacity.size(), S, "service capacity");
+    check_size(v.area_value.size(), NA, "area values");
+    for (const auto* s : {&v.row_lat, &v.row_lon, &v.row_cos_lat}) check_size(s->size(), R, "row coordinates");
+    check_size(v.row_hot.size(), R, "row filters");
+    check_size(v.row_loc.size(), R, "row locations");
+    check_size(v.row_flags.size(), R, "row flags");
+    check_size(v.vocab_df.size(), v.vocab_start.empty() ? 0 : v.vocab_start.size() - 1, "vocabulary");
+
+    for (const auto* refs : {&v.org_id, &v.org_name, &v.org_recipient, &v.loc_id,
+                             &v.svc_id, &v.svc_name, &v.lang_code,
+                             &v.area_value})
+        check_refs(*refs, nstr, false, "a string reference");
+    check_refs(v.svc_org, O, true, "a service's organization");
+    for (const std::uint8_t s : v.svc_status)
+        if (s > 3) fail("a service status is unknown");
+    for (const std::uint8_t c : v.svc_capacity)
+        if (c > 4) fail("a capacity code is unknown");
+    check_csr(v.svc_lang_start, S, v.svc_langs.size(), "service languages");
+    for (const std::uint16_t l : v.svc_langs)
+        if (l >= NL) fail("a service language refers past the language table");
+    check_csr(v.svc_tok_start, S, v.svc_tokens.size(), "service tokens");
+    check_csr(v.svc_area_start, S, v.svc_areas.size(), "service areas");
+    check_refs(v.svc_areas, NA, false, "a service area");
+    check_csr(v.svc_row_start, S, v.svc_rows.size(), "service rows");
+    check_refs(v.svc_rows, R, false, "a service row");
+    for (std::size_t s = 0; s < S; ++s)
+        if (v.svc_row_start[s] == v.svc_row_start[s + 1]) fail("a service has no row");
+
+    // Areas and polygons.
+    for (const std::uint8_t k : v.area_kind)
+        if (k < 1 || k > 4) fail("an area kind is unknown");
+    const std::size_t NP = v.poly_ring_start.empty() ? 0 : v.poly_ring_start.size() - 1;
+    const std::size_t NR = v.ring_point_start.empty() ? 0 : v.ring_point_start.size() - 1;
+    check_csr(v.area_poly_start, NA, NP, "area polygons");
+    check_csr(v.poly_ring_start, NP, NR, "polygon rings");
+    if (v.points.size() % 2 != 0) fail("polygon points are not pairs");
+    check_csr(v.ring_point_start, NR, v.points.size() / 2, "ring points");
+    for (std::size_t r = 0; r < NR; ++r)
+        if (v.ring_point_start[r + 1] - v.ring_point_start[r] < 3) fail("a polygon ring has fewer than 3 points");
+    for (std::size_t p = 0; p < NP; ++p)
+        if (v.poly_ring_start[p] == v.poly_ring_start[p + 1]) fail("a polygon has no ring");
+    check_size(v.poly_box.size(), NP * 4, "polygon boxes");
+    for (const double x : v.points)
+        if (!std::isfinite(x)) fail("a polygon point is not a number");
+
+    // Rows.
+    if (!(located >= 0 && located <= static_cast<double>(R))) fail("meta.located_rows is out of range");
+    m_located_rows = static_cast<std::size_t>(located);
+    check_refs(v.row_svc, S, false, "a row's service");
+    check_refs(v.row_loc, L, true, "a row's location");
+    for (std::size_t r = 0; r < R; ++r) {
+        const bool loc = (v.row_flags[r] & kRowLocated) != 0;
+        if (loc != (r < m_located_rows)) fail("located rows are not first");
+        if (loc && !(v.row_lat[r] >= -90 && v.row_lat[r] <= 90 && v.row_lon[r] >= -180 && v.row_lon[r] <= 180 &&
+                     std::isfinite(v.row_cos_lat[r])))
+            fail("a row's coordinates are out of range");
+    }
+    check_csr(v.row_rule_start, R, v.rules.size(), "row rules");
+    for (const PackedRule& r : v.rules)
+        if (r.opens > 1440 || r.closes > 1440 || r.ext_index() > v.ext_rules.size()) fail("an opening rule is malformed");
+    for (const OpeningRule& r : v.ext_rules)
+        if (r.opens > 1440 || r.closes > 1440 || r.freq > 1 || r.interval < 1) fail("an opening rule is malformed");
+
+    // Grid.
+    check_csr(v.grid_start, v.grid_keys.size(), m_located_rows, "grid cells");
+    for (std::size_t i = 1; i < v.grid_keys.size(); ++i)
+        if (v.grid_keys[i - 1] >= v.grid_keys[i]) fail("grid cells are not in order");
+
+    // Vocabulary.
+    if (v.vocab_start.empty()) fail("the vocabulary is missing");
+    check_csr(v.vocab_start, v.vocab_start.size() - 1, v.vocab_bytes.size(), "vocabulary");
+    for (const std::uint32_t d : v.vocab_df)
+        if (d > S) fail("a word's document frequency exceeds the number of services");
+    // The byte order of the tokens: a permutation, in order (prefix search relies on it).
+    const std::size_t V = v.vocab_df.size();
+    check_size(v.vocab_sorted.size(), V, "vocabulary order");
+    std::vector<bool> seen_token(V, false);
+    auto token = [&](std::uint32_t id) {
+        return std::string_view(reinterpret_cast<const char*>(v.vocab_bytes.data()) + v.vocab_start[id],
+                                v.vocab_start[id + 1] - v.vocab_start[id]);
+    };
+    for (std::size_t i = 0; i < V; ++i) {
+        const std::uint32_t id = v.vocab_sorted[i];
+        if (id >= V || seen_token[id]) fail("the vocabulary order is not a permutation");
+        seen_token[id] = true;
+        if (i > 0 && !(token(v.vocab_sorted[i - 1]) < token(id))) fail("the vocabulary order is not sorted");
+    }
+}
+
+std::string county_key(std::string_view name) {
+    std::string folded = fold_text(name);
+    // Drop a trailing ", OR" / " OR" state.
+    const auto comma = folded.find(',');
+    if (comma != std::string::npos) folded.resize(comma);
+    std::vector<std::string> words = tokenize(folded, TokenChars::Unicode);
+    while (!words.empty() && (words.back() == "county" || words.back() == "parish" || words.back() == "borough"))
+        words.pop_back();
+    std::string key;
+    for (const std::string& w : words) {
+        if (!key.empty()) key.push_back(' ');
+        key += w;
+    }
+    return key;
+}
+
+// [SECTION] Derived lookups ---------------------------------------------------------------------
+
+void Directory::derive() {
+    const DirectoryView& v = m_view;
+    std::vector<std::string_view> tokens;
+    tokens.reserve(v.vocab_df.size());
+    for (std::size_t i = 0; i + 1 < v.vocab_start.size(); ++i)
+        tokens.emplace_back(reinterpret_cast<const char*>(v.vocab_bytes.data()) + v.vocab_start[i],
+                            v.vocab_start[i + 1] - v.vocab_start[i]);
+    m_vocab = std::make_unique<Vocabulary>(std::move(tokens), v.vocab_df.data(), services(),
+                                           std::vector<std::uint32_t>(v.vocab_sorted.begin(), v.vocab_sorted.end()));
+
+    m_lang_index.clear();
+    for (std::size_t i = 0; i < v.lang_code.size(); ++i)
+        m_lang_index.emplace_back(string(v.lang_code[i]), static_cast<std::uint16_t>(i));
+    std::sort(m_lang_index.begin(), m_lang_index.end());
+
+    m_postal_services.clear();
+    m_county_services.clear();
+    m_area_polygons.clear();
+    for (std::uint32_t s = 0; s < services(); ++s) {
+        for (std::uint32_t i = v.svc_area_start[s]; i < v.svc_area_start[s + 1]; ++i) {
+            const std::uint32_t a = v.svc_areas[i];
+            switch (static_cast<AreaKind>(v.area_kind[a])) {
+            case AreaKind::Postal: m_postal_services[string(v.area_value[a])].push_back(s); break;
+            case AreaKind::County: m_county_services[county_key(string(v.area_value[a]))].push_back(s); break;
+            case AreaKind::Polygon:
+                for (std::uint32_t p = v.area_poly_start[a]; p < v.area_poly_start[a + 1]; ++p)
+                    m_area_polygons.push_back({s, a, p});
+                break;
+            case AreaKind::Named: break;
+            }
+        }
+    }
+    for (auto* m : {&m_postal_services, &m_county_services})
+        for (auto& [k, list] : *m) {
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+        }
+
+    m_unlocated_with_areas.clear();
+    for (std::size_t r = m_located_rows; r < rows(); ++r)
+        if (v.row_flags[r] & kRowHasArea) m_unlocated_with_areas.push_back(static_cast<std::uint32_t>(r));
+
+    std::unordered_map<NeedMask, std::uint32_t> hist;
+    for (const NeedMask n : v.svc_needs) ++hist[n];
+    m_need_histogram.assign(hist.begin(), hist.end());
+}
+
+// [SECTION] Accessors -----------------------------------------------------------------------------
+
+namespace {
+
+void format_uuid(const std::uint8_t* p, std::string& out) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out.clear();
+    for (int i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) out.push_back('-');
+        out.push_back(kHex[p[i] >> 4]);
+        out.push_back(kHex[p[i] & 15]);
+    }
+}
+
+}  // namespace
+
+std::string Directory::string(std::uint32_t index) const {
+    const auto& v = m_view;
+    if (index >= v.str_offsets.size()) return {};
+    const std::uint8_t* p = v.str_bytes.data() + v.str_offsets[index];
+    const std::uint8_t* end = v.str_bytes.data() + v.str_bytes.size();
+    const std::uint8_t tag = *p++;
+    std::string out;
+    if (tag < 0x80) {
+        out.assign(reinterpret_cast<const char*>(p), tag);
+    } else if (tag == 0x81) {
+        format_uuid(p, out);
+    } else {
+        std::uint32_t len = 0;
+        if (read_varint(p, end, len)) out.assign(reinterpret_cast<const char*>(p), len);
+    }
+    return out;
+}
+
+int Directory::compare_string(std::uint32_t index, std::string_view s) const {
+    const std::string mine = string(index);
+    return mine.compare(s) < 0 ? -1 : mine == s ? 0 : 1;
+}
+
+std::string Directory::organization_id(std::uint32_t s) const {
+    const std::uint32_t o = m_view.svc_org[s];
+    return o == fmt::kNone ? std::string() : string(m_view.org_id[o]);
+}
+
+std::string Directory::organization_name(std::uint32_t s) const {
+    const std::uint32_t o = m_view.svc_org[s];
+    return o == fmt::kNone ? std::string() : string(m_view.org_name[o]);
+}
+
+std::string Directory::location_id(std::uint32_t row) const {
+    const std::uint32_t l = m_view.row_loc[row];
+    return l == fmt::kNone ? std::string() : string(m_view.loc_id[l]);
+}
+
+std::vector<std::string> Directory::languages(std::uint32_t s) const {
+    std::vector<std::string> out;
+    for (std::uint32_t i = m_view.svc_lang_start[s]; i < m_view.svc_lang_start[s + 1]; ++i)
+        out.push_back(string(m_view.lang_code[m_view.svc_langs[i]]));
+    return out;
+}
+
+ServiceTokens Directory::tokens(std::uint32_t s) const {
+    ServiceTokens out;
+    const std::uint8_t* p = m_view.svc_tokens.data() + m_view.svc_tok_start[s];
+    const std::uint8_t* end = m_view.svc_tokens.data() + m_view.svc_tok_start[s + 1];
+    std::uint32_t counts[3] = {0, 0, 0};
+    for (std::uint32_t& c : counts)
+        if (!read_varint(p, end, c)) return out;
+    std::vector<std::uint32_t>* lists[3] = {&out.name, &out.description, &out.keywords};
+    const std::size_t V = m_view.vocab_df.size();
+    for (int f = 0; f < 3; ++f) {
+        std::uint32_t id = 0;
+        for (std::uint32_t i = 0; i < counts[f]; ++i) {
+            std::uint32_t d = 0;
+            if (!read_varint(p, end, d)) return out;
+            id = i == 0 ? d : id + d;
+            if (id >= V) return out;
+            lists[f]->push_back(id);
+        }
+    }
+    return out;
+}
+
+OpeningRule Directory::unpack_rule(const PackedRule& r) const {
+    const std::uint32_t e = r.ext_index();
+    if (e > 0 && e <= m_view.ext_rules.size()) return m_view.ext_rules[e - 1];
+    OpeningRule o;
+    o.opens = r.opens;
+    o.closes = r.closes;
+    o.days = r.days;
+    return o;
+}
+
+std::vector<OpeningRule> Directory::opening_rules(std::uint32_t row) const {
+    std::vector<OpeningRule> out;
+    for (std::uint32_t i = m_view.row_rule_start[row]; i < m_view.row_rule_start[row + 1]; ++i)
+        out.push_back(unpack_rule(m_view.rules[i]));
+    return out;
+}
+
+int Directory::language_index(std::string_view code) const {
+    const auto it = std::lower_bound(m_lang_index.begin(), m_lang_index.end(), code,
+                                     [](const auto& e, std::string_view c) { return std::string_view(e.first) < c; });
+    return it == m_lang_index.end() || it->first != code ? -1 : it->second;
+}
+
+std::span<const std::uint32_t> Directory::services_serving_postal(std::string_view postal) const {
+    const auto it = m_postal_services.find(std::string(postal));
+    if (it == m_postal_services.end()) return {};
+    return it->second;
+}
+
+std::span<const std::uint32_t> Directory::services_serving_county(std::string_view folded_county) const {
+    const auto it = m_county_services.find(std::string(folded_county));
+    if (it == m_county_services.end()) return {};
+    return it->second;
+}
+
+bool Directory::polygon_contains(std::uint32_t polygon, double lat, double lon) const {
+    const auto& v = m_view;
+    const double* box = v.poly_box.data() + std::size_t{polygon} * 4;
+    if (!(lat >= box[0] && lat <= box[1] && lon >= box[2] && lon <= box[3])) return false;
+    bool inside = false;
+    for (std::uint32_t ring = v.poly_ring_start[polygon]; ring < v.poly_ring_start[polygon + 1]; ++ring) {
+        const std::uint32_t b = v.ring_point_start[ring], e = v.ring_point_start[ring + 1];
+        for (std::uint32_t i = b, j = e - 1; i < e; j = i++) {
+            const double xi = v.points[2 * i], yi = v.points[2 * i + 1];
+            const double xj = v.points[2 * j], yj = v.points[2 * j + 1];
+            if ((yi > lat) != (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) inside = !inside;
+        }
+    }
+    return inside;
+}
+
+// [SECTION] Need maps -------------------------------------------------------------------------------
+
+std::size_t Directory::services_with_needs(NeedMask needs) const {
+    std::size_t n = 0;
+    for (const auto& [mask, count] : m_need_histogram)
+        if (mask & needs) n += count;
+    return n;
+}
+
+void Directory::require_need_map(const NeedMap& map) const {
+    if (map.fingerprint() == m_need_fingerprint) return;
+    throw Error("need-map-mismatch", "",
+                "the directory index was compiled with another need map; rebuild it with "
+                "`safetynet directory index --need-map FILE`");
+}
+
+}  // namespace safetynet::core

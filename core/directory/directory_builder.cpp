@@ -1,0 +1,713 @@
+#include "core/directory/directory_builder.hpp"
+
+#include "core/directory/directory_format.hpp"
+#include "core/base/error.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <iterator>
+#include <cstring>
+#include <filesystem>
+#include <limits>
+#include <numeric>
+#include <unordered_map>
+
+// [SECTION] String pool
+// [SECTION] Image writer
+// [SECTION] Staging
+// [SECTION] finish(): link, sort, write
+
+namespace safetynet::core {
+
+namespace fmt = index_format;
+
+std::string language_key(std::string_view code) {
+    const auto cut = code.find_first_of("-_");
+    std::string key = ascii_lower(code.substr(0, cut));
+    while (!key.empty() && key.back() == ' ') key.pop_back();
+    while (!key.empty() && key.front() == ' ') key.erase(key.begin());
+    return key;
+}
+
+namespace {
+
+// [SECTION] String pool ---------------------------------------------------------------------
+// Each string is a tag byte and its bytes: tag < 0x80 is the length of a short raw string;
+// 0x80 is followed by a LEB128 length and the bytes; 0x81 by the 16 bytes of a lower-case
+// canonical UUID (36 characters stored in 17 bytes: ids dominate a large directory).
+
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    return -1;
+}
+
+bool pack_uuid(std::string_view s, std::uint8_t out[16]) {
+    if (s.size() != 36 || s[8] != '-' || s[13] != '-' || s[18] != '-' || s[23] != '-') return false;
+    int n = 0;
+    for (std::size_t i = 0; i < 36; i += (i == 7 || i == 12 || i == 17 || i == 22) ? 2 : 1) {
+        if (i == 8 || i == 13 || i == 18 || i == 23) ++i;
+        const int hi = hex_value(s[i]);
+        const int lo = hex_value(s[i + 1]);
+        if (hi < 0 || lo < 0) return false;
+        out[n++] = static_cast<std::uint8_t>(hi << 4 | lo);
+        ++i;
+    }
+    return n == 16;
+}
+
+void put_varint(std::vector<std::uint8_t>& out, std::uint32_t v) {
+    while (v >= 0x80) {
+        out.push_back(static_cast<std::uint8_t>(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(static_cast<std::uint8_t>(v));
+}
+
+class StringPool {
+public:
+    StringPool() {
+        m_offsets.push_back(0);
+        m_bytes.push_back(0);  // string 0: the empty string
+        m_interned.emplace("", 0);
+    }
+    std::uint32_t add(std::string_view s) {
+        const auto index = static_cast<std::uint32_t>(m_offsets.size());
+        if (m_bytes.size() > std::numeric_limits<std::uint32_t>::max() - s.size() - 8)
+            throw Error("too-large", "", "the directory's strings exceed 4 GB");
+        m_offsets.push_back(static_cast<std::uint32_t>(m_bytes.size()));
+        std::uint8_t uuid[16];
+        if (pack_uuid(s, uuid)) {
+            m_bytes.push_back(0x81);
+            m_bytes.insert(m_bytes.end(), uuid, uuid + 16);
+        } else if (s.size() < 0x80) {
+            m_bytes.push_back(static_cast<std::uint8_t>(s.size()));
+            m_bytes.insert(m_bytes.end(), s.begin(), s.end());
+        } else {
+            m_bytes.push_back(0x80);
+            put_varint(m_bytes, static_cast<std::uint32_t>(s.size()));
+            m_bytes.insert(m_bytes.end(), s.begin(), s.end());
+        }
+        return index;
+    }
+    std::uint32_t intern(const std::string& s) {
+        const auto it = m_interned.find(s);
+        if (it != m_interned.end()) return it->second;
+        const std::uint32_t index = add(s);
+        m_interned.emplace(s, index);
+        return index;
+    }
+    std::vector<std::uint8_t>& bytes() { return m_bytes; }
+    std::vector<std::uint32_t>& offsets() { return m_offsets; }
+
+private:
+    std::vector<std::uint8_t> m_bytes;
+    std::vector<std::uint32_t> m_offsets;
+    std::unordered_map<std::string, std::uint32_t> m_interned;
+};
+
+// [SECTION] Image writer --------------------------------------------------------------------
+
+class ImageWriter {
+public:
+    // The data must stay alive until finish().
+    template <typename T>
+    void add(std::uint32_t id, const std::vector<T>& v) {
+        add_raw(id, sizeof(T), v.size(), v.data());
+    }
+    void add_raw(std::uint32_t id, std::size_t elem_size, std::size_t count, const void* data) {
+        m_sections.push_back({id, static_cast<std::uint32_t>(elem_size), count, data});
+    }
+    // The finished image in 8-byte words, and its size in bytes.
+    std::pair<std::vector<std::uint64_t>, std::size_t> finish(std::uint32_t flags) {
+        auto align = [](std::size_t x) { return (x + fmt::kAlign - 1) / fmt::kAlign * fmt::kAlign; };
+        std::size_t pos = align(fmt::kHeaderSize + fmt::kSectionEntrySize * m_sections.size());
+        std::vector<std::size_t> offsets;
+        for (const Section& s : m_sections) {
+            offsets.push_back(pos);
+            pos = align(pos + s.elem_size * s.count);
+        }
+        const std::size_t size = pos;
+        std::vector<std::uint64_t> words((size + 7) / 8, 0);
+        auto* base = reinterpret_cast<std::uint8_t*>(words.data());
+        auto put32 = [&](std::size_t at, std::uint32_t v) { std::memcpy(base + at, &v, 4); };
+        auto put64 = [&](std::size_t at, std::uint64_t v) { std::memcpy(base + at, &v, 8); };
+        std::memcpy(base + fmt::kOffMagic, fmt::kMagic, 8);
+        put32(fmt::kOffVersion, fmt::kVersion);
+        put32(fmt::kOffEndian, fmt::kEndianMarker);
+        put64(fmt::kOffFileSize, size);
+        put32(fmt::kOffSectionCount, static_cast<std::uint32_t>(m_sections.size()));
+        put32(fmt::kOffFlags, flags);
+        for (std::size_t i = 0; i < m_sections.size(); ++i) {
+            const std::size_t e = fmt::kHeaderSize + i * fmt::kSectionEntrySize;
+            put32(e, m_sections[i].id);
+            put32(e + 4, m_sections[i].elem_size);
+            put64(e + 8, offsets[i]);
+            put64(e + 16, m_sections[i].count);
+            if (m_sections[i].count > 0)
+                std::memcpy(base + offsets[i], m_sections[i].data, m_sections[i].elem_size * m_sections[i].count);
+        }
+        fmt::index_checksum(base, size, base + fmt::kOffChecksum);
+        return {std::move(words), size};
+    }
+
+private:
+    struct Section {
+        std::uint32_t id;
+        std::uint32_t elem_size;
+        std::size_t count;
+        const void* data;
+    };
+    std::vector<Section> m_sections;
+};
+
+// [SECTION] Staging --------------------------------------------------------------------------
+
+// Words → staging ids: open addressing over the words themselves, so a lookup hashes a view
+// and never builds a std::string (the import spends most of its time here otherwise).
+class WordTable {
+public:
+    std::uint32_t intern(std::string_view w) {
+        if ((m_words.size() + 1) * 2 > m_slots.size()) grow();
+        std::size_t i = std::hash<std::string_view>{}(w) & (m_slots.size() - 1);
+        for (;; i = (i + 1) & (m_slots.size() - 1)) {
+            const std::uint32_t s = m_slots[i];
+            if (s == 0) break;
+            if (m_words[s - 1] == w) return s - 1;
+        }
+        m_words.emplace_back(w);
+        m_slots[i] = static_cast<std::uint32_t>(m_words.size());
+        return static_cast<std::uint32_t>(m_words.size() - 1);
+    }
+    std::int64_t find(std::string_view w) const {
+        if (m_slots.empty()) return -1;
+        for (std::size_t i = std::hash<std::string_view>{}(w) & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            const std::uint32_t s = m_slots[i];
+            if (s == 0) return -1;
+            if (m_words[s - 1] == w) return s - 1;
+        }
+    }
+    const std::vector<std::string>& words() const { return m_words; }
+    std::size_t size() const { return m_words.size(); }
+    void release_index() { std::vector<std::uint32_t>().swap(m_slots); }
+
+private:
+    void grow() {
+        std::vector<std::uint32_t> slots(m_slots.empty() ? 1024 : m_slots.size() * 2, 0);
+        for (std::uint32_t id = 0; id < m_words.size(); ++id) {
+            std::size_t i = std::hash<std::string_view>{}(m_words[id]) & (slots.size() - 1);
+            while (slots[i] != 0) i = (i + 1) & (slots.size() - 1);
+            slots[i] = id + 1;
+        }
+        m_slots.swap(slots);
+    }
+    std::vector<std::uint32_t> m_slots;  // word id + 1; 0 = empty
+    std::vector<std::string> m_words;
+};
+
+struct StagedOrg {
+    std::uint32_t id, name, recipient;
+    std::string name_text;
+};
+
+struct StagedLocation {
+    std::uint32_t id;
+    double lat, lon;  // NaN when unknown
+    std::vector<OpeningRule> rules;
+    std::vector<std::string> languages;
+};
+
+struct StagedService {
+    const std::string* id_text;  // the key in State::svc_index (stable)
+    std::uint32_t id, name;
+    std::string org_key;  // organization id as given (resolved in finish)
+    std::uint8_t status, capacity;
+    AgeRange ages;
+    std::size_t tok_offset;                     // into State::tokens
+    std::uint32_t n_name, n_desc, n_kw;
+    NeedMask needs;                             // from taxonomy codes, else keywords
+    std::vector<std::string> languages;
+    std::vector<AreaInput> areas;
+    std::vector<SiteInput> sites;
+    std::vector<OpeningRule> rules;
+};
+
+std::int16_t centi_years(const std::optional<double>& years) {
+    if (!years) return kNoAge;
+    const double c = std::round(*years * 100);
+    return static_cast<std::int16_t>(std::clamp(c, 0.0, 32767.0));
+}
+
+}  // namespace
+
+struct DirectoryBuilder::State {
+    explicit State(const BuildOptions& o)
+        : options(o), need_map(o.need_map ? o.need_map : &NeedMap::builtin()), phrases(*need_map) {}
+    BuildOptions options;
+    const NeedMap* need_map;
+    NeedPhraseMatcher phrases;
+    StringPool pool;
+    std::vector<StagedOrg> orgs;
+    std::unordered_map<std::string, std::uint32_t> org_index;
+    std::vector<StagedLocation> locs;
+    std::unordered_map<std::string, std::uint32_t> loc_index;
+    std::vector<StagedService> svcs;
+    std::unordered_map<std::string, std::uint32_t> svc_index;
+    // Words: staging ids in order of first sight; df counts name + description only, as the
+    // reference's idf does.
+    WordTable words;
+    std::vector<std::uint32_t> df;
+    std::vector<std::uint32_t> tokens;
+    std::string scratch;
+    std::vector<std::string_view> views;
+
+    std::uint32_t word(std::string_view w) {
+        const std::uint32_t id = words.intern(w);
+        if (id == df.size()) df.push_back(0);
+        return id;
+    }
+    // Appends the sorted unique word ids of `text` to `out`.
+    void words_of(std::string_view text, std::vector<std::uint32_t>& out) {
+        views.clear();
+        tokenize(text, options.token_chars, scratch, views);
+        for (const std::string_view v : views) out.push_back(word(v));
+    }
+};
+
+DirectoryBuilder::DirectoryBuilder(BuildOptions options) : m(std::make_unique<State>(options)) {
+    if (!(options.cell_degrees > 0.0009 && options.cell_degrees <= 10))
+        throw Error("bad-option", "cell_degrees", "the grid cell must be between 0.001 and 10 degrees");
+}
+
+DirectoryBuilder::~DirectoryBuilder() = default;
+
+bool DirectoryBuilder::add_organization(const OrganizationInput& org) {
+    if (m->org_index.count(org.id)) return false;
+    m->org_index.emplace(org.id, static_cast<std::uint32_t>(m->orgs.size()));
+    m->orgs.push_back({m->pool.add(org.id), m->pool.intern(org.name),
+                       org.recipient.empty() ? 0 : m->pool.intern(org.recipient), org.name});
+    return true;
+}
+
+bool DirectoryBuilder::add_location(const LocationInput& loc) {
+    if (m->loc_index.count(loc.id)) return false;
+    m->loc_index.emplace(loc.id, static_cast<std::uint32_t>(m->locs.size()));
+    StagedLocation s;
+    s.id = m->pool.add(loc.id);
+    const bool located = loc.latitude && loc.longitude;
+    s.lat = located ? *loc.latitude : std::numeric_limits<double>::quiet_NaN();
+    s.lon = located ? *loc.longitude : std::numeric_limits<double>::quiet_NaN();
+    s.rules = loc.rules;
+    s.languages = loc.languages;
+    m->locs.push_back(std::move(s));
+    return true;
+}
+
+bool DirectoryBuilder::add_service(const ServiceInput& svc) {
+    const auto [slot, fresh] = m->svc_index.emplace(svc.id, static_cast<std::uint32_t>(m->svcs.size()));
+    if (!fresh) return false;
+    StagedService s;
+    s.id_text = &slot->first;
+    s.id = m->pool.add(svc.id);
+    s.name = m->pool.intern(svc.name);
+    s.org_key = svc.organization_id;
+    s.status = static_cast<std::uint8_t>(svc.status);
+    s.capacity = static_cast<std::uint8_t>(svc.capacity);
+    s.ages = {centi_years(svc.min_age), centi_years(svc.max_age)};
+
+    // Needs: the taxonomy codes the map knows, else its keywords in the service's words.
+    s.needs = 0;
+    for (const TermInput& t : svc.terms) s.needs |= m->need_map->needs_of_code(t.code);
+    const bool by_keywords = s.needs == 0 && !m->phrases.empty();
+
+    // Words: name, description, and keywords (alternate name, organization and term names).
+    std::vector<std::uint32_t> name, desc, kw;
+    auto field = [&](std::string_view text, std::vector<std::uint32_t>& out) {
+        m->words_of(text, out);
+        if (by_keywords) s.needs |= m->phrases.match(m->views);
+    };
+    field(svc.name, name);
+    field(svc.description, desc);
+    field(svc.alternate_name, kw);
+    if (const auto o = m->org_index.find(svc.organization_id); o != m->org_index.end())
+        field(m->orgs[o->second].name_text, kw);
+    for (const TermInput& t : svc.terms) field(t.name, kw);
+    for (auto* v : {&name, &desc, &kw}) {
+        std::sort(v->begin(), v->end());
+        v->erase(std::unique(v->begin(), v->end()), v->end());
+    }
+    {
+        // df: services whose name or description has the word.
+        std::vector<std::uint32_t> both;
+        std::set_union(name.begin(), name.end(), desc.begin(), desc.end(), std::back_inserter(both));
+        for (const std::uint32_t w : both) ++m->df[w];
+    }
+    s.tok_offset = m->tokens.size();
+    s.n_name = static_cast<std::uint32_t>(name.size());
+    s.n_desc = static_cast<std::uint32_t>(desc.size());
+    s.n_kw = static_cast<std::uint32_t>(kw.size());
+    m->tokens.insert(m->tokens.end(), name.begin(), name.end());
+    m->tokens.insert(m->tokens.end(), desc.begin(), desc.end());
+    m->tokens.insert(m->tokens.end(), kw.begin(), kw.end());
+
+    s.languages = svc.languages;
+    s.areas = svc.areas;
+    s.sites = svc.sites;
+    s.rules = svc.rules;
+    m->svcs.push_back(std::move(s));
+    return true;
+}
+
+bool DirectoryBuilder::has_organization(std::string_view id) const { return m->org_index.count(std::string(id)) > 0; }
+bool DirectoryBuilder::has_location(std::string_view id) const { return m->loc_index.count(std::string(id)) > 0; }
+bool DirectoryBuilder::has_service(std::string_view id) const { return m->svc_index.count(std::string(id)) > 0; }
+std::size_t DirectoryBuilder::organizations() const { return m->orgs.size(); }
+std::size_t DirectoryBuilder::locations() const { return m->locs.size(); }
+std::size_t DirectoryBuilder::services() const { return m->svcs.size(); }
+
+// [SECTION] finish(): link, sort, write --------------------------------------------------------
+
+namespace {
+
+std::uint64_t cell_key(double lat, double lon, double cell) {
+    const auto row = static_cast<std::int64_t>(std::floor(lat / cell)) + (std::int64_t{1} << 31);
+    const auto col = static_cast<std::int64_t>(std::floor(lon / cell)) + (std::int64_t{1} << 31);
+    return static_cast<std::uint64_t>(row) << 32 | static_cast<std::uint64_t>(col);
+}
+
+void put_delta_list(std::vector<std::uint8_t>& out, const std::vector<std::uint32_t>& sorted) {
+    std::uint32_t prev = 0;
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+        put_varint(out, i == 0 ? sorted[i] : sorted[i] - prev);
+        prev = sorted[i];
+    }
+}
+
+PackedRule pack_rule(const OpeningRule& r, std::vector<OpeningRule>& ext) {
+    PackedRule p{};
+    p.opens = r.opens;
+    p.closes = r.closes;
+    p.days = r.days;
+    if (r.needs_date()) {
+        ext.push_back(r);
+        const auto e = static_cast<std::uint32_t>(ext.size());  // index + 1
+        if (e >= (1u << 24)) throw Error("too-large", "", "too many dated schedules");
+        p.ext[0] = static_cast<std::uint8_t>(e);
+        p.ext[1] = static_cast<std::uint8_t>(e >> 8);
+        p.ext[2] = static_cast<std::uint8_t>(e >> 16);
+    }
+    return p;
+}
+
+}  // namespace
+
+Directory DirectoryBuilder::finish(std::string_view source,
+                                   const std::function<void(const std::string&, const std::string&)>& unresolved) {
+    State& st = *m;
+    const std::size_t S = st.svcs.size();
+    if (S == 0) throw Error("empty-directory", std::string(source), "no services to index");
+    if (S >= fmt::kNone) throw Error("too-large", std::string(source), "too many services");
+
+    // Rows: one per service at a known location; a service with none gets one row without
+    // coordinates (virtual services, hotlines, services that list no address).
+    struct Row {
+        std::uint32_t svc, loc;
+        double lat, lon;
+        const std::vector<OpeningRule>* rules;
+        std::uint64_t key;
+    };
+    std::vector<Row> rows;
+    rows.reserve(S);
+    static const std::vector<OpeningRule> kNoRules;
+    for (std::uint32_t s = 0; s < S; ++s) {
+        StagedService& svc = st.svcs[s];
+        const std::size_t before = rows.size();
+        for (const SiteInput& site : svc.sites) {
+            const auto it = st.loc_index.find(site.location_id);
+            if (it == st.loc_index.end()) {
+                if (unresolved) unresolved(*svc.id_text, site.location_id);
+                continue;
+            }
+            const StagedLocation& loc = st.locs[it->second];
+            const std::vector<OpeningRule>* rules = !site.rules.empty() ? &site.rules
+                                                    : !svc.rules.empty() ? &svc.rules
+                                                                         : &loc.rules;
+            rows.push_back({s, it->second, loc.lat, loc.lon, rules, 0});
+        }
+        if (rows.size() == before) rows.push_back({s, fmt::kNone, std::nan(""), std::nan(""), &svc.rules, 0});
+    }
+
+    // Languages: the service's and those spoken at its locations, most common first.
+    std::vector<std::vector<std::string>> svc_lang_keys(S);
+    std::unordered_map<std::string, std::uint32_t> lang_count;
+    for (std::uint32_t s = 0; s < S; ++s) {
+        auto& keys = svc_lang_keys[s];
+        for (const std::string& l : st.svcs[s].languages) keys.push_back(language_key(l));
+        keys.erase(std::remove(keys.begin(), keys.end(), std::string()), keys.end());
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    }
+    for (const Row& r : rows) {
+        if (r.loc == fmt::kNone) continue;
+        auto& keys = svc_lang_keys[r.svc];
+        for (const std::string& l : st.locs[r.loc].languages) {
+            const std::string k = language_key(l);
+            if (!k.empty() && !std::binary_search(keys.begin(), keys.end(), k))
+                keys.insert(std::lower_bound(keys.begin(), keys.end(), k), k);
+        }
+    }
+    for (const auto& keys : svc_lang_keys)
+        for (const std::string& k : keys) ++lang_count[k];
+    std::vector<std::string> languages;
+    for (const auto& [k, n] : lang_count) languages.push_back(k);
+    std::sort(languages.begin(), languages.end(), [&](const std::string& a, const std::string& b) {
+        return lang_count[a] != lang_count[b] ? lang_count[a] > lang_count[b] : a < b;
+    });
+    if (languages.size() > 0xFFFF) throw Error("too-large", std::string(source), "too many languages");
+    std::unordered_map<std::string, std::uint16_t> lang_of;
+    for (std::size_t i = 0; i < languages.size(); ++i) lang_of[languages[i]] = static_cast<std::uint16_t>(i);
+
+    // Vocabulary: ids by descending df so that common words get small ids and short deltas.
+    const std::size_t W = st.words.size();
+    const std::vector<std::string>& word_text = st.words.words();
+    std::vector<std::uint32_t> by_df(W);
+    std::iota(by_df.begin(), by_df.end(), 0u);
+    std::sort(by_df.begin(), by_df.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return st.df[a] != st.df[b] ? st.df[a] > st.df[b] : word_text[a] < word_text[b];
+    });
+    std::vector<std::uint32_t> remap(W);
+    for (std::uint32_t i = 0; i < W; ++i) remap[by_df[i]] = i;
+
+
+    // Grid order: located rows by cell (stable), then the rows without coordinates.
+    for (Row& r : rows) r.key = std::isnan(r.lat) ? ~std::uint64_t{0} : cell_key(r.lat, r.lon, st.options.cell_degrees);
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+    const std::size_t R = rows.size();
+    if (R >= fmt::kNone) throw Error("too-large", std::string(source), "too many rows");
+    std::size_t located = 0;
+    while (located < R && rows[located].key != ~std::uint64_t{0}) ++located;
+
+    // Services in the order of their first row, so a scan reads service data mostly in order.
+    std::vector<std::uint32_t> svc_order;  // new position → old index
+    std::vector<std::uint32_t> svc_new(S, fmt::kNone);
+    for (const Row& r : rows)
+        if (svc_new[r.svc] == fmt::kNone) {
+            svc_new[r.svc] = static_cast<std::uint32_t>(svc_order.size());
+            svc_order.push_back(r.svc);
+        }
+
+    // Organizations are referenced by id; a service naming an unknown organization keeps the
+    // id text (as a string) but links to none.
+    ImageWriter w;
+    std::vector<std::uint32_t> org_id, org_name, org_recipient;
+    for (const StagedOrg& o : st.orgs) {
+        org_id.push_back(o.id);
+        org_name.push_back(o.name);
+        org_recipient.push_back(o.recipient);
+    }
+    std::vector<std::uint32_t> loc_id;
+    for (const StagedLocation& l : st.locs) loc_id.push_back(l.id);
+
+    std::vector<std::uint32_t> svc_id(S), svc_name(S), svc_org(S);
+    std::vector<std::uint8_t> svc_status(S), svc_capacity(S);
+    std::vector<AgeRange> svc_ages(S);
+    std::vector<NeedMask> svc_needs(S);
+    std::vector<std::uint32_t> lang_start{0}, tok_start{0}, area_start{0}, row_start{0};
+    std::vector<std::uint16_t> svc_langs;
+    std::vector<std::uint32_t> svc_areas, svc_rows;
+    std::vector<std::uint8_t> svc_tokens;
+    std::vector<std::uint64_t> svc_sig(S);
+    std::vector<std::uint32_t> lang_mask(S);
+    std::vector<std::uint8_t> area_kind;
+    std::vector<std::uint32_t> area_value, area_poly_start{0}, poly_ring_start{0}, ring_point_start{0};
+    std::vector<double> points, poly_box;
+    std::vector<std::vector<std::uint32_t>> rows_of(S);
+    for (std::uint32_t r = 0; r < R; ++r) rows_of[svc_new[rows[r].svc]].push_back(r);
+
+    std::vector<std::uint32_t> list;
+    for (std::uint32_t n = 0; n < S; ++n) {
+        StagedService& svc = st.svcs[svc_order[n]];
+        svc_id[n] = svc.id;
+        svc_name[n] = svc.name;
+        const auto o = st.org_index.find(svc.org_key);
+        svc_org[n] = o == st.org_index.end() ? fmt::kNone : o->second;
+        svc_status[n] = svc.status;
+        svc_capacity[n] = svc.capacity;
+        svc_ages[n] = svc.ages;
+        svc_needs[n] = svc.needs;
+        std::uint32_t mask = 0;
+        for (const std::string& k : svc_lang_keys[svc_order[n]]) {
+            const std::uint16_t li = lang_of.at(k);
+            svc_langs.push_back(li);
+            mask |= li < kLangMaskBits ? 1u << li : kLangOverflowBit;
+        }
+        lang_mask[n] = mask;
+        lang_start.push_back(static_cast<std::uint32_t>(svc_langs.size()));
+        // Tokens: counts, then each field's sorted ids as deltas.
+        const std::uint32_t counts[3] = {svc.n_name, svc.n_desc, svc.n_kw};
+        for (const std::uint32_t c : counts) put_varint(svc_tokens, c);
+        std::size_t off = svc.tok_offset;
+        std::uint64_t sig = 0;
+        for (const std::uint32_t c : counts) {
+            list.assign(st.tokens.begin() + static_cast<std::ptrdiff_t>(off),
+                        st.tokens.begin() + static_cast<std::ptrdiff_t>(off + c));
+            for (std::uint32_t& t : list) {
+                t = remap[t];
+                sig |= token_sig_bit(t);
+            }
+            std::sort(list.begin(), list.end());
+            put_delta_list(svc_tokens, list);
+            off += c;
+        }
+        svc_sig[n] = sig;
+        if (svc_tokens.size() > std::numeric_limits<std::uint32_t>::max())
+            throw Error("too-large", std::string(source), "the token lists exceed 4 GB");
+        tok_start.push_back(static_cast<std::uint32_t>(svc_tokens.size()));
+        for (const AreaInput& a : svc.areas) {
+            svc_areas.push_back(static_cast<std::uint32_t>(area_kind.size()));
+            area_kind.push_back(static_cast<std::uint8_t>(a.kind));
+            area_value.push_back(st.pool.intern(a.value));
+            for (const Polygon& p : a.polygons) {
+                for (const auto& ring : p.rings) {
+                    for (const auto& [lon, lat] : ring) {
+                        points.push_back(lon);
+                        points.push_back(lat);
+                    }
+                    ring_point_start.push_back(static_cast<std::uint32_t>(points.size() / 2));
+                }
+                poly_ring_start.push_back(static_cast<std::uint32_t>(ring_point_start.size() - 1));
+                poly_box.insert(poly_box.end(), {p.box.min_lat, p.box.max_lat, p.box.min_lon, p.box.max_lon});
+            }
+            area_poly_start.push_back(static_cast<std::uint32_t>(poly_ring_start.size() - 1));
+        }
+        area_start.push_back(static_cast<std::uint32_t>(svc_areas.size()));
+        svc_rows.insert(svc_rows.end(), rows_of[n].begin(), rows_of[n].end());
+        row_start.push_back(static_cast<std::uint32_t>(svc_rows.size()));
+    }
+
+    // Rows.
+    std::vector<double> row_lat(R), row_lon(R), row_cos(R);
+    std::vector<HotRow> row_hot(R);
+    std::vector<std::uint32_t> row_svc(R), row_loc(R), rule_start{0};
+    std::vector<std::uint8_t> row_flags(R);
+    std::vector<PackedRule> rules;
+    std::vector<OpeningRule> ext_rules;
+    std::vector<std::uint64_t> grid_keys;
+    std::vector<std::uint32_t> grid_start;
+    for (std::uint32_t r = 0; r < R; ++r) {
+        const Row& row = rows[r];
+        const std::uint32_t n = svc_new[row.svc];
+        row_lat[r] = r < located ? row.lat : 0;
+        row_lon[r] = r < located ? row.lon : 0;
+        row_cos[r] = r < located ? std::cos(row.lat * kDegToRad) : 1;
+        const bool active = svc_status[n] == static_cast<std::uint8_t>(ServiceStatus::Active);
+        row_hot[r] = {active ? svc_needs[n] : 0, lang_mask[n], svc_ages[n].min, svc_ages[n].max};
+        row_svc[r] = n;
+        row_loc[r] = row.loc;
+        row_flags[r] = static_cast<std::uint8_t>((r < located ? kRowLocated : 0) |
+                                                 (area_start[n + 1] > area_start[n] ? kRowHasArea : 0));
+        for (const OpeningRule& rule : *row.rules) rules.push_back(pack_rule(rule, ext_rules));
+        rule_start.push_back(static_cast<std::uint32_t>(rules.size()));
+        if (r < located && (grid_keys.empty() || grid_keys.back() != row.key)) {
+            grid_keys.push_back(row.key);
+            grid_start.push_back(r);
+        }
+    }
+    grid_start.push_back(static_cast<std::uint32_t>(located));
+
+    // Vocabulary in final id order.
+    std::vector<std::uint8_t> vocab_bytes;
+    std::vector<std::uint32_t> vocab_start{0}, vocab_df(W);
+    for (std::uint32_t i = 0; i < W; ++i) {
+        const std::string& word = word_text[by_df[i]];
+        vocab_bytes.insert(vocab_bytes.end(), word.begin(), word.end());
+        vocab_start.push_back(static_cast<std::uint32_t>(vocab_bytes.size()));
+        vocab_df[i] = st.df[by_df[i]];
+    }
+
+    std::vector<std::uint32_t> vocab_sorted(W);
+    std::iota(vocab_sorted.begin(), vocab_sorted.end(), 0u);
+    std::sort(vocab_sorted.begin(), vocab_sorted.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return word_text[by_df[a]] < word_text[by_df[b]]; });
+
+    std::vector<std::uint32_t> lang_code;
+    for (const std::string& l : languages) lang_code.push_back(st.pool.intern(l));
+
+    nlohmann::json meta = {
+        {"format", fmt::kVersion},
+        // The file name only: an index may travel, its author's folders need not.
+        {"source", std::filesystem::path(std::string(source)).filename().string()},
+        {"services", S},
+        {"rows", R},
+        {"located_rows", located},
+        {"cell_degrees", st.options.cell_degrees},
+        {"tokens", st.options.token_chars == TokenChars::Ascii ? "ascii" : "unicode"},
+        {"need_map", st.need_map->fingerprint()},
+        {"need_domains", nlohmann::json::array()},
+    };
+    for (const NeedEntry& e : st.need_map->needs()) meta["need_domains"].push_back(e.domain);
+    const std::string meta_text = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+
+    w.add_raw(fmt::kMeta, 1, meta_text.size(), meta_text.data());
+    w.add(fmt::kStrBytes, st.pool.bytes());
+    w.add(fmt::kStrOffsets, st.pool.offsets());
+    w.add(fmt::kOrgId, org_id);
+    w.add(fmt::kOrgName, org_name);
+    w.add(fmt::kOrgRecipient, org_recipient);
+    w.add(fmt::kLocId, loc_id);
+    w.add(fmt::kSvcId, svc_id);
+    w.add(fmt::kSvcName, svc_name);
+    w.add(fmt::kSvcOrg, svc_org);
+    w.add(fmt::kSvcStatus, svc_status);
+    w.add(fmt::kSvcAges, svc_ages);
+    w.add(fmt::kSvcNeeds, svc_needs);
+    w.add(fmt::kSvcLangStart, lang_start);
+    w.add(fmt::kSvcLangs, svc_langs);
+    w.add(fmt::kSvcTokStart, tok_start);
+    w.add(fmt::kSvcTokens, svc_tokens);
+    w.add(fmt::kSvcSig, svc_sig);
+    w.add(fmt::kSvcCapacity, svc_capacity);
+    w.add(fmt::kSvcAreaStart, area_start);
+    w.add(fmt::kSvcAreas, svc_areas);
+    w.add(fmt::kSvcRowStart, row_start);
+    w.add(fmt::kSvcRows, svc_rows);
+    w.add(fmt::kLangCode, lang_code);
+    w.add(fmt::kAreaKind, area_kind);
+    w.add(fmt::kAreaValue, area_value);
+    w.add(fmt::kAreaPolyStart, area_poly_start);
+    w.add(fmt::kPolyRingStart, poly_ring_start);
+    w.add(fmt::kRingPointStart, ring_point_start);
+    w.add(fmt::kPoints, points);
+    w.add(fmt::kPolyBox, poly_box);
+    w.add(fmt::kRowLat, row_lat);
+    w.add(fmt::kRowLon, row_lon);
+    w.add(fmt::kRowCosLat, row_cos);
+    w.add(fmt::kRowHot, row_hot);
+    w.add(fmt::kRowSvc, row_svc);
+    w.add(fmt::kRowLoc, row_loc);
+    w.add(fmt::kRowFlags, row_flags);
+    w.add(fmt::kRowRuleStart, rule_start);
+    w.add(fmt::kRules, rules);
+    w.add(fmt::kExtRules, ext_rules);
+    w.add(fmt::kGridKeys, grid_keys);
+    w.add(fmt::kGridStart, grid_start);
+    w.add(fmt::kVocabBytes, vocab_bytes);
+    w.add(fmt::kVocabStart, vocab_start);
+    w.add(fmt::kVocabDf, vocab_df);
+    w.add(fmt::kVocabSorted, vocab_sorted);
+
+    // Free the staging data the image does not read from before the image is allocated.
+    const BuildOptions options = st.options;
+    std::vector<StagedService>().swap(st.svcs);
+    std::vector<std::uint32_t>().swap(st.tokens);
+    st.words.release_index();
+    decltype(st.svc_index)().swap(st.svc_index);
+    auto [words, size] = w.finish(options.token_chars == TokenChars::Ascii ? fmt::kFlagAsciiTokens : 0);
+    m = std::make_unique<State>(options);  // the builder starts over
+    return Directory::from_image(std::move(words), size, source);
+}
+
+}  // namespace safetynet::core

@@ -1,0 +1,149 @@
+#include "core/directory/service_details.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace safetynet::core {
+namespace {
+
+using nlohmann::json;
+
+std::string text(const json& o, const char* key) {
+    const auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// "10:00:00" -> "10:00"
+std::string hhmm(std::string t) {
+    if (t.size() >= 5) t.resize(5);
+    return t;
+}
+
+std::string address_line(const json& location) {
+    const auto addrs = location.find("addresses");
+    if (addrs == location.end() || !addrs->is_array() || addrs->empty() || !(*addrs)[0].is_object()) return {};
+    const json& a = (*addrs)[0];
+    std::string line = text(a, "address_1");
+    for (const char* part : {"city", "state_province"}) {
+        const std::string v = text(a, part);
+        if (!v.empty()) line += (line.empty() ? "" : ", ") + v;
+    }
+    const std::string zip = text(a, "postal_code");
+    if (!zip.empty()) line += (line.empty() ? "" : " ") + zip;
+    return line;
+}
+
+void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
+    if (!schedules.is_array()) return;
+    for (const json& sc : schedules) {
+        if (!sc.is_object()) continue;
+        ServiceHours h;
+        std::stringstream days(text(sc, "byday"));
+        for (std::string d; std::getline(days, d, ',');)
+            if (!d.empty()) h.days.push_back(d.substr(d.size() >= 2 ? d.size() - 2 : 0));  // "1MO" -> "MO"
+        h.opens = hhmm(text(sc, "opens_at"));
+        h.closes = hhmm(text(sc, "closes_at"));
+        h.description = text(sc, "description");
+        if (!h.days.empty() || !h.description.empty()) out.push_back(std::move(h));
+    }
+}
+
+ServiceDetails read_service(const json& s) {
+    ServiceDetails d;
+    d.id = text(s, "id");
+    d.name = text(s, "name");
+    d.description = text(s, "description");
+    d.url = text(s, "url");
+    d.email = text(s, "email");
+    d.organization_id = text(s, "organization_id");
+    if (const auto org = s.find("organization"); org != s.end() && org->is_object()) {
+        d.organization = text(*org, "name");
+        if (d.organization_id.empty()) d.organization_id = text(*org, "id");
+        if (const auto attrs = org->find("attributes"); attrs != org->end() && attrs->is_array())
+            for (const json& a : *attrs)
+                if (a.is_object() && text(a, "value").rfind("age1", 0) == 0) d.recipient = text(a, "value");
+    }
+    if (const auto phones = s.find("phones"); phones != s.end() && phones->is_array() && !phones->empty() &&
+                                               (*phones)[0].is_object())
+        d.phone = text((*phones)[0], "number");
+    if (const auto langs = s.find("languages"); langs != s.end() && langs->is_array())
+        for (const json& l : *langs)
+            if (l.is_object() && !text(l, "code").empty()) d.languages.push_back(text(l, "code"));
+    if (const auto sched = s.find("schedules"); sched != s.end()) read_hours(*sched, d.hours);
+    if (const auto sals = s.find("service_at_locations"); sals != s.end() && sals->is_array()) {
+        for (const json& sal : *sals) {
+            if (!sal.is_object()) continue;
+            const auto loc = sal.find("location");
+            if (loc == sal.end() || !loc->is_object()) continue;
+            d.places.push_back({text(*loc, "id"), text(*loc, "name"), address_line(*loc)});
+            if (d.phone.empty())
+                if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() &&
+                                                             !phones->empty() && (*phones)[0].is_object())
+                    d.phone = text((*phones)[0], "number");
+            if (d.hours.empty())
+                if (const auto sched = sal.find("schedules"); sched != sal.end()) read_hours(*sched, d.hours);
+        }
+    }
+    return d;
+}
+
+}  // namespace
+
+ServiceDetailsIndex ServiceDetailsIndex::from_hsds_json(std::string_view text_json) {
+    ServiceDetailsIndex index;
+    const json doc = json::parse(text_json, nullptr, /*allow_exceptions=*/false);
+    const json* services = &doc;
+    if (doc.is_object() && doc.contains("services")) services = &doc["services"];
+    if (!services->is_array()) return index;
+    for (const json& s : *services) {
+        if (!s.is_object()) continue;
+        ServiceDetails d = read_service(s);
+        if (d.id.empty() || d.name.empty()) continue;
+        std::string id = d.id;
+        index.m_services.emplace(std::move(id), std::move(d));
+    }
+    return index;
+}
+
+const ServiceDetails* ServiceDetailsIndex::find(std::string_view service_id) const {
+    const auto it = m_services.find(service_id);
+    return it == m_services.end() ? nullptr : &it->second;
+}
+
+std::map<std::string, std::string> ServiceDetailsIndex::organizations() const {
+    std::map<std::string, std::string> out;
+    for (const auto& [id, s] : m_services)
+        if (!s.organization.empty()) out.emplace(s.organization_id.empty() ? s.organization : s.organization_id, s.organization);
+    return out;
+}
+
+const ServicePlace* ServiceDetailsIndex::place(const ServiceDetails& s, std::string_view location_id) const {
+    for (const ServicePlace& p : s.places)
+        if (p.location_id == location_id) return &p;
+    return s.places.empty() ? nullptr : &s.places.front();
+}
+
+std::string render_hours(const ServiceDetails& s, const Translator& t) {
+    std::string out;
+    for (const ServiceHours& h : s.hours) {
+        std::string part;
+        for (const std::string& d : h.days) part += (part.empty() ? "" : ", ") + std::string(t.tr("match.day." + d));
+        if (!h.opens.empty() && !h.closes.empty()) part += (part.empty() ? "" : " ") + h.opens + "\u2013" + h.closes;
+        if (part.empty()) part = h.description;
+        if (!part.empty()) out += (out.empty() ? "" : " \u00b7 ") + part;
+    }
+    return out;
+}
+
+std::string render_languages(const ServiceDetails& s, const Translator& t) {
+    std::string out;
+    for (const std::string& code : s.languages) {
+        const std::string key = "match.language." + code;
+        const char* name = t.tr(key);
+        out += (out.empty() ? "" : ", ") + (key == name ? code : std::string(name));
+    }
+    return out;
+}
+
+}  // namespace safetynet::core

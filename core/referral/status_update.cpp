@@ -1,0 +1,198 @@
+// Status updates: the Task in its new state, out and back in (see status_update.hpp).
+#include "core/referral/status_update.hpp"
+
+#include "core/base/error.hpp"
+#include "core/fhir/fhir_bundle.hpp"
+#include "core/base/json_read.hpp"
+#include "core/referral/referral_fhir.hpp"
+#include "core/referral/referral_outcome.hpp"
+#include "core/base/utc_time.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <tuple>
+
+namespace safetynet::core {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kKind = "status-update";
+constexpr const char* kUriSystem = "urn:ietf:rfc:3986";
+constexpr const char* kSdohccCodes = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
+
+[[noreturn]] void fail(const std::string& where, const std::string& message) { throw Error(kKind, where, message); }
+
+std::string text_of(const json& obj, const char* key, const std::string& where) {
+    if (!obj.is_object() || !obj.contains(key) || obj[key].is_null()) return {};
+    if (!obj[key].is_string()) fail(where + "." + key, "must be a string");
+    return obj[key].get<std::string>();
+}
+
+const json& array_of(const json& obj, const char* key, const std::string& where) {
+    static const json empty = json::array();
+    if (!obj.is_object() || !obj.contains(key)) return empty;
+    if (!obj[key].is_array()) fail(where + "." + key, "must be an array");
+    return obj[key];
+}
+
+// "<uuid>" of an identifier {"system": "urn:ietf:rfc:3986", "value": "urn:uuid:<uuid>"}.
+std::string uuid_in(const json& ident, const std::string& where) {
+    if (!ident.is_object() || text_of(ident, "system", where) != kUriSystem)
+        fail(where, "must be a urn:ietf:rfc:3986 identifier");
+    const std::string v = text_of(ident, "value", where);
+    if (v.rfind("urn:uuid:", 0) != 0 || v.size() != 45) fail(where, "must be urn:uuid:<uuid>");
+    return v.substr(9);
+}
+
+StatusUpdate read_impl(std::string_view fhir_json) {
+    const json doc = parse_json_text(fhir_json, kKind, "Bundle");
+    if (!doc.is_object() || text_of(doc, "resourceType", "Bundle") != "Bundle") fail("Bundle", "not a FHIR Bundle");
+    std::map<std::string, const json*> by_url;
+    const json* task = nullptr;
+    const json& entries = array_of(doc, "entry", "Bundle");
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::string where = "Bundle.entry[" + std::to_string(i) + "]";
+        if (!entries[i].is_object() || !entries[i].contains("resource") || !entries[i]["resource"].is_object())
+            fail(where, "an entry needs a resource");
+        const json& res = entries[i]["resource"];
+        by_url[text_of(entries[i], "fullUrl", where)] = &res;
+        if (text_of(res, "resourceType", where) != "Task") continue;
+        if (task) fail("Task", "a status update holds one Task");
+        task = &res;
+    }
+    if (!task) fail("Task", "no Task in the Bundle");
+    const json& t = *task;
+
+    bool fulfill = false;
+    if (t.contains("code"))
+        for (const json& c : array_of(t["code"], "coding", "Task.code"))
+            fulfill = fulfill || (c.is_object() && text_of(c, "code", "Task.code") == "fulfill");
+    if (!fulfill) fail("Task.code", "not a referral Task (code fulfill)");
+    if (text_of(t, "intent", "Task") != "order") fail("Task.intent", "a referral Task's intent is order");
+
+    StatusUpdate u;
+    const json& ids = array_of(t, "identifier", "Task");
+    for (const json& id : ids)
+        if (id.is_object() && text_of(id, "system", "Task.identifier") == kUriSystem) u.task_id = uuid_in(id, "Task.identifier");
+    if (u.task_id.empty()) fail("Task.identifier", "no urn:uuid identifier naming the referral");
+    for (const auto& [key, out, type] : {std::tuple<const char*, std::string*, const char*>{"focus", &u.service_request_id, "ServiceRequest"},
+                                         {"for", &u.patient_id, "Patient"}}) {
+        const std::string where = std::string("Task.") + key;
+        if (!t.contains(key) || !t[key].is_object() || !t[key].contains("identifier"))
+            fail(where, "must name the " + std::string(type) + " by identifier");
+        *out = uuid_in(t[key]["identifier"], where + ".identifier");
+    }
+
+    const std::string status = text_of(t, "status", "Task");
+    const auto st = parse_task_status(status);
+    if (!st) fail("Task.status", "\"" + status + "\" is not a referral task status (SDOHCC excludes ready and received)");
+    u.event.status = *st;
+    u.event.at = text_of(t, "lastModified", "Task");
+    if (!is_utc_rfc3339(u.event.at)) fail("Task.lastModified", "required, as an RFC 3339 UTC time (YYYY-MM-DDTHH:MM:SSZ)");
+    const std::string authored = text_of(t, "authoredOn", "Task");
+    if (!is_utc_rfc3339(authored)) fail("Task.authoredOn", "required, as an RFC 3339 UTC time");
+    if (u.event.at < authored) fail("Task.lastModified", "is before authoredOn (Task inv-1)");
+
+    if (t.contains("statusReason")) {
+        const json& reason = t["statusReason"];
+        const std::string text = text_of(reason, "text", "Task.statusReason");
+        if (text.empty()) fail("Task.statusReason.text", "required when a status reason is given (SDOHCC)");
+        for (const json& c : array_of(reason, "coding", "Task.statusReason")) {
+            const std::string system = text_of(c, "system", "Task.statusReason.coding");
+            const std::string code = text_of(c, "code", "Task.statusReason.coding");
+            if (system == kReferralOutcomeSystem) {
+                if (!find_referral_outcome(code)) fail("Task.statusReason.coding", "unknown outcome " + code);
+                u.event.outcome = code;
+            } else if (system == kSdohccCodes && u.event.outcome.empty()) {
+                if (const ReferralOutcome* o = outcome_for_sdohcc_code(code)) u.event.outcome = o->code;
+            }
+        }
+        const ReferralOutcome* o = find_referral_outcome(u.event.outcome);
+        // The outcome's own display stands in for a reason nobody typed.
+        u.event.reason = (o && text == o->display) ? std::string() : text;
+    }
+    if (t.contains("businessStatus")) u.event.business_status = text_of(t["businessStatus"], "text", "Task.businessStatus");
+    const json& notes = array_of(t, "note", "Task");
+    for (const json& n : notes) {
+        const std::string text = text_of(n, "text", "Task.note");
+        u.event.note += (u.event.note.empty() ? "" : "\n") + text;
+    }
+    check_outcome(u.event.outcome, u.event.status, u.event.reason, "Task.statusReason");
+
+    for (const auto& [key, out] : {std::pair<const char*, std::string*>{"requester", &u.requester_name},
+                                   {"owner", &u.organization_name}}) {
+        const std::string where = std::string("Task.") + key;
+        if (!t.contains(key) || !t[key].is_object()) fail(where, "missing");
+        const std::string url = text_of(t[key], "reference", where);
+        const auto it = by_url.find(url);
+        if (it == by_url.end() || text_of(*it->second, "resourceType", where) != "Organization")
+            fail(where, "must refer to an Organization in the Bundle");
+        *out = text_of(*it->second, "name", where + " Organization");
+    }
+    return u;
+}
+
+bool same_key(const ContactCard& a, const ContactCard& b) {
+    return a.signing_key.key_id == b.signing_key.key_id && a.signing_key.key == b.signing_key.key;
+}
+
+}  // namespace
+
+json status_update_bundle(const Referral& r) {
+    fhir::Bundle bundle("collection");
+    bundle.set_timestamp(r.last_modified());
+    bundle.add({{"resourceType", "Organization"}, {"active", true}, {"name", r.requester.name}},
+               "urn:uuid:" + r.requester.fhir_id);
+    bundle.add({{"resourceType", "Organization"}, {"active", true}, {"name", r.organization.name}},
+               "urn:uuid:" + r.organization.fhir_id);
+    TaskLinks links;
+    links.by_identifier = true;
+    bundle.add(referral_task_resource(r, r.last_event(), links), "urn:uuid:" + r.id);
+    return bundle.to_json();
+}
+
+StatusUpdate read_status_update(std::string_view fhir_json) {
+    try {
+        return read_impl(fhir_json);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error(kKind, "Bundle", std::string("malformed status update: ") + e.what());
+    }
+}
+
+ReferralActor actor_for_signer(const Referral& r, const ContactCard& signer) {
+    if (r.organization.card && same_key(*r.organization.card, signer)) return ReferralActor::Performer;
+    if (r.requester.card && same_key(*r.requester.card, signer)) return ReferralActor::Requester;
+    throw Error("wrong-sender", "referral " + r.id,
+                "signed by \"" + signer.name + "\", who is neither " + r.requester.name + " nor " + r.organization.name +
+                    " for this referral; the update was not applied");
+}
+
+void apply_status_update(Referral& r, const StatusUpdate& u, ReferralActor actor, std::string source) {
+    const std::string where = "referral " + r.id;
+    if (u.task_id != r.id || u.service_request_id != r.service_request_id || u.patient_id != r.patient_id)
+        throw Error("referral-mismatch", where,
+                    "the update's Task, ServiceRequest or Patient identifiers are not this referral's; it was not applied");
+    const StatusEvent& last = r.last_event();
+    if (last.status == u.event.status && last.at == u.event.at && last.outcome == u.event.outcome &&
+        last.reason == u.event.reason && last.business_status == u.event.business_status && last.note == u.event.note)
+        throw Error("duplicate-update", where, "this update was already applied (" + last.at + ")");
+    check_outcome(u.event.outcome, u.event.status, u.event.reason, where);
+    StatusEvent e = u.event;
+    e.by = actor;
+    e.source = std::move(source);
+    // A snapshot: states the other side went through unseen are allowed, going back is not.
+    record_status(r, std::move(e), TransitionCheck::Reachable);
+}
+
+Referral& find_referral_for(std::map<std::string, Referral>& referrals, const StatusUpdate& u) {
+    const auto it = referrals.find(u.task_id);
+    if (it == referrals.end())
+        throw Error("unknown-referral", "Task.identifier",
+                    "no referral here has the id urn:uuid:" + u.task_id + "; the update was not applied");
+    return it->second;
+}
+
+}  // namespace safetynet::core

@@ -1,0 +1,568 @@
+// The answers to a Questionnaire: enableWhen, validation, exclusive options, and the FHIR
+// QuestionnaireResponse both ways.
+//
+// [SECTION] Answering
+// [SECTION] enableWhen
+// [SECTION] Reading and validation
+// [SECTION] FHIR QuestionnaireResponse out
+// [SECTION] FHIR QuestionnaireResponse and simple answers in
+#include "core/screening/response.hpp"
+
+#include "core/base/error.hpp"
+#include "core/base/json_read.hpp"
+
+#include <nlohmann/json.hpp>
+#include <sodium.h>
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+namespace safetynet::core {
+
+using nlohmann::json;
+
+namespace {
+// FHIR core extension for "the value is missing, and why" (R4 extension-data-absent-reason);
+// on a QuestionnaireResponse item it records that the person declined to answer.
+constexpr const char* kDataAbsentReason = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
+constexpr int kMaxResponseDepth = 40;
+
+const std::vector<AnswerValue> kNoAnswers;
+}  // namespace
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Answering
+//----------------------------------------------------------------------------------------------
+
+Response::Response(std::shared_ptr<const Questionnaire> questionnaire) : m_q(std::move(questionnaire)) {
+    if (!m_q) throw Error("no-questionnaire", "", "a response needs a questionnaire");
+    m_items.resize(m_q->items().size());
+    m_enabled.assign(m_q->items().size(), 1);
+    apply_initial();
+}
+
+void Response::apply_initial() {
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        m_items[i] = ItemAnswers{};
+        for (const AnswerValue& v : m_q->item(i).initial) m_items[i].answers.push_back(checked(i, v));
+    }
+    recompute_enabled();
+}
+
+void Response::wipe() {
+    // Overwrite the text of every answer before letting it go: answers are PHI, and a kiosk
+    // session must leave nothing behind (sodium_memzero is not optimised away).
+    for (ItemAnswers& a : m_items)
+        for (AnswerValue& v : a.answers) {
+            sodium_memzero(v.string.data(), v.string.size());
+            sodium_memzero(v.coding.code.data(), v.coding.code.size());
+        }
+    apply_initial();
+}
+
+std::size_t Response::index_of(std::string_view link_id) const {
+    const auto i = m_q->find(link_id);
+    if (!i) throw Error("unknown-linkid", std::string(link_id), "no item has this linkId");
+    return *i;
+}
+
+const Item& Response::question(std::size_t item, bool for_change) const {
+    if (item >= m_items.size()) throw Error("unknown-linkid", "#" + std::to_string(item), "no such item");
+    const Item& it = m_q->item(item);
+    if (!it.is_question())
+        throw Error("not-a-question", it.link_id, std::string("a ") + item_type_name(it.type) + " item takes no answer");
+    if (for_change && it.read_only) throw Error("read-only", it.link_id, "the item is read-only");
+    return it;
+}
+
+AnswerValue Response::checked(std::size_t item, AnswerValue v) const {
+    const Item& it = m_q->item(item);
+    const std::string& where = it.link_id;
+    auto wrong = [&]() -> Error {
+        return Error("answer-type", where, std::string("a ") + value_type_name(v.type) + " cannot answer a " +
+                                               item_type_name(it.type) + " item");
+    };
+    switch (it.type) {
+        case ItemType::Boolean:
+            if (v.type != ValueType::Boolean) throw wrong();
+            return v;
+        case ItemType::Integer:
+            if (v.type != ValueType::Integer) throw wrong();
+            return v;
+        case ItemType::Decimal:
+            if (v.type == ValueType::Integer) return AnswerValue::of_decimal(static_cast<double>(v.integer));
+            if (v.type != ValueType::Decimal || !std::isfinite(v.decimal)) throw wrong();
+            return v;
+        case ItemType::String:
+        case ItemType::Text:
+            if (v.type != ValueType::String) throw wrong();
+            if (it.max_length && v.string.size() > static_cast<std::size_t>(*it.max_length))
+                throw Error("answer-too-long", where, "the answer is longer than " + std::to_string(*it.max_length));
+            return v;
+        case ItemType::Date:
+            if (v.type != ValueType::Date && v.type != ValueType::String) throw wrong();
+            if (!is_fhir_date(v.string)) throw Error("answer-type", where, "\"" + v.string + "\" is not a date");
+            return AnswerValue::of_date(std::move(v.string));
+        case ItemType::Choice:
+        case ItemType::OpenChoice: {
+            auto option = it.find_option(v);
+            // A plain code given for a coded option ("LA33-6") selects it too.
+            if (!option && v.type == ValueType::String) option = it.find_option(AnswerValue::of_coding("", v.string));
+            if (option) return it.options[*option].value;
+            if (it.type == ItemType::OpenChoice && v.type == ValueType::String) return v;
+            throw Error("answer-not-an-option", where, "\"" + v.to_string() + "\" is not one of the answers");
+        }
+        default: throw wrong();
+    }
+}
+
+void Response::set(std::size_t item, AnswerValue value) {
+    question(item, true);
+    AnswerValue v = checked(item, std::move(value));
+    m_items[item].answers.assign(1, std::move(v));
+    m_items[item].declined = false;
+    recompute_enabled();
+}
+
+void Response::set_all(std::size_t item, std::vector<AnswerValue> values) {
+    const Item& it = question(item, true);
+    if (values.size() > 1 && !it.repeats)
+        throw Error("too-many-answers", it.link_id, "the item takes one answer");
+    std::vector<AnswerValue> ok;
+    for (AnswerValue& v : values) ok.push_back(checked(item, std::move(v)));
+    m_items[item].answers = std::move(ok);
+    m_items[item].declined = false;
+    recompute_enabled();
+}
+
+void Response::select_option(std::size_t item, std::size_t option) {
+    const Item& it = question(item, true);
+    if (option >= it.options.size())
+        throw Error("answer-not-an-option", it.link_id, "option " + std::to_string(option) + " does not exist");
+    m_items[item].answers.assign(1, it.options[option].value);
+    m_items[item].declined = false;
+    recompute_enabled();
+}
+
+void Response::toggle_option(std::size_t item, std::size_t option) {
+    const Item& it = question(item, true);
+    if (!it.repeats) return select_option(item, option);
+    if (option >= it.options.size())
+        throw Error("answer-not-an-option", it.link_id, "option " + std::to_string(option) + " does not exist");
+    std::vector<AnswerValue>& answers = m_items[item].answers;
+    const AnswerValue& chosen = it.options[option].value;
+    const auto at = std::find_if(answers.begin(), answers.end(), [&](const AnswerValue& a) { return a.same_as(chosen); });
+    if (at != answers.end()) {
+        answers.erase(at);
+    } else if (it.options[option].exclusive) {
+        answers.assign(1, chosen);  // "None of the above" clears the other boxes
+    } else {
+        // Ticking a box clears an exclusive option; free-text answers of open-choice stay.
+        answers.erase(std::remove_if(answers.begin(), answers.end(),
+                                     [&](const AnswerValue& a) {
+                                         const auto o = it.find_option(a);
+                                         return o && it.options[*o].exclusive;
+                                     }),
+                      answers.end());
+        answers.push_back(chosen);
+        // Keep the options in the order the form lists them.
+        std::stable_sort(answers.begin(), answers.end(), [&](const AnswerValue& a, const AnswerValue& b) {
+            return it.find_option(a).value_or(it.options.size()) < it.find_option(b).value_or(it.options.size());
+        });
+    }
+    m_items[item].declined = false;
+    recompute_enabled();
+}
+
+void Response::clear(std::size_t item) {
+    question(item, true);
+    m_items[item] = ItemAnswers{};
+    recompute_enabled();
+}
+
+void Response::decline(std::size_t item) {
+    question(item, true);
+    m_items[item].answers.clear();
+    m_items[item].declined = true;
+    recompute_enabled();
+}
+
+void Response::set(std::string_view link_id, AnswerValue value) { set(index_of(link_id), std::move(value)); }
+void Response::decline(std::string_view link_id) { decline(index_of(link_id)); }
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] enableWhen
+//----------------------------------------------------------------------------------------------
+
+namespace {
+
+// <0, 0, >0; nullopt when the two cannot be ordered (different date precisions that agree on
+// their common part: "2020" vs "2020-05-01" is neither before nor after).
+std::optional<int> compare(const AnswerValue& a, const AnswerValue& b) {
+    const bool an = a.type == ValueType::Integer || a.type == ValueType::Decimal;
+    const bool bn = b.type == ValueType::Integer || b.type == ValueType::Decimal;
+    if (an && bn) {
+        const double x = a.type == ValueType::Integer ? static_cast<double>(a.integer) : a.decimal;
+        const double y = b.type == ValueType::Integer ? static_cast<double>(b.integer) : b.decimal;
+        return x < y ? -1 : (x > y ? 1 : 0);
+    }
+    if (a.type == ValueType::Date && b.type == ValueType::Date) {
+        const std::size_t n = std::min(a.string.size(), b.string.size());
+        const int c = a.string.compare(0, n, b.string, 0, n);
+        if (c != 0) return c;
+        if (a.string.size() != b.string.size()) return std::nullopt;
+        return 0;
+    }
+    if (a.type == ValueType::String && b.type == ValueType::String) return a.string.compare(b.string);
+    return std::nullopt;
+}
+
+}  // namespace
+
+// FHIR R4/R5 QuestionnaireItemOperator: "=" true if at least one answer equals the value; "!="
+// true if no answer equals it (so also when there is no answer); ">" "<" ">=" "<=" true if at
+// least one answer compares so; "exists" compares "has an answer" with the boolean. An item
+// that is disabled counts as having no answer (R4 Questionnaire.item.enableWhen comments).
+bool Response::condition_holds(const EnableWhen& c) const {
+    const std::vector<AnswerValue>& answers = effective_answers(c.question);
+    switch (c.op) {
+        case EnableOperator::Exists: return !answers.empty() == c.exists;
+        case EnableOperator::Equal:
+            return std::any_of(answers.begin(), answers.end(), [&](const AnswerValue& a) { return a.same_as(c.answer); });
+        case EnableOperator::NotEqual:
+            return std::none_of(answers.begin(), answers.end(), [&](const AnswerValue& a) { return a.same_as(c.answer); });
+        default: break;
+    }
+    for (const AnswerValue& a : answers) {
+        // Choice options with integer values order by value; codings never reach here (import refuses).
+        const auto r = compare(a, c.answer);
+        if (!r) continue;
+        switch (c.op) {
+            case EnableOperator::Greater: if (*r > 0) return true; break;
+            case EnableOperator::Less: if (*r < 0) return true; break;
+            case EnableOperator::GreaterOrEqual: if (*r >= 0) return true; break;
+            case EnableOperator::LessOrEqual: if (*r <= 0) return true; break;
+            default: break;
+        }
+    }
+    return false;
+}
+
+void Response::recompute_enabled() {
+    // evaluation_order() puts parents and enableWhen sources first, so one pass settles all.
+    for (const std::size_t i : m_q->evaluation_order()) {
+        const Item& it = m_q->item(i);
+        bool on = !it.parent || m_enabled[*it.parent];
+        if (on && !it.enable_when.empty()) {
+            if (it.enable_all)
+                on = std::all_of(it.enable_when.begin(), it.enable_when.end(),
+                                 [&](const EnableWhen& c) { return condition_holds(c); });
+            else
+                on = std::any_of(it.enable_when.begin(), it.enable_when.end(),
+                                 [&](const EnableWhen& c) { return condition_holds(c); });
+        }
+        m_enabled[i] = on ? 1 : 0;
+    }
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Reading and validation
+//----------------------------------------------------------------------------------------------
+
+AnswerState Response::state(std::size_t item) const {
+    const ItemAnswers& a = m_items.at(item);
+    if (!a.answers.empty()) return AnswerState::Answered;
+    return a.declined ? AnswerState::Declined : AnswerState::Unanswered;
+}
+
+const std::vector<AnswerValue>& Response::effective_answers(std::size_t item) const {
+    return m_enabled.at(item) ? m_items[item].answers : kNoAnswers;
+}
+
+bool Response::option_selected(std::size_t item, std::size_t option) const {
+    const Item& it = m_q->item(item);
+    if (option >= it.options.size()) return false;
+    const auto& answers = m_items[item].answers;
+    return std::any_of(answers.begin(), answers.end(),
+                       [&](const AnswerValue& a) { return a.same_as(it.options[option].value); });
+}
+
+std::vector<FlowStep> Response::flow() const {
+    std::vector<FlowStep> steps;
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        const Item& it = m_q->item(i);
+        if (it.type == ItemType::Group || !m_enabled[i]) continue;
+        FlowStep s;
+        s.item = i;
+        for (auto p = it.parent; p; p = m_q->item(*p).parent) s.group_path.insert(s.group_path.begin(), *p);
+        steps.push_back(std::move(s));
+    }
+    return steps;
+}
+
+std::vector<ValidationIssue> Response::validate() const {
+    std::vector<ValidationIssue> issues;
+    const auto& items = m_q->items();
+    // A question counts for its group when it is enabled and answered or declined.
+    auto responded = [&](std::size_t i) {
+        return m_enabled[i] && state(i) != AnswerState::Unanswered;
+    };
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const Item& it = items[i];
+        if (!m_enabled[i]) continue;  // LHC-Forms #192: a disabled item is never required
+        if (it.is_question() && it.required && !it.read_only && state(i) == AnswerState::Unanswered)
+            issues.push_back({it.link_id, "required", "this question needs an answer"});
+        if (it.type == ItemType::Group && it.required) {
+            // LHC-Forms #60: a required group is satisfied by any answered question inside it.
+            bool any = false;
+            std::vector<std::size_t> stack(it.children.begin(), it.children.end());
+            while (!stack.empty() && !any) {
+                const std::size_t c = stack.back();
+                stack.pop_back();
+                if (items[c].is_question() && responded(c)) any = true;
+                stack.insert(stack.end(), items[c].children.begin(), items[c].children.end());
+            }
+            if (!any) issues.push_back({it.link_id, "required", "at least one question in this group needs an answer"});
+        }
+        if (it.is_question() && it.repeats && m_items[i].answers.size() > 1) {
+            for (const AnswerValue& a : m_items[i].answers) {
+                const auto o = it.find_option(a);
+                if (o && it.options[*o].exclusive) {
+                    issues.push_back({it.link_id, "exclusive-conflict",
+                                      "\"" + it.options[*o].label.base + "\" cannot be chosen with other answers"});
+                    break;
+                }
+            }
+        }
+    }
+    return issues;
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] FHIR QuestionnaireResponse out
+//----------------------------------------------------------------------------------------------
+
+namespace {
+
+json value_json(const AnswerValue& v) {
+    json a = json::object();
+    switch (v.type) {
+        case ValueType::Boolean: a["valueBoolean"] = v.boolean; break;
+        case ValueType::Integer: a["valueInteger"] = v.integer; break;
+        case ValueType::Decimal: a["valueDecimal"] = v.decimal; break;
+        case ValueType::String: a["valueString"] = v.string; break;
+        case ValueType::Date: a["valueDate"] = v.string; break;
+        case ValueType::Coding: {
+            json c = json::object();
+            if (!v.coding.system.empty()) c["system"] = v.coding.system;
+            c["code"] = v.coding.code;
+            if (!v.coding.display.empty()) c["display"] = v.coding.display;
+            a["valueCoding"] = std::move(c);
+            break;
+        }
+    }
+    return a;
+}
+
+}  // namespace
+
+json Response::to_fhir(const QuestionnaireResponseOptions& options) const {
+    json qr = json::object();
+    qr["resourceType"] = "QuestionnaireResponse";
+    if (!options.id.empty()) qr["id"] = options.id;
+    if (!options.language.empty()) qr["language"] = options.language;
+    if (!m_q->url().empty())
+        qr["questionnaire"] = m_q->version().empty() ? m_q->url() : m_q->url() + "|" + m_q->version();
+    qr["status"] = !options.status.empty() ? options.status : (complete() ? "completed" : "in-progress");
+    if (!options.subject.empty()) qr["subject"] = {{"reference", options.subject}};
+    if (!options.authored.empty()) qr["authored"] = options.authored;
+
+    // Depth-first over the tree; an item appears only when it (or something inside it) was
+    // answered or declined while enabled.
+    std::function<std::optional<json>(std::size_t)> emit = [&](std::size_t i) -> std::optional<json> {
+        const Item& it = m_q->item(i);
+        if (!m_enabled[i] || it.type == ItemType::Display) return std::nullopt;
+        json out = {{"linkId", it.link_id}};
+        // The text the person saw: in the response's language when the form has it.
+        if (const std::string& text = it.text.in(options.language); !text.empty()) out["text"] = text;
+        if (it.type == ItemType::Group) {
+            json children = json::array();
+            for (const std::size_t c : it.children)
+                if (auto j = emit(c)) children.push_back(std::move(*j));
+            if (children.empty()) return std::nullopt;
+            out["item"] = std::move(children);
+            return out;
+        }
+        if (state(i) == AnswerState::Declined) {
+            out["extension"] = json::array({{{"url", kDataAbsentReason}, {"valueCode", "asked-declined"}}});
+            return out;
+        }
+        if (m_items[i].answers.empty()) return std::nullopt;
+        json answers = json::array();
+        for (const AnswerValue& v : m_items[i].answers) answers.push_back(value_json(v));
+        out["answer"] = std::move(answers);
+        return out;
+    };
+    json items = json::array();
+    for (const std::size_t r : m_q->roots())
+        if (auto j = emit(r)) items.push_back(std::move(*j));
+    if (!items.empty()) qr["item"] = std::move(items);
+    return qr;
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] FHIR QuestionnaireResponse and simple answers in
+//----------------------------------------------------------------------------------------------
+
+namespace {
+
+[[noreturn]] void bad_response(const std::string& where, const std::string& message) {
+    throw Error("malformed-response", where, message);
+}
+
+AnswerValue read_answer(const json& a, const std::string& where) {
+    if (!a.is_object()) bad_response(where, "an answer must be an object");
+    std::optional<AnswerValue> v;
+    int count = 0;
+    for (const auto& kv : a.items()) {
+        // Named copies, not structured bindings: clang 14 (WASM) cannot capture those.
+        const std::string& key = kv.key();
+        const json& val = kv.value();
+        if (key.rfind("value", 0) != 0 || key.size() == 5) continue;
+        ++count;
+        const std::string type = key.substr(5);
+        if (type == "Boolean" && val.is_boolean()) v = AnswerValue::of_bool(val.get<bool>());
+        else if (type == "Integer" && val.is_number_integer()) v = AnswerValue::of_integer(val.get<std::int64_t>());
+        else if (type == "Decimal" && val.is_number()) v = AnswerValue::of_decimal(val.get<double>());
+        else if (type == "String" && val.is_string()) v = AnswerValue::of_string(val.get<std::string>());
+        else if (type == "Date" && val.is_string()) v = AnswerValue::of_date(val.get<std::string>());
+        else if (type == "Coding" && val.is_object() && val.contains("code") && val["code"].is_string()) {
+            auto str = [&](const char* k) {
+                return val.contains(k) && val[k].is_string() ? val[k].get<std::string>() : std::string();
+            };
+            v = AnswerValue::of_coding(str("system"), str("code"), str("display"));
+        } else {
+            throw Error("answer-type", where, key + " is malformed or not supported");
+        }
+    }
+    if (count != 1 || !v) bad_response(where, "an answer needs exactly one value[x]");
+    if (a.contains("item")) throw Error("unsupported-feature", where, "items nested inside an answer are not supported");
+    return *v;
+}
+
+// Other extensions are allowed and ignored, but each must have FHIR's shape.
+bool is_declined_item(const json& item, const std::string& link_id) {
+    const auto ext = item.find("extension");
+    if (ext == item.end()) return false;
+    if (!ext->is_array()) bad_response(link_id, "\"extension\" must be an array");
+    bool declined = false;
+    for (const json& e : *ext) {
+        if (!e.is_object() || !e.contains("url") || !e["url"].is_string())
+            bad_response(link_id, "every extension needs a \"url\"");
+        if (string_field(e, "url") == kDataAbsentReason && string_field(e, "valueCode") == "asked-declined") declined = true;
+    }
+    return declined;
+}
+
+}  // namespace
+
+Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json& qr) {
+    if (!qr.is_object() || string_field(qr, "resourceType") != "QuestionnaireResponse")
+        throw Error("malformed-response", "QuestionnaireResponse", "the resourceType must be \"QuestionnaireResponse\"");
+    Response r(std::move(q));
+    if (const auto ref = qr.find("questionnaire"); ref != qr.end()) {
+        if (!ref->is_string()) bad_response("questionnaire", "must be a canonical URL");
+        const std::string canonical = ref->get<std::string>().substr(0, ref->get<std::string>().find('|'));
+        if (!r.m_q->url().empty() && canonical != r.m_q->url())
+            throw Error("questionnaire-mismatch", "questionnaire",
+                        "the response answers \"" + canonical + "\", not \"" + r.m_q->url() + "\"");
+    }
+    // Imported answers are stored as given (read-only and calculated items included); only
+    // their shape and fit are checked. Nothing is kept unless the whole response reads.
+    std::vector<ItemAnswers> answers(r.m_items.size());
+    std::vector<char> seen(r.m_items.size(), 0);
+    std::function<void(const json&, int)> walk = [&](const json& list, int depth) {
+        if (depth > kMaxResponseDepth) bad_response("item", "items are nested too deep");
+        if (!list.is_array()) bad_response("item", "\"item\" must be an array");
+        for (const json& item : list) {
+            if (!item.is_object() || !item.contains("linkId") || !item["linkId"].is_string())
+                bad_response("item", "every item needs a \"linkId\"");
+            const std::string link_id = item["linkId"].get<std::string>();
+            const auto index = r.m_q->find(link_id);
+            if (!index) throw Error("unknown-linkid", link_id, "the Questionnaire has no item with this linkId");
+            if (seen[*index]++) throw Error("too-many-answers", link_id, "the item appears more than once");
+            const Item& it = r.m_q->item(*index);
+            if (item.contains("item")) {
+                if (it.type != ItemType::Group) throw Error("unsupported-feature", link_id, "only groups contain items");
+                walk(item["item"], depth + 1);
+            }
+            if (item.contains("answer")) {
+                if (!it.is_question()) throw Error("not-a-question", link_id, "this item takes no answer");
+                const json& list_a = item["answer"];
+                if (!list_a.is_array()) bad_response(link_id, "\"answer\" must be an array");
+                if (list_a.size() > 1 && !it.repeats)
+                    throw Error("too-many-answers", link_id, "the item takes one answer");
+                for (const json& a : list_a) answers[*index].answers.push_back(r.checked(*index, read_answer(a, link_id)));
+            } else if (it.is_question() && is_declined_item(item, link_id)) {
+                answers[*index].declined = true;
+            }
+        }
+    };
+    if (const auto items = qr.find("item"); items != qr.end()) walk(*items, 0);
+    for (std::size_t i = 0; i < answers.size(); ++i)
+        if (seen[i] && r.m_q->item(i).is_question()) r.m_items[i] = std::move(answers[i]);
+    r.recompute_enabled();
+    return r;
+}
+
+Response Response::from_simple(std::shared_ptr<const Questionnaire> q, const json& doc) {
+    if (!doc.is_object()) throw Error("malformed-answers", "answers", "answers must be a JSON object {\"linkId\": value}");
+    Response r(std::move(q));
+    std::vector<std::pair<std::size_t, ItemAnswers>> staged;
+    for (const auto& kv : doc.items()) {
+        const std::string& key = kv.key();
+        const json& value = kv.value();
+        auto index = r.m_q->find(key);
+        if (!index) index = r.m_q->find_by_code(key);
+        if (!index) throw Error("unknown-linkid", key, "the Questionnaire has no item with this linkId or code");
+        const Item& it = r.m_q->item(*index);
+        if (!it.is_question()) throw Error("not-a-question", key, std::string("a ") + item_type_name(it.type) + " takes no answer");
+        ItemAnswers a;
+        auto one = [&](const json& v) -> AnswerValue {
+            if (v.is_boolean()) return AnswerValue::of_bool(v.get<bool>());
+            if (v.is_number_integer()) return AnswerValue::of_integer(v.get<std::int64_t>());
+            if (v.is_number()) return AnswerValue::of_decimal(v.get<double>());
+            if (v.is_string()) {
+                if (it.type == ItemType::Date) return AnswerValue::of_date(v.get<std::string>());
+                return AnswerValue::of_string(v.get<std::string>());
+            }
+            throw Error("answer-type", key, "an answer must be a code, number, boolean or string");
+        };
+        if (value.is_null()) {
+            continue;  // explicitly unanswered
+        } else if (value.is_object()) {
+            if (value.size() != 1 || !value.contains("declined") || value["declined"] != true)
+                throw Error("answer-type", key, "the only object answer is {\"declined\": true}");
+            a.declined = true;
+        } else if (value.is_array()) {
+            if (value.size() > 1 && !it.repeats) throw Error("too-many-answers", key, "the item takes one answer");
+            for (const json& v : value) a.answers.push_back(r.checked(*index, one(v)));
+        } else {
+            a.answers.push_back(r.checked(*index, one(value)));
+        }
+        staged.emplace_back(*index, std::move(a));
+    }
+    for (auto& [index, a] : staged) r.m_items[index] = std::move(a);
+    r.recompute_enabled();
+    return r;
+}
+
+Response Response::parse(std::shared_ptr<const Questionnaire> q, std::string_view text, std::string_view source) {
+    const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON");
+    if (doc.is_object() && doc.contains("resourceType")) return from_fhir(std::move(q), doc);
+    return from_simple(std::move(q), doc);
+}
+
+}  // namespace safetynet::core

@@ -1,0 +1,139 @@
+#pragma once
+// The answers to one Questionnaire: what the kiosk and the clinician screens edit, what the
+// scoring reads, and what becomes the FHIR QuestionnaireResponse.
+//
+// How the kiosk uses it (one question per screen):
+//
+//   auto q = std::make_shared<const Questionnaire>(load_instrument("ahc-hrsn"));
+//   Response r(q);
+//   auto steps = r.flow();                       // enabled questions/displays, in display order
+//   const Item& it = q->item(steps[i].item);     // it.text.in("es"), it.help.in("es"),
+//                                                // it.options[k].label.in("es")
+//   r.select_option(steps[i].item, k);           // single choice (replaces the answer)
+//   r.toggle_option(steps[i].item, k);           // multi-select; honours "None of the above"
+//   r.set(steps[i].item, AnswerValue::of_integer(3));
+//   r.decline(steps[i].item);                    // "prefer not to answer"
+//   steps = r.flow();                            // enableWhen may have shown or hidden items
+//   r.validate();                                // what still blocks "done" (required items)
+//   r.wipe();                                    // next patient: every answer gone
+//
+// Answers to items that are disabled right now are kept (so going back and changing one's
+// mind restores them) but ignored everywhere: validation, scoring and export.
+// "Not answered yet" and "declined" are different states: a declined item has no answer
+// and shows as dataAbsentReason asked-declined in FHIR; an unanswered one as unknown.
+//
+// [SECTION] Types
+// [SECTION] Response
+#include "core/screening/questionnaire.hpp"
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace safetynet::core {
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Types
+//----------------------------------------------------------------------------------------------
+
+enum class AnswerState { Unanswered, Answered, Declined };
+
+// One screen of a one-question-per-screen flow.
+struct FlowStep {
+    std::size_t item = 0;                 // index into Questionnaire::items()
+    std::vector<std::size_t> group_path;  // enclosing groups, outermost first
+};
+
+// Something that keeps a response from being complete or valid.
+struct ValidationIssue {
+    std::string link_id;
+    std::string kind;  // "required", "exclusive-conflict"
+    std::string message;
+};
+
+struct QuestionnaireResponseOptions {
+    std::string id;            // QuestionnaireResponse.id, omitted when empty
+    std::string authored;      // dateTime, omitted when empty
+    std::string subject;       // reference, e.g. "urn:uuid:...", omitted when empty
+    std::string status;        // default: "completed" when valid, else "in-progress"
+    std::string language;      // QuestionnaireResponse.language; item texts in that language
+};
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Response
+//----------------------------------------------------------------------------------------------
+
+class Response {
+public:
+    // A fresh response: no answers but the Questionnaire's initial values.
+    explicit Response(std::shared_ptr<const Questionnaire> questionnaire);
+
+    const Questionnaire& questionnaire() const { return *m_q; }
+    std::shared_ptr<const Questionnaire> questionnaire_ptr() const { return m_q; }
+
+    // --- answering. Each throws core::Error (kind "answer-type", "answer-not-an-option",
+    // "not-a-question", "read-only", "too-many-answers", "unknown-linkid") and changes nothing
+    // when the answer does not fit the item.
+    void set(std::size_t item, AnswerValue value);               // replaces the answers
+    void set_all(std::size_t item, std::vector<AnswerValue> values);
+    void select_option(std::size_t item, std::size_t option);    // replaces the answers
+    // Multi-select: adds or removes one option. Choosing an exclusive option ("None of the
+    // above") clears the others; choosing another clears the exclusive ones.
+    void toggle_option(std::size_t item, std::size_t option);
+    void clear(std::size_t item);    // back to "not answered yet"
+    void decline(std::size_t item);  // "prefer not to answer": no answer, state Declined
+    // The next patient: every answer and every decline is gone, initial values are back.
+    void wipe();
+    // The same by linkId (throw "unknown-linkid").
+    void set(std::string_view link_id, AnswerValue value);
+    void decline(std::string_view link_id);
+    std::size_t index_of(std::string_view link_id) const;
+
+    // --- reading
+    bool enabled(std::size_t item) const { return m_enabled[item] != 0; }
+    AnswerState state(std::size_t item) const;
+    // The stored answers (also of a disabled item); effective_answers() is empty when disabled.
+    const std::vector<AnswerValue>& answers(std::size_t item) const { return m_items[item].answers; }
+    const std::vector<AnswerValue>& effective_answers(std::size_t item) const;
+    bool option_selected(std::size_t item, std::size_t option) const;
+    // The enabled questions and displays, in display order, with their groups.
+    std::vector<FlowStep> flow() const;
+    // Required-item problems (disabled items ignored; a required group is satisfied by any
+    // answered or declined question inside it) and exclusive options chosen with others.
+    std::vector<ValidationIssue> validate() const;
+    bool complete() const { return validate().empty(); }
+
+    // --- FHIR QuestionnaireResponse
+    nlohmann::json to_fhir(const QuestionnaireResponseOptions& options = {}) const;
+    // Reads a QuestionnaireResponse for this Questionnaire (errors: "malformed-response",
+    // "unknown-linkid", "answer-type", "answer-not-an-option", "too-many-answers").
+    static Response from_fhir(std::shared_ptr<const Questionnaire> q, const nlohmann::json& qr);
+    // Reads {"linkId": value}: a code or list of codes for choices, a number, boolean, string,
+    // or {"declined": true}. Keys may also be an item's LOINC code.
+    static Response from_simple(std::shared_ptr<const Questionnaire> q, const nlohmann::json& answers);
+    // Either form, from JSON text (a QuestionnaireResponse if resourceType says so).
+    static Response parse(std::shared_ptr<const Questionnaire> q, std::string_view json, std::string_view source);
+
+private:
+    struct ItemAnswers {
+        std::vector<AnswerValue> answers;
+        bool declined = false;
+    };
+
+    std::shared_ptr<const Questionnaire> m_q;
+    std::vector<ItemAnswers> m_items;
+    std::vector<char> m_enabled;
+
+    void apply_initial();
+    void recompute_enabled();
+    bool condition_holds(const EnableWhen& c) const;
+    const Item& question(std::size_t item, bool for_change) const;
+    // Checks that the value fits the item and returns it normalised (a coding gets the
+    // option's system and display).
+    AnswerValue checked(std::size_t item, AnswerValue value) const;
+};
+
+}  // namespace safetynet::core

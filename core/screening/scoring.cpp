@@ -1,0 +1,692 @@
+// Need scoring rules, one function per instrument.
+//
+// Answer codes and cut-offs: CMS AHC HRSN Screening Tool (2018) and its guide (2021);
+// Hunger Vital Sign (SDOHCC IG Questionnaire and StructureMap); PRAPARE (SDOHCC IG map);
+// PHQ-2/PHQ-9 (Kroenke et al.; the NLM/LHC PHQ-9 form). ICD-10-CM codes are the current
+// (FY2026) ones: Z59.41 not Z59.4, Z59.00 not Z59.0 (the IG examples still show the retired
+// codes). Where no current code fits a screening result, no code is suggested.
+//
+// [SECTION] Domains and codes
+// [SECTION] Reading answers
+// [SECTION] AHC HRSN
+// [SECTION] Hunger Vital Sign
+// [SECTION] PRAPARE
+// [SECTION] PHQ-2 and PHQ-9
+// [SECTION] Dispatch and JSON
+#include "core/screening/scoring.hpp"
+
+#include "core/base/i18n.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <initializer_list>
+
+namespace safetynet::core {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr const char* kLoinc = "http://loinc.org";
+constexpr const char* kSnomed = "http://snomed.info/sct";
+constexpr const char* kIcd10cm = "http://hl7.org/fhir/sid/icd-10-cm";
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Domains and codes
+//----------------------------------------------------------------------------------------------
+
+// A suggested code as literals: turned into a Coding (strings) only when the need is
+// positive, so scoring a negative domain allocates nothing for its codes.
+struct CodeLit {
+    const char* system;
+    const char* code;
+    const char* display;
+};
+using Codes = std::initializer_list<CodeLit>;
+constexpr CodeLit snomed(const char* code, const char* display) { return {kSnomed, code, display}; }
+constexpr CodeLit icd(const char* code, const char* display) { return {kIcd10cm, code, display}; }
+
+std::vector<Coding> to_codings(Codes codes) {
+    std::vector<Coding> out;
+    out.reserve(codes.size());
+    for (const CodeLit& c : codes) out.push_back({c.system, c.code, c.display});
+    return out;
+}
+
+const DomainInfo* domain_info(std::string_view code) {
+    for (const DomainInfo& d : known_domains())
+        if (code == d.code) return &d;
+    return nullptr;
+}
+
+Need make_need(const char* domain) {
+    Need n;
+    n.domain = domain;
+    if (const DomainInfo* d = domain_info(domain)) {
+        n.display = d->display;
+        n.gravity = d->gravity;
+    }
+    return n;
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Reading answers
+//----------------------------------------------------------------------------------------------
+
+// Numbers for answers whose options carry no ordinalValue in an imported copy: the LOINC
+// answer lists' own values (HITS 1-5, PHQ 0-3, exercise days and minutes).
+std::optional<double> known_weight(std::string_view item, std::string_view code) {
+    struct Row { const char* item; const char* code; double value; };
+    static const Row rows[] = {
+        // HITS items 7-10 (any of them): Never 1 .. Frequently 5
+        {"hits", "LA6270-8", 1}, {"hits", "LA10066-1", 2}, {"hits", "LA10082-8", 3}, {"hits", "LA16644-9", 4},
+        {"hits", "LA6482-9", 5},
+        // PHQ items: Not at all 0 .. Nearly every day 3
+        {"phq", "LA6568-5", 0}, {"phq", "LA6569-3", 1}, {"phq", "LA6570-1", 2}, {"phq", "LA6571-9", 3},
+        // 89555-7 days per week
+        {"89555-7", "LA6111-4", 0}, {"89555-7", "LA6112-2", 1}, {"89555-7", "LA6113-0", 2},
+        {"89555-7", "LA6114-8", 3}, {"89555-7", "LA6115-5", 4}, {"89555-7", "LA10137-0", 5},
+        {"89555-7", "LA10138-8", 6}, {"89555-7", "LA10139-6", 7},
+        // 68516-4 minutes per day
+        {"68516-4", "LA6111-4", 0}, {"68516-4", "LA13942-0", 10}, {"68516-4", "LA19282-5", 20},
+        {"68516-4", "LA28855-7", 30}, {"68516-4", "LA28858-1", 40}, {"68516-4", "LA28854-0", 50},
+        {"68516-4", "LA28853-2", 60}, {"68516-4", "LA28891-2", 90}, {"68516-4", "LA32059-0", 120},
+        {"68516-4", "LA32060-8", 150},
+    };
+    static const char* hits[] = {"95618-5", "95617-7", "95616-9", "95615-1"};
+    std::string_view family = item;
+    if (std::find(std::begin(hits), std::end(hits), item) != std::end(hits)) family = "hits";
+    else if (item.rfind("4425", 0) == 0 || item.rfind("4426", 0) == 0) family = "phq";
+    for (const Row& r : rows)
+        if (family == r.item && code == r.code) return r.value;
+    return std::nullopt;
+}
+
+// Reads one instrument's answers by LOINC item code, remembering what it read as evidence.
+class Reader {
+public:
+    explicit Reader(const Response& r) : m_r(r), m_q(r.questionnaire()) {}
+
+    bool has_item(const char* code) const { return m_q.find_by_code(code).has_value(); }
+
+    // The item's evidence: state and the answers while it is enabled.
+    Evidence evidence(const char* code) const {
+        Evidence e;
+        e.link_id = code;
+        const auto i = m_q.find_by_code(code);
+        if (!i) return e;
+        e.link_id = m_q.item(*i).link_id;
+        if (!m_r.enabled(*i)) return e;  // not asked: unanswered
+        e.state = m_r.state(*i);
+        // The values only: a coding keeps its code (system and display are the Questionnaire's
+        // and would cost two allocations per answer, most of the scoring time).
+        const auto& answers = m_r.effective_answers(*i);
+        e.answers.reserve(answers.size());
+        for (const AnswerValue& a : answers) {
+            if (a.type != ValueType::Coding) {
+                e.answers.push_back(a);
+                continue;
+            }
+            AnswerValue v;
+            v.type = ValueType::Coding;
+            v.coding.code = a.coding.code;
+            e.answers.push_back(std::move(v));
+        }
+        // PRAPARE's "I choose not to answer" and HVS's "Don't know/refused" are declines.
+        if (e.answers.size() == 1 && e.answers[0].type == ValueType::Coding &&
+            (e.answers[0].coding.code == "LA30122-8" || e.answers[0].coding.code == "LA15775-2"))
+            e.state = AnswerState::Declined;
+        return e;
+    }
+
+    // Evidence whose answers include any of these codes is positive.
+    Evidence coded(const char* code, std::initializer_list<const char*> positive_codes) const {
+        Evidence e = evidence(code);
+        for (const AnswerValue& a : e.answers)
+            for (const char* p : positive_codes)
+                if (a.type == ValueType::Coding && a.coding.code == p) e.positive = true;
+        return e;
+    }
+
+    static bool has_code(const Evidence& e, const char* code) {
+        return std::any_of(e.answers.begin(), e.answers.end(),
+                           [&](const AnswerValue& a) { return a.type == ValueType::Coding && a.coding.code == code; });
+    }
+    static bool answered(const Evidence& e) { return e.state == AnswerState::Answered; }
+
+    // The number an answered item stands for: its option's ordinalValue, the LOINC list's
+    // value, or the integer/decimal itself.
+    std::optional<double> number(const char* code) const {
+        const auto i = m_q.find_by_code(code);
+        if (!i || !m_r.enabled(*i)) return std::nullopt;
+        const auto& answers = m_r.effective_answers(*i);
+        if (answers.size() != 1) return std::nullopt;
+        const AnswerValue& a = answers[0];
+        if (a.type == ValueType::Integer) return static_cast<double>(a.integer);
+        if (a.type == ValueType::Decimal) return a.decimal;
+        const Item& it = m_q.item(*i);
+        if (const auto o = it.find_option(a); o && it.options[*o].weight) return *it.options[*o].weight;
+        if (a.type == ValueType::Coding) return known_weight(code, a.coding.code);
+        return std::nullopt;
+    }
+
+    // The sum of the items' numbers, or nullopt unless every one is answered.
+    std::optional<double> sum(std::initializer_list<const char*> codes) const {
+        double total = 0;
+        for (const char* c : codes) {
+            const auto n = number(c);
+            if (!n) return std::nullopt;
+            total += *n;
+        }
+        return total;
+    }
+
+private:
+    const Response& m_r;
+    const Questionnaire& m_q;
+};
+
+bool all_answered(const std::vector<Evidence>& ev) {
+    return std::all_of(ev.begin(), ev.end(), [](const Evidence& e) { return Reader::answered(e); });
+}
+bool any_positive(const std::vector<Evidence>& ev) {
+    return std::any_of(ev.begin(), ev.end(), [](const Evidence& e) { return e.positive; });
+}
+
+// A need decided by "any positive item"; decided once every item is answered, or sooner
+// when one is already positive.
+Need simple_need(const char* domain, std::vector<Evidence> ev, Codes codes) {
+    Need n = make_need(domain);
+    n.positive = any_positive(ev);
+    n.answered = n.positive || all_answered(ev);
+    if (n.positive) n.codes = to_codings(codes);
+    n.evidence = std::move(ev);
+    return n;
+}
+// One item decides the domain (most rules): no vector literal, so the evidence is moved,
+// not copied out of an initializer_list.
+Need simple_need(const char* domain, Evidence e, Codes codes) {
+    std::vector<Evidence> ev;
+    ev.push_back(std::move(e));
+    return simple_need(domain, std::move(ev), codes);
+}
+Need simple_need(const char* domain, Evidence e, std::vector<Coding> codes) {
+    std::vector<Evidence> ev;
+    ev.push_back(std::move(e));
+    Need n = simple_need(domain, std::move(ev), Codes{});
+    if (n.positive) n.codes = std::move(codes);
+    return n;
+}
+// The same with codes chosen from the answers (already built, only for positives).
+Need simple_need(const char* domain, std::vector<Evidence> ev, std::vector<Coding> codes) {
+    Need n = simple_need(domain, std::move(ev), Codes{});
+    if (n.positive) n.codes = std::move(codes);
+    return n;
+}
+
+DerivedValue derived_integer(const char* code, const char* display, double value, std::vector<std::string> from) {
+    return DerivedValue{{kLoinc, code, display}, AnswerValue::of_integer(static_cast<std::int64_t>(value)), std::move(from)};
+}
+
+std::vector<std::string> link_ids(const std::vector<Evidence>& ev) {
+    std::vector<std::string> out;
+    for (const Evidence& e : ev) out.push_back(e.link_id);
+    return out;
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Hunger Vital Sign (also AHC items 3-4)
+//----------------------------------------------------------------------------------------------
+
+// HVS: "often true" or "sometimes true" to either or both statements = at risk. The risk
+// (88124-3) exists as soon as either is answered (the IG's calculatedExpression).
+Need food_insecurity(const Reader& rd) {
+    std::vector<Evidence> ev;
+    ev.push_back(rd.coded("88122-7", {"LA28397-0", "LA6729-3"}));
+    ev.push_back(rd.coded("88123-5", {"LA28397-0", "LA6729-3"}));
+    const bool either = Reader::answered(ev[0]) || Reader::answered(ev[1]);
+    Need n = simple_need("food-insecurity", std::move(ev),
+                         {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")});
+    if (either) {
+        DerivedValue d;
+        d.code = {kLoinc, "88124-3", "Food insecurity risk [HVS]"};
+        d.value = n.positive ? AnswerValue::of_coding(kLoinc, "LA19952-3", "At risk")
+                             : AnswerValue::of_coding(kLoinc, "LA19983-8", "No risk");
+        d.from = link_ids(n.evidence);
+        n.derived.push_back(std::move(d));
+    }
+    return n;
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] AHC HRSN
+//----------------------------------------------------------------------------------------------
+
+void score_ahc(const Reader& rd, ScreeningResult& out) {
+    if (rd.has_item("71802-3")) {
+        // Q1: LA31995-6 (no steady place) is homelessness, LA31994-9 (worried about losing it)
+        // housing instability. The IG's Example 5 swaps the two; the answer texts do not.
+        out.needs.push_back(simple_need("housing-instability", rd.coded("71802-3", {"LA31994-9"}),
+                                        {snomed("1156191002", "Housing instability"),
+                                         icd("Z59.811", "Housing instability, housed, with risk of homelessness")}));
+        out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA31995-6"}),
+                                        {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")}));
+    }
+    if (rd.has_item("96778-6")) {
+        // Q2: any problem but "None of the above" (LA9-3), even when LA9-3 is also ticked.
+        Evidence e = rd.evidence("96778-6");
+        bool heat = false, other = false;
+        for (const AnswerValue& a : e.answers) {
+            if (a.type != ValueType::Coding || a.coding.code == "LA9-3") continue;
+            (a.coding.code == "LA31998-0" ? heat : other) = true;
+        }
+        e.positive = heat || other;
+        std::vector<Coding> codes;
+        if (e.positive) codes = to_codings({snomed("105531004", "Housing unsatisfactory")});
+        if (heat) codes.push_back({kIcd10cm, "Z59.11", "Inadequate housing environmental temperature"});
+        if (other) codes.push_back({kIcd10cm, "Z59.19", "Other inadequate housing"});
+        out.needs.push_back(simple_need("inadequate-housing", std::move(e), std::move(codes)));
+    }
+    if (rd.has_item("88122-7") || rd.has_item("88123-5")) out.needs.push_back(food_insecurity(rd));
+    if (rd.has_item("93030-5"))
+        out.needs.push_back(simple_need("transportation-insecurity", rd.coded("93030-5", {"LA33-6"}),
+                                        {snomed("713458007", "Lack of access to transportation"),
+                                         icd("Z59.82", "Transportation insecurity")}));
+    if (rd.has_item("96779-4")) {
+        // Q6: threatened (Yes) or already shut off.
+        Evidence e = rd.coded("96779-4", {"LA33-6", "LA32002-0"});
+        std::vector<Coding> codes;
+        if (Reader::has_code(e, "LA32002-0")) codes.push_back({kIcd10cm, "Z59.12", "Inadequate housing utilities"});
+        if (Reader::has_code(e, "LA33-6"))
+            codes.push_back({kIcd10cm, "Z59.861", "Financial insecurity, difficulty paying for utilities"});
+        out.needs.push_back(simple_need("utility-insecurity", std::move(e), std::move(codes)));
+    }
+    if (rd.has_item("95618-5")) {
+        // Q7-10, HITS: the sum of the four (1-5 each) is 11 or more; only when all four are
+        // answered (SHIN-NY "Ensuring a screen is complete"; the NLM form's help text).
+        const char* items[] = {"95618-5", "95617-7", "95616-9", "95615-1"};
+        Need n = make_need("intimate-partner-violence");
+        for (const char* c : items) n.evidence.push_back(rd.evidence(c));
+        const auto total = rd.sum({"95618-5", "95617-7", "95616-9", "95615-1"});
+        n.answered = total.has_value();
+        if (total) {
+            n.score = *total;
+            n.positive = *total >= 11;
+            for (std::size_t k = 0; k < 4; ++k) {
+                const auto v = rd.number(items[k]);
+                n.evidence[k].positive = n.positive && v && *v > 1;  // the answers that made up the score
+            }
+            n.derived.push_back(derived_integer("95614-4", "Total score [HITS]", *total, link_ids(n.evidence)));
+        }
+        if (n.positive) {
+            n.urgent = true;
+            n.codes = to_codings({snomed("706893006", "Victim of intimate partner abuse")});
+            out.alerts.push_back({n.domain, "95614-4", "interpersonal-safety",
+                                  "Interpersonal safety screen positive (HITS score " +
+                                      std::to_string(static_cast<int>(*total)) +
+                                      " of 20, 11 or more): follow the site's safety protocol now."});
+        }
+        out.needs.push_back(std::move(n));
+    }
+    // Supplemental questions 11-26 (ahc-hrsn-full, or any form that has them).
+    if (rd.has_item("76513-1"))
+        out.needs.push_back(simple_need("financial-insecurity", rd.coded("76513-1", {"LA15832-1", "LA22683-9"}),
+                                        {icd("Z59.869", "Financial insecurity, unspecified")}));
+    if (rd.has_item("96780-2"))
+        out.needs.push_back(simple_need("employment-status", rd.coded("96780-2", {"LA31981-6", "LA31982-4"}),
+                                        {icd("Z56.9", "Unspecified problems related to employment")}));
+    if (rd.has_item("96781-0") || rd.has_item("93159-2")) {
+        // Family and community support (13) and loneliness (14) both screen social connection.
+        std::vector<Evidence> ev;
+        std::vector<Coding> codes;
+        if (rd.has_item("96781-0")) {
+            ev.push_back(rd.coded("96781-0", {"LA31978-2", "LA31979-0"}));
+            if (ev.back().positive)
+                codes.push_back({kIcd10cm, "Z74.2", "Need for assistance at home and no other household member able to render care"});
+        }
+        if (rd.has_item("93159-2")) {
+            ev.push_back(rd.coded("93159-2", {"LA10044-8", "LA9933-8"}));
+            if (ev.back().positive) {
+                codes.push_back({kSnomed, "422650009", "Social isolation"});
+                codes.push_back({kIcd10cm, "Z60.9", "Problem related to social environment, unspecified"});
+            }
+        }
+        out.needs.push_back(simple_need("social-connection", std::move(ev), std::move(codes)));
+    }
+    if (rd.has_item("96782-8"))
+        out.needs.push_back(simple_need("educational-attainment", rd.coded("96782-8", {"LA33-6"}),
+                                        {icd("Z55.9", "Problems related to education and literacy, unspecified")}));
+    if (rd.has_item("89555-7")) {
+        // Q17 x Q18: under 150 minutes of moderate exercise a week (the Exercise Vital Sign).
+        // With 0 days the minutes question is not asked and the total is 0.
+        Need n = make_need("physical-activity");
+        n.evidence = {rd.evidence("89555-7"), rd.evidence("68516-4")};
+        const auto days = rd.number("89555-7");
+        std::optional<double> minutes = rd.number("68516-4");
+        if (days && *days == 0) minutes = 0;
+        if (days && minutes) {
+            n.answered = true;
+            n.score = *days * *minutes;
+            n.positive = *n.score < 150;
+            for (Evidence& e : n.evidence) e.positive = n.positive && e.state == AnswerState::Answered;
+            if (n.positive) n.codes = to_codings({icd("Z72.3", "Lack of physical exercise")});
+        }
+        out.needs.push_back(std::move(n));
+    }
+    if (rd.has_item("68517-2") || rd.has_item("96842-0") || rd.has_item("95530-2") || rd.has_item("68524-8")) {
+        // Q19-22: any answer but "Never" (LA6270-8).
+        const char* positive[] = {"LA26460-8", "LA18876-5", "LA18891-4", "LA18934-2"};
+        std::vector<Evidence> ev;
+        std::vector<Coding> codes;
+        for (const char* c : {"68517-2", "96842-0", "95530-2", "68524-8"}) {
+            if (!rd.has_item(c)) continue;
+            Evidence e = rd.evidence(c);
+            for (const char* p : positive) e.positive = e.positive || Reader::has_code(e, p);
+            if (e.positive && std::string_view(c) == "96842-0")  // tobacco
+                codes = to_codings({snomed("110483000", "Tobacco user"), icd("Z72.0", "Tobacco use")});
+            ev.push_back(std::move(e));
+        }
+        out.needs.push_back(simple_need("substance-use", std::move(ev), std::move(codes)));
+    }
+    if (rd.has_item("44250-9") && rd.has_item("44255-8")) {
+        // Q23a + Q23b: the PHQ-2, 3 or more.
+        Need n = make_need("depression");
+        n.evidence = {rd.evidence("44250-9"), rd.evidence("44255-8")};
+        if (const auto total = rd.sum({"44250-9", "44255-8"})) {
+            n.answered = true;
+            n.score = *total;
+            n.positive = *total >= 3;
+            for (Evidence& e : n.evidence) e.positive = n.positive;
+            n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
+                                                *total, link_ids(n.evidence)));
+            if (n.positive) n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
+        }
+        out.needs.push_back(std::move(n));
+    }
+    if (rd.has_item("93038-8"))
+        out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}),
+                                        {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")}));
+    if (rd.has_item("69858-9") || rd.has_item("69861-3")) {
+        std::vector<Evidence> ev;
+        for (const char* c : {"69858-9", "69861-3"})
+            if (rd.has_item(c)) ev.push_back(rd.coded(c, {"LA33-6"}));
+        out.needs.push_back(simple_need("disability", std::move(ev),
+                                        {snomed("21134002", "Disability"),
+                                         icd("Z73.6", "Limitation of activities due to disability")}));
+    }
+}
+
+void score_hvs(const Reader& rd, ScreeningResult& out) { out.needs.push_back(food_insecurity(rd)); }
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] PRAPARE
+//----------------------------------------------------------------------------------------------
+
+// Risk answers as the SDOHCC IG's PRAPARE map reads them (Homeless, Unemployed) and the
+// PRAPARE manual's risk tallies for the rest. Personal characteristics (race, ethnicity,
+// language, veteran, farm work, refugee), household size, income and address are recorded in
+// the QuestionnaireResponse but are not needs.
+void score_prapare(const Reader& rd, ScreeningResult& out) {
+    out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA30190-5"}),
+                                    {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")}));
+    out.needs.push_back(simple_need("housing-instability", rd.coded("93033-9", {"LA33-6"}),
+                                    {snomed("1156191002", "Housing instability"),
+                                     icd("Z59.811", "Housing instability, housed, with risk of homelessness")}));
+    out.needs.push_back(simple_need("educational-attainment", rd.coded("82589-3", {"LA30191-3"}),
+                                    {icd("Z55.5", "Less than a high school diploma")}));
+    out.needs.push_back(simple_need("employment-status", rd.coded("67875-5", {"LA17956-6"}),
+                                    {snomed("73438004", "Unemployed"), icd("Z56.0", "Unemployment, unspecified")}));
+    out.needs.push_back(simple_need("health-insurance-coverage-status", rd.coded("76437-3", {"LA30194-7"}), {}));
+    // 93031-3 "unable to get": food and utilities have their own domains, the rest is
+    // material hardship. Each domain is decided once the question is answered.
+    out.needs.push_back(simple_need("food-insecurity", rd.coded("93031-3", {"LA30125-1"}),
+                                    {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")}));
+    out.needs.push_back(simple_need("utility-insecurity", rd.coded("93031-3", {"LA30124-4"}),
+                                    {icd("Z59.861", "Financial insecurity, difficulty paying for utilities")}));
+    out.needs.push_back(simple_need("material-hardship",
+                                    {rd.coded("93031-3", {"LA30126-9", "LA30127-7", "LA30128-5", "LA30129-3", "LA46-8"})},
+                                    {}));
+    out.needs.push_back(simple_need("transportation-insecurity", rd.coded("93030-5", {"LA30133-5", "LA30134-3"}),
+                                    {snomed("713458007", "Lack of access to transportation"),
+                                     icd("Z59.82", "Transportation insecurity")}));
+    out.needs.push_back(simple_need("social-connection", rd.coded("93029-7", {"LA27722-0", "LA30130-1"}),
+                                    {snomed("422650009", "Social isolation"),
+                                     icd("Z60.9", "Problem related to social environment, unspecified")}));
+    out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}),
+                                    {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")}));
+    out.needs.push_back(simple_need("incarceration-status", rd.coded("93028-9", {"LA33-6"}),
+                                    {icd("Z65.1", "Imprisonment and other incarceration")}));
+    std::vector<Evidence> safety_ev;
+    safety_ev.push_back(rd.coded("93026-3", {"LA32-8"}));
+    safety_ev.push_back(rd.coded("76501-6", {"LA33-6"}));
+    Need safety = simple_need("intimate-partner-violence", std::move(safety_ev),
+                              {snomed("706893006", "Victim of intimate partner abuse")});
+    if (safety.positive) {
+        safety.urgent = true;
+        out.alerts.push_back({safety.domain, safety.evidence[0].positive ? safety.evidence[0].link_id : safety.evidence[1].link_id,
+                              "interpersonal-safety",
+                              "The patient does not feel safe or is afraid of a partner: follow the site's safety protocol now."});
+    }
+    out.needs.push_back(std::move(safety));
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] PHQ-2 and PHQ-9
+//----------------------------------------------------------------------------------------------
+
+void score_phq2(const Reader& rd, ScreeningResult& out) {
+    Need n = make_need("depression");
+    n.evidence = {rd.evidence("44250-9"), rd.evidence("44255-8")};
+    if (const auto total = rd.sum({"44250-9", "44255-8"})) {
+        n.answered = true;
+        n.score = *total;
+        n.positive = *total >= 3;  // PHQ-2 cut-off (Kroenke 2003)
+        for (Evidence& e : n.evidence) e.positive = n.positive;
+        n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
+                                            *total, link_ids(n.evidence)));
+        if (n.positive) n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
+    }
+    out.needs.push_back(std::move(n));
+}
+
+const char* phq9_band(double total) {
+    if (total >= 20) return "severe";
+    if (total >= 15) return "moderately-severe";
+    if (total >= 10) return "moderate";
+    if (total >= 5) return "mild";
+    return "minimal";
+}
+
+void score_phq9(const Reader& rd, ScreeningResult& out) {
+    static const char* items[] = {"44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
+                                  "44258-2", "44252-5", "44253-3", "44260-8"};
+    Need n = make_need("depression");
+    for (const char* c : items) n.evidence.push_back(rd.evidence(c));
+    const auto total = rd.sum({"44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5",
+                               "44253-3", "44260-8"});
+    if (total) {
+        n.answered = true;
+        n.score = *total;
+        n.band = phq9_band(*total);
+        n.positive = *total >= 10;  // moderate or worse
+        n.derived.push_back(derived_integer("44261-6", "Patient Health Questionnaire 9 item (PHQ-9) total score [Reported]",
+                                            *total, link_ids(n.evidence)));
+    }
+    // Item 9 (thoughts of being better off dead or of self-harm): any answer above "Not at
+    // all" needs a same-day safety assessment, whatever the total.
+    const auto self_harm = rd.number("44260-8");
+    if (self_harm && *self_harm > 0) {
+        n.urgent = true;
+        n.positive = true;
+        n.evidence.back().positive = true;
+        out.alerts.push_back({n.domain, n.evidence.back().link_id, "self-harm",
+                              "PHQ-9 item 9: thoughts of death or self-harm reported. Assess suicide risk before "
+                              "the patient leaves; follow the site's safety protocol now."});
+    }
+    if (n.positive) {
+        for (std::size_t k = 0; k < n.evidence.size(); ++k) {
+            const auto v = rd.number(items[k]);
+            n.evidence[k].positive = n.evidence[k].positive || (v && *v > 0);
+        }
+        n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
+    }
+    out.needs.push_back(std::move(n));
+}
+
+}  // namespace
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Dispatch and JSON
+//----------------------------------------------------------------------------------------------
+
+const std::vector<DomainInfo>& known_domains() {
+    static const std::vector<DomainInfo> domains = {
+        {"food-insecurity", "Food insecurity", true},
+        {"housing-instability", "Housing instability", true},
+        {"homelessness", "Homelessness", true},
+        {"inadequate-housing", "Inadequate housing", true},
+        {"transportation-insecurity", "Transportation insecurity", true},
+        {"utility-insecurity", "Utility insecurity", true},
+        {"financial-insecurity", "Financial insecurity", true},
+        {"material-hardship", "Material hardship", true},
+        {"employment-status", "Employment status", true},
+        {"educational-attainment", "Educational attainment", true},
+        {"social-connection", "Social connection", true},
+        {"stress", "Stress", true},
+        {"intimate-partner-violence", "Intimate partner violence", true},
+        {"health-insurance-coverage-status", "Health insurance coverage status", true},
+        {"incarceration-status", "Incarceration status", true},
+        // Ours: not SDOH categories of the SDOHCC value set.
+        {"depression", "Depression", false},
+        {"physical-activity", "Physical activity", false},
+        {"substance-use", "Substance use", false},
+        {"disability", "Disability", false},
+    };
+    return domains;
+}
+
+namespace {
+struct RuleSet {
+    const char* name;
+    std::initializer_list<const char*> urls;
+    std::initializer_list<const char*> panel_codes;
+    void (*run)(const Reader&, ScreeningResult&);
+};
+// The full AHC form carries both panel codes; the core rules cover it (they score whatever
+// supplemental items are present), so one rule set serves both.
+const RuleSet kRuleSets[] = {
+    {"ahc-hrsn", {"urn:safetynet:questionnaire:ahc-hrsn", "urn:safetynet:questionnaire:ahc-hrsn-full"},
+     {"96777-8", "97023-6"}, score_ahc},
+    {"hunger-vital-sign", {"urn:safetynet:questionnaire:hunger-vital-sign",
+                           "http://hl7.org/fhir/us/sdoh-clinicalcare/Questionnaire/SDOHCC-QuestionnaireHungerVitalSign"},
+     {"88121-9"}, score_hvs},
+    {"prapare", {"urn:safetynet:questionnaire:prapare",
+                 "http://hl7.org/fhir/us/sdoh-clinicalcare/Questionnaire/SDOHCC-QuestionnairePRAPARE"},
+     {"93025-5"}, score_prapare},
+    {"phq-9", {"urn:safetynet:questionnaire:phq-9"}, {"44249-1"}, score_phq9},
+    {"phq-2", {"urn:safetynet:questionnaire:phq-2"}, {"55757-9"}, score_phq2},
+};
+
+const RuleSet* find_rules(const Questionnaire& q) {
+    for (const RuleSet& rs : kRuleSets)
+        for (const char* u : rs.urls)
+            if (q.url() == u) return &rs;
+    for (const RuleSet& rs : kRuleSets)
+        for (const char* c : rs.panel_codes) {
+            // The panel code as Questionnaire.code, or as the code of a top-level group (the
+            // LOINC/IG style: item "/93025-5" coded 93025-5 wraps the whole form).
+            if (q.has_code(c)) return &rs;
+            for (const std::size_t r : q.roots())
+                for (const Coding& code : q.item(r).codes)
+                    if (code.code == c) return &rs;
+        }
+    return nullptr;
+}
+
+json answer_json(const AnswerValue& v) {
+    switch (v.type) {
+        case ValueType::Boolean: return v.boolean;
+        case ValueType::Integer: return v.integer;
+        case ValueType::Decimal: return v.decimal;
+        case ValueType::Coding: return v.coding.code;
+        default: return v.string;
+    }
+}
+
+const char* state_name(AnswerState s) {
+    switch (s) {
+        case AnswerState::Answered: return "answered";
+        case AnswerState::Declined: return "declined";
+        default: return "unanswered";
+    }
+}
+}  // namespace
+
+std::string rule_set_for(const Questionnaire& q) {
+    const RuleSet* rs = find_rules(q);
+    return rs ? rs->name : "";
+}
+
+ScreeningResult score(const Response& r, std::string_view instrument) {
+    ScreeningResult out;
+    out.instrument = std::string(instrument);
+    const bool valid = r.validate().empty();
+    const RuleSet* rs = find_rules(r.questionnaire());
+    if (!rs) {
+        out.complete = valid;
+        return out;
+    }
+    out.rules = rs->name;
+    out.needs.reserve(20);  // the most any rule set emits (AHC full: 16)
+    const Reader reader(r);
+    rs->run(reader, out);
+    out.urgent = !out.alerts.empty();
+    out.complete = valid && std::all_of(out.needs.begin(), out.needs.end(), [](const Need& n) { return n.answered; });
+    return out;
+}
+
+json needs_json(const ScreeningResult& result, std::string_view lang) {
+    Translator tr;
+    tr.set_language(lang);  // unknown languages stay English
+    auto translated = [&](const std::string& key, const std::string& fallback) {
+        const std::string text = tr.tr(key);
+        return text == key ? fallback : text;
+    };
+    json needs = json::array();
+    for (const Need& n : result.needs) {
+        json codes = json::array();
+        for (const Coding& c : n.codes) codes.push_back({{"system", c.system}, {"code", c.code}, {"display", c.display}});
+        json evidence = json::array();
+        for (const Evidence& e : n.evidence) {
+            json answers = json::array();
+            for (const AnswerValue& a : e.answers) answers.push_back(answer_json(a));
+            evidence.push_back({{"linkId", e.link_id}, {"state", state_name(e.state)}, {"answers", std::move(answers)},
+                                {"positive", e.positive}});
+        }
+        json need = {{"domain", n.domain},
+                     {"display", translated("screening.domain." + n.domain, n.display)},
+                     {"positive", n.positive},
+                     {"urgent", n.urgent},
+                     {"answered", n.answered},
+                     {"score", n.score ? json(*n.score) : json(nullptr)},
+                     {"codes", std::move(codes)},
+                     {"evidence", std::move(evidence)}};
+        if (!n.band.empty()) need["band"] = n.band;
+        needs.push_back(std::move(need));
+    }
+    json alerts = json::array();
+    for (const Alert& a : result.alerts)
+        alerts.push_back({{"domain", a.domain},
+                          {"linkId", a.link_id},
+                          {"kind", a.kind},
+                          {"message", lang == "en" ? a.message : translated("screening.alert." + a.kind, a.message)}});
+    return {{"instrument", result.instrument},
+            {"rules", result.rules.empty() ? json(nullptr) : json(result.rules)},
+            {"complete", result.complete},
+            {"urgent", result.urgent},
+            {"alerts", std::move(alerts)},
+            {"needs", std::move(needs)}};
+}
+
+}  // namespace safetynet::core

@@ -1,5 +1,0 @@
-#include "core/version.hpp"
-
-namespace safetynet::core {
-std::string_view version() { return SAFETYNET_VERSION; }
-}  // namespace safetynet::core

@@ -1,0 +1,83 @@
+#include "core/base/error.hpp"
+#include "core/base/i18n.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using safetynet::core::Catalog;
+using safetynet::core::Error;
+using safetynet::core::Translator;
+
+TEST_CASE("every built-in catalog has exactly the English keys") {
+    const Translator t;
+    const Catalog* en = t.catalog("en");
+    REQUIRE(en != nullptr);
+    auto en_keys = en->keys();
+    std::sort(en_keys.begin(), en_keys.end());
+    REQUIRE(t.languages().size() >= 2);
+    for (const auto& lang : t.languages()) {
+        CAPTURE(lang.code);
+        auto keys = t.catalog(lang.code)->keys();
+        std::sort(keys.begin(), keys.end());
+        CHECK(keys == en_keys);
+    }
+}
+
+TEST_CASE("English is listed first and Spanish names itself") {
+    const Translator t;
+    REQUIRE(!t.languages().empty());
+    CHECK(t.languages().front().code == "en");
+    const auto es = std::find_if(t.languages().begin(), t.languages().end(),
+                                 [](const auto& l) { return l.code == "es"; });
+    REQUIRE(es != t.languages().end());
+    CHECK(es->native_name == "Español");
+}
+
+TEST_CASE("switching language changes the text and unknown languages are refused") {
+    Translator t;
+    CHECK(std::string(t.tr("welcome.start")) == "Start");
+    CHECK(t.set_language("es"));
+    CHECK(std::string(t.tr("welcome.start")) == "Comenzar");
+    CHECK_FALSE(t.set_language("xx"));
+    CHECK(t.language() == "es");
+}
+
+TEST_CASE("a key missing from the catalog falls back to English, then to the key") {
+    Translator t;
+    t.set_language("es");
+    CHECK(std::string(t.tr("no.such.key")) == "no.such.key");
+}
+
+TEST_CASE("format fills every placeholder") {
+    const Translator t;
+    CHECK(t.format("welcome.site", {{"site", "Clínica {site}"}}) == "Clínica {site}");
+}
+
+TEST_CASE("malformed catalogs are rejected with the reason") {
+    auto kind_of = [](const char* json) {
+        try {
+            Catalog::parse(json, "test.json");
+        } catch (const Error& e) {
+            return e.kind() + " | " + e.what();
+        }
+        return std::string("accepted");
+    };
+    CHECK(kind_of("{").rfind("malformed-json", 0) == 0);
+    CHECK(kind_of("[]").rfind("malformed-catalog", 0) == 0);
+    CHECK(kind_of(R"({"a": "b"})").find("_meta.language") != std::string::npos);
+    CHECK(kind_of(R"({"_meta": {"language": "fr"}, "k": 3})").find("key k") != std::string::npos);
+    CHECK(kind_of(R"({"_meta": {"language": "fr", "name": 3}, "k": "v"})").find("_meta.name") != std::string::npos);
+    CHECK(kind_of(R"({"_meta": {"language": "fr"}, "k": "v"})") == "accepted");
+}
+
+TEST_CASE("catalogs of one language from several files merge, and a duplicate key is refused") {
+    Catalog a = Catalog::parse(R"({"_meta": {"language": "fr", "name": "Français"}, "x": "1"})", "fr.json");
+    a.merge(Catalog::parse(R"({"_meta": {"language": "fr"}, "y": "2"})", "area.fr.json"), "area.fr.json");
+    CHECK(std::string(a.find("y")) == "2");
+    CHECK(a.language().native_name == "Français");
+    CHECK_THROWS_AS(a.merge(Catalog::parse(R"({"_meta": {"language": "fr"}, "x": "3"})", "dup.fr.json"), "dup.fr.json"),
+                    Error);
+    CHECK(std::string(a.find("x")) == "1");
+}

@@ -1,0 +1,74 @@
+#pragma once
+// Helpers for the bundle and crypto tests.
+// Test-vector files are in the CCTV style (STYLE lesson 9): blocks of "key: value" lines
+// separated by blank lines; '#' starts a comment line. Values keep their spaces; a key may repeat.
+#include "core/base/error.hpp"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace safetynet::test {
+
+using VectorBlock = std::multimap<std::string, std::string>;
+
+inline std::string read_test_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot open " + path);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+inline std::string data_path(const std::string& name) {
+    return std::string(SAFETYNET_SOURCE_DIR) + "/tests/data/bundles/" + name;
+}
+
+inline std::vector<VectorBlock> read_vector_blocks(const std::string& path) {
+    const std::string text = read_test_file(path);
+    std::vector<VectorBlock> blocks;
+    VectorBlock cur;
+    std::size_t pos = 0;
+    while (pos <= text.size()) {
+        std::size_t end = text.find('\n', pos);
+        if (end == std::string::npos) end = text.size();
+        const std::string line = text.substr(pos, end - pos);
+        pos = end + 1;
+        if (line.empty()) {
+            if (!cur.empty()) blocks.push_back(std::move(cur));
+            cur.clear();
+            continue;
+        }
+        if (line[0] == '#') continue;
+        const std::size_t colon = line.find(':');
+        if (colon == std::string::npos) throw std::runtime_error("bad vector line: " + line);
+        std::string value = line.substr(colon + 1);
+        if (!value.empty() && value[0] == ' ') value.erase(0, 1);
+        cur.emplace(line.substr(0, colon), value);
+    }
+    if (!cur.empty()) blocks.push_back(std::move(cur));
+    return blocks;
+}
+
+inline std::string field(const VectorBlock& b, const std::string& key) {
+    const auto it = b.find(key);
+    if (it == b.end()) throw std::runtime_error("vector lacks " + key);
+    return it->second;
+}
+
+// The core::Error kind `f` throws, or "success".
+inline std::string kind_of(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const safetynet::core::Error& e) {
+        return e.kind();
+    }
+    return "success";
+}
+
+}  // namespace safetynet::test

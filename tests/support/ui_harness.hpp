@@ -1,0 +1,176 @@
+#pragma once
+// Runs the real UI headlessly: an ImGui context with no renderer, a fake platform, and a
+// pointer that clicks widgets by their registered rectangles, over separate frames, the way
+// the end-to-end tests (and people) do.
+#include "ui/app/app.hpp"
+#include "ui/shell/platform.hpp"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace safetynet::test {
+
+// An in-memory platform. Asynchronous calls complete at the next run_pending() (the harness
+// calls it before every frame), as the browser's would: never inside the call.
+class FakePlatform : public ui::Platform {
+public:
+    double now = 0;
+    std::int64_t wall = 1795000000;                // 2026-11-18, a fixed wall clock
+    std::map<std::string, std::string> files;      // what fetch_asset finds
+    std::vector<std::string> fetched;              // every path asked for
+    std::map<std::string, std::string> storage;    // what storage_* see
+    std::vector<std::pair<std::string, std::string>> saved;  // (name, bytes) handed out
+    std::vector<ui::PickedFile> to_pick;           // what the next pick_files() returns
+    std::vector<ui::PrintDocument> printed;
+    std::vector<std::string> spoken;
+    std::string mode;                              // what requested_mode() says (the URL's #fragment)
+
+    void run_pending() {
+        auto work = std::move(m_pending);
+        m_pending.clear();
+        for (auto& w : work) w();
+    }
+
+    double now_seconds() override { return now; }
+    std::int64_t unix_time() override { return wall; }
+    void fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) override {
+        fetched.push_back(path);
+        m_pending.push_back([this, path, done = std::move(done)] {
+            const auto it = files.find(path);
+            done(it == files.end() ? std::nullopt : std::optional<std::string>(it->second));
+        });
+    }
+    void storage_put(std::string key, std::string bytes, std::function<void(bool)> done) override {
+        m_pending.push_back([this, key, bytes, done = std::move(done)] {
+            storage[key] = bytes;
+            done(true);
+        });
+    }
+    void storage_get(std::string key, std::function<void(std::optional<std::string>)> done) override {
+        m_pending.push_back([this, key, done = std::move(done)] {
+            const auto it = storage.find(key);
+            done(it == storage.end() ? std::nullopt : std::optional<std::string>(it->second));
+        });
+    }
+    void storage_remove(std::string key, std::function<void(bool)> done) override {
+        m_pending.push_back([this, key, done = std::move(done)] {
+            storage.erase(key);
+            done(true);
+        });
+    }
+    void storage_keys(std::string prefix, std::function<void(std::vector<std::string>)> done) override {
+        m_pending.push_back([this, prefix, done = std::move(done)] {
+            std::vector<std::string> keys;
+            for (const auto& kv : storage)
+                if (kv.first.rfind(prefix, 0) == 0) keys.push_back(kv.first);
+            done(keys);
+        });
+    }
+    void save_file(std::string name, std::string bytes, std::string) override { saved.emplace_back(name, bytes); }
+    void pick_files(std::string, bool, std::function<void(std::vector<ui::PickedFile>)> done) override {
+        auto files_now = std::move(to_pick);
+        to_pick.clear();
+        m_pending.push_back([done = std::move(done), files_now] { done(files_now); });
+    }
+    void print(const ui::PrintDocument& doc) override { printed.push_back(doc); }
+    bool speech_available() override { return true; }
+    void speak(std::string_view text, std::string_view) override { spoken.emplace_back(text); }
+    void stop_speaking() override {}
+    std::string requested_mode() override { return mode; }
+
+private:
+    std::vector<std::function<void()>> m_pending;
+};
+
+class UiHarness {
+public:
+    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}) {
+        platform.mode = std::move(mode);
+        m_ctx = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        // What a backend maps: ImGui's named keys to slots in io.KeysDown.
+        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 256 + k;
+        app = std::make_unique<ui::App>(platform);
+        upload_fonts();
+    }
+    ~UiHarness() {
+        app.reset();
+        ImGui::DestroyContext(m_ctx);
+    }
+    UiHarness(const UiHarness&) = delete;
+    UiHarness& operator=(const UiHarness&) = delete;
+
+    void frame() {
+        platform.run_pending();
+        if (app->prepare_frame()) upload_fonts();
+        platform.now += 1.0 / 60.0;
+        ImGui::NewFrame();
+        app->frame();
+        ImGui::Render();
+    }
+
+    // Scrolls the screen with the mouse wheel, as a person would, until `id` is in view.
+    const ui::WidgetRect* scroll_into_view(const std::string& id) {
+        ImGuiIO& io = ImGui::GetIO();
+        for (float direction : {-1.0f, 1.0f}) {
+            for (int i = 0; i < 30; ++i) {
+                if (const ui::WidgetRect* r = app->widgets().find(id)) return r;
+                io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
+                io.MouseWheel = direction;
+                frame();
+                io.MouseWheel = 0;
+                frame();
+            }
+        }
+        return app->widgets().find(id);
+    }
+
+    // Moves over the widget, presses, releases: three frames, as a real pointer would.
+    void click(const std::string& id) {
+        frame();
+        const ui::WidgetRect* r = scroll_into_view(id);
+        REQUIRE_MESSAGE(r != nullptr, "no widget named " << id);
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = ImVec2(r->x + r->w / 2, r->y + r->h / 2);
+        app->note_input();
+        frame();
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        frame();
+    }
+
+    // Types characters as a keyboard would (ImGui's input queue), over one frame.
+    void type(const std::string& text) {
+        for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
+        app->note_input();
+        frame();
+        frame();
+    }
+    bool has(const std::string& id) const { return app->widgets().find(id) != nullptr; }
+    nlohmann::json state() const { return nlohmann::json::parse(app->state_json()); }
+
+    FakePlatform platform;
+    std::unique_ptr<ui::App> app;
+
+private:
+    // What a renderer does with the atlas; here only to satisfy ImGui's "fonts built" check.
+    static void upload_fonts() {
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ImGui::GetIO().Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(1)));
+    }
+    ImGuiContext* m_ctx = nullptr;
+};
+
+}  // namespace safetynet::test

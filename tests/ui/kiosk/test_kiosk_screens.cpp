@@ -1,0 +1,243 @@
+#include "tests/support/ui_harness.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+using safetynet::test::UiHarness;
+
+namespace {
+
+const char* kSite = R"({"site_name": "Test Clinic", "instrument": "ahc-hrsn", "zip": "97201",
+  "idle_timeout_seconds": 60, "idle_warning_seconds": 10,
+  "crisis": {"message": {"en": "Tell staff now.", "es": "Avise al personal."},
+             "lines": [{"label": "988 Lifeline", "number": "988"}]}})";
+
+// A harness whose site file is loaded, standing on the welcome screen.
+struct Kiosk : UiHarness {
+    Kiosk() {
+        platform.files["assets/site.json"] = kSite;
+        frame();
+        frame();
+    }
+    std::string screen() { return state()["screen"]; }
+    std::string item() { return state()["kiosk"].value("item", ""); }
+    // Answers the question on screen with option `k` (0-based) and moves on.
+    void answer(int k) {
+        click("answer." + std::to_string(k));
+        click("nav.next");
+    }
+    // Next until the review screen (skipping what is left).
+    void to_review() {
+        for (int guard = 0; guard < 60 && screen() == "question"; ++guard) click("nav.next");
+        REQUIRE(screen() == "review");
+    }
+    void to_questions() {
+        click("welcome.start");
+        REQUIRE(screen() == "privacy");
+        click("nav.next");
+        REQUIRE(screen() == "question");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a whole AHC HRSN screening by touch: questions, review, ZIP on the pad, results") {
+    Kiosk k;
+    CHECK(k.state()["site"] == "Test Clinic");
+    k.to_questions();
+    CHECK(k.item() == "71802-3");
+    CHECK(k.state()["kiosk"]["position"] == 1);
+    const int total = k.state()["kiosk"]["count"];
+    CHECK(total >= 10);
+    k.answer(2);                          // 1 living situation: no steady place
+    CHECK(k.item() == "96778-6");         // 2 housing problems (multi-select)
+    k.click("answer.0");                  // pests
+    k.click("answer.1");                  // mold
+    k.click("nav.next");
+    k.answer(0);                          // 3 food worry: often true
+    k.answer(2);                          // 4 food ran out: never
+    k.answer(1);                          // 5 transportation: no
+    k.answer(1);                          // 6 utilities: no
+    CHECK(k.item() == "safety-intro");    // a display screen before the safety questions
+    k.click("nav.next");
+    for (int i = 0; i < 4; ++i) k.answer(0);  // 7-10 HITS: never
+    CHECK(k.screen() == "review");
+    CHECK(k.has("review.change.71802-3"));
+    k.click("nav.next");
+    CHECK(k.screen() == "location");
+    CHECK(k.app->widgets().find("nav.next")->enabled);            // "Skip" while empty
+    k.click("zip.9");
+    CHECK(k.app->widgets().find("nav.next")->enabled == false);  // a partial ZIP: no
+    for (const char* d : {"7", "2", "0", "1"}) k.click(std::string("zip.") + d);
+    CHECK(k.app->widgets().find("nav.next")->enabled);
+    k.click("nav.next");
+    REQUIRE(k.screen() == "results");
+    const auto needs = k.state()["kiosk"]["needs"];
+    CHECK(needs == nlohmann::json({"homelessness", "inadequate-housing", "food-insecurity"}));
+    CHECK(k.state()["kiosk"]["urgent"] == false);
+    CHECK(k.has("results.need.food-insecurity"));
+    CHECK_FALSE(k.has("results.crisis"));
+}
+
+TEST_CASE("None of the above clears the boxes ticked before it") {
+    Kiosk k;
+    k.to_questions();
+    k.answer(0);
+    REQUIRE(k.item() == "96778-6");
+    k.click("answer.0");
+    k.click("answer.1");
+    const int none = 7;  // LA9-3, the last option
+    k.click("answer." + std::to_string(none));
+    k.click("nav.next");
+    k.click("nav.back");
+    CHECK(k.item() == "96778-6");
+    k.to_review();
+    // Only "None of the above" is left of the three boxes.
+    const auto* change = k.app->widgets().find("review.change.96778-6");
+    REQUIRE(change != nullptr);
+    k.click("review.change.96778-6");
+    k.click("answer.3");  // another box clears "None of the above"
+    k.click("nav.next");
+    CHECK(k.screen() == "review");
+}
+
+TEST_CASE("an unsafe home shows the crisis numbers first") {
+    Kiosk k;
+    k.to_questions();
+    for (int i = 0; i < 7; ++i) k.click("nav.next");  // skip 1-6 and the safety intro
+    REQUIRE(k.item() == "95618-5");
+    for (int i = 0; i < 4; ++i) k.answer(3);           // HITS: fairly often x4 = 16
+    REQUIRE(k.screen() == "review");
+    k.click("nav.next");
+    k.click("nav.next");  // skip the ZIP
+    REQUIRE(k.screen() == "results");
+    CHECK(k.state()["kiosk"]["urgent"] == true);
+    const auto* crisis = k.app->widgets().find("results.crisis");
+    const auto* title = k.app->widgets().find("results.title");
+    REQUIRE(crisis != nullptr);
+    REQUIRE(title != nullptr);
+    CHECK(crisis->y < title->y);
+}
+
+TEST_CASE("prefer not to answer, back, and changing an answer from review") {
+    Kiosk k;
+    k.to_questions();
+    k.click("nav.middle");  // prefer not to answer
+    k.click("nav.next");
+    CHECK(k.item() == "96778-6");
+    k.click("nav.back");
+    CHECK(k.item() == "71802-3");
+    k.to_review();
+    k.click("review.change.88122-7");
+    CHECK(k.item() == "88122-7");
+    k.answer(0);
+    CHECK(k.screen() == "review");
+}
+
+TEST_CASE("Finish and clear: a thank-you in the person's language, then a fresh welcome") {
+    Kiosk k;
+    k.click("lang.es");
+    k.click("textsize.2");
+    k.to_questions();
+    k.answer(1);
+    k.to_review();
+    k.click("nav.next");
+    k.click("nav.next");  // skip the ZIP
+    REQUIRE(k.screen() == "results");
+    k.click("nav.next");  // Terminar y borrar
+    CHECK(k.screen() == "finished");
+    CHECK(k.state()["lang"] == "es");
+    k.platform.now += 10;
+    k.frame();
+    k.frame();
+    CHECK(k.screen() == "welcome");
+    CHECK(k.state()["lang"] == "en");
+    CHECK(k.state()["text_size"] == 0);
+    // A new session starts empty.
+    k.to_questions();
+    k.click("nav.next");
+    k.click("nav.back");
+    CHECK(k.item() == "71802-3");
+    k.to_review();
+}
+
+TEST_CASE("idle: a warning with a countdown, 'I am still here' keeps the session, silence wipes it") {
+    Kiosk k;
+    k.to_questions();
+    k.answer(1);
+    k.platform.now += 61;
+    k.frame();
+    CHECK(k.has("idle.stay"));
+    k.click("idle.stay");
+    k.frame();
+    CHECK_FALSE(k.has("idle.stay"));
+    CHECK(k.screen() == "question");
+    k.platform.now += 61;
+    k.frame();
+    CHECK(k.has("idle.stay"));
+    k.platform.now += 11;
+    k.frame();
+    k.frame();
+    CHECK(k.screen() == "welcome");
+    k.to_questions();
+    CHECK(k.item() == "71802-3");
+    // The answer given before the timeout is gone: the first question offers Skip again.
+    k.to_review();
+    REQUIRE(k.app->widgets().find("review.change.71802-3") != nullptr);
+}
+
+TEST_CASE("read aloud speaks the question and its numbered answers in the current language") {
+    Kiosk k;
+    k.click("lang.es");
+    k.to_questions();
+    k.click("read_aloud");
+    REQUIRE(k.platform.spoken.size() == 1);
+    CHECK(k.platform.spoken.back().find("1:") != std::string::npos);
+    CHECK(k.platform.spoken.back().find("vivienda") != std::string::npos);
+}
+
+TEST_CASE("the keyboard works too: digits pick answers, Enter goes on") {
+    Kiosk k;
+    k.to_questions();
+    k.type("3");
+    ImGui::GetIO().KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = true;
+    k.frame();
+    ImGui::GetIO().KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = false;
+    k.frame();
+    CHECK(k.item() == "96778-6");
+}
+
+TEST_CASE("results list places from the site's directory near the ZIP, in the person's language") {
+    UiHarness h;
+    auto read = [](const std::string& rel) {
+        std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+    h.platform.files["assets/site.json"] =
+        R"({"site_name": "Demo", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
+    h.platform.files["assets/directory/demo-region.hsds.json"] = read("assets/directory/demo-region.hsds.json");
+    for (int i = 0; i < 4; ++i) h.frame();
+    h.click("lang.es");
+    h.click("welcome.start");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("answer.0");  // food: often true
+    for (int guard = 0; guard < 40 && h.state()["screen"] == "question"; ++guard) h.click("nav.next");
+    h.click("nav.next");  // review
+    h.click("nav.next");  // no ZIP: the site's
+    REQUIRE(h.state()["screen"] == "results");
+    REQUIRE(h.scroll_into_view("results.service.food-insecurity.0") != nullptr);
+    CHECK(h.has("results.service.food-insecurity.0"));
+    h.click("results.print");
+    REQUIRE(h.platform.printed.size() == 1);
+    const auto& doc = h.platform.printed.front();
+    CHECK(doc.lang == "es");
+    REQUIRE(doc.sections.size() == 1);
+    CHECK(doc.sections[0].heading == "Comida");
+    CHECK(doc.sections[0].entries.size() == 3);
+    for (const auto& e : doc.sections[0].entries) CHECK_FALSE(e.title.empty());
+}

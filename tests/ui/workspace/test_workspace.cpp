@@ -1,0 +1,160 @@
+// The staff workspace in the headless UI: the encrypted store is set up, locked, refused with a
+// wrong passphrase (nothing in storage changes), unlocked again, and locks itself when idle.
+#include "tests/support/ui_harness.hpp"
+
+#include "core/exchange/bundle.hpp"
+#include "core/exchange/keyset.hpp"
+
+#include <fstream>
+#include <iterator>
+
+#include <string>
+
+using safetynet::test::UiHarness;
+
+namespace {
+
+nlohmann::json ws(UiHarness& h) { return h.state()["workspace"]; }
+
+// Frames until the workspace's store reaches `want` (key derivation runs a slice per frame).
+bool run_until_store(UiHarness& h, const std::string& want, int max_frames = 2000) {
+    for (int i = 0; i < max_frames; ++i) {
+        h.frame();
+        const nlohmann::json s = ws(h);
+        if (s["store"] == want && !s["saving"].get<bool>()) return true;
+    }
+    return false;
+}
+
+void set_up(UiHarness& h, const std::string& passphrase) {
+    REQUIRE(run_until_store(h, "absent"));
+    h.click("setup.pass");
+    h.type(passphrase);
+    h.click("setup.pass2");
+    h.type(passphrase);
+    h.click("setup.create");
+}
+
+}  // namespace
+
+TEST_CASE("#clinic opens the clinic workspace, #org the organization's, nothing else does") {
+    UiHarness clinic(1280, 800, "clinic");
+    clinic.frame();
+    CHECK(clinic.state()["mode"] == "clinic");
+    CHECK(clinic.state()["screen"] == "workspace");
+    UiHarness kiosk(1280, 800, "nonsense");
+    kiosk.frame();
+    CHECK(kiosk.state()["mode"] == "kiosk");
+    CHECK(kiosk.state()["screen"] == "welcome");
+}
+
+TEST_CASE("set-up refuses a short or mistyped passphrase, then creates an encrypted store") {
+    UiHarness h(1280, 800, "clinic");
+    REQUIRE(run_until_store(h, "absent"));
+    h.click("setup.pass");
+    h.type("short");
+    h.click("setup.pass2");
+    h.type("short");
+    h.click("setup.create");
+    CHECK(ws(h)["store"] == "absent");
+    CHECK(h.platform.storage.empty());
+
+    h.click("setup.pass");
+    h.type("-but-longer-now");
+    h.click("setup.create");  // the second field still says "short": they differ
+    CHECK(ws(h)["store"] == "absent");
+
+    h.click("setup.pass2");
+    h.type("-but-longer-now");
+    h.click("setup.create");
+    REQUIRE(run_until_store(h, "unlocked"));
+    CHECK(h.platform.storage.count("store/head") == 1);
+    // Storage holds ciphertext only: the site's name is nowhere in it.
+    const std::string name = ws(h)["name"];
+    CHECK(!name.empty());
+    for (const auto& [key, bytes] : h.platform.storage) {
+        CHECK(key.find(name) == std::string::npos);
+        CHECK(bytes.find(name) == std::string::npos);
+    }
+}
+
+TEST_CASE("a wrong passphrase changes nothing; the right one unlocks; idle locks") {
+    UiHarness h(1280, 800, "org");
+    set_up(h, "organization passphrase");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("ws.lock");
+    CHECK(ws(h)["store"] == "locked");
+    CHECK(!ws(h).contains("referrals"));
+    const auto before = h.platform.storage;
+
+    h.click("unlock.pass");
+    h.type("organization passphrasf");
+    h.click("unlock.go");
+    REQUIRE(run_until_store(h, "locked"));
+    CHECK(ws(h)["store_error"] == "wrong-passphrase");
+    CHECK(h.has("unlock.wrong"));
+    CHECK(h.platform.storage == before);
+
+    h.click("unlock.pass");
+    h.type("organization passphrase");
+    h.click("unlock.go");
+    REQUIRE(run_until_store(h, "unlocked"));
+    CHECK(ws(h)["tab"] == "inbox");
+
+    // Ten minutes without input: the store locks itself, on time, without a touch.
+    h.platform.now += safetynet::ui::Workspace::kLockAfterSeconds + 1;
+    CHECK(h.app->wants_redraw(h.platform.now));
+    h.frame();
+    CHECK(ws(h)["store"] == "locked");
+}
+
+namespace {
+std::string read_repo_file(const std::string& path) {
+    std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+}  // namespace
+
+TEST_CASE("the clinic refers to an organization whose card it trusts, and exports a sealed referral") {
+    UiHarness h(1600, 2400, "clinic");  // tall: both columns of the form in view
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
+    h.platform.files["assets/directory/demo-region.hsds.json"] = read_repo_file("assets/directory/demo-region.hsds.json");
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("screen.start.ahc-hrsn");
+    h.click("q.88122-7.0");
+    h.click("assisted.finish");
+    REQUIRE(ws(h)["tab"] == "refer");
+    h.click("need.food-insecurity");
+    const std::string org = ws(h)["refer"]["services"][0];
+    h.click("service.0.pick");
+    h.click("person.name");
+    h.type("Test Person");
+    h.click("consent.given");
+    h.click("refer.create");
+    REQUIRE(ws(h)["referrals"].size() == 1);
+    CHECK(ws(h)["referrals"][0]["organization"] == org);
+
+    // The organization's card arrives after the referral was made; the fingerprint is compared.
+    const safetynet::core::KeySet org_keys = safetynet::core::KeySet::generate(org);
+    h.click("tab.contacts");
+    h.platform.to_pick = {{"org.contact.json", org_keys.contact_card().to_json()}};
+    h.click("contacts.add");
+    h.frame();
+    REQUIRE(h.has("contacts.trust"));
+    h.click("contacts.trust");
+    CHECK(ws(h)["contacts"] == 1);
+
+    h.click("tab.referrals");
+    h.click("referral.0.export");
+    REQUIRE(h.platform.saved.size() >= 1);
+    const auto& [name, bytes] = h.platform.saved.back();
+    CHECK(name.rfind("referral-", 0) == 0);
+    CHECK(bytes.rfind("-----BEGIN AGE ENCRYPTED FILE-----", 0) == 0);
+    CHECK(bytes.find("Test Person") == std::string::npos);
+    CHECK(ws(h)["referrals"][0]["sent"] == true);
+    // The organization opens it with its own identity and sees the clinic as a new signer.
+    const auto opened = safetynet::core::open_bundle(safetynet::core::as_bytes(bytes), {org_keys.age_identity}, {}, nullptr);
+    CHECK(opened.trust == safetynet::core::BundleTrust::UnknownSigner);
+    CHECK(opened.header.sender.name == ws(h)["name"].get<std::string>());
+}

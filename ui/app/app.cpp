@@ -1,0 +1,240 @@
+#include "ui/app/app.hpp"
+
+#include "core/base/error.hpp"
+#include "core/screening/instruments.hpp"
+#include "ui/shell/context.hpp"
+#include "ui/kiosk/kiosk_welcome.hpp"
+#include "ui/shell/theme.hpp"
+#include "ui/shell/widgets.hpp"
+
+#include <imgui.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace safetynet::ui {
+
+App::App(Platform& platform) : m_platform(platform), m_device(platform) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing of a session is written anywhere
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    apply_display_settings();
+    apply_site(SiteConfig{});  // a working kiosk at once; the site's file refines it
+
+    m_platform.fetch_asset("assets/site.json", [this](std::optional<std::string> text) {
+        // No site file: the defaults stand (a kiosk that screens but cannot share).
+        if (text) {
+            apply_site(SiteConfig::parse(*text));
+        } else {
+            if (m_mode == "kiosk") m_device.load(m_site);
+            m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
+        }
+    });
+}
+
+void App::apply_site(SiteConfig site) {
+    // Never swap the questionnaire under someone who is answering it.
+    if (m_kiosk && m_kiosk->session_active()) return;
+    std::shared_ptr<const core::Questionnaire> q;
+    try {
+        q = core::load_builtin_instrument(site.instrument);
+    } catch (const core::Error& e) {
+        site.warnings.push_back("instrument: " + std::string(e.what()) + "; using ahc-hrsn");
+        site.instrument = "ahc-hrsn";
+        q = core::load_builtin_instrument(site.instrument);
+    }
+    const bool first = !m_kiosk;
+    m_site = std::move(site);
+    // The mode: what the person opened (#clinic, #org, #kiosk), else what the site runs.
+    const std::string requested = m_platform.requested_mode();
+    m_mode = requested == "clinic" || requested == "org" || requested == "kiosk" ? requested : m_site.mode;
+    if (m_mode != "clinic" && m_mode != "org") m_mode = "kiosk";
+    if (m_mode != "kiosk" && !m_workspace)
+        m_workspace = std::make_unique<Workspace>(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
+                                                  m_site, m_directory);
+    m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
+    m_kiosk->note_input(m_platform.now_seconds());
+    m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {
+        return m_device.share(r, result, lang, m_site, [this](bool ok) {
+            if (m_kiosk) m_kiosk->share_stored(ok);
+            m_data_changed = true;
+        });
+    });
+    m_kiosk->set_service_finder([this](const std::string& domain, const std::string& zip, const std::string& lang) {
+        return kiosk_services(domain, zip, lang);
+    });
+    if (!first) {
+        // The kiosk's own key set (named after the site: wait for its file); staff modes keep
+        // their keys in the encrypted store instead.
+        if (m_mode == "kiosk") m_device.load(m_site);
+        m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
+        m_directory.load_zips(m_platform);
+    }
+    m_data_changed = true;
+}
+
+std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang) {
+    constexpr std::size_t kShown = 3;  // a few good places read better than a long list
+    core::MatchQuery query;
+    m_directory.locate(query, zip, m_site.zip);
+    query.limit = kShown;
+    // Services in the person's language first; then others, so nobody is left with nothing.
+    query.languages = {lang};
+    std::vector<ServiceMatch> found = m_directory.find({domain}, query);
+    if (found.size() < kShown) {
+        query.languages.clear();
+        for (ServiceMatch& m : m_directory.find({domain}, query)) {
+            const bool dup = std::any_of(found.begin(), found.end(),
+                                         [&](const ServiceMatch& f) { return f.details == m.details; });
+            if (!dup && found.size() < kShown) found.push_back(std::move(m));
+        }
+    }
+    std::vector<ServiceCard> cards;
+    for (const ServiceMatch& m : found) {
+        ServiceCard c;
+        c.name = m.details->name;
+        c.description = m.details->description;
+        if (c.description.size() > 180) {  // the first sentence or so; the rest is a phone call away
+            c.description.resize(c.description.rfind(' ', 177));
+            c.description += "…";
+        }
+        c.address = m.address;
+        c.phone = m.details->phone;
+        c.hours = core::render_hours(*m.details, m_i18n);
+        c.languages = core::render_languages(*m.details, m_i18n);
+        if (m.distance_km >= 0) {
+            char miles[32];
+            std::snprintf(miles, sizeof miles, "%.1f mi", m.distance_km / 1.609344);
+            c.distance = miles;
+        }
+        cards.push_back(std::move(c));
+    }
+    return cards;
+}
+
+void App::note_input() {
+    if (m_kiosk) m_kiosk->note_input(m_platform.now_seconds());
+    if (m_workspace) m_workspace->note_input(m_platform.now_seconds());
+}
+
+void App::apply_display_settings() {
+    const float scale = ui_scale(m_display);
+    if (m_display.text_size != m_applied.text_size)
+        m_fonts = build_fonts(*ImGui::GetIO().Fonts, kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
+    apply_theme(palette(m_display.high_contrast), scale);
+    m_applied = m_display;
+}
+
+bool App::prepare_frame() {
+    if (m_display == m_applied) return false;
+    const bool fonts_changed = m_display.text_size != m_applied.text_size;
+    apply_display_settings();
+    return fonts_changed;
+}
+
+bool App::wants_redraw(double now) const {
+    if (m_data_changed) return true;
+    if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
+    if (m_workspace && m_workspace->wants_redraw(now)) return true;
+    // A visible notice must disappear on time; once a second is enough for that.
+    if (m_notice) return m_notice->shown_at < 0 || now - m_notice->shown_at >= 1.0;
+    return false;
+}
+
+void App::frame() {
+    m_data_changed = false;
+    m_widgets.begin_frame();
+    Context ctx{m_platform, m_i18n, m_widgets, &palette(m_display.high_contrast), m_fonts, ui_scale(m_display)};
+
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::Begin("SafetyNet", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (m_workspace) {
+        m_workspace->draw(ctx);
+    } else {
+        draw_kiosk_header(ctx, m_site.site_name, m_display);
+        if (m_staff.open()) {
+            m_staff.draw(ctx, m_device, m_site);
+        } else if (m_kiosk->step() == KioskStep::Welcome) {
+            switch (draw_kiosk_welcome(ctx)) {
+                case WelcomeAction::Start: m_kiosk->start(); break;
+                case WelcomeAction::Staff:
+                    m_staff.show();
+                    m_device.refresh([this] { m_data_changed = true; });
+                    break;
+                case WelcomeAction::None: break;
+            }
+        } else {
+            m_kiosk->draw(ctx, m_display);
+        }
+    }
+    draw_notice(ctx);
+    ImGui::End();
+    m_widgets.end_frame();
+}
+
+void App::show_notice(std::string key, std::vector<std::pair<std::string, std::string>> args) {
+    m_notice = Notice{std::move(key), std::move(args), -1};
+    m_data_changed = true;
+}
+
+void App::draw_notice(Context& ctx) {
+    if (!m_notice) return;
+    constexpr double kSeconds = 15.0;
+    const double now = m_platform.now_seconds();
+    if (m_notice->shown_at < 0) m_notice->shown_at = now;
+    if (now - m_notice->shown_at > kSeconds) {
+        m_notice.reset();
+        return;
+    }
+    const std::string text = ctx.i18n.format(m_notice->key, m_notice->args);
+    const Palette& p = *ctx.palette;
+    const ImVec2 win = ImGui::GetWindowSize();
+    const float pad = 20 * ctx.scale;
+    const float width = std::min(win.x - 2 * pad, 900 * ctx.scale);
+    ImGui::PushFont(ctx.fonts.body);
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, width - 2 * pad);
+    const ImVec2 box(width, std::max(size.y + 2 * pad, touch_target(ctx.scale)));
+    const ImVec2 pos((win.x - box.x) * 0.5f, win.y - box.y - pad);
+    ImGui::SetCursorPos(pos);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.primary_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, p.on_primary);
+    ImGui::BeginChild("notice", box, false, ImGuiWindowFlags_NoScrollbar);
+    ImGui::SetCursorPos(ImVec2(pad, (box.y - size.y) * 0.5f));
+    ImGui::PushTextWrapPos(box.x - pad);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    // Touching the note dismisses it.
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    if (ImGui::InvisibleButton("##dismiss", box)) m_notice.reset();
+    ImGui::EndChild();
+    register_last_item(ctx, "notice");
+    ImGui::PopStyleColor(2);
+    ImGui::PopFont();
+}
+
+std::string App::state_json() const {
+    nlohmann::json s{{"mode", m_mode},
+                     {"lang", m_i18n.language()},
+                     {"text_size", m_display.text_size},
+                     {"high_contrast", m_display.high_contrast},
+                     {"site", m_site.site_name},
+                     {"notice", m_notice ? nlohmann::json(m_notice->key) : nlohmann::json(nullptr)}};
+    const nlohmann::json k = m_kiosk->state();
+    s["screen"] = m_staff.open() ? nlohmann::json("staff") : k["step"];
+    s["kiosk"] = k;
+    s["staff"] = m_staff.state_id();
+    s["outbox"] = m_device.outbox().size();
+    if (m_workspace) {
+        s["screen"] = "workspace";
+        s["workspace"] = m_workspace->state();
+    }
+    return s.dump();
+}
+
+}  // namespace safetynet::ui

@@ -1,0 +1,88 @@
+#pragma once
+// The SafetyNet UI as one object the platform drives: call prepare_frame() before
+// ImGui::NewFrame() and frame() between NewFrame() and Render().
+#include "core/base/i18n.hpp"
+#include "ui/shell/directory_service.hpp"
+#include "ui/shell/display_settings.hpp"
+#include "ui/shell/fonts.hpp"
+#include "ui/kiosk/kiosk.hpp"
+#include "ui/kiosk/kiosk_device.hpp"
+#include "ui/kiosk/kiosk_staff.hpp"
+#include "ui/shell/platform.hpp"
+#include "ui/shell/site_config.hpp"
+#include "ui/shell/widget_registry.hpp"
+#include "ui/workspace/workspace.hpp"
+
+#include <memory>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace safetynet::ui {
+
+struct Context;
+
+class App {
+public:
+    // Needs a current ImGui context; loads fonts and starts reading the site configuration.
+    explicit App(Platform& platform);
+
+    // Before ImGui::NewFrame(): applies a pending text-size or contrast change. Returns true
+    // when the font atlas was rebuilt, so the renderer must upload its texture again.
+    bool prepare_frame();
+    // Draws the whole UI for one frame.
+    void frame();
+    // Whether the screen must be redrawn at `now` although no input arrived: something on it
+    // changes with time (a notice timing out, a countdown, progress) or new data came in.
+    // The platform skips idle frames, so a kiosk at rest uses no CPU.
+    bool wants_redraw(double now) const;
+
+    // Input (pointer, touch, keys) arrived: idle timers start again.
+    void note_input();
+    const core::Translator& translator() const { return m_i18n; }
+    const SiteConfig& site() const { return m_site; }
+    const DisplaySettings& display() const { return m_display; }
+    const WidgetRegistry& widgets() const { return m_widgets; }
+    // "kiosk", "clinic" or "org": the URL's choice, else the site's.
+    const std::string& mode() const { return m_mode; }
+    // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
+    std::string state_json() const;
+
+    // A short message from the platform (e.g. "notice.updated" with {"version", "0.2.0"}),
+    // shown at the bottom of the screen in the current language until touched or timed out.
+    void show_notice(std::string key, std::vector<std::pair<std::string, std::string>> args);
+
+private:
+    void apply_display_settings();
+    void apply_site(SiteConfig site);
+    // The kiosk's "places that can help" for one need, in the person's language.
+    std::vector<ServiceCard> kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang);
+    void draw_notice(Context& ctx);
+
+    struct Notice {
+        std::string key;
+        std::vector<std::pair<std::string, std::string>> args;
+        double shown_at = -1;  // platform seconds, set at first draw
+    };
+
+    Platform& m_platform;
+    core::Translator m_i18n;
+    WidgetRegistry m_widgets;
+    SiteConfig m_site;
+    DisplaySettings m_display;
+    DisplaySettings m_applied{-1, false};
+    FontSet m_fonts;
+    std::unique_ptr<Kiosk> m_kiosk;
+    // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
+    std::unique_ptr<Workspace> m_workspace;
+    std::string m_mode = "kiosk";
+    KioskDevice m_device;
+    DirectoryService m_directory;
+    KioskStaff m_staff;
+    std::optional<Notice> m_notice;
+    bool m_data_changed = true;  // set by asynchronous loads; cleared when a frame is drawn
+};
+
+}  // namespace safetynet::ui

@@ -1,0 +1,93 @@
+#include "ui/kiosk/kiosk_welcome.hpp"
+#include "ui/shell/widgets.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace safetynet::ui {
+namespace {
+
+struct Control {
+    std::string id;
+    const char* label;
+    bool selected;
+    float width;
+};
+
+}  // namespace
+
+void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettings& settings) {
+    const Palette& p = *ctx.palette;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad = 24 * ctx.scale;
+    const float gap = style.ItemSpacing.x;
+    const float h = touch_target(ctx.scale);
+    const float width = ImGui::GetWindowWidth();
+
+    // The controls: languages (each in its own name), text sizes, contrast.
+    static const char* const kSizeKeys[] = {"text.size.normal", "text.size.large", "text.size.xlarge"};
+    std::vector<Control> controls;
+    ImGui::PushFont(ctx.fonts.bold);
+    auto width_of = [&](const char* s) { return std::max(ImGui::CalcTextSize(s).x + 2 * style.FramePadding.x, h); };
+    for (const auto& l : ctx.i18n.languages())
+        controls.push_back({"lang." + l.code, l.native_name.c_str(), ctx.i18n.language() == l.code,
+                            width_of(l.native_name.c_str())});
+    for (int i = 0; i < 3; ++i)
+        controls.push_back({"textsize." + std::to_string(i), ctx.tr(kSizeKeys[i]), settings.text_size == i,
+                            width_of(ctx.tr(kSizeKeys[i]))});
+    controls.push_back({"contrast", ctx.tr("contrast.high"), settings.high_contrast, width_of(ctx.tr("contrast.high"))});
+    const float name_w = ImGui::CalcTextSize(site_name.c_str()).x;
+    ImGui::PopFont();
+
+    float controls_w = -gap;
+    for (const auto& c : controls) controls_w += c.width + gap;
+
+    // Lay out: one row when everything fits, else the site name above the controls, which
+    // flow onto as many rows as the width needs (portrait tablets at the largest text size).
+    const float row_h = h + 2 * 12 * ctx.scale;
+    const bool one_row = pad + name_w + 2 * gap + controls_w + pad <= width;
+    std::vector<ImVec2> pos;
+    float x = one_row ? width - pad - controls_w : pad;
+    float y = one_row ? (row_h - h) * 0.5f : row_h;
+    for (const auto& c : controls) {
+        if (!one_row && x > pad && x + c.width > width - pad) {
+            x = pad;
+            y += h + style.ItemSpacing.y;
+        }
+        pos.emplace_back(x, y);
+        x += c.width + gap;
+    }
+    const float bar_h = one_row ? row_h : y + h + 12 * ctx.scale;
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 origin = ImGui::GetWindowPos();
+    dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar_h), ImGui::GetColorU32(p.surface));
+    dl->AddLine(ImVec2(origin.x, origin.y + bar_h), ImVec2(origin.x + width, origin.y + bar_h),
+                ImGui::GetColorU32(p.border), 1.0f);
+
+    ImGui::PushFont(ctx.fonts.bold);
+    ImGui::SetCursorPos(ImVec2(pad, (row_h - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, p.primary_active);
+    ImGui::TextUnformatted(site_name.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+
+    for (std::size_t i = 0; i < controls.size(); ++i) {
+        const Control& c = controls[i];
+        ImGui::SetCursorPos(pos[i]);
+        if (!button(ctx, c.id, c.label, c.selected ? ButtonStyle::Selected : ButtonStyle::Secondary,
+                    ImVec2(c.width, 0)))
+            continue;
+        if (c.id.rfind("lang.", 0) == 0) {
+            ctx.i18n.set_language(c.id.substr(5));
+        } else if (c.id.rfind("textsize.", 0) == 0) {
+            settings.text_size = c.id.back() - '0';
+        } else {
+            settings.high_contrast = !settings.high_contrast;
+        }
+    }
+    ImGui::SetCursorPos(ImVec2(0, bar_h));
+}
+
+}  // namespace safetynet::ui

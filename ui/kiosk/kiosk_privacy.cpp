@@ -1,0 +1,33 @@
+#include "ui/kiosk/kiosk.hpp"
+#include "ui/shell/widgets.hpp"
+
+namespace safetynet::ui {
+
+// A short, plain-language notice: what stays here, what the person decides, what is erased.
+void Kiosk::draw_privacy(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    begin_content(ctx);
+    begin_column(ctx);
+    heading(ctx, ctx.tr("kiosk.privacy.title"), "privacy.title");
+    ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
+    for (const char* key : {"kiosk.privacy.local", "kiosk.privacy.share", "kiosk.privacy.skip", "kiosk.privacy.erase"}) {
+        // A bullet as a small filled circle beside each point: easy to scan, no glyph needed.
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float line = ctx.fonts.body->FontSize;
+        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 8 * ctx.scale, at.y + line * 0.55f), 5 * ctx.scale,
+                                                    ImGui::GetColorU32(p.primary));
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 28 * ctx.scale);
+        paragraph(ctx.tr(key), ctx.fonts.body, p.text);
+        ImGui::Dummy(ImVec2(0, 6 * ctx.scale));
+    }
+    end_column();
+    end_content();
+    switch (nav_bar(ctx, ctx.tr("kiosk.back"), ctx.tr("kiosk.privacy.continue"))) {
+        case NavAction::Back: m_flow.back(); break;
+        case NavAction::Next: m_flow.accept_privacy(); break;
+        case NavAction::None:
+        case NavAction::Middle: break;
+    }
+}
+
+}  // namespace safetynet::ui

@@ -1,0 +1,44 @@
+#include "ui/kiosk/kiosk_welcome.hpp"
+#include "ui/shell/widgets.hpp"
+
+#include <algorithm>
+
+namespace safetynet::ui {
+
+WelcomeAction draw_kiosk_welcome(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    // One readable column: long lines are hard to follow, especially in a second language.
+    const float column = std::min(ImGui::GetContentRegionAvail().x - 48 * ctx.scale, 760 * ctx.scale);
+    const float top = ImGui::GetCursorPosY() + 56 * ctx.scale;
+    ImGui::SetCursorPosY(top);
+    center_next(column);
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
+
+    ImGui::PushFont(ctx.fonts.heading);
+    ImGui::TextUnformatted(ctx.tr("welcome.title"));
+    ImGui::PopFont();
+    register_last_item(ctx, "welcome.title");
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    paragraph(ctx.tr("welcome.lead"), ctx.fonts.body, p.text);
+    paragraph(ctx.tr("welcome.why"), ctx.fonts.body, p.text);
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    paragraph(ctx.tr("welcome.privacy"), ctx.fonts.small, p.text_muted);
+    ImGui::Dummy(ImVec2(0, 24 * ctx.scale));
+
+    WelcomeAction action = WelcomeAction::None;
+    if (button(ctx, "welcome.start", ctx.tr("welcome.start"), ButtonStyle::Primary,
+               ImVec2(column, touch_target(ctx.scale) * 1.3f)))
+        action = WelcomeAction::Start;
+
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+
+    // Staff: small and out of the way at the bottom left, behind a PIN.
+    const float h = touch_target(ctx.scale);
+    ImGui::SetCursorPos(ImVec2(24 * ctx.scale, ImGui::GetWindowHeight() - h - 16 * ctx.scale));
+    if (button(ctx, "staff.open", ctx.tr("staff.open"), ButtonStyle::Secondary)) action = WelcomeAction::Staff;
+    return action;
+}
+
+}  // namespace safetynet::ui

@@ -1,0 +1,91 @@
+#include "ui/shell/directory_service.hpp"
+
+#include "core/directory/directory_builder.hpp"
+#include "core/base/error.hpp"
+#include "core/directory/hsds_import.hpp"
+#include "core/directory/need_map.hpp"
+
+#include <cmath>
+#include <sstream>
+
+namespace safetynet::ui {
+
+void DirectoryService::load(Platform& platform, const std::string& path, std::function<void()> done) {
+    if (m_status == Status::Loading) return;
+    m_status = Status::Loading;
+    platform.fetch_asset(path, [this, path, done = std::move(done)](std::optional<std::string> text) {
+        if (!text) {
+            m_status = Status::Failed;
+            m_error = path + ": not found";
+        } else {
+            try {
+                core::DirectoryBuilder builder;
+                core::ImportReport report;
+                std::istringstream in(*text);
+                core::import_hsds_json(in, path, builder, report);
+                if (builder.services() == 0) throw core::Error("bad-directory", path, "no usable service");
+                m_directory = std::make_unique<core::Directory>(builder.finish(path));
+                m_matcher = std::make_unique<core::Matcher>(*m_directory);
+                m_details = core::ServiceDetailsIndex::from_hsds_json(*text);
+                m_status = Status::Ready;
+            } catch (const core::Error& e) {
+                m_status = Status::Failed;
+                m_error = e.what();
+            }
+        }
+        if (done) done();
+    });
+}
+
+void DirectoryService::load_zips(Platform& platform) {
+    if (m_zips_requested) return;
+    m_zips_requested = true;
+    platform.fetch_asset("data/zip-centroids.bin", [this](std::optional<std::string> bytes) {
+        if (!bytes) return;
+        try {
+            m_zips = core::ZipCentroids::parse(*bytes, "data/zip-centroids.bin");
+        } catch (const core::Error&) {
+            m_zips.reset();  // distances stay unknown; service areas still match by ZIP
+        }
+    });
+}
+
+std::optional<core::ZipCentroid> DirectoryService::place_zip(const std::string& zip) const {
+    if (!m_zips || zip.empty()) return std::nullopt;
+    return m_zips->find(zip);
+}
+
+void DirectoryService::locate(core::MatchQuery& query, const std::string& zip, const std::string& fallback_zip) const {
+    const std::string& use = zip.empty() ? fallback_zip : zip;
+    query.postal_code = use;
+    if (const auto c = place_zip(use)) {
+        query.latitude = c->latitude;
+        query.longitude = c->longitude;
+    }
+}
+
+std::vector<ServiceMatch> DirectoryService::find(const std::vector<std::string>& domains, core::MatchQuery query) {
+    std::vector<ServiceMatch> out;
+    if (m_status != Status::Ready) return out;
+    query.needs = 0;
+    const auto& needs = m_directory->need_domains();
+    for (const std::string& d : domains)
+        for (std::size_t i = 0; i < needs.size(); ++i)
+            if (needs[i] == d) query.needs |= core::NeedMask{1} << i;
+    if (query.needs == 0) return out;  // a need the directory's map does not know
+    const core::MatchResult result = m_matcher->match(query);
+    for (const core::MatchHit& hit : result.hits) {
+        ServiceMatch m;
+        m.details = m_details.find(m_directory->service_id(hit.service));
+        if (!m.details) continue;
+        m.location_id = m_directory->location_id(hit.row);
+        if (const core::ServicePlace* p = m_details.place(*m.details, m.location_id)) m.address = p->address;
+        m.distance_km = std::isnan(hit.distance_km) ? -1 : hit.distance_km;
+        m.score = hit.score;
+        m.reasons = hit.reasons;
+        out.push_back(std::move(m));
+    }
+    return out;
+}
+
+}  // namespace safetynet::ui

@@ -1,0 +1,62 @@
+#pragma once
+// The site's resource directory inside the app: loaded in the background from the file the
+// site configuration names (HSDS 3.0 JSON), compiled for matching, with the details a screen
+// shows. US ZIP centroids are fetched once the site is known (load_zips). Nothing about the
+// person leaves the device: matching runs here.
+#include "core/directory/directory.hpp"
+#include "core/match/matcher.hpp"
+#include "core/directory/service_details.hpp"
+#include "core/directory/zip_centroids.hpp"
+#include "ui/shell/platform.hpp"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace safetynet::ui {
+
+// One matched service at one place, ready to show.
+struct ServiceMatch {
+    const core::ServiceDetails* details = nullptr;  // owned by the DirectoryService
+    std::string location_id;
+    std::string address;
+    double distance_km = -1;  // negative when unknown
+    double score = 0;
+    std::vector<core::Reason> reasons;
+};
+
+class DirectoryService {
+public:
+    enum class Status { NotLoaded, Loading, Ready, Failed };
+
+    // Starts loading `path` (a static file of the app); `done` runs when it is ready or failed.
+    void load(Platform& platform, const std::string& path, std::function<void()> done = {});
+    // Starts fetching the ZIP table (once), so a ZIP typed later can be placed.
+    void load_zips(Platform& platform);
+    Status status() const { return m_status; }
+    const std::string& error() const { return m_error; }
+    std::size_t service_count() const { return m_directory ? m_directory->services() : 0; }
+
+    // Where a ZIP is, once the table has arrived.
+    std::optional<core::ZipCentroid> place_zip(const std::string& zip) const;
+
+    // The best services for `domains` (any of them) near `zip`, speaking one of `languages`
+    // when given, best first. Empty until the directory is ready.
+    std::vector<ServiceMatch> find(const std::vector<std::string>& domains, core::MatchQuery query);
+    // A query's place from a ZIP (centroid and postal code), else from a fallback ZIP.
+    void locate(core::MatchQuery& query, const std::string& zip, const std::string& fallback_zip) const;
+
+    const core::ServiceDetailsIndex& details() const { return m_details; }
+
+private:
+    Status m_status = Status::NotLoaded;
+    std::string m_error;
+    std::unique_ptr<core::Directory> m_directory;
+    std::unique_ptr<core::Matcher> m_matcher;
+    core::ServiceDetailsIndex m_details;
+    std::optional<core::ZipCentroids> m_zips;
+    bool m_zips_requested = false;
+};
+
+}  // namespace safetynet::ui

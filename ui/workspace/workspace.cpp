@@ -1,0 +1,416 @@
+#include "ui/workspace/workspace.hpp"
+
+#include "core/base/error.hpp"
+#include "core/actions/store_actions.hpp"
+#include "core/base/utc_time.hpp"
+#include "ui/shell/widgets.hpp"
+#include "ui/workspace/workspace_widgets.hpp"
+
+#include <imgui.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+#include <utility>
+
+namespace safetynet::ui {
+
+// [SECTION] Shell
+
+Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& site, DirectoryService& directory)
+    : m_platform(platform),
+      m_role(role),
+      m_site(site),
+      m_directory(directory),
+      m_session(platform),
+      m_tab(role == WorkspaceRole::Clinic ? Tab::Screenings : Tab::Inbox) {
+    m_session.load([this] { m_redraw = true; });
+}
+
+Workspace::~Workspace() { wipe_forms(); }
+
+std::string Workspace::now() const {
+    return core::format_utc_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(m_platform.unix_time())));
+}
+
+std::string Workspace::actor() const { return m_staff_name[0] ? std::string(m_staff_name.data()) : std::string("staff"); }
+
+void Workspace::changed() { m_session.save(); }
+
+void Workspace::set_message(std::string text, bool error) {
+    m_message = std::move(text);
+    m_message_error = error;
+}
+
+void Workspace::wipe_forms() {
+    sodium_memzero(m_pass.data(), m_pass.size());
+    sodium_memzero(m_pass2.data(), m_pass2.size());
+    sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
+    sodium_memzero(m_reason_text.data(), m_reason_text.size());
+    if (m_assisted) m_assisted->wipe();
+    m_assisted.reset();
+    if (m_refer) m_refer->wipe();
+    m_refer.reset();
+    for (PendingTrust& p : m_pending_trust) sodium_memzero(p.bytes.data(), p.bytes.size());
+    m_pending_trust.clear();
+    sodium_memzero(m_restore_file.data(), m_restore_file.size());
+    m_restore_file.clear();
+    m_open_referral.clear();
+    m_confirm_print.clear();
+    m_message.clear();
+}
+
+void Workspace::lock_now() {
+    wipe_forms();
+    m_session.lock();
+}
+
+bool Workspace::wants_redraw(double now_s) const {
+    using S = StoreSession::State;
+    if (m_session.state() == S::Deriving || m_session.state() == S::Loading) return true;
+    if (m_session.saving() || m_backup_job || m_restore_job) return true;
+    // Files or a card that a picker just delivered: draw them now, not at the next heartbeat.
+    if (m_redraw) return true;
+    // The idle lock must happen on time, also when nobody touches the screen.
+    return m_session.state() == S::Unlocked && now_s - m_last_input >= kLockAfterSeconds;
+}
+
+void Workspace::draw(Context& ctx) {
+    using S = StoreSession::State;
+    m_redraw = false;
+    const double now_s = m_platform.now_seconds();
+    if (m_session.state() == S::Unlocked && now_s - m_last_input >= kLockAfterSeconds) lock_now();
+    if (m_session.state() == S::Deriving) m_session.step();
+
+    // A margin around everything: the kiosk's full-bleed window suits a tablet, not a desk.
+    const float margin = 16 * ctx.scale;
+    ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + margin, ImGui::GetCursorPosY() + margin * 0.5f));
+    ImGui::BeginGroup();
+    draw_top_bar(ctx);
+    ImGui::EndGroup();
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
+    ImGui::BeginChild("workspace", ImVec2(-margin, 0), false);
+    ImGui::PushTextWrapPos(0.0f);
+    switch (m_session.state()) {
+        case S::Loading: paragraph(ctx.tr("ws.loading"), ctx.fonts.body, ctx.palette->text_muted); break;
+        case S::Absent: draw_setup(ctx); break;
+        case S::Locked: draw_unlock(ctx); break;
+        case S::Deriving: draw_deriving(ctx); break;
+        case S::Failed:
+            paragraph(ctx.tr("ws.store_failed"), ctx.fonts.bold, ctx.palette->urgent);
+            paragraph(m_session.error().c_str(), ctx.fonts.body, ctx.palette->text);
+            break;
+        case S::Unlocked:
+            if (!m_pending_files.empty()) import_files(ctx, std::exchange(m_pending_files, {}));
+            draw_message(ctx);
+            draw_first_contact(ctx);
+            switch (m_tab) {
+                case Tab::Screenings: draw_screenings(ctx); break;
+                case Tab::Refer: draw_refer(ctx); break;
+                case Tab::Referrals: draw_referrals(ctx); break;
+                case Tab::Inbox: draw_inbox(ctx); break;
+                case Tab::Dashboard: draw_dashboard(ctx); break;
+                case Tab::Contacts: draw_contacts(ctx); break;
+                case Tab::Settings: draw_settings(ctx); break;
+            }
+            break;
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+void Workspace::draw_top_bar(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    const bool unlocked = m_session.state() == StoreSession::State::Unlocked;
+    const char* role = ctx.tr(m_role == WorkspaceRole::Clinic ? "ws.role.clinic" : "ws.role.organization");
+    std::string title = role;
+    if (unlocked) title += " · " + m_session.store().settings().name;
+    paragraph(title.c_str(), ctx.fonts.heading, p.text);
+    register_last_item(ctx, "ws.title");
+    if (!unlocked) {
+        ImGui::Separator();
+        return;
+    }
+    struct TabButton {
+        Tab tab;
+        const char* id;
+        const char* key;
+    };
+    static const TabButton clinic[] = {{Tab::Screenings, "tab.screenings", "ws.tab.screenings"},
+                                       {Tab::Refer, "tab.refer", "ws.tab.refer"},
+                                       {Tab::Referrals, "tab.referrals", "ws.tab.referrals"},
+                                       {Tab::Dashboard, "tab.dashboard", "ws.tab.dashboard"},
+                                       {Tab::Contacts, "tab.contacts", "ws.tab.contacts"},
+                                       {Tab::Settings, "tab.settings", "ws.tab.settings"}};
+    static const TabButton org[] = {{Tab::Inbox, "tab.inbox", "ws.tab.inbox"},
+                                    {Tab::Dashboard, "tab.dashboard", "ws.tab.dashboard"},
+                                    {Tab::Contacts, "tab.contacts", "ws.tab.contacts"},
+                                    {Tab::Settings, "tab.settings", "ws.tab.settings"}};
+    const bool is_clinic = m_role == WorkspaceRole::Clinic;
+    const TabButton* tabs = is_clinic ? clinic : org;
+    const std::size_t count = is_clinic ? std::size(clinic) : std::size(org);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (i) ImGui::SameLine();
+        std::string label = ctx.tr(tabs[i].key);
+        if (tabs[i].tab == Tab::Referrals || tabs[i].tab == Tab::Inbox) {
+            std::size_t overdue = 0;
+            for (const core::ReferralRow& row : core::list_referrals(m_session.store(), now())) overdue += row.overdue;
+            if (overdue) label += " (" + std::to_string(overdue) + "!)";
+        }
+        if (button(ctx, tabs[i].id, label.c_str(), m_tab == tabs[i].tab ? ButtonStyle::Selected : ButtonStyle::Secondary))
+            m_tab = tabs[i].tab;
+    }
+    ImGui::SameLine();
+    if (button(ctx, "ws.lock", ctx.tr("ws.lock"), ButtonStyle::Secondary)) lock_now();
+    if (m_session.saving()) {
+        ImGui::SameLine();
+        paragraph(ctx.tr("ws.saving"), ctx.fonts.small, p.text_muted);
+    }
+    ImGui::Separator();
+}
+
+void Workspace::draw_message(Context& ctx) {
+    if (m_session.save_failed()) paragraph(m_session.error().c_str(), ctx.fonts.bold, ctx.palette->urgent);
+    if (m_message.empty()) return;
+    begin_card(ctx, "ws.message", m_message_error ? &ctx.palette->urgent : &ctx.palette->primary);
+    paragraph(m_message.c_str(), ctx.fonts.body, m_message_error ? ctx.palette->urgent : ctx.palette->text);
+    register_last_item(ctx, "ws.message.text");
+    if (small_button(ctx, "ws.message.dismiss", ctx.tr("ws.dismiss"))) m_message.clear();
+    end_card();
+}
+
+// [SECTION] Lock screens
+
+void Workspace::draw_setup(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    // A clinic's name defaults to the site configuration's; an organization picks its own.
+    if (m_role == WorkspaceRole::Clinic && !m_site_name[0] && !m_name_offered) {
+        const std::string& name = m_site.clinic_name.empty() ? m_site.site_name : m_site.clinic_name;
+        std::snprintf(m_site_name.data(), m_site_name.size(), "%s", name.c_str());
+        m_name_offered = true;
+    }
+    begin_column(ctx, 720);
+    heading(ctx, ctx.tr(m_role == WorkspaceRole::Clinic ? "ws.setup.title_clinic" : "ws.setup.title_org"), "setup.title");
+    paragraph(ctx.tr("ws.setup.intro"), ctx.fonts.body, p.text);
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    if (m_role == WorkspaceRole::Organization && m_directory.status() == DirectoryService::Status::Ready) {
+        // The name must be the one the clinic sees in its directory: pick it from there.
+        paragraph(ctx.tr("ws.setup.pick_org"), ctx.fonts.small, p.text_muted);
+        std::vector<std::string> names;
+        for (const auto& [id, name] : m_directory.details().organizations()) names.push_back(name);
+        std::sort(names.begin(), names.end());
+        names.erase(std::unique(names.begin(), names.end()), names.end());
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::BeginCombo("##org", m_site_name[0] ? m_site_name.data() : ctx.tr("ws.setup.choose"))) {
+            for (const std::string& n : names)
+                if (ImGui::Selectable(n.c_str(), n == m_site_name.data()))
+                    std::snprintf(m_site_name.data(), m_site_name.size(), "%s", n.c_str());
+            ImGui::EndCombo();
+        }
+        register_last_item(ctx, "setup.org");
+    }
+    text_field(ctx, "setup.name", ctx.tr("ws.setup.name"), m_site_name.data(), m_site_name.size());
+    text_field(ctx, "setup.pass", ctx.tr("ws.setup.pass"), m_pass.data(), m_pass.size(), ImGuiInputTextFlags_Password);
+    text_field(ctx, "setup.pass2", ctx.tr("ws.setup.pass2"), m_pass2.data(), m_pass2.size(), ImGuiInputTextFlags_Password);
+    paragraph(ctx.tr("ws.setup.pass_hint"), ctx.fonts.small, p.text_muted);
+    if (!m_setup_problem.empty()) paragraph(ctx.tr(m_setup_problem), ctx.fonts.bold, p.urgent);
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    if (button(ctx, "setup.create", ctx.tr("ws.setup.create"), ButtonStyle::Primary)) {
+        if (!m_site_name[0]) {
+            m_setup_problem = "ws.setup.need_name";
+        } else if (std::strlen(m_pass.data()) < 10) {
+            m_setup_problem = "ws.setup.too_short";
+        } else if (std::strcmp(m_pass.data(), m_pass2.data()) != 0) {
+            m_setup_problem = "ws.setup.mismatch";
+        } else {
+            m_setup_problem.clear();
+            core::StoreSettings settings;
+            settings.role = m_role == WorkspaceRole::Clinic ? "clinic" : "organization";
+            settings.name = m_site_name.data();
+            m_session.begin_create(std::string_view(m_pass.data()), settings);
+            sodium_memzero(m_pass.data(), m_pass.size());
+            sodium_memzero(m_pass2.data(), m_pass2.size());
+        }
+    }
+    end_column();
+}
+
+void Workspace::draw_unlock(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    begin_column(ctx, 620);
+    heading(ctx, ctx.tr("ws.unlock.title"), "unlock.title");
+    paragraph(ctx.tr("ws.unlock.intro"), ctx.fonts.body, p.text);
+    text_field(ctx, "unlock.staff", ctx.tr("ws.unlock.staff"), m_staff_name.data(), m_staff_name.size());
+    const bool enter = text_field(ctx, "unlock.pass", ctx.tr("ws.unlock.pass"), m_pass.data(), m_pass.size(),
+                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    if (m_session.error_kind() == "wrong-passphrase") {
+        paragraph(ctx.tr("ws.unlock.wrong"), ctx.fonts.bold, p.urgent);
+        register_last_item(ctx, "unlock.wrong");
+    } else if (!m_session.error().empty()) {
+        paragraph(m_session.error().c_str(), ctx.fonts.bold, p.urgent);
+    }
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    if (button(ctx, "unlock.go", ctx.tr("ws.unlock.go"), ButtonStyle::Primary) || enter) {
+        if (m_pass[0]) {
+            m_session.begin_unlock(std::string_view(m_pass.data()));
+            sodium_memzero(m_pass.data(), m_pass.size());
+        }
+    }
+    end_column();
+}
+
+void Workspace::draw_deriving(Context& ctx) {
+    begin_column(ctx, 620);
+    heading(ctx, ctx.tr("ws.deriving"), "deriving");
+    ImGui::ProgressBar(static_cast<float>(m_session.progress()), ImVec2(-1, 0));
+    register_last_item(ctx, "deriving.progress");
+    paragraph(ctx.tr("ws.deriving.why"), ctx.fonts.small, ctx.palette->text_muted);
+    end_column();
+}
+
+// [SECTION] Bundles in
+
+void Workspace::pick_and_import(const char* accept) {
+    // The files arrive in a later frame; draw() imports them with that frame's Context.
+    m_platform.pick_files(accept, true, [this](std::vector<PickedFile> files) {
+        if (m_session.state() != StoreSession::State::Unlocked) return;
+        m_pending_files = std::move(files);
+        m_redraw = true;
+    });
+}
+
+void Workspace::import_files(Context& ctx, std::vector<PickedFile> files) {
+    m_import_report.clear();
+    for (PickedFile& f : files) {
+        import_one(ctx, f.name, f.bytes);
+        sodium_memzero(f.bytes.data(), f.bytes.size());
+    }
+    changed();
+    show_import_report();
+}
+
+void Workspace::show_import_report() {
+    std::string text;
+    bool error = false;
+    for (const auto& [line, bad] : m_import_report) {
+        if (!text.empty()) text += "\n";
+        text += line;
+        error = error || bad;
+    }
+    if (!text.empty()) set_message(text, error);
+}
+
+void Workspace::import_one(Context& ctx, const std::string& name, const std::string& bytes) {
+    core::Store& store = m_session.store();
+    try {
+        std::vector<core::AgeIdentity> ids;
+        for (const core::KeySet& k : store.key_sets()) ids.emplace_back(k.age_identity);
+        core::OpenedBundle b = core::open_bundle(core::as_bytes(bytes), ids, core::trusted_cards(store), &store.ledger());
+        if (b.trust == core::BundleTrust::UnknownSigner) {
+            m_pending_trust.push_back(PendingTrust{name, bytes, b.header.sender, b.signer_fingerprint});
+            m_import_report.emplace_back(ctx.i18n.format("ws.import.first_contact", {{"file", name}, {"name", b.header.sender.name}}), false);
+            b.wipe();
+            return;
+        }
+        if (b.trust == core::BundleTrust::Replay) {
+            m_import_report.emplace_back(ctx.i18n.format("ws.import.replay", {{"file", name}}), true);
+            b.wipe();
+            return;
+        }
+        const core::ImportResult r = core::import_bundle(store, b, now(), actor());
+        b.wipe();
+        const char* key = r.kind == core::BundleKind::Screening  ? "ws.import.screening"
+                          : r.kind == core::BundleKind::Referral ? "ws.import.referral"
+                                                                 : "ws.import.status";
+        m_import_report.emplace_back(
+            ctx.i18n.format(key, {{"file", name}, {"status", std::string(core::task_status_code(r.status))}}), false);
+    } catch (const core::Error& e) {
+        m_import_report.emplace_back(ctx.i18n.format("ws.import.failed", {{"file", name}, {"error", e.what()}}), true);
+    }
+}
+
+void Workspace::draw_first_contact(Context& ctx) {
+    if (m_pending_trust.empty()) return;
+    const Palette& p = *ctx.palette;
+    PendingTrust& t = m_pending_trust.front();
+    begin_card(ctx, "first_contact", &p.primary);
+    paragraph(ctx.i18n.format("ws.trust.title", {{"name", t.card.name}, {"file", t.file_name}}).c_str(), ctx.fonts.bold, p.text);
+    paragraph(ctx.tr("ws.trust.compare"), ctx.fonts.body, p.text);
+    paragraph(t.fingerprint.c_str(), ctx.fonts.heading, p.primary_active);
+    register_last_item(ctx, "trust.fingerprint");
+    if (small_button(ctx, "trust.accept", ctx.tr("ws.trust.accept"))) {
+        PendingTrust accepted = std::move(t);
+        m_pending_trust.erase(m_pending_trust.begin());
+        try {
+            core::trust_contact(m_session.store(), accepted.card, "fingerprint compared on first contact", now(), actor());
+            m_import_report.clear();
+            import_one(ctx, accepted.file_name, accepted.bytes);
+            // Other files from the same sender were waiting too: import them now.
+            for (auto it = m_pending_trust.begin(); it != m_pending_trust.end();) {
+                if (it->card.fingerprint() == accepted.card.fingerprint()) {
+                    import_one(ctx, it->file_name, it->bytes);
+                    sodium_memzero(it->bytes.data(), it->bytes.size());
+                    it = m_pending_trust.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            show_import_report();
+        } catch (const core::Error& e) {
+            set_message(e.what(), true);
+        }
+        sodium_memzero(accepted.bytes.data(), accepted.bytes.size());
+        changed();
+    }
+    ImGui::SameLine();
+    if (small_button(ctx, "trust.reject", ctx.tr("ws.trust.reject"))) {
+        sodium_memzero(t.bytes.data(), t.bytes.size());
+        m_pending_trust.erase(m_pending_trust.begin());
+        set_message(ctx.tr("ws.trust.rejected"), false);
+    }
+    end_card();
+}
+
+// [SECTION] Test surface
+
+nlohmann::json Workspace::state() const {
+    using S = StoreSession::State;
+    static const char* const states[] = {"loading", "absent", "locked", "deriving", "unlocked", "failed"};
+    static const char* const tabs[] = {"screenings", "refer", "referrals", "inbox", "dashboard", "contacts", "settings"};
+    nlohmann::json s{{"store", states[static_cast<int>(m_session.state())]},
+                     {"tab", tabs[static_cast<int>(m_tab)]},
+                     {"saving", m_session.saving()},
+                     {"message", m_message_error ? "error" : (m_message.empty() ? "" : "info")},
+                     {"first_contact", m_pending_trust.size()},
+                     {"store_error", m_session.error_kind()}};
+    if (m_session.state() != S::Unlocked) return s;
+    const core::Store& store = m_session.store();
+    nlohmann::json referrals = nlohmann::json::array();
+    for (const auto& [id, r] : store.referrals())
+        referrals.push_back({{"id", id},
+                             {"organization", r.organization.name},
+                             {"status", std::string(core::task_status_code(r.status()))},
+                             {"history", r.history.size()},
+                             {"sent", !r.bundle_id.empty()}});
+    s["referrals"] = referrals;
+    s["screenings"] = store.screenings().size();
+    s["contacts"] = store.data().contacts.size();
+    s["name"] = store.data().settings.name;
+    s["assisted"] = m_assisted != nullptr;
+    s["refer"] = m_refer ? nlohmann::json{{"picks", m_refer->picks.size()},
+                                          {"created", m_refer->created.size()},
+                                          {"services", m_refer->shown_organizations}}
+                         : nlohmann::json(nullptr);
+    if (m_last_figures) {
+        const core::DashboardFigures& f = *m_last_figures;
+        s["dashboard"] = {{"sent", f.sent},
+                          {"completed", f.completed},
+                          {"closed", f.closed},
+                          {"screenings", f.screenings},
+                          {"closure_rate", f.closure_rate ? nlohmann::json(*f.closure_rate) : nlohmann::json(nullptr)}};
+    }
+    return s;
+}
+
+}  // namespace safetynet::ui

@@ -1,0 +1,217 @@
+#pragma once
+// The staff side of SafetyNet, in a browser tab: the clinic's workspace (#clinic) and the
+// community organization's (#org). Both keep their data in the encrypted store on the device
+// (ui/shell/store_session.hpp) and exchange only signed, encrypted bundles as files.
+//
+//   clinic        Screenings   assisted screening, or kiosk screenings imported from bundles
+//                 Refer        needs, matched services with filters and reasons, consent,
+//                              one referral per organization, exported as a sealed bundle
+//                              (or a printed summary, confirmed, for one without keys)
+//                 Referrals    the tracker: status updates imported, history, overdue flags
+//   organization  Inbox        referral bundles opened, accepted / declined / in progress /
+//                              completed with an outcome, status updates exported
+//   both          Dashboard    figures and charts over a period, CSV and FHIR exports
+//                 Contacts     this site's contact card; trusted cards, fingerprints compared
+//                 Settings     backup and restore, passphrase, lock
+//
+// Every bundle opened here goes through the same door (import_files): opened with this site's
+// identities, its signer checked against the trusted contacts (a first contact shows the
+// fingerprint to compare before anything is imported), replays refused, errors named by file.
+// The store locks itself after a few minutes without input; nothing of it stays in memory.
+//
+// [SECTION] in the .cpp files: workspace.cpp (shell, lock screens, import), workspace_clinic.cpp
+// (screenings, refer), workspace_tracker.cpp, workspace_org.cpp (inbox), workspace_dashboard.cpp,
+// workspace_contacts.cpp (contacts, settings).
+#include "core/crypto/age.hpp"
+#include "core/crypto/age_scrypt.hpp"
+#include "core/exchange/bundle.hpp"
+#include "core/actions/dashboard.hpp"
+#include "core/screening/response.hpp"
+#include "core/screening/scoring.hpp"
+#include "core/store/stored_screening.hpp"
+#include "ui/shell/context.hpp"
+#include "ui/shell/directory_service.hpp"
+#include "ui/shell/site_config.hpp"
+#include "ui/shell/store_session.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace safetynet::ui {
+
+enum class WorkspaceRole { Clinic, Organization };
+
+class Workspace {
+public:
+    Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& site, DirectoryService& directory);
+    ~Workspace();
+
+    void draw(Context& ctx);
+    bool wants_redraw(double now) const;
+    void note_input(double now) { m_last_input = now; }
+    // For the test surface: the tab, the store's state, and ids and statuses (no PHI).
+    nlohmann::json state() const;
+    WorkspaceRole role() const { return m_role; }
+
+    // Minutes without input after which the store locks itself.
+    static constexpr double kLockAfterSeconds = 10 * 60;
+
+    enum class Tab { Screenings, Refer, Referrals, Inbox, Dashboard, Contacts, Settings };
+
+private:
+    // --- shell and lock screens (workspace.cpp)
+    void draw_top_bar(Context& ctx);
+    void draw_setup(Context& ctx);
+    void draw_unlock(Context& ctx);
+    void draw_deriving(Context& ctx);
+    void draw_message(Context& ctx);
+    std::string now() const;
+    std::string actor() const;
+    void changed();  // after every change to the store: save, redraw
+    void lock_now();
+    void wipe_forms();
+    void set_message(std::string text, bool error);
+
+    // --- bundles in (workspace.cpp): every file through open_bundle and the trust check
+    void pick_and_import(const char* accept);
+    void import_files(Context& ctx, std::vector<PickedFile> files);
+    void import_one(Context& ctx, const std::string& name, const std::string& bytes);
+    void show_import_report();  // one message: a line per file, an error if any failed
+    void draw_first_contact(Context& ctx);
+
+    // --- clinic: screenings and referrals (workspace_clinic.cpp)
+    void draw_screenings(Context& ctx);
+    void draw_assisted(Context& ctx);
+    void start_assisted(const std::string& instrument);
+    void finish_assisted(Context& ctx);
+    void open_refer(Context& ctx, const std::string& screening_id);
+    void draw_refer(Context& ctx);
+    void draw_refer_needs(Context& ctx);
+    void draw_refer_services(Context& ctx);
+    void draw_refer_patient(Context& ctx);
+    void create_referrals(Context& ctx);
+    void export_referral(Context& ctx, std::string id);  // by value: ids point into the store
+    void print_summary(Context& ctx, std::string id);
+
+    // --- clinic: the tracker (workspace_tracker.cpp)
+    void draw_referrals(Context& ctx);
+    void draw_history(Context& ctx, const core::Referral& r);
+
+    // --- organization: the inbox (workspace_org.cpp)
+    void draw_inbox(Context& ctx);
+    void draw_incoming(Context& ctx, const core::Referral& r);
+    void record(Context& ctx, std::string id, core::TaskStatus status);
+    void send_update(Context& ctx, std::string id);
+
+    // --- both (workspace_dashboard.cpp, workspace_contacts.cpp)
+    void draw_dashboard(Context& ctx);
+    void draw_contacts(Context& ctx);
+    void draw_settings(Context& ctx);
+    const core::TrustedContact* contact_for_organization(const std::string& name) const;
+
+    Platform& m_platform;
+    WorkspaceRole m_role;
+    const SiteConfig& m_site;
+    DirectoryService& m_directory;
+    StoreSession m_session;
+    Tab m_tab;
+    double m_last_input = 0;
+    bool m_redraw = true;  // something arrived asynchronously (files, storage): draw it
+
+    // Lock screens. Passphrase fields are wiped as soon as the derivation starts.
+    std::array<char, 128> m_pass{};
+    std::array<char, 128> m_pass2{};
+    std::array<char, 128> m_site_name{};
+    std::array<char, 64> m_staff_name{};
+    std::string m_setup_problem;
+    bool m_name_offered = false;
+
+    // A message under the top bar: what the last action did, or what went wrong and where.
+    std::string m_message;
+    bool m_message_error = false;
+
+    // First contacts waiting for a fingerprint comparison: the file is opened again once trusted.
+    struct PendingTrust {
+        std::string file_name;
+        std::string bytes;
+        core::ContactCard card;
+        std::string fingerprint;
+    };
+    std::vector<PendingTrust> m_pending_trust;
+    // Files the picker returned, imported at the next frame; what each import did.
+    std::vector<PickedFile> m_pending_files;
+    std::vector<std::pair<std::string, bool>> m_import_report;
+
+    // The assisted screening in progress (clinic).
+    std::unique_ptr<core::Response> m_assisted;
+    std::string m_assisted_instrument;
+
+    // The referral being prepared (clinic), for one stored screening.
+    struct ServicePick {
+        std::string service_id, location_id, name, organization, organization_id, address;
+        std::string domain;
+    };
+    struct ReferForm {
+        std::string screening_id;
+        std::optional<core::ScreeningResult> result;
+        std::shared_ptr<const core::Questionnaire> questionnaire;  // to show the evidence's questions
+        std::string selected_domain;  // the need whose services show
+        std::map<std::string, ServicePick> picks;  // "service|location" -> pick
+        // filters
+        int radius_miles = 10;
+        std::string language;
+        bool open_now = false;
+        int age = 0;
+        std::array<char, 96> text{};
+        std::array<char, 8> zip{};
+        // the person and their consent
+        std::array<char, 128> name{};
+        std::array<char, 16> birth_date{};
+        std::array<char, 32> phone{};
+        std::array<char, 96> email{};
+        int preferred_contact = 0;  // 0 none, 1 phone, 2 sms, 3 email
+        std::array<char, 16> person_language{};
+        bool consent = false;
+        std::array<char, 96> consent_by{};  // empty: the person themself
+        std::array<char, 512> scope{};
+        int priority = 0;
+        std::array<char, 512> note{};
+        std::vector<std::string> created;  // referral ids made from this form
+        std::vector<std::string> shown_organizations;  // of the services listed now (test surface)
+        void wipe();
+    };
+    std::unique_ptr<ReferForm> m_refer;
+    std::string m_confirm_print;  // referral id whose unencrypted summary awaits confirmation
+
+    // Tracker / inbox: the referral whose details are open.
+    std::string m_open_referral;
+    int m_reason_choice = 0;
+    std::array<char, 256> m_reason_text{};
+
+    // Dashboard period.
+    std::array<char, 16> m_from{};
+    std::array<char, 16> m_to{};
+
+    // Settings: backup passphrase, and a restore waiting for its passphrase; their key
+    // derivations, stepped per frame.
+    std::array<char, 128> m_backup_pass{};
+    std::string m_restore_file;
+    std::string m_restore_name;
+    std::optional<core::ScryptRecipient::Job> m_backup_job;
+    std::unique_ptr<core::AgeDecryption> m_restore_decryption;
+    std::optional<core::ScryptJob> m_restore_job;
+
+    // Contacts: a card picked from a file, waiting for its fingerprint to be compared.
+    std::optional<core::ContactCard> m_pending_card;
+    // The dashboard's figures as last drawn (the test surface reports them).
+    std::optional<core::DashboardFigures> m_last_figures;
+};
+
+}  // namespace safetynet::ui

@@ -1,0 +1,605 @@
+// The clinic's screenings and the referral form.
+#include "core/base/error.hpp"
+#include "core/screening/instruments.hpp"
+#include "core/match/match_reasons.hpp"
+#include "core/directory/schedule.hpp"
+#include "core/actions/store_actions.hpp"
+#include "core/base/text_fold.hpp"
+#include "ui/shell/widgets.hpp"
+#include "ui/workspace/workspace.hpp"
+#include "ui/workspace/workspace_widgets.hpp"
+
+#include <imgui.h>
+#include <sodium.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <cstring>
+#include <set>
+
+namespace safetynet::ui {
+namespace {
+
+template <std::size_t N>
+void wipe(std::array<char, N>& a) {
+    sodium_memzero(a.data(), a.size());
+}
+
+template <std::size_t N>
+void set_text(std::array<char, N>& a, const std::string& s) {
+    std::snprintf(a.data(), a.size(), "%s", s.c_str());
+}
+
+void wipe_patient(core::ReferralPatient& p) {
+    for (std::string* s : {&p.name, &p.birth_date, &p.phone, &p.email, &p.language}) sodium_memzero(s->data(), s->size());
+}
+
+const char* const kInstruments[] = {"ahc-hrsn", "ahc-hrsn-full", "hunger-vital-sign", "prapare"};
+const char* const kPriorities[] = {"routine", "urgent", "asap", "stat"};
+
+}  // namespace
+
+void Workspace::ReferForm::wipe() {
+    safetynet::ui::wipe(name);
+    safetynet::ui::wipe(birth_date);
+    safetynet::ui::wipe(phone);
+    safetynet::ui::wipe(email);
+    safetynet::ui::wipe(person_language);
+    safetynet::ui::wipe(consent_by);
+    safetynet::ui::wipe(scope);
+    safetynet::ui::wipe(note);
+    safetynet::ui::wipe(text);
+    picks.clear();
+    result.reset();
+}
+
+const core::TrustedContact* Workspace::contact_for_organization(const std::string& name) const {
+    // Folded (case and accents), as the directory's own search compares names.
+    const std::string want = core::fold_text(name);
+    for (const core::TrustedContact& c : m_session.store().data().contacts)
+        if (core::fold_text(c.card.name) == want) return &c;
+    return nullptr;
+}
+
+// [SECTION] Screenings
+
+void Workspace::draw_screenings(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    if (m_assisted) return draw_assisted(ctx);
+    core::Store& store = m_session.store();
+
+    section_title(ctx, ctx.tr("ws.screenings.new"));
+    for (std::size_t i = 0; i < std::size(kInstruments); ++i) {
+        if (i) ImGui::SameLine();
+        const std::string id = std::string("screen.start.") + kInstruments[i];
+        if (small_button(ctx, id, ctx.tr(std::string("ws.instrument.") + kInstruments[i]))) start_assisted(kInstruments[i]);
+    }
+    paragraph(ctx.tr("ws.screenings.import_hint"), ctx.fonts.small, p.text_muted);
+    if (small_button(ctx, "screen.import", ctx.tr("ws.screenings.import"))) pick_and_import(".age,.txt,application/octet-stream");
+
+    section_title(ctx, ctx.tr("ws.screenings.list"));
+    if (store.screenings().empty()) paragraph(ctx.tr("ws.screenings.none"), ctx.fonts.body, p.text_muted);
+    std::vector<const core::StoredScreening*> list;
+    for (const auto& [id, s] : store.screenings()) list.push_back(&s);
+    std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->authored > b->authored; });
+    std::size_t n = 0;
+    for (const core::StoredScreening* s : list) {
+        const std::string card_id = "screening." + std::to_string(n++);
+        begin_card(ctx, card_id, s->urgent ? &p.urgent : nullptr);
+        std::string title = s->authored.substr(0, 16);
+        std::replace(title.begin(), title.end(), 'T', ' ');
+        title += "  ·  " + std::string(ctx.tr(s->source == "clinician" ? "ws.source.clinician" : "ws.source.kiosk"));
+        if (!s->pickup_code.empty()) title += "  ·  " + ctx.i18n.format("ws.pickup", {{"code", s->pickup_code}});
+        paragraph(title.c_str(), ctx.fonts.bold, p.text);
+        std::string needs;
+        for (const core::NeedSummary& need : s->needs)
+            if (need.positive) needs += (needs.empty() ? "" : ", ") + std::string(ctx.tr("domain." + need.domain)) + (need.urgent ? " (!)" : "");
+        paragraph(needs.empty() ? ctx.tr("ws.screenings.no_needs") : needs.c_str(), ctx.fonts.body, s->urgent ? p.urgent : p.text);
+        std::size_t referred = 0;
+        for (const auto& [rid, r] : store.referrals()) referred += r.screening_id == s->id;
+        if (referred) paragraph(ctx.i18n.format("ws.screenings.referred", {{"n", std::to_string(referred)}}).c_str(), ctx.fonts.small, p.text_muted);
+        if (small_button(ctx, card_id + ".refer", ctx.tr("ws.screenings.refer"))) open_refer(ctx, s->id);
+        end_card();
+    }
+}
+
+void Workspace::start_assisted(const std::string& instrument) {
+    try {
+        m_assisted = std::make_unique<core::Response>(core::load_builtin_instrument(instrument));
+        m_assisted_instrument = instrument;
+    } catch (const core::Error& e) {
+        set_message(e.what(), true);
+    }
+}
+
+void Workspace::draw_assisted(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    core::Response& r = *m_assisted;
+    const std::string& lang = ctx.i18n.language();
+    heading(ctx, r.questionnaire().title().in(lang).c_str(), "assisted.title");
+    paragraph(ctx.tr("ws.assisted.intro"), ctx.fonts.small, p.text_muted);
+    for (const core::FlowStep& step : r.flow()) {
+        const core::Item& it = r.questionnaire().item(step.item);
+        ImGui::PushID(static_cast<int>(step.item));
+        if (!it.is_question()) {
+            if (it.type == core::ItemType::Display) paragraph(it.text.in(lang).c_str(), ctx.fonts.small, p.text_muted);
+            ImGui::PopID();
+            continue;
+        }
+        ImGui::Dummy(ImVec2(0, 4 * ctx.scale));
+        std::string q = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+        paragraph(q.c_str(), ctx.fonts.bold, p.text);
+        const std::string base = "q." + it.link_id;
+        if (it.type == core::ItemType::Choice || it.type == core::ItemType::OpenChoice) {
+            float line = 0;
+            const float avail = ImGui::GetContentRegionAvail().x;
+            for (std::size_t k = 0; k < it.options.size(); ++k) {
+                const std::string& label = it.options[k].label.in(lang);
+                const float w = ImGui::CalcTextSize(label.c_str()).x + 40 * ctx.scale;
+                if (k && line + w < avail) ImGui::SameLine();
+                else line = 0;
+                line += w + ImGui::GetStyle().ItemSpacing.x;
+                bool on = r.option_selected(step.item, k);
+                const std::string id = base + "." + std::to_string(k);
+                if (it.repeats) {
+                    if (check_box(ctx, id, label.c_str(), &on)) r.toggle_option(step.item, k);
+                } else {
+                    const std::string imgui = label + "###" + id;
+                    if (ImGui::RadioButton(imgui.c_str(), on)) r.select_option(step.item, k);
+                    register_last_item(ctx, id);
+                }
+            }
+        } else {
+            // Numbers and short text: typed. The response checks the value against the item.
+            std::array<char, 64> buf{};
+            const auto& answers = r.answers(step.item);
+            if (!answers.empty()) std::snprintf(buf.data(), buf.size(), "%s", answers.front().to_string().c_str());
+            ImGui::SetNextItemWidth(220 * ctx.scale);
+            const std::string imgui = "##" + base;
+            if (ImGui::InputText(imgui.c_str(), buf.data(), buf.size())) {
+                try {
+                    const std::string text(buf.data());
+                    if (text.empty()) {
+                        r.clear(step.item);
+                    } else if (it.type == core::ItemType::Integer) {
+                        r.set(step.item, core::AnswerValue::of_integer(std::stoll(text)));
+                    } else if (it.type == core::ItemType::Decimal) {
+                        r.set(step.item, core::AnswerValue::of_decimal(std::stod(text)));
+                    } else {
+                        r.set(step.item, core::AnswerValue::of_string(text));
+                    }
+                } catch (const std::exception&) {
+                    // not a number yet: the field keeps what was typed until it is one
+                }
+            }
+            register_last_item(ctx, base);
+            wipe(buf);
+        }
+        ImGui::SameLine();
+        const bool declined = r.state(step.item) == core::AnswerState::Declined;
+        if (small_button(ctx, base + ".decline", ctx.tr(declined ? "ws.assisted.declined" : "ws.assisted.decline")))
+            declined ? r.clear(step.item) : r.decline(step.item);
+        ImGui::PopID();
+    }
+    ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
+    if (button(ctx, "assisted.finish", ctx.tr("ws.assisted.finish"), ButtonStyle::Primary)) finish_assisted(ctx);
+    ImGui::SameLine();
+    if (button(ctx, "assisted.cancel", ctx.tr("ws.assisted.cancel"), ButtonStyle::Secondary)) {
+        m_assisted->wipe();
+        m_assisted.reset();
+    }
+}
+
+void Workspace::finish_assisted(Context& ctx) {
+    try {
+        const core::ScreeningResult result = core::score(*m_assisted, m_assisted_instrument);
+        core::StoredScreening s = core::record_screening(*m_assisted, result, m_assisted_instrument, now(), now(),
+                                                         "clinician", ctx.i18n.language());
+        const std::string id = s.id;
+        m_session.store().put_screening(std::move(s));
+        m_session.store().audit(actor(), "screening-recorded", "screening " + id);
+        m_assisted->wipe();
+        m_assisted.reset();
+        changed();
+        open_refer(ctx, id);
+    } catch (const core::Error& e) {
+        set_message(e.what(), true);
+    }
+}
+
+// [SECTION] Refer
+
+void Workspace::open_refer(Context& ctx, const std::string& screening_id) {
+    const core::StoredScreening* s = m_session.store().screening(screening_id);
+    if (!s) return;
+    try {
+        core::RebuiltScreening rebuilt = core::rebuild_screening(*s);
+        if (m_refer) m_refer->wipe();
+        m_refer = std::make_unique<ReferForm>();
+        m_refer->screening_id = screening_id;
+        m_refer->result = std::move(rebuilt.result);
+        m_refer->questionnaire = std::move(rebuilt.questionnaire);
+        rebuilt.response.wipe();
+        for (const core::Need& n : m_refer->result->needs)
+            if (n.positive) {
+                m_refer->selected_domain = n.domain;
+                if (n.urgent) break;
+            }
+        set_text(m_refer->zip, m_site.zip);
+        set_text(m_refer->person_language, s->language);
+        set_text(m_refer->scope, ctx.tr("ws.consent.default_scope"));
+        m_tab = Tab::Refer;
+    } catch (const core::Error& e) {
+        set_message(e.what(), true);
+    }
+}
+
+void Workspace::draw_refer(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    if (!m_refer) {
+        paragraph(ctx.tr("ws.refer.none"), ctx.fonts.body, p.text_muted);
+        return;
+    }
+    // Two columns: needs and services on the left, the person, consent and the referrals on the right.
+    const float width = ImGui::GetContentRegionAvail().x;
+    const bool wide = width > 1000 * ctx.scale;
+    ImGui::BeginChild("refer.left", ImVec2(wide ? width * 0.58f : width, wide ? 0 : 0), false);
+    ImGui::PushTextWrapPos(0.0f);
+    draw_refer_needs(ctx);
+    draw_refer_services(ctx);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+    if (wide) ImGui::SameLine();
+    ImGui::BeginChild("refer.right", ImVec2(0, 0), false);
+    ImGui::PushTextWrapPos(0.0f);
+    draw_refer_patient(ctx);
+    ImGui::PopTextWrapPos();
+    ImGui::EndChild();
+}
+
+void Workspace::draw_refer_needs(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
+    section_title(ctx, ctx.tr("ws.refer.needs"));
+    std::vector<const core::Need*> needs;
+    for (const core::Need& n : f.result->needs)
+        if (n.positive) needs.push_back(&n);
+    std::stable_sort(needs.begin(), needs.end(), [](auto* a, auto* b) { return a->urgent > b->urgent; });
+    if (needs.empty()) paragraph(ctx.tr("ws.refer.no_needs"), ctx.fonts.body, p.text_muted);
+    const core::Questionnaire* q = f.questionnaire.get();
+    for (const core::Need* n : needs) {
+        const std::string id = "need." + n->domain;
+        const bool selected = f.selected_domain == n->domain;
+        std::string label = ctx.tr("domain." + n->domain);
+        if (n->urgent) label += "  (" + std::string(ctx.tr("ws.refer.urgent")) + ")";
+        std::size_t picked = 0;
+        for (const auto& [k, pick] : f.picks) picked += pick.domain == n->domain;
+        if (picked) label += "  · " + ctx.i18n.format("ws.refer.picked", {{"n", std::to_string(picked)}});
+        if (button(ctx, id, label.c_str(), selected ? ButtonStyle::Selected : ButtonStyle::Secondary,
+                   ImVec2(ImGui::GetContentRegionAvail().x, 0)))
+            f.selected_domain = n->domain;
+        // Why the engine says so, and what it would code: on request, not in the way.
+        ImGui::PushID(id.c_str());
+        if (ImGui::TreeNode(ctx.tr("ws.refer.evidence"))) {
+            register_last_item(ctx, id + ".evidence");
+            for (const core::Evidence& e : n->evidence) {
+                if (!e.positive) continue;
+                std::string line = e.link_id;
+                if (q) {
+                    if (auto idx = q->find(e.link_id)) {
+                        const core::Item& it = q->item(*idx);
+                        line = it.text.in("en") + " — ";
+                        for (const core::AnswerValue& v : e.answers) {
+                            auto opt = it.find_option(v);
+                            line += opt ? it.options[*opt].label.in("en") : v.to_string();
+                        }
+                    }
+                }
+                paragraph(line.c_str(), ctx.fonts.small, p.text);
+            }
+            for (const core::Coding& c : n->codes) {
+                const std::string code = ctx.i18n.format("ws.refer.code", {{"system", c.system}, {"code", c.code}, {"display", c.display}});
+                paragraph(code.c_str(), ctx.fonts.small, p.text_muted);
+            }
+            ImGui::TreePop();
+        }
+        ImGui::PopID();
+    }
+}
+
+void Workspace::draw_refer_services(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
+    if (f.selected_domain.empty()) return;
+    section_title(ctx, ctx.i18n.format("ws.refer.services", {{"need", ctx.tr("domain." + f.selected_domain)}}).c_str());
+    if (m_directory.status() != DirectoryService::Status::Ready) {
+        paragraph(ctx.tr(m_directory.status() == DirectoryService::Status::Failed ? "ws.refer.directory_failed" : "ws.loading"),
+                  ctx.fonts.body, p.text_muted);
+        return;
+    }
+    // Filters, in one row where it fits.
+    ImGui::SetNextItemWidth(90 * ctx.scale);
+    ImGui::InputText(ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), ImGuiInputTextFlags_CharsDecimal);
+    register_last_item(ctx, "filter.zip");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140 * ctx.scale);
+    ImGui::SliderInt(ctx.tr("ws.filter.radius"), &f.radius_miles, 1, 50, "%d mi");
+    register_last_item(ctx, "filter.radius");
+    ImGui::SameLine();
+    static const char* const langs[] = {"", "en", "es", "vi", "zh", "tl"};
+    ImGui::SetNextItemWidth(110 * ctx.scale);
+    if (ImGui::BeginCombo(ctx.tr("ws.filter.language"), f.language.empty() ? ctx.tr("ws.filter.any") : ctx.tr("match.language." + f.language))) {
+        for (const char* l : langs)
+            if (ImGui::Selectable(*l ? ctx.tr(std::string("match.language.") + l) : ctx.tr("ws.filter.any"), f.language == l)) f.language = l;
+        ImGui::EndCombo();
+    }
+    register_last_item(ctx, "filter.language");
+    ImGui::SetNextItemWidth(70 * ctx.scale);
+    ImGui::InputInt(ctx.tr("ws.filter.age"), &f.age, 0);
+    f.age = std::clamp(f.age, 0, 120);
+    register_last_item(ctx, "filter.age");
+    ImGui::SameLine();
+    check_box(ctx, "filter.open_now", ctx.tr("ws.filter.open_now"), &f.open_now);
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
+    register_last_item(ctx, "filter.text");
+
+    core::MatchQuery query;
+    m_directory.locate(query, f.zip.data(), m_site.zip);
+    query.radius_km = f.radius_miles * 1.609344;
+    if (!f.language.empty()) query.languages = {f.language};
+    if (f.age > 0) query.age = f.age;
+    if (f.open_now) {
+        // The device's clock read as the site's local time: staff use this at the site.
+        const std::time_t t = static_cast<std::time_t>(m_platform.unix_time()) + m_platform.utc_offset_seconds();
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        char iso[32];
+        std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M", &tm);
+        query.open_at = core::LocalTime::parse_iso(iso);
+    }
+    query.text = f.text.data();
+    query.limit = 8;
+    const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, query);
+    if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
+    f.shown_organizations.clear();
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        const ServiceMatch& m = found[i];
+        f.shown_organizations.push_back(m.details->organization);
+        const std::string key = m.details->id + "|" + m.location_id;
+        const std::string id = "service." + std::to_string(i);
+        const bool picked = f.picks.count(key) != 0;
+        begin_card(ctx, id, picked ? &p.primary : nullptr);
+        std::string title = m.details->name;
+        if (m.distance_km >= 0) {
+            char miles[32];
+            std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
+            title += miles;
+        }
+        paragraph(title.c_str(), ctx.fonts.bold, p.text);
+        paragraph((m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
+        const std::string hours = core::render_hours(*m.details, ctx.i18n);
+        if (!hours.empty()) paragraph(hours.c_str(), ctx.fonts.small, p.text);
+        std::string reasons;
+        for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
+        if (!reasons.empty()) paragraph(reasons.c_str(), ctx.fonts.small, p.primary_active);
+        const bool has_key = contact_for_organization(m.details->organization) != nullptr;
+        paragraph(ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
+        bool on = picked;
+        if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
+            if (on)
+                f.picks[key] = ServicePick{m.details->id, m.location_id, m.details->name, m.details->organization,
+                                           m.details->organization_id, m.address, f.selected_domain};
+            else
+                f.picks.erase(key);
+        }
+        end_card();
+    }
+}
+
+void Workspace::draw_refer_patient(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
+    section_title(ctx, ctx.tr("ws.refer.person"));
+    text_field(ctx, "person.name", ctx.tr("ws.person.name"), f.name.data(), f.name.size());
+    text_field(ctx, "person.birth", ctx.tr("ws.person.birth"), f.birth_date.data(), f.birth_date.size());
+    text_field(ctx, "person.phone", ctx.tr("ws.person.phone"), f.phone.data(), f.phone.size());
+    text_field(ctx, "person.email", ctx.tr("ws.person.email"), f.email.data(), f.email.size());
+    static const char* const contact_keys[] = {"ws.person.contact.any", "ws.person.contact.phone", "ws.person.contact.sms",
+                                               "ws.person.contact.email"};
+    paragraph(ctx.tr("ws.person.contact"), ctx.fonts.small, p.text_muted);
+    for (int i = 0; i < 4; ++i) {
+        if (i) ImGui::SameLine();
+        const std::string id = "person.contact." + std::to_string(i);
+        if (ImGui::RadioButton((std::string(ctx.tr(contact_keys[i])) + "###" + id).c_str(), f.preferred_contact == i))
+            f.preferred_contact = i;
+        register_last_item(ctx, id);
+    }
+    text_field(ctx, "person.language", ctx.tr("ws.person.language"), f.person_language.data(), f.person_language.size());
+
+    section_title(ctx, ctx.tr("ws.refer.consent"));
+    text_area(ctx, "consent.scope", ctx.tr("ws.consent.scope"), f.scope.data(), f.scope.size(), 70 * ctx.scale);
+    text_field(ctx, "consent.by", ctx.tr("ws.consent.by"), f.consent_by.data(), f.consent_by.size());
+    check_box(ctx, "consent.given", ctx.tr("ws.consent.given"), &f.consent);
+
+    section_title(ctx, ctx.tr("ws.refer.send"));
+    paragraph(ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
+    for (int i = 0; i < 4; ++i) {
+        if (i) ImGui::SameLine();
+        const std::string id = std::string("priority.") + kPriorities[i];
+        if (ImGui::RadioButton((std::string(ctx.tr(std::string("ws.priority.") + kPriorities[i])) + "###" + id).c_str(), f.priority == i))
+            f.priority = i;
+        register_last_item(ctx, id);
+    }
+    text_area(ctx, "refer.note", ctx.tr("ws.refer.note"), f.note.data(), f.note.size(), 60 * ctx.scale);
+
+    // One referral per organization: say which, and how each will travel.
+    std::map<std::string, std::vector<const ServicePick*>> by_org;
+    for (const auto& [k, pick] : f.picks) by_org[pick.organization].push_back(&pick);
+    for (const auto& [org, picks] : by_org) {
+        std::string line = org + ": ";
+        for (std::size_t i = 0; i < picks.size(); ++i) line += (i ? ", " : "") + picks[i]->name;
+        paragraph(line.c_str(), ctx.fonts.small, p.text);
+        if (!contact_for_organization(org)) paragraph(ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
+    }
+    const bool ready = !f.picks.empty() && f.name[0] && f.consent;
+    if (!ready) paragraph(ctx.tr("ws.refer.ready_when"), ctx.fonts.small, p.text_muted);
+    const std::string create = ctx.i18n.format("ws.refer.create", {{"n", std::to_string(by_org.size())}});
+    if (!ready) ImGui::BeginDisabled();
+    if (button(ctx, "refer.create", create.c_str(), ButtonStyle::Primary) && ready) create_referrals(ctx);
+    if (!ready) ImGui::EndDisabled();
+
+    if (f.created.empty()) return;
+    section_title(ctx, ctx.tr("ws.refer.created"));
+    for (std::size_t i = 0; i < f.created.size(); ++i) {
+        const core::Referral* r = m_session.store().referral(f.created[i]);
+        if (!r) continue;
+        const std::string id = "created." + std::to_string(i);
+        begin_card(ctx, id);
+        paragraph(r->organization.name.c_str(), ctx.fonts.bold, p.text);
+        if (r->organization.card || contact_for_organization(r->organization.name)) {
+            paragraph(ctx.tr(r->bundle_id.empty() ? "ws.refer.not_sent" : "ws.refer.sealed"), ctx.fonts.small, p.text_muted);
+            if (small_button(ctx, id + ".export", ctx.tr("ws.refer.export"))) export_referral(ctx, r->id);
+        } else {
+            paragraph(ctx.tr("ws.refer.no_key_long"), ctx.fonts.small, p.urgent);
+            if (small_button(ctx, id + ".print", ctx.tr("ws.refer.print"))) m_confirm_print = r->id;
+            if (m_confirm_print == r->id) {
+                paragraph(ctx.tr("ws.refer.print_confirm"), ctx.fonts.bold, p.urgent);
+                if (small_button(ctx, id + ".print_yes", ctx.tr("ws.refer.print_yes"))) {
+                    print_summary(ctx, r->id);
+                    m_confirm_print.clear();
+                }
+                ImGui::SameLine();
+                if (small_button(ctx, id + ".print_no", ctx.tr("ws.refer.print_no"))) m_confirm_print.clear();
+            }
+        }
+        end_card();
+    }
+    if (small_button(ctx, "refer.done", ctx.tr("ws.refer.done"))) {
+        f.wipe();
+        m_refer.reset();
+        m_tab = Tab::Referrals;
+    }
+}
+
+void Workspace::create_referrals(Context& ctx) {
+    ReferForm& f = *m_refer;
+    core::Store& store = m_session.store();
+    const std::string at = now();
+    core::ReferralPatient patient;
+    patient.name = f.name.data();
+    patient.birth_date = f.birth_date.data();
+    patient.phone = f.phone.data();
+    patient.email = f.email.data();
+    static const char* const contact[] = {"", "phone", "sms", "email"};
+    patient.preferred_contact = contact[f.preferred_contact];
+    patient.language = f.person_language.data();
+    core::ReferralConsent consent;
+    consent.given_by = f.consent_by.data();
+    consent.date_time = at;
+    consent.scope = f.scope.data();
+    core::ReferralParty clinic;
+    clinic.name = store.settings().name;
+    clinic.card = store.key_sets().front().contact_card();
+    const std::vector<core::ReferralNeed> all_needs = core::needs_from_screening(*f.result);
+
+    std::map<std::string, std::vector<const ServicePick*>> by_org;
+    for (const auto& [k, pick] : f.picks) by_org[pick.organization].push_back(&pick);
+    std::vector<std::string> made;
+    try {
+        for (const auto& [org, picks] : by_org) {
+            core::ReferralParty party;
+            party.name = org;
+            party.directory_id = picks.front()->organization_id;
+            if (const core::TrustedContact* c = contact_for_organization(org)) party.card = c->card;
+            std::vector<core::ReferralService> services;
+            std::set<std::string> domains;
+            for (const ServicePick* pk : picks) {
+                services.push_back(core::ReferralService{pk->service_id, pk->name, pk->location_id, "", pk->address});
+                domains.insert(pk->domain);
+            }
+            std::vector<core::ReferralNeed> needs;
+            for (const core::ReferralNeed& n : all_needs)
+                if (domains.count(n.domain)) needs.push_back(n);
+            core::Referral r = core::new_referral(patient, clinic, party, needs, services, consent, at);
+            r.priority = static_cast<core::ReferralPriority>(f.priority);
+            r.note = f.note.data();
+            r.clinician = actor();
+            r.screening_id = f.screening_id;
+            made.push_back(r.id);
+            core::store_add_referral(store, std::move(r), actor());
+        }
+    } catch (const core::Error& e) {
+        // Nothing half-made stays: the referrals of this click are taken back.
+        for (const std::string& id : made) store.remove_referral(id);
+        set_message(e.what(), true);
+        wipe_patient(patient);
+        return;
+    }
+    wipe_patient(patient);
+    f.created.insert(f.created.end(), made.begin(), made.end());
+    f.picks.clear();
+    changed();
+    set_message(ctx.i18n.format("ws.refer.made", {{"n", std::to_string(made.size())}}), false);
+}
+
+void Workspace::export_referral(Context& ctx, std::string id) {
+    core::Store& store = m_session.store();
+    try {
+        // The organization's card may have been added after the referral was made.
+        if (const core::Referral* before = store.referral(id); before && !before->organization.card) {
+            if (const core::TrustedContact* c = contact_for_organization(before->organization.name)) {
+                core::Referral updated = *before;
+                updated.organization.card = c->card;
+                store.put_referral(std::move(updated));
+            }
+        }
+        const core::SealedBundle b = core::export_referral(store, id, store.key_sets().front(), true, now(), actor());
+        const core::Referral* r = store.referral(id);
+        // The file name says what it is and to whom, never who it is about.
+        std::string org = r ? r->organization.name : "organization";
+        for (char& c : org)
+            if (!std::isalnum(static_cast<unsigned char>(c))) c = '-';
+        m_platform.save_file("referral-" + org + "-" + id.substr(0, 8) + ".age", core::to_string(b.file), "application/octet-stream");
+        changed();
+        set_message(ctx.tr("ws.refer.exported"), false);
+    } catch (const core::Error& e) {
+        set_message(e.what(), true);
+    }
+}
+
+void Workspace::print_summary(Context& ctx, std::string id) {
+    const core::Referral* r = m_session.store().referral(id);
+    if (!r) return;
+    PrintDocument doc;
+    doc.lang = "en";
+    doc.title = ctx.i18n.format("ws.print.title", {{"org", r->organization.name}});
+    doc.intro = ctx.tr("ws.print.unencrypted");
+    PrintDocument::Section person{ctx.tr("ws.refer.person"), {}};
+    PrintDocument::Entry who{r->patient.name, {}};
+    if (!r->patient.birth_date.empty()) who.lines.push_back(ctx.tr("ws.person.birth") + std::string(": ") + r->patient.birth_date);
+    if (!r->patient.phone.empty()) who.lines.push_back(ctx.tr("ws.person.phone") + std::string(": ") + r->patient.phone);
+    if (!r->patient.email.empty()) who.lines.push_back(ctx.tr("ws.person.email") + std::string(": ") + r->patient.email);
+    if (!r->patient.language.empty()) who.lines.push_back(ctx.tr("ws.person.language") + std::string(": ") + r->patient.language);
+    person.entries.push_back(who);
+    doc.sections.push_back(person);
+    PrintDocument::Section needs{ctx.tr("ws.refer.needs"), {}};
+    for (const core::ReferralNeed& n : r->needs) needs.entries.push_back({ctx.tr("domain." + n.domain), {}});
+    doc.sections.push_back(needs);
+    PrintDocument::Section services{ctx.tr("ws.print.services"), {}};
+    for (const core::ReferralService& s : r->services) services.entries.push_back({s.name, {s.address}});
+    doc.sections.push_back(services);
+    PrintDocument::Section details{ctx.tr("ws.print.details"), {}};
+    details.entries.push_back({ctx.tr("ws.refer.consent"), {r->consent.scope, r->consent.date_time}});
+    if (!r->note.empty()) details.entries.push_back({ctx.tr("ws.refer.note"), {r->note}});
+    details.entries.push_back({ctx.tr("ws.print.reference"), {r->id, r->requester.name}});
+    doc.sections.push_back(details);
+    doc.footer = ctx.tr("ws.print.footer");
+    m_platform.print(doc);
+    m_session.store().audit(actor(), "summary-printed", "referral " + id);
+    changed();
+}
+
+}  // namespace safetynet::ui

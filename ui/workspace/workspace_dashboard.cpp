@@ -1,0 +1,149 @@
+// Outcome figures over a period, drawn as bars, with the exports an EMR or a funder asks for.
+#include "core/base/error.hpp"
+#include "ui/shell/widgets.hpp"
+#include "ui/workspace/workspace.hpp"
+#include "ui/workspace/workspace_widgets.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace safetynet::ui {
+namespace {
+
+std::string percent(const std::optional<double>& v) {
+    if (!v) return "—";
+    char s[16];
+    std::snprintf(s, sizeof s, "%.0f%%", *v * 100.0);
+    return s;
+}
+
+std::string days(const std::optional<double>& v) {
+    if (!v) return "—";
+    char s[16];
+    std::snprintf(s, sizeof s, "%.1f", *v);
+    return s;
+}
+
+// One horizontal bar: label, a bar proportional to value/max, the value as text.
+void bar(Context& ctx, const std::string& label, double value, double max, const std::string& text, const ImVec4& color) {
+    const float label_w = 220 * ctx.scale;
+    const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - label_w - 140 * ctx.scale);
+    const float h = ImGui::GetTextLineHeight();
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(at, ImGui::GetColorU32(ctx.palette->text), label.c_str());
+    const ImVec2 b0(at.x + label_w, at.y + h * 0.15f);
+    dl->AddRectFilled(b0, ImVec2(b0.x + bar_w, b0.y + h * 0.7f), ImGui::GetColorU32(ctx.palette->secondary), 3);
+    const float f = max > 0 ? static_cast<float>(value / max) : 0.0f;
+    if (f > 0) dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * f, b0.y + h * 0.7f), ImGui::GetColorU32(color), 3);
+    dl->AddText(ImVec2(b0.x + bar_w + 8 * ctx.scale, at.y), ImGui::GetColorU32(ctx.palette->text), text.c_str());
+    ImGui::Dummy(ImVec2(label_w + bar_w + 140 * ctx.scale, h + 4 * ctx.scale));
+}
+
+void figure(Context& ctx, std::string_view id, const char* label, const std::string& value) {
+    ImGui::BeginGroup();
+    paragraph(value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
+    register_last_item(ctx, id);
+    paragraph(label, ctx.fonts.small, ctx.palette->text_muted);
+    ImGui::EndGroup();
+    ImGui::SameLine(0, 40 * ctx.scale);
+}
+
+}  // namespace
+
+void Workspace::draw_dashboard(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    core::Store& store = m_session.store();
+    ImGui::SetNextItemWidth(140 * ctx.scale);
+    ImGui::InputTextWithHint(ctx.tr("ws.dash.from"), "YYYY-MM-DD", m_from.data(), m_from.size());
+    register_last_item(ctx, "dash.from");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140 * ctx.scale);
+    ImGui::InputTextWithHint(ctx.tr("ws.dash.to"), "YYYY-MM-DD", m_to.data(), m_to.size());
+    register_last_item(ctx, "dash.to");
+
+    core::DashboardOptions o;
+    o.from = m_from.data();
+    o.to = m_to.data();
+    o.now = now();
+    o.overdue_days = store.settings().overdue_days;
+    o.direction = m_role == WorkspaceRole::Clinic ? core::ReferralDirection::Outgoing : core::ReferralDirection::Incoming;
+    core::DashboardFigures f;
+    try {
+        f = core::compute_dashboard(store.data(), o);
+    } catch (const core::Error& e) {
+        // A half-typed date: say which, keep the last figures out of view rather than wrong.
+        paragraph(e.what(), ctx.fonts.bold, p.urgent);
+        register_last_item(ctx, "dash.error");
+        return;
+    }
+    m_last_figures = f;
+
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    if (m_role == WorkspaceRole::Clinic) {
+        figure(ctx, "dash.screenings", ctx.tr("ws.dash.screenings"), std::to_string(f.screenings));
+        figure(ctx, "dash.with_need", ctx.tr("ws.dash.with_need"), std::to_string(f.screenings_with_need));
+    }
+    figure(ctx, "dash.sent", ctx.tr(m_role == WorkspaceRole::Clinic ? "ws.dash.sent" : "ws.dash.received"), std::to_string(f.sent));
+    figure(ctx, "dash.closure", ctx.tr("ws.dash.closure"), percent(f.closure_rate));
+    figure(ctx, "dash.loop_closed", ctx.tr("ws.dash.loop_closed"), percent(f.loop_closed_rate));
+    figure(ctx, "dash.median_days", ctx.tr("ws.dash.median_days"), days(f.median_days_to_close));
+    figure(ctx, "dash.overdue", ctx.tr("ws.dash.overdue"), std::to_string(f.overdue));
+    ImGui::NewLine();
+
+    if (!f.positive_rates.empty()) {
+        section_title(ctx, ctx.tr("ws.dash.positive"));
+        for (const core::DomainRate& d : f.positive_rates)
+            bar(ctx, ctx.tr("domain." + d.domain), d.rate, 1.0,
+                percent(d.rate) + " (" + std::to_string(d.positive) + "/" + std::to_string(d.decided) + ")", p.primary);
+    }
+    section_title(ctx, ctx.tr("ws.dash.by_status"));
+    std::size_t most = 1;
+    for (const auto& [s, n] : f.by_status) most = std::max(most, n);
+    for (const auto& [s, n] : f.by_status) {
+        if (n == 0 && (s == core::TaskStatus::Draft || s == core::TaskStatus::EnteredInError)) continue;
+        bar(ctx, ctx.tr("ws.status." + std::string(core::task_status_code(s))), static_cast<double>(n), static_cast<double>(most),
+            std::to_string(n), status_color(p, s));
+    }
+    if (!f.by_organization.empty()) {
+        section_title(ctx, ctx.tr("ws.dash.by_org"));
+        if (ImGui::BeginTable("orgs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+            for (const char* h : {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed", "ws.dash.closure", "ws.dash.median_days"})
+                ImGui::TableSetupColumn(ctx.tr(h));
+            ImGui::TableHeadersRow();
+            for (const core::OrganizationFigures& org : f.by_organization) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(org.name.c_str());
+                ImGui::TableNextColumn(); ImGui::Text("%zu", org.sent);
+                ImGui::TableNextColumn(); ImGui::Text("%zu", org.open);
+                ImGui::TableNextColumn(); ImGui::Text("%zu", org.completed);
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(percent(org.closure_rate).c_str());
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(days(org.median_days_to_close).c_str());
+            }
+            ImGui::EndTable();
+        }
+    }
+    section_title(ctx, ctx.tr("ws.dash.export"));
+    const std::string period = (o.from.empty() ? std::string("start") : o.from) + "_" + (o.to.empty() ? std::string("today") : o.to);
+    if (small_button(ctx, "dash.csv", ctx.tr("ws.dash.csv")))
+        m_platform.save_file("safetynet-figures-" + period + ".csv", core::dashboard_csv(f), "text/csv");
+    ImGui::SameLine();
+    if (small_button(ctx, "dash.referrals_csv", ctx.tr("ws.dash.referrals_csv")))
+        m_platform.save_file("safetynet-referrals-" + period + ".csv", core::referrals_csv(store.data(), o), "text/csv");
+    ImGui::SameLine();
+    if (small_button(ctx, "dash.fhir", ctx.tr("ws.dash.fhir"))) {
+        try {
+            m_platform.save_file("safetynet-period-" + period + ".fhir.json", core::period_bundle(store.data(), o).dump(2),
+                                 "application/fhir+json");
+            store.audit(actor(), "period-exported", "period " + period);
+            changed();
+        } catch (const core::Error& e) {
+            set_message(e.what(), true);
+        }
+    }
+    paragraph(ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, p.text_muted);
+}
+
+}  // namespace safetynet::ui

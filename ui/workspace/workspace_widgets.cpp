@@ -1,0 +1,116 @@
+#include "ui/workspace/workspace_widgets.hpp"
+
+#include "ui/shell/widgets.hpp"
+
+#include <string>
+
+namespace safetynet::ui {
+
+bool text_field(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size,
+                ImGuiInputTextFlags flags, float width) {
+    paragraph(label, ctx.fonts.small, ctx.palette->text_muted);
+    ImGui::SetNextItemWidth(width > 0 ? width : -1.0f);
+    const std::string imgui_id = "##" + std::string(id);
+    const bool changed = ImGui::InputText(imgui_id.c_str(), buf, size, flags);
+    register_last_item(ctx, id);
+    return changed;
+}
+
+bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size, float height) {
+    paragraph(label, ctx.fonts.small, ctx.palette->text_muted);
+    const std::string imgui_id = "##" + std::string(id);
+    const bool changed = ImGui::InputTextMultiline(imgui_id.c_str(), buf, size, ImVec2(-1.0f, height));
+    register_last_item(ctx, id);
+    return changed;
+}
+
+bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled) {
+    if (!enabled) ImGui::BeginDisabled();
+    const std::string imgui_label = std::string(label) + "###" + std::string(id);
+    const bool pressed = ImGui::Button(imgui_label.c_str());
+    if (!enabled) ImGui::EndDisabled();
+    register_last_item(ctx, id, enabled);
+    return pressed && enabled;
+}
+
+bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
+    const std::string imgui_label = std::string(label) + "###" + std::string(id);
+    const bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
+    register_last_item(ctx, id);
+    return changed;
+}
+
+void section_title(Context& ctx, const char* text) {
+    ImGui::Dummy(ImVec2(0, 6 * ctx.scale));
+    paragraph(text, ctx.fonts.bold, ctx.palette->primary_active);
+    ImGui::Separator();
+}
+
+namespace {
+struct CardFrame {
+    ImVec2 start;
+    float width;
+    ImVec4 border;
+    ImVec4 fill;
+};
+ImVector<CardFrame> g_cards;  // cards do not nest (one draw-list split at a time)
+}  // namespace
+
+void begin_card(Context& ctx, std::string_view id, const ImVec4* accent) {
+    ImGui::PushID(std::string(id).c_str());
+    const float pad = 12 * ctx.scale;
+    g_cards.push_back(CardFrame{ImGui::GetCursorScreenPos(), ImGui::GetContentRegionAvail().x,
+                                accent ? *accent : ctx.palette->border, ctx.palette->surface});
+    // Content on the top channel, the card's background drawn under it once its height is known.
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::BeginGroup();
+    ImGui::Dummy(ImVec2(0, pad * 0.5f));
+    ImGui::Indent(pad);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + g_cards.back().width - 2 * pad);
+}
+
+void end_card() {
+    const CardFrame frame = g_cards.back();
+    g_cards.pop_back();
+    const float pad = ImGui::GetStyle().ItemSpacing.y;
+    ImGui::PopTextWrapPos();
+    ImGui::Unindent();
+    ImGui::Dummy(ImVec2(0, pad));
+    ImGui::EndGroup();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 end(frame.start.x + frame.width, ImGui::GetItemRectMax().y);
+    dl->ChannelsSetCurrent(0);
+    const float rounding = ImGui::GetStyle().FrameRounding;
+    dl->AddRectFilled(frame.start, end, ImGui::GetColorU32(frame.fill), rounding);
+    dl->AddRect(frame.start, end, ImGui::GetColorU32(frame.border), rounding, 0, 1.5f);
+    dl->ChannelsMerge();
+    ImGui::PopID();
+    ImGui::Dummy(ImVec2(0, 2));
+}
+
+ImVec4 status_color(const Palette& p, core::TaskStatus s) {
+    switch (s) {
+        case core::TaskStatus::Completed: return ImVec4(0.13f, 0.52f, 0.25f, 1.0f);
+        case core::TaskStatus::Rejected:
+        case core::TaskStatus::Failed:
+        case core::TaskStatus::Cancelled:
+        case core::TaskStatus::EnteredInError: return p.text_muted;
+        case core::TaskStatus::Accepted:
+        case core::TaskStatus::InProgress: return p.primary;
+        default: return p.primary_active;
+    }
+}
+
+void badge(Context& ctx, const char* text, const ImVec4& color) {
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 pad(8 * ctx.scale, 2 * ctx.scale);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y), ImGui::GetColorU32(color),
+                      (size.y + 2 * pad.y) * 0.5f);
+    dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), ImGui::GetColorU32(ctx.palette->on_primary), text);
+    ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+}
+
+}  // namespace safetynet::ui

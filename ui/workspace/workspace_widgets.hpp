@@ -1,0 +1,35 @@
+#pragma once
+// The staff workspace's widgets: denser than the kiosk's (a clinician at a desk, a mouse and
+// a keyboard), still registered under stable ids so tests click and type like a person.
+#include "core/referral/referral_status.hpp"
+#include "ui/shell/context.hpp"
+
+#include <imgui.h>
+
+#include <cstddef>
+#include <string_view>
+
+namespace safetynet::ui {
+
+// A labelled one-line text field. The label sits above the field.
+bool text_field(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size,
+                ImGuiInputTextFlags flags = 0, float width = 0);
+// A multi-line text field.
+bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size, float height);
+// An ordinary button, registered; `enabled` false greys it out and ignores clicks.
+bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled = true);
+// A check box, registered.
+bool check_box(Context& ctx, std::string_view id, const char* label, bool* value);
+// A heading for a part of a screen.
+void section_title(Context& ctx, const char* text);
+// A card: a framed child region the height of its content. end_card() closes it.
+void begin_card(Context& ctx, std::string_view id, const ImVec4* accent = nullptr);
+void end_card();
+// The colour of a referral status: green for completed, muted for the other ends, the
+// primary colours while the referral is open.
+ImVec4 status_color(const Palette& p, core::TaskStatus s);
+
+// A coloured pill with a status or a flag ("overdue").
+void badge(Context& ctx, const char* text, const ImVec4& color);
+
+}  // namespace safetynet::ui
