@@ -31,6 +31,7 @@ const std::vector<Command>& commands() {
         status_command(),
         dashboard_command(),
         store_command(),
+        measures_command(),
     };
     return all;
 }

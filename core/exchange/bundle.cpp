@@ -62,6 +62,8 @@ std::string_view bundle_kind_name(BundleKind kind) {
         case BundleKind::Screening: return "screening";
         case BundleKind::Referral: return "referral";
         case BundleKind::StatusUpdate: return "status-update";
+        case BundleKind::NetworkReport: return "network-report";
+        case BundleKind::CapacityUpdate: return "capacity-update";
     }
     return "referral";
 }
@@ -70,6 +72,8 @@ std::optional<BundleKind> parse_bundle_kind(std::string_view name) {
     if (name == "screening") return BundleKind::Screening;
     if (name == "referral") return BundleKind::Referral;
     if (name == "status-update") return BundleKind::StatusUpdate;
+    if (name == "network-report") return BundleKind::NetworkReport;
+    if (name == "capacity-update") return BundleKind::CapacityUpdate;
     return std::nullopt;
 }
 
@@ -232,7 +236,7 @@ OpenedBundle read_bundle_plaintext(ByteView plaintext, const std::vector<Contact
 
     OpenedBundle out;
     const auto kind = parse_bundle_kind(values[0]);
-    if (!kind) throw Error("bundle", "kind", "the kind is screening, referral or status-update");
+    if (!kind) throw Error("bundle", "kind", "the kind is screening, referral, status-update, network-report or capacity-update");
     out.header.kind = *kind;
     out.header.id = std::string(values[1]);
     out.header.created = std::string(values[2]);

@@ -75,7 +75,15 @@ struct Matcher::Impl {
     std::vector<std::string_view> terms;
 
     // [SECTION] Query preparation -------------------------------------------------------------
+    // A service's capacity: a capacity update's (MatchQuery::capacity) where it gives one,
+    // else the directory's.
+    std::uint8_t capacity_of(std::uint32_t svc) const {
+        if (p.capacity && (*p.capacity)[svc] != static_cast<std::uint8_t>(Capacity::Unknown)) return (*p.capacity)[svc];
+        return v.svc_capacity[svc];
+    }
+
     struct Prepared {
+        const std::vector<std::uint8_t>* capacity = nullptr;
         bool need_filter = false;
         NeedMask needs = 0;
         bool has_loc = false;
@@ -135,6 +143,7 @@ struct Matcher::Impl {
         p.age = 0;
         p.open = LocalTime{};
         p.limit = q.limit;
+        p.capacity = q.capacity && q.capacity->size() == v.svc_capacity.size() ? q.capacity : nullptr;
         p.need_filter = q.needs != 0;
         p.needs = q.needs;
         p.has_loc = q.latitude.has_value() && q.longitude.has_value();
@@ -250,7 +259,7 @@ struct Matcher::Impl {
                 if (!open) return false;
             }
         }
-        if (!reference && v.svc_capacity[svc] == static_cast<std::uint8_t>(Capacity::None)) return false;
+        if (!reference && capacity_of(svc) == static_cast<std::uint8_t>(Capacity::None)) return false;
         return true;
     }
 
@@ -388,7 +397,7 @@ struct Matcher::Impl {
             if (soft & kSoftLangUnknown) score *= kLanguageUnknown;
             if (soft & kSoftAreaUnverified) score *= kAreaUnverified;
             if (soft & kSoftHoursUnknown) score *= kHoursUnknown;
-            const auto cap = static_cast<Capacity>(v.svc_capacity[svc]);
+            const auto cap = static_cast<Capacity>(capacity_of(svc));
             if (cap == Capacity::Waitlist) score *= kWaitlist;
             if (cap == Capacity::AssessmentRequired) score *= kAssessment;
         }
@@ -626,7 +635,7 @@ struct Matcher::Impl {
             }
         }
         if (c.soft & kSoftHoursUnknown) out.push_back({"hours-unknown", {}});
-        switch (static_cast<Capacity>(v.svc_capacity[svc])) {
+        switch (static_cast<Capacity>(capacity_of(svc))) {
         case Capacity::Available: out.push_back({"capacity", {}}); break;
         case Capacity::Waitlist: out.push_back({"waitlist", {}}); break;
         case Capacity::AssessmentRequired: out.push_back({"assessment-required", {}}); break;
@@ -672,7 +681,7 @@ struct Matcher::Impl {
             out.push_back({"excluded-status", {{"status", kStatus[static_cast<int>(status)]}}});
         }
         if (p.need_filter && !(v.svc_needs[svc] & p.needs)) out.push_back({"excluded-need", {}});
-        if (!reference && v.svc_capacity[svc] == static_cast<std::uint8_t>(Capacity::None))
+        if (!reference && capacity_of(svc) == static_cast<std::uint8_t>(Capacity::None))
             out.push_back({"excluded-capacity", {}});
         const HotRow any = v.row_hot[v.svc_rows[v.svc_row_start[svc]]];
         if (p.age_filter && ((any.min_age >= 0 && p.age < any.min_age) || (any.max_age >= 0 && p.age > any.max_age)))

@@ -52,6 +52,9 @@ struct MatchQuery {
     std::optional<LocalTime> open_at;
     std::string text;
     std::size_t limit = 10;
+    // Capacity by service index from organizations' capacity updates (a Capacity per service,
+    // Unknown where the directory's own applies; core/actions/capacity.hpp). Not owned.
+    const std::vector<std::uint8_t>* capacity = nullptr;
 };
 
 // A user-visible reason: a stable code and its parameters; Translator keys

@@ -6,6 +6,8 @@
 // [SECTION] JSON in
 #include "core/referral/referral.hpp"
 
+#include "core/base/calendar_date.hpp"
+
 #include "core/base/error.hpp"
 #include "core/fhir/fhir_bundle.hpp"
 #include "core/base/json_read.hpp"
@@ -84,6 +86,10 @@ void Referral::wipe() {
     for (StatusEvent& e : history)
         for (std::string* s : {&e.at, &e.outcome, &e.reason, &e.business_status, &e.note, &e.source}) wipe_string(*s);
     history.clear();
+    wipe_string(expected_response);
+    for (FollowUpCall& c : follow_ups)
+        for (std::string* f : {&c.at, &c.by, &c.outcome, &c.note, &c.next}) wipe_string(*f);
+    follow_ups.clear();
     for (ReferralNeed& n : needs) {
         wipe_string(n.domain);
         wipe_string(n.display);
@@ -288,8 +294,19 @@ json referral_to_json(const Referral& r) {
                                {"note", &r.note},
                                {"occurrence", &r.occurrence},
                                {"screening_id", &r.screening_id},
-                               {"bundle_id", &r.bundle_id}})
+                               {"bundle_id", &r.bundle_id},
+                               {"expected_response", &r.expected_response}})
         if (!v->empty()) j[k] = *v;
+    if (!r.follow_ups.empty()) {
+        json calls = json::array();
+        for (const FollowUpCall& c : r.follow_ups) {
+            json jc = {{"at", c.at}, {"outcome", c.outcome}};
+            for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"by", &c.by}, {"note", &c.note}, {"next", &c.next}})
+                if (!v->empty()) jc[k] = *v;
+            calls.push_back(std::move(jc));
+        }
+        j["follow_ups"] = std::move(calls);
+    }
     return j;
 }
 
@@ -352,7 +369,7 @@ Referral referral_from_json(const json& j) {
     JsonReader r(j, kKind, "referral");
     r.only({"safetynet_referral", "id", "service_request_id", "patient_id", "consent_id", "direction", "created",
             "requester", "organization", "clinician", "patient", "needs", "services", "priority", "note", "occurrence",
-            "consent", "screening_id", "bundle_id", "history"});
+            "consent", "screening_id", "bundle_id", "history", "expected_response", "follow_ups"});
     if (r.integer("safetynet_referral") != 1) r.fail("safetynet_referral", "unsupported version (this app reads 1)");
     Referral out;
     out.id = r.string("id");
@@ -422,6 +439,19 @@ Referral referral_from_json(const json& j) {
     out.bundle_id = r.opt_string("bundle_id");
     const auto& history = r.array("history");
     for (std::size_t i = 0; i < history.size(); ++i) out.history.push_back(event_from(r.element(history[i], i, "history")));
+    // Added for issue 15; a referral written before has neither (docs/STORE.md, migration).
+    out.expected_response = r.opt_string("expected_response");
+    if (!out.expected_response.empty() && !is_calendar_date(out.expected_response))
+        r.fail("expected_response", "must be a date YYYY-MM-DD");
+    const auto& calls = r.opt_array("follow_ups");
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        const JsonReader f = r.element(calls[i], i, "follow_ups");
+        f.only({"at", "by", "outcome", "note", "next"});
+        FollowUpCall call{f.string("at"), f.opt_string("by"), f.string("outcome"), f.opt_string("note"), f.opt_string("next")};
+        if (!is_utc_rfc3339(call.at)) f.fail("at", "must be RFC 3339 UTC");
+        if (!call.next.empty() && !is_calendar_date(call.next)) f.fail("next", "must be a date YYYY-MM-DD");
+        out.follow_ups.push_back(std::move(call));
+    }
     check_referral(out);
     return out;
 }
