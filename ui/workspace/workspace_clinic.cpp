@@ -1,4 +1,5 @@
 // The clinic's screenings and the referral form.
+#include "core/base/calendar_date.hpp"
 #include "core/base/error.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/match/match_reasons.hpp"
@@ -99,7 +100,32 @@ void Workspace::draw_screenings(Context& ctx) {
         std::size_t referred = 0;
         for (const auto& [rid, r] : store.referrals()) referred += r.screening_id == s->id;
         if (referred) paragraph(ctx.i18n.format("ws.screenings.referred", {{"n", std::to_string(referred)}}).c_str(), ctx.fonts.small, p.text_muted);
+        paragraph(s->patient_id.empty() ? ctx.tr("ws.screenings.unlinked")
+                                        : ctx.i18n.format("ws.screenings.patient", {{"id", s->patient_id}}).c_str(),
+                  ctx.fonts.small, p.text_muted);
         if (small_button(ctx, card_id + ".refer", ctx.tr("ws.screenings.refer"))) open_refer(ctx, s->id);
+        ImGui::SameLine();
+        const bool linking = m_link_screening == s->id;
+        if (small_button(ctx, card_id + ".link", ctx.tr(linking ? "ws.hide" : "ws.screenings.link"))) {
+            m_link_screening = linking ? "" : s->id;
+            set_text(m_link_patient, s->patient_id);
+        }
+        if (linking) {
+            text_field(ctx, card_id + ".patient", ctx.tr("ws.assisted.patient_id"), m_link_patient.data(), m_link_patient.size(), 0,
+                       220 * ctx.scale);
+            if (small_button(ctx, card_id + ".link_save", ctx.tr("ws.screenings.link_save"))) {
+                core::StoredScreening changed_s = *s;
+                changed_s.patient_id = m_link_patient.data();
+                const std::string sid = changed_s.id;
+                store.put_screening(std::move(changed_s));
+                store.audit(actor(), "screening-linked", "screening " + sid);
+                m_link_screening.clear();
+                wipe(m_link_patient);
+                changed();
+                end_card();
+                break;  // the list's pointers are stale now
+            }
+        }
         end_card();
     }
 }
@@ -119,6 +145,11 @@ void Workspace::draw_assisted(Context& ctx) {
     const std::string& lang = ctx.i18n.language();
     heading(ctx, r.questionnaire().title().in(lang).c_str(), "assisted.title");
     paragraph(ctx.tr("ws.assisted.intro"), ctx.fonts.small, p.text_muted);
+    // For the quality measures: who this is in the EHR (optional, can be linked later).
+    text_field(ctx, "assisted.patient_id", ctx.tr("ws.assisted.patient_id"), m_patient_id.data(), m_patient_id.size(), 0,
+               220 * ctx.scale);
+    ImGui::SameLine();
+    text_field(ctx, "assisted.birth", ctx.tr("ws.person.birth"), m_patient_birth.data(), m_patient_birth.size(), 0, 140 * ctx.scale);
     for (const core::FlowStep& step : r.flow()) {
         const core::Item& it = r.questionnaire().item(step.item);
         ImGui::PushID(static_cast<int>(step.item));
@@ -196,6 +227,12 @@ void Workspace::finish_assisted(Context& ctx) {
         const core::ScreeningResult result = core::score(*m_assisted, m_assisted_instrument);
         core::StoredScreening s = core::record_screening(*m_assisted, result, m_assisted_instrument, now(), now(),
                                                          "clinician", ctx.i18n.language());
+        s.patient_id = m_patient_id.data();
+        s.birth_date = m_patient_birth.data();
+        if (!s.birth_date.empty() && !core::is_calendar_date(s.birth_date))
+            throw core::Error("screening", "birth_date", "must be a date YYYY-MM-DD");
+        wipe(m_patient_id);
+        wipe(m_patient_birth);
         const std::string id = s.id;
         m_session.store().put_screening(std::move(s));
         m_session.store().audit(actor(), "screening-recorded", "screening " + id);
@@ -362,6 +399,8 @@ void Workspace::draw_refer_services(Context& ctx) {
     }
     query.text = f.text.data();
     query.limit = 8;
+    // Organizations' capacity updates: no capacity left out, waitlists lower, stale ones marked.
+    m_directory.set_capacity(m_session.store().data().capacity, today(), m_session.store().settings().capacity_stale_days);
     const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, query);
     if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
     f.shown_organizations.clear();
@@ -396,6 +435,18 @@ void Workspace::draw_refer_services(Context& ctx) {
                 f.picks.erase(key);
         }
         end_card();
+    }
+    const auto unavailable = m_directory.unavailable({f.selected_domain});
+    if (!unavailable.empty()) {
+        paragraph(ctx.tr("ws.refer.unavailable"), ctx.fonts.bold, p.text_muted);
+        for (std::size_t i = 0; i < unavailable.size(); ++i) {
+            const auto& u = unavailable[i];
+            std::string line = ctx.i18n.format("ws.refer.no_capacity_since", {{"service", u.service}, {"org", u.organization},
+                                                                               {"since", u.since}});
+            if (!u.note.empty()) line += " — " + u.note;
+            paragraph(line.c_str(), ctx.fonts.small, p.text_muted);
+            register_last_item(ctx, "unavailable." + std::to_string(i));
+        }
     }
 }
 
@@ -453,6 +504,7 @@ void Workspace::draw_refer_patient(Context& ctx) {
 
     if (f.created.empty()) return;
     section_title(ctx, ctx.tr("ws.refer.created"));
+    if (small_button(ctx, "refer.take_home", ctx.tr("ws.takehome.print"))) print_take_home(ctx, f.created);
     for (std::size_t i = 0; i < f.created.size(); ++i) {
         const core::Referral* r = m_session.store().referral(f.created[i]);
         if (!r) continue;

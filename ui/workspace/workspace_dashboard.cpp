@@ -144,6 +144,7 @@ void Workspace::draw_dashboard(Context& ctx) {
         }
     }
     paragraph(ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, p.text_muted);
+    if (m_role == WorkspaceRole::Clinic) draw_measures(ctx);
 }
 
 }  // namespace safetynet::ui
