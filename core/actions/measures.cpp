@@ -183,6 +183,9 @@ bool declined_within(const Patient& pt, std::string_view from, std::string_view 
 
 struct Builder {
     MeasuresReport& out;
+    const std::string& only;  // MeasureOptions::explain
+    // Explanations cost as much as the counts: only for the patient asked about, or all ("*").
+    bool on(const Patient& pt) const { return only == "*" || (!only.empty() && only == pt.id); }
     void explain(std::string measure, std::string group, const Patient& pt, std::string visit,
                  std::vector<std::string> populations, std::string reason, Params params = {}) {
         out.explanations.push_back({std::move(measure), std::move(group), pt.id, std::move(visit), std::move(populations),
@@ -223,6 +226,7 @@ MeasureResult mips487(const Population& pop, const MeasureOptions& o, bool roste
             std::optional<int> first_age;
             const RosterVisit* v = adult_visit(pt, o.period, &first_age);
             if (!v) {
+                if (!b.on(pt)) continue;
                 if (!pt.roster) b.explain(m, "", pt, "", {}, "not-on-roster");
                 else if (first_age) b.explain(m, "", pt, "", {}, "under-18", {{"age", age_text(first_age)}});
                 else b.explain(m, "", pt, "", {}, "no-visit");
@@ -232,16 +236,16 @@ MeasureResult mips487(const Population& pop, const MeasureOptions& o, bool roste
             const Params visit = {{"date", v->start}, {"age", age_text(age_on(pt.birth_date, v->start))}};
             if (c.all_screened()) {
                 ++num;
-                b.explain(m, "", pt, v->start, {kPopInitial, kPopDenominator, kPopNumerator}, "screened-all", visit);
+                if (b.on(pt)) b.explain(m, "", pt, v->start, {kPopInitial, kPopDenominator, kPopNumerator}, "screened-all", visit);
             } else if (std::string when; declined_within(pt, o.period.from, o.period.to, &when)) {
                 ++exc;
                 Params p = visit;
                 p.push_back({"declined", when});
-                b.explain(m, "", pt, v->start, {kPopInitial, kPopDenominator, kPopException}, "declined", p);
+                if (b.on(pt)) b.explain(m, "", pt, v->start, {kPopInitial, kPopDenominator, kPopException}, "declined", p);
             } else {
                 Params p = visit;
                 p.push_back({"missing", c.missing()});
-                b.explain(m, "", pt, v->start, {kPopInitial, kPopDenominator}, screened_any ? "partial" : "not-screened", p);
+                if (b.on(pt)) b.explain(m, "", pt, v->start, {kPopInitial, kPopDenominator}, screened_any ? "partial" : "not-screened", p);
             }
         } else {
             // No roster: the numerator only, the age taken on the screening's own date.
@@ -250,14 +254,14 @@ MeasureResult mips487(const Population& pop, const MeasureOptions& o, bool roste
             const HrsnCoverage cc = coverage(pt, o.period.from, o.period.to, &last);
             const auto age = age_on(pt.birth_date, last);
             if (!age) {
-                b.explain(m, "", pt, "", {}, "age-unknown");
+                if (b.on(pt)) b.explain(m, "", pt, "", {}, "age-unknown");
             } else if (*age < 18) {
-                b.explain(m, "", pt, "", {}, "under-18", {{"age", age_text(age)}});
+                if (b.on(pt)) b.explain(m, "", pt, "", {}, "under-18", {{"age", age_text(age)}});
             } else if (cc.all_screened()) {
                 ++num;
-                b.explain(m, "", pt, "", {kPopNumerator}, "screened-all-no-roster", {{"date", last}, {"age", age_text(age)}});
+                if (b.on(pt)) b.explain(m, "", pt, "", {kPopNumerator}, "screened-all-no-roster", {{"date", last}, {"age", age_text(age)}});
             } else {
-                b.explain(m, "", pt, "", {}, "partial-no-roster", {{"missing", cc.missing()}});
+                if (b.on(pt)) b.explain(m, "", pt, "", {}, "partial-no-roster", {{"missing", cc.missing()}});
             }
         }
     }
@@ -297,11 +301,11 @@ MeasureResult mips498(const Population& pop, const MeasureOptions& o, bool roste
         const std::string d0 = index->authored.substr(0, 10);
         const auto age = age_on(pt.birth_date, d0);
         if (!age) {
-            b.explain(m, "", pt, "", {}, "age-unknown");
+            if (b.on(pt)) b.explain(m, "", pt, "", {}, "age-unknown");
             continue;
         }
         if (*age < 18) {
-            b.explain(m, "", pt, "", {}, "under-18", {{"age", age_text(age)}});
+            if (b.on(pt)) b.explain(m, "", pt, "", {}, "under-18", {{"age", age_text(age)}});
             continue;
         }
         if (roster) {
@@ -309,7 +313,7 @@ MeasureResult mips498(const Population& pop, const MeasureOptions& o, bool roste
             if (pt.roster)
                 for (const RosterVisit& v : pt.roster->visits) visit = visit || window.contains(v.start);
             if (!visit) {
-                b.explain(m, "", pt, "", {}, "no-visit-in-window", {{"from", window.from}, {"to", window.to}});
+                if (b.on(pt)) b.explain(m, "", pt, "", {}, "no-visit-in-window", {{"from", window.from}, {"to", window.to}});
                 continue;
             }
         }
@@ -338,7 +342,7 @@ MeasureResult mips498(const Population& pop, const MeasureOptions& o, bool roste
             p.push_back({"days", std::to_string(days_between_dates(d0, best->date))});
             p.push_back({"organization", best->organization});
             p.push_back({"evidence", best->evidence});
-            b.explain(m, "", pt, "", {kPopInitial, kPopDenominator, kPopNumerator}, "connected", p);
+            if (b.on(pt)) b.explain(m, "", pt, "", {kPopInitial, kPopDenominator, kPopNumerator}, "connected", p);
         } else {
             Params p = base;
             std::string reason = "no-contact";
@@ -348,7 +352,7 @@ MeasureResult mips498(const Population& pop, const MeasureOptions& o, bool roste
                 p.push_back({"contact", late->date});
                 p.push_back({"days", std::to_string(days_between_dates(d0, late->date))});
             }
-            b.explain(m, "", pt, "", {kPopInitial, kPopDenominator}, reason, p);
+            if (b.on(pt)) b.explain(m, "", pt, "", {kPopInitial, kPopDenominator}, reason, p);
         }
     }
     MeasureGroupResult g;
@@ -378,7 +382,7 @@ std::pair<MeasureResult, MeasureResult> sdoh(const Population& pop, const Measur
             const std::string end = v.end.empty() ? v.start : v.end;
             const auto age = age_on(pt.birth_date, v.start);
             if (!age || *age < 18) {
-                b.explain("sdoh-1", "", pt, v.start, {}, age ? "under-18" : "age-unknown", {{"age", age_text(age)}});
+                if (b.on(pt)) b.explain("sdoh-1", "", pt, v.start, {}, age ? "under-18" : "age-unknown", {{"age", age_text(age)}});
                 continue;
             }
             ++den;
@@ -388,20 +392,20 @@ std::pair<MeasureResult, MeasureResult> sdoh(const Population& pop, const Measur
                 ++exc;
                 Params p = visit;
                 p.push_back({"declined", when});
-                b.explain("sdoh-1", "", pt, v.start, {kPopInitial, kPopDenominator, kPopExclusion}, "declined", p);
+                if (b.on(pt)) b.explain("sdoh-1", "", pt, v.start, {kPopInitial, kPopDenominator, kPopExclusion}, "declined", p);
                 continue;
             }
             if (!c.all_screened()) {
                 Params p = visit;
                 p.push_back({"missing", c.missing()});
-                b.explain("sdoh-1", "", pt, v.start, {kPopInitial, kPopDenominator}, "partial-visit", p);
+                if (b.on(pt)) b.explain("sdoh-1", "", pt, v.start, {kPopInitial, kPopDenominator}, "partial-visit", p);
                 continue;
             }
             ++num;
-            b.explain("sdoh-1", "", pt, v.start, {kPopInitial, kPopDenominator, kPopNumerator}, "screened-visit", visit);
+            if (b.on(pt)) b.explain("sdoh-1", "", pt, v.start, {kPopInitial, kPopDenominator, kPopNumerator}, "screened-visit", visit);
             for (std::size_t i = 0; i < 5; ++i) {
                 if (c.positive[i]) ++positive[i];
-                b.explain("sdoh-2", hrsn_domains()[i].code, pt, v.start,
+                if (b.on(pt)) b.explain("sdoh-2", hrsn_domains()[i].code, pt, v.start,
                           c.positive[i] ? std::vector<std::string>{kPopInitial, kPopDenominator, kPopNumerator}
                                         : std::vector<std::string>{kPopInitial, kPopDenominator},
                           c.positive[i] ? "positive" : "negative", visit);
@@ -435,7 +439,7 @@ MeasuresReport compute_measures(const StoreData& data, const MeasureOptions& opt
     for (const auto& [id, s] : data.screenings)
         if (s.patient_id.empty() && options.period.contains(s.authored)) ++out.unlinked_screenings;
     const Population pop(data);
-    Builder b{out};
+    Builder b{out, options.explain};
     out.measures.push_back(mips487(pop, options, out.has_roster, b));
     out.measures.push_back(mips498(pop, options, out.has_roster, b));
     auto [s1, s2] = sdoh(pop, options, out.has_roster, b);

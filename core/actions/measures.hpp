@@ -84,7 +84,8 @@ struct MeasureExplanation {
 
 struct MeasureOptions {
     DatePeriod period;
-    std::string now;  // RFC 3339 UTC: the report's date
+    std::string now;          // RFC 3339 UTC: the report's date
+    std::string explain = "*";  // whose inclusion to explain: "*" everyone, a patient id, "" nobody
 };
 
 struct MeasuresReport {

@@ -43,7 +43,7 @@ bool whole_months(const DatePeriod& p) { return p.from.substr(8) == "01" && p.to
 
 std::vector<Report> network_reports(const StoreData& data, const DatePeriod& months, std::string_view now) {
     if (!whole_months(months)) throw Error("network", "period", "a network report covers whole months (YYYY-MM/YYYY-MM)");
-    std::vector<Report> out = reports_from_measures(compute_measures(data, {months, std::string(now)}));
+    std::vector<Report> out = reports_from_measures(compute_measures(data, {months, std::string(now), ""}));
 
     // Referral aggregates: as the dashboard counts them (sent in the period, status as of now).
     DashboardOptions o;

@@ -80,7 +80,7 @@ void Workspace::draw_measures(Context& ctx) {
     core::DatePeriod period;
     try {
         period = core::parse_date_period(std::string(m_from.data()) + "/" + m_to.data(), "measures");
-        m = core::compute_measures(store.data(), {period, now()});
+        m = core::compute_measures(store.data(), {period, now(), m_explain_patient.data()});
     } catch (const core::Error& e) {
         paragraph(e.what(), ctx.fonts.bold, p.urgent);
         register_last_item(ctx, "measures.error");
