@@ -2,7 +2,7 @@
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
-#include "cli/zip_asset.hpp"
+#include "cli/zip_table.hpp"
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
 #include "core/directory/hsds_import.hpp"
@@ -169,9 +169,7 @@ int run_match(const std::vector<std::string>& argv) {
             const bool zip_like = (near->size() == 5 || (near->size() == 10 && (*near)[5] == '-')) &&
                                   near->find_first_not_of("0123456789-") == std::string::npos;
             if (!zip_like) throw UsageError("--near needs a ZIP code or LAT,LON in decimal degrees, got \"" + *near + "\"");
-            static const core::ZipCentroids zips =
-                core::ZipCentroids::parse(*zip_centroids_asset("zip-centroids.bin"), "zip-centroids.bin");
-            const auto c = zips.find(*near);
+            const auto c = zip_table().find(*near);
             if (!c) throw core::Error("unknown-zip", *near, "not a US ZIP code in the centroid table");
             q.latitude = c->latitude;
             q.longitude = c->longitude;
@@ -181,7 +179,9 @@ int run_match(const std::vector<std::string>& argv) {
 
     core::BuildOptions options;
     options.need_map = &map;
-    core::LoadedDirectory loaded = core::load_directory(path, options);
+    core::ImportOptions import;
+    import.zips = &zip_table();
+    core::LoadedDirectory loaded = core::load_directory(path, options, import);
     if (!loaded.directory) throw core::Error("empty-directory", path, "no good service in the directory");
     const core::Directory& dir = *loaded.directory;
     dir.require_need_map(map);  // an index compiled with another map is refused

@@ -47,7 +47,10 @@ int run(const std::vector<std::string>& argv) {
     if (!verify.empty()) limits.max_payload_bytes = core::BundleLimits{}.max_content_bytes + 16 * 1024;
     const core::AgeDecryption d(core::as_bytes(input), limits);
     std::vector<core::AgeIdentity> ids;
-    if (d.needs_passphrase()) {
+    // A passphrase for a file that has no scrypt stanza is an identity that matches nothing:
+    // "no identity matched", as age says (CCTV scrypt_uppercase: an "Scrypt" stanza is not one).
+    const bool passphrase_only = args.has("--passphrase-file") && !args.has("--identity");
+    if (d.needs_passphrase() || passphrase_only) {
         const core::SecretBytes pass = read_passphrase(args.value("--passphrase-file"), "Passphrase: ", false);
         ids.emplace_back(core::ScryptIdentity(pass.view(), max_wf));
     } else {
@@ -110,7 +113,9 @@ const Command& open_command() {
         "  -i, --identity FILE   an identity file as age-keygen writes it, one encrypted with a\n"
         "                        passphrase (`age -p`), or a key set (keygen --org); repeatable.\n"
         "                        Not needed for a passphrase-encrypted IN, whose passphrase is asked\n"
-        "  --passphrase-file PFILE      passphrase of a passphrase-encrypted IN (first line)\n"
+        "  --passphrase-file PFILE      passphrase of a passphrase-encrypted IN (first line); given\n"
+        "                        for a file that is not one, it is an identity that matches nothing\n"
+        "                        (no-identity)\n"
         "  --key-passphrase-file PFILE  passphrase of encrypted identity or key set files\n"
         "  --max-work-factor N   refuse scrypt work factors above N (default 22, age's own limit)\n"
         "  --verify PUBKEY       IN must be a SafetyNet bundle signed by one of these: a minisign\n"

@@ -127,7 +127,7 @@ void Directory::validate_and_bind(std::string_view source) {
     for (std::uint32_t i = 0; i < nsec; ++i) {
         const std::uint8_t* e = base + fmt::kHeaderSize + i * fmt::kSectionEntrySize;
         SectionEntry s{get32(e), get32(e + 4), get64(e + 8), get64(e + 16)};
-        if (s.elem_size == 0 || s.elem_size > 64 || s.offset % 8 != 0 || s.offset < table_end || s.offset > size ||
+        if (s.elem_size == 0 || s.elem_size > 256 || s.offset % 8 != 0 || s.offset < table_end || s.offset > size ||
             s.count > (size - s.offset) / s.elem_size)
             fail("section " + std::to_string(s.id) + " lies outside the file");
         for (const SectionEntry& o : entries)

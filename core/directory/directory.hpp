@@ -63,7 +63,7 @@ struct PackedRule {
 
 // These structs are stored in the index as they are: no implicit padding, fixed sizes.
 static_assert(sizeof(AgeRange) == 4 && sizeof(HotRow) == 12 && sizeof(PackedRule) == 8 &&
-              sizeof(OpeningRule) == 44, "index record layout changed: bump index_format::kVersion");
+              sizeof(OpeningRule) == 156, "index record layout changed: bump index_format::kVersion");
 
 enum RowFlag : std::uint8_t {
     kRowLocated = 1,    // has coordinates

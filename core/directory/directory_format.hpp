@@ -20,7 +20,7 @@
 namespace safetynet::core::index_format {
 
 inline constexpr char kMagic[8] = {'S', 'N', 'D', 'I', 'R', 'I', 'D', 'X'};
-inline constexpr std::uint32_t kVersion = 1;  // (pre-release: the layout may still change)
+inline constexpr std::uint32_t kVersion = 2;  // 2: opening rules carry wkst, byweekno and byyearday (pre-release)
 inline constexpr std::uint32_t kEndianMarker = 0x01020304;
 inline constexpr std::uint32_t kHeaderSize = 64;
 inline constexpr std::uint32_t kSectionEntrySize = 24;

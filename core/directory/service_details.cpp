@@ -1,5 +1,8 @@
 #include "core/directory/service_details.hpp"
 
+#include "core/directory/hsds_records.hpp"
+#include "core/directory/hsds_shape.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -49,15 +52,42 @@ void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
     }
 }
 
-ServiceDetails read_service(const json& s) {
+void read_place(const json& sal, ServiceDetails& d) {
+    const auto loc = sal.find("location");
+    if (loc == sal.end() || !loc->is_object()) return;
+    d.places.push_back({text(*loc, "id"), text(*loc, "name"), address_line(*loc)});
+    if (d.phone.empty())
+        if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() && !phones->empty() &&
+                                                     (*phones)[0].is_object())
+            d.phone = text((*phones)[0], "number");
+    if (d.hours.empty())
+        if (const auto sched = sal.find("schedules"); sched != sal.end()) read_hours(*sched, d.hours);
+}
+
+void read_capacities(const json& list, std::vector<ServiceCapacity>& out) {
+    if (!list.is_array()) return;
+    const hsds::Bad ignore = [](const std::string&, const std::string&) {};  // the importer reports them
+    for (const json& c : list) {
+        ServiceCapacity cap;
+        if (!c.is_object() || !hsds::parse_capacity(hsds::Record::from_json(c), cap, ignore, ignore)) continue;
+        if (const auto unit = c.find("unit"); unit != c.end() && unit->is_object())
+            hsds::parse_unit(hsds::Record::from_json(*unit), cap, ignore);
+        out.push_back(std::move(cap));
+    }
+}
+
+// `org`: the organization the service is listed under (organization_full), else its own.
+ServiceDetails read_service(const json& s, const json* parent_org) {
     ServiceDetails d;
     d.id = text(s, "id");
     d.name = text(s, "name");
     d.description = text(s, "description");
-    d.url = text(s, "url");
-    d.email = text(s, "email");
+    if (const std::string url = text(s, "url"); hsds::is_absolute_url(url)) d.url = url;
+    if (const std::string email = text(s, "email"); hsds::is_email(email)) d.email = email;
     d.organization_id = text(s, "organization_id");
-    if (const auto org = s.find("organization"); org != s.end() && org->is_object()) {
+    const json* org = parent_org;
+    if (const auto it = s.find("organization"); it != s.end() && it->is_object()) org = &*it;
+    if (org) {
         d.organization = text(*org, "name");
         if (d.organization_id.empty()) d.organization_id = text(*org, "id");
         if (const auto attrs = org->find("attributes"); attrs != org->end() && attrs->is_array())
@@ -71,37 +101,62 @@ ServiceDetails read_service(const json& s) {
         for (const json& l : *langs)
             if (l.is_object() && !text(l, "code").empty()) d.languages.push_back(text(l, "code"));
     if (const auto sched = s.find("schedules"); sched != s.end()) read_hours(*sched, d.hours);
-    if (const auto sals = s.find("service_at_locations"); sals != s.end() && sals->is_array()) {
-        for (const json& sal : *sals) {
-            if (!sal.is_object()) continue;
-            const auto loc = sal.find("location");
-            if (loc == sal.end() || !loc->is_object()) continue;
-            d.places.push_back({text(*loc, "id"), text(*loc, "name"), address_line(*loc)});
-            if (d.phone.empty())
-                if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() &&
-                                                             !phones->empty() && (*phones)[0].is_object())
-                    d.phone = text((*phones)[0], "number");
-            if (d.hours.empty())
-                if (const auto sched = sal.find("schedules"); sched != sal.end()) read_hours(*sched, d.hours);
-        }
-    }
+    if (const auto sals = s.find("service_at_locations"); sals != s.end() && sals->is_array())
+        for (const json& sal : *sals)
+            if (sal.is_object()) read_place(sal, d);
+    if (const auto caps = s.find("capacities"); caps != s.end()) read_capacities(*caps, d.capacities);
     return d;
+}
+
+// The records of a document, as the importer finds them (hsds_json.cpp).
+const json* list_of(const json& doc) {
+    if (doc.is_array()) return &doc;
+    if (!doc.is_object()) return nullptr;
+    if (const auto it = doc.find("contents"); it != doc.end() && it->is_array()) return &*it;
+    if (const auto it = doc.find("services"); it != doc.end() && it->is_array() && !doc.contains("id")) return &*it;
+    return nullptr;
 }
 
 }  // namespace
 
+void ServiceDetailsIndex::add_record(const json& item) {
+    auto keep = [this](ServiceDetails d) {
+        if (d.id.empty() || d.name.empty()) return;
+        const auto it = m_services.find(d.id);
+        if (it == m_services.end()) {
+            std::string id = d.id;
+            m_services.emplace(std::move(id), std::move(d));
+        } else {
+            // Another service_at_location of a service already read: one more place.
+            for (ServicePlace& p : d.places) it->second.places.push_back(std::move(p));
+        }
+    };
+    switch (hsds::classify(item)) {
+    case hsds::Entity::Service: keep(read_service(item, nullptr)); break;
+    case hsds::Entity::Organization:
+        if (const auto svcs = item.find("services"); svcs != item.end() && svcs->is_array())
+            for (const json& s : *svcs)
+                if (s.is_object()) keep(read_service(s, &item));
+        break;
+    case hsds::Entity::ServiceAtLocation:
+        if (const auto svc = item.find("service"); svc != item.end() && svc->is_object()) {
+            ServiceDetails d = read_service(*svc, nullptr);
+            read_place(item, d);
+            keep(std::move(d));
+        }
+        break;
+    default: break;  // locations and taxonomies offer no service
+    }
+}
+
 ServiceDetailsIndex ServiceDetailsIndex::from_hsds_json(std::string_view text_json) {
     ServiceDetailsIndex index;
     const json doc = json::parse(text_json, nullptr, /*allow_exceptions=*/false);
-    const json* services = &doc;
-    if (doc.is_object() && doc.contains("services")) services = &doc["services"];
-    if (!services->is_array()) return index;
-    for (const json& s : *services) {
-        if (!s.is_object()) continue;
-        ServiceDetails d = read_service(s);
-        if (d.id.empty() || d.name.empty()) continue;
-        std::string id = d.id;
-        index.m_services.emplace(std::move(id), std::move(d));
+    if (const json* list = list_of(doc)) {
+        for (const json& item : *list)
+            if (item.is_object()) index.add_record(item);
+    } else if (doc.is_object()) {
+        index.add_record(doc);
     }
     return index;
 }

@@ -608,7 +608,8 @@ struct Matcher::Impl {
             if (met >> b & 1u) out.push_back({"need", {{"domain", domains[b]}}});
         if (std::popcount(met) > 1) out.push_back({"several-needs", {{"count", std::to_string(std::popcount(met))}}});
         if (!std::isnan(c.dist)) out.push_back({"distance", {{"km", km_text(c.dist)}}});
-        else if (!(v.row_flags[c.row] & kRowLocated)) out.push_back({"no-address", {}});
+        else if (!(v.row_flags[c.row] & kRowLocated))  // a location without coordinates is not "no address"
+            out.push_back({v.row_loc[c.row] == kNone ? "no-address" : "not-placed", {}});
         if (c.soft & kSoftAreaCovered) area_reasons(svc, out);
         if (c.soft & kSoftAreaUnverified) {
             std::string names;
