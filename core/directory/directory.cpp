@@ -147,57 +147,12 @@ void Directory::validate_and_bind(std::string_view source) {
         span = {reinterpret_cast<T*>(base + s.offset), static_cast<std::size_t>(s.count)};
     };
     DirectoryView& v = m_view;
-    std::span<const std::uint8_t> meta_bytes;
-    bind(fmt::kMeta, meta_bytes);
-    bind(fmt::kStrBytes, v.str_bytes);
-    bind(fmt::kStrOffsets, v.str_offsets);
-    bind(fmt::kOrgId, v.org_id);
-    bind(fmt::kOrgName, v.org_name);
-    bind(fmt::kOrgRecipient, v.org_recipient);
-    bind(fmt::kLocId, v.loc_id);
-    bind(fmt::kSvcId, v.svc_id);
-    bind(fmt::kSvcName, v.svc_name);
-    bind(fmt::kSvcOrg, v.svc_org);
-    bind(fmt::kSvcStatus, v.svc_status);
-    bind(fmt::kSvcAges, v.svc_ages);
-    bind(fmt::kSvcNeeds, v.svc_needs);
-    bind(fmt::kSvcLangStart, v.svc_lang_start);
-    bind(fmt::kSvcLangs, v.svc_langs);
-    bind(fmt::kSvcTokStart, v.svc_tok_start);
-    bind(fmt::kSvcTokens, v.svc_tokens);
-    bind(fmt::kSvcSig, v.svc_sig);
-    bind(fmt::kSvcCapacity, v.svc_capacity);
-    bind(fmt::kSvcAreaStart, v.svc_area_start);
-    bind(fmt::kSvcAreas, v.svc_areas);
-    bind(fmt::kSvcRowStart, v.svc_row_start);
-    bind(fmt::kSvcRows, v.svc_rows);
-    bind(fmt::kLangCode, v.lang_code);
-    bind(fmt::kAreaKind, v.area_kind);
-    bind(fmt::kAreaValue, v.area_value);
-    bind(fmt::kAreaPolyStart, v.area_poly_start);
-    bind(fmt::kPolyRingStart, v.poly_ring_start);
-    bind(fmt::kRingPointStart, v.ring_point_start);
-    bind(fmt::kPoints, v.points);
-    bind(fmt::kPolyBox, v.poly_box);
-    bind(fmt::kRowLat, v.row_lat);
-    bind(fmt::kRowLon, v.row_lon);
-    bind(fmt::kRowCosLat, v.row_cos_lat);
-    bind(fmt::kRowHot, v.row_hot);
-    bind(fmt::kRowSvc, v.row_svc);
-    bind(fmt::kRowLoc, v.row_loc);
-    bind(fmt::kRowFlags, v.row_flags);
-    bind(fmt::kRowRuleStart, v.row_rule_start);
-    bind(fmt::kRules, v.rules);
-    bind(fmt::kExtRules, v.ext_rules);
-    bind(fmt::kGridKeys, v.grid_keys);
-    bind(fmt::kGridStart, v.grid_start);
-    bind(fmt::kVocabBytes, v.vocab_bytes);
-    bind(fmt::kVocabStart, v.vocab_start);
-    bind(fmt::kVocabDf, v.vocab_df);
-    bind(fmt::kVocabSorted, v.vocab_sorted);
+#define SAFETYNET_SECTION_BIND(id, number, field, type) bind(fmt::id, v.field);
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_BIND)
+#undef SAFETYNET_SECTION_BIND
 
     // Meta.
-    const auto meta = nlohmann::json::parse(meta_bytes.begin(), meta_bytes.end(), nullptr, false);
+    const auto meta = nlohmann::json::parse(v.meta.begin(), v.meta.end(), nullptr, false);
     if (meta.is_discarded() || !meta.is_object()) fail("the meta section is not a JSON object");
     const auto num = [&](const char* key) -> double {
         const auto it = meta.find(key);

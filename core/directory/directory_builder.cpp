@@ -386,6 +386,13 @@ void put_delta_list(std::vector<std::uint8_t>& out, const std::vector<std::uint3
     }
 }
 
+// The index's sections as the builder fills them, one array per section.
+struct IndexArrays {
+#define SAFETYNET_SECTION_ARRAY(id, number, field, type) std::vector<type> field;
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_ARRAY)
+#undef SAFETYNET_SECTION_ARRAY
+};
+
 PackedRule pack_rule(const OpeningRule& r, std::vector<OpeningRule>& ext) {
     PackedRule p{};
     p.opens = r.opens;
@@ -501,54 +508,49 @@ Directory DirectoryBuilder::finish(std::string_view source,
 
     // Organizations are referenced by id; a service naming an unknown organization keeps the
     // id text (as a string) but links to none.
-    ImageWriter w;
-    std::vector<std::uint32_t> org_id, org_name, org_recipient;
+    IndexArrays sec;
     for (const StagedOrg& o : st.orgs) {
-        org_id.push_back(o.id);
-        org_name.push_back(o.name);
-        org_recipient.push_back(o.recipient);
+        sec.org_id.push_back(o.id);
+        sec.org_name.push_back(o.name);
+        sec.org_recipient.push_back(o.recipient);
     }
-    std::vector<std::uint32_t> loc_id;
-    for (const StagedLocation& l : st.locs) loc_id.push_back(l.id);
+    for (const StagedLocation& l : st.locs) sec.loc_id.push_back(l.id);
 
-    std::vector<std::uint32_t> svc_id(S), svc_name(S), svc_org(S);
-    std::vector<std::uint8_t> svc_status(S), svc_capacity(S);
-    std::vector<AgeRange> svc_ages(S);
-    std::vector<NeedMask> svc_needs(S);
-    std::vector<std::uint32_t> lang_start{0}, tok_start{0}, area_start{0}, row_start{0};
-    std::vector<std::uint16_t> svc_langs;
-    std::vector<std::uint32_t> svc_areas, svc_rows;
-    std::vector<std::uint8_t> svc_tokens;
-    std::vector<std::uint64_t> svc_sig(S);
+    for (auto* per_service : {&sec.svc_id, &sec.svc_name, &sec.svc_org}) per_service->resize(S);
+    sec.svc_status.resize(S);
+    sec.svc_capacity.resize(S);
+    sec.svc_ages.resize(S);
+    sec.svc_needs.resize(S);
+    sec.svc_sig.resize(S);
+    for (auto* csr : {&sec.svc_lang_start, &sec.svc_tok_start, &sec.svc_area_start, &sec.svc_row_start,
+                      &sec.area_poly_start, &sec.poly_ring_start, &sec.ring_point_start})
+        csr->push_back(0);
     std::vector<std::uint32_t> lang_mask(S);
-    std::vector<std::uint8_t> area_kind;
-    std::vector<std::uint32_t> area_value, area_poly_start{0}, poly_ring_start{0}, ring_point_start{0};
-    std::vector<double> points, poly_box;
     std::vector<std::vector<std::uint32_t>> rows_of(S);
     for (std::uint32_t r = 0; r < R; ++r) rows_of[svc_new[rows[r].svc]].push_back(r);
 
     std::vector<std::uint32_t> list;
     for (std::uint32_t n = 0; n < S; ++n) {
         StagedService& svc = st.svcs[svc_order[n]];
-        svc_id[n] = svc.id;
-        svc_name[n] = svc.name;
+        sec.svc_id[n] = svc.id;
+        sec.svc_name[n] = svc.name;
         const auto o = st.org_index.find(svc.org_key);
-        svc_org[n] = o == st.org_index.end() ? fmt::kNone : o->second;
-        svc_status[n] = svc.status;
-        svc_capacity[n] = svc.capacity;
-        svc_ages[n] = svc.ages;
-        svc_needs[n] = svc.needs;
+        sec.svc_org[n] = o == st.org_index.end() ? fmt::kNone : o->second;
+        sec.svc_status[n] = svc.status;
+        sec.svc_capacity[n] = svc.capacity;
+        sec.svc_ages[n] = svc.ages;
+        sec.svc_needs[n] = svc.needs;
         std::uint32_t mask = 0;
         for (const std::string& k : svc_lang_keys[svc_order[n]]) {
             const std::uint16_t li = lang_of.at(k);
-            svc_langs.push_back(li);
+            sec.svc_langs.push_back(li);
             mask |= li < kLangMaskBits ? 1u << li : kLangOverflowBit;
         }
         lang_mask[n] = mask;
-        lang_start.push_back(static_cast<std::uint32_t>(svc_langs.size()));
+        sec.svc_lang_start.push_back(static_cast<std::uint32_t>(sec.svc_langs.size()));
         // Tokens: counts, then each field's sorted ids as deltas.
         const std::uint32_t counts[3] = {svc.n_name, svc.n_desc, svc.n_kw};
-        for (const std::uint32_t c : counts) put_varint(svc_tokens, c);
+        for (const std::uint32_t c : counts) put_varint(sec.svc_tokens, c);
         std::size_t off = svc.tok_offset;
         std::uint64_t sig = 0;
         for (const std::uint32_t c : counts) {
@@ -559,82 +561,79 @@ Directory DirectoryBuilder::finish(std::string_view source,
                 sig |= token_sig_bit(t);
             }
             std::sort(list.begin(), list.end());
-            put_delta_list(svc_tokens, list);
+            put_delta_list(sec.svc_tokens, list);
             off += c;
         }
-        svc_sig[n] = sig;
-        if (svc_tokens.size() > std::numeric_limits<std::uint32_t>::max())
+        sec.svc_sig[n] = sig;
+        if (sec.svc_tokens.size() > std::numeric_limits<std::uint32_t>::max())
             throw Error("too-large", std::string(source), "the token lists exceed 4 GB");
-        tok_start.push_back(static_cast<std::uint32_t>(svc_tokens.size()));
+        sec.svc_tok_start.push_back(static_cast<std::uint32_t>(sec.svc_tokens.size()));
         for (const AreaInput& a : svc.areas) {
-            svc_areas.push_back(static_cast<std::uint32_t>(area_kind.size()));
-            area_kind.push_back(static_cast<std::uint8_t>(a.kind));
-            area_value.push_back(st.pool.intern(a.value));
+            sec.svc_areas.push_back(static_cast<std::uint32_t>(sec.area_kind.size()));
+            sec.area_kind.push_back(static_cast<std::uint8_t>(a.kind));
+            sec.area_value.push_back(st.pool.intern(a.value));
             for (const Polygon& p : a.polygons) {
                 for (const auto& ring : p.rings) {
                     for (const auto& [lon, lat] : ring) {
-                        points.push_back(lon);
-                        points.push_back(lat);
+                        sec.points.push_back(lon);
+                        sec.points.push_back(lat);
                     }
-                    ring_point_start.push_back(static_cast<std::uint32_t>(points.size() / 2));
+                    sec.ring_point_start.push_back(static_cast<std::uint32_t>(sec.points.size() / 2));
                 }
-                poly_ring_start.push_back(static_cast<std::uint32_t>(ring_point_start.size() - 1));
-                poly_box.insert(poly_box.end(), {p.box.min_lat, p.box.max_lat, p.box.min_lon, p.box.max_lon});
+                sec.poly_ring_start.push_back(static_cast<std::uint32_t>(sec.ring_point_start.size() - 1));
+                sec.poly_box.insert(sec.poly_box.end(), {p.box.min_lat, p.box.max_lat, p.box.min_lon, p.box.max_lon});
             }
-            area_poly_start.push_back(static_cast<std::uint32_t>(poly_ring_start.size() - 1));
+            sec.area_poly_start.push_back(static_cast<std::uint32_t>(sec.poly_ring_start.size() - 1));
         }
-        area_start.push_back(static_cast<std::uint32_t>(svc_areas.size()));
-        svc_rows.insert(svc_rows.end(), rows_of[n].begin(), rows_of[n].end());
-        row_start.push_back(static_cast<std::uint32_t>(svc_rows.size()));
+        sec.svc_area_start.push_back(static_cast<std::uint32_t>(sec.svc_areas.size()));
+        sec.svc_rows.insert(sec.svc_rows.end(), rows_of[n].begin(), rows_of[n].end());
+        sec.svc_row_start.push_back(static_cast<std::uint32_t>(sec.svc_rows.size()));
     }
 
     // Rows.
-    std::vector<double> row_lat(R), row_lon(R), row_cos(R);
-    std::vector<HotRow> row_hot(R);
-    std::vector<std::uint32_t> row_svc(R), row_loc(R), rule_start{0};
-    std::vector<std::uint8_t> row_flags(R);
-    std::vector<PackedRule> rules;
-    std::vector<OpeningRule> ext_rules;
-    std::vector<std::uint64_t> grid_keys;
-    std::vector<std::uint32_t> grid_start;
+    for (auto* coord : {&sec.row_lat, &sec.row_lon, &sec.row_cos_lat}) coord->resize(R);
+    sec.row_hot.resize(R);
+    sec.row_svc.resize(R);
+    sec.row_loc.resize(R);
+    sec.row_flags.resize(R);
+    sec.row_rule_start.push_back(0);
     for (std::uint32_t r = 0; r < R; ++r) {
         const Row& row = rows[r];
         const std::uint32_t n = svc_new[row.svc];
-        row_lat[r] = r < located ? row.lat : 0;
-        row_lon[r] = r < located ? row.lon : 0;
-        row_cos[r] = r < located ? std::cos(row.lat * kDegToRad) : 1;
-        const bool active = svc_status[n] == static_cast<std::uint8_t>(ServiceStatus::Active);
-        row_hot[r] = {active ? svc_needs[n] : 0, lang_mask[n], svc_ages[n].min, svc_ages[n].max};
-        row_svc[r] = n;
-        row_loc[r] = row.loc;
-        row_flags[r] = static_cast<std::uint8_t>((r < located ? kRowLocated : 0) |
-                                                 (area_start[n + 1] > area_start[n] ? kRowHasArea : 0));
-        for (const OpeningRule& rule : *row.rules) rules.push_back(pack_rule(rule, ext_rules));
-        rule_start.push_back(static_cast<std::uint32_t>(rules.size()));
-        if (r < located && (grid_keys.empty() || grid_keys.back() != row.key)) {
-            grid_keys.push_back(row.key);
-            grid_start.push_back(r);
+        sec.row_lat[r] = r < located ? row.lat : 0;
+        sec.row_lon[r] = r < located ? row.lon : 0;
+        sec.row_cos_lat[r] = r < located ? std::cos(row.lat * kDegToRad) : 1;
+        const bool active = sec.svc_status[n] == static_cast<std::uint8_t>(ServiceStatus::Active);
+        sec.row_hot[r] = {active ? sec.svc_needs[n] : 0, lang_mask[n], sec.svc_ages[n].min, sec.svc_ages[n].max};
+        sec.row_svc[r] = n;
+        sec.row_loc[r] = row.loc;
+        sec.row_flags[r] = static_cast<std::uint8_t>((r < located ? kRowLocated : 0) |
+                                                 (sec.svc_area_start[n + 1] > sec.svc_area_start[n] ? kRowHasArea : 0));
+        for (const OpeningRule& rule : *row.rules) sec.rules.push_back(pack_rule(rule, sec.ext_rules));
+        sec.row_rule_start.push_back(static_cast<std::uint32_t>(sec.rules.size()));
+        if (r < located && (sec.grid_keys.empty() || sec.grid_keys.back() != row.key)) {
+            sec.grid_keys.push_back(row.key);
+            sec.grid_start.push_back(r);
         }
     }
-    grid_start.push_back(static_cast<std::uint32_t>(located));
+    sec.grid_start.push_back(static_cast<std::uint32_t>(located));
 
     // Vocabulary in final id order.
-    std::vector<std::uint8_t> vocab_bytes;
-    std::vector<std::uint32_t> vocab_start{0}, vocab_df(W);
+    sec.vocab_start.push_back(0);
+    sec.vocab_df.resize(W);
     for (std::uint32_t i = 0; i < W; ++i) {
         const std::string& word = word_text[by_df[i]];
-        vocab_bytes.insert(vocab_bytes.end(), word.begin(), word.end());
-        vocab_start.push_back(static_cast<std::uint32_t>(vocab_bytes.size()));
-        vocab_df[i] = st.df[by_df[i]];
+        sec.vocab_bytes.insert(sec.vocab_bytes.end(), word.begin(), word.end());
+        sec.vocab_start.push_back(static_cast<std::uint32_t>(sec.vocab_bytes.size()));
+        sec.vocab_df[i] = st.df[by_df[i]];
     }
 
-    std::vector<std::uint32_t> vocab_sorted(W);
-    std::iota(vocab_sorted.begin(), vocab_sorted.end(), 0u);
-    std::sort(vocab_sorted.begin(), vocab_sorted.end(),
+    sec.vocab_sorted.resize(W);
+    std::iota(sec.vocab_sorted.begin(), sec.vocab_sorted.end(), 0u);
+    std::sort(sec.vocab_sorted.begin(), sec.vocab_sorted.end(),
               [&](std::uint32_t a, std::uint32_t b) { return word_text[by_df[a]] < word_text[by_df[b]]; });
 
-    std::vector<std::uint32_t> lang_code;
-    for (const std::string& l : languages) lang_code.push_back(st.pool.intern(l));
+    for (const std::string& l : languages) sec.lang_code.push_back(st.pool.intern(l));
 
     nlohmann::json meta = {
         {"format", fmt::kVersion},
@@ -651,53 +650,13 @@ Directory DirectoryBuilder::finish(std::string_view source,
     for (const NeedEntry& e : st.need_map->needs()) meta["need_domains"].push_back(e.domain);
     const std::string meta_text = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 
-    w.add_raw(fmt::kMeta, 1, meta_text.size(), meta_text.data());
-    w.add(fmt::kStrBytes, st.pool.bytes());
-    w.add(fmt::kStrOffsets, st.pool.offsets());
-    w.add(fmt::kOrgId, org_id);
-    w.add(fmt::kOrgName, org_name);
-    w.add(fmt::kOrgRecipient, org_recipient);
-    w.add(fmt::kLocId, loc_id);
-    w.add(fmt::kSvcId, svc_id);
-    w.add(fmt::kSvcName, svc_name);
-    w.add(fmt::kSvcOrg, svc_org);
-    w.add(fmt::kSvcStatus, svc_status);
-    w.add(fmt::kSvcAges, svc_ages);
-    w.add(fmt::kSvcNeeds, svc_needs);
-    w.add(fmt::kSvcLangStart, lang_start);
-    w.add(fmt::kSvcLangs, svc_langs);
-    w.add(fmt::kSvcTokStart, tok_start);
-    w.add(fmt::kSvcTokens, svc_tokens);
-    w.add(fmt::kSvcSig, svc_sig);
-    w.add(fmt::kSvcCapacity, svc_capacity);
-    w.add(fmt::kSvcAreaStart, area_start);
-    w.add(fmt::kSvcAreas, svc_areas);
-    w.add(fmt::kSvcRowStart, row_start);
-    w.add(fmt::kSvcRows, svc_rows);
-    w.add(fmt::kLangCode, lang_code);
-    w.add(fmt::kAreaKind, area_kind);
-    w.add(fmt::kAreaValue, area_value);
-    w.add(fmt::kAreaPolyStart, area_poly_start);
-    w.add(fmt::kPolyRingStart, poly_ring_start);
-    w.add(fmt::kRingPointStart, ring_point_start);
-    w.add(fmt::kPoints, points);
-    w.add(fmt::kPolyBox, poly_box);
-    w.add(fmt::kRowLat, row_lat);
-    w.add(fmt::kRowLon, row_lon);
-    w.add(fmt::kRowCosLat, row_cos);
-    w.add(fmt::kRowHot, row_hot);
-    w.add(fmt::kRowSvc, row_svc);
-    w.add(fmt::kRowLoc, row_loc);
-    w.add(fmt::kRowFlags, row_flags);
-    w.add(fmt::kRowRuleStart, rule_start);
-    w.add(fmt::kRules, rules);
-    w.add(fmt::kExtRules, ext_rules);
-    w.add(fmt::kGridKeys, grid_keys);
-    w.add(fmt::kGridStart, grid_start);
-    w.add(fmt::kVocabBytes, vocab_bytes);
-    w.add(fmt::kVocabStart, vocab_start);
-    w.add(fmt::kVocabDf, vocab_df);
-    w.add(fmt::kVocabSorted, vocab_sorted);
+    sec.meta.assign(meta_text.begin(), meta_text.end());
+    sec.str_bytes = std::move(st.pool.bytes());
+    sec.str_offsets = std::move(st.pool.offsets());
+    ImageWriter w;
+#define SAFETYNET_SECTION_WRITE(id, number, field, type) w.add(fmt::id, sec.field);
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_WRITE)
+#undef SAFETYNET_SECTION_WRITE
 
     // Free the staging data the image does not read from before the image is allocated.
     const BuildOptions options = st.options;
