@@ -4,6 +4,7 @@
 #include "core/base/base64.hpp"
 #include "core/base/json_read.hpp"
 #include "core/referral/referral_fhir.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -12,12 +13,14 @@
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kBcp47;
+using fhir::kSdohccCodes;
+using fhir::kTaskCode;
+using fhir::kUriSystem;
 
 namespace {
 
 constexpr const char* kKind = "referral-bundle";
-constexpr const char* kUriSystem = "urn:ietf:rfc:3986";
-constexpr const char* kSdohccCodes = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 constexpr std::string_view kContactNotePrefix = "How to contact: ";
 
 [[noreturn]] void fail(const std::string& where, const std::string& message) { throw Error(kKind, where, message); }
@@ -135,7 +138,7 @@ Referral read_impl(std::string_view fhir_json) {
     for (const json* res : entries.all())
         if (string_field(*res, "resourceType") == "Task") {
             const json* code = field(*res, "code");
-            if (!code || !has_coding(*code, "http://hl7.org/fhir/CodeSystem/task-code", "fulfill")) continue;
+            if (!code || !has_coding(*code, kTaskCode, "fulfill")) continue;
             if (task) fail("Task", "a referral bundle holds one referral Task (code fulfill), this one has several");
             task = res;
         }
@@ -193,7 +196,7 @@ Referral read_impl(std::string_view fhir_json) {
         const json* language = field(c, "language");
         if (!language) continue;
         for (const json& coding : arr(*language, "coding", "Patient.communication.language"))
-            if (coding.is_object() && string_field(coding, "system") == "urn:ietf:bcp:47") r.patient.language = string_field(coding, "code");
+            if (coding.is_object() && string_field(coding, "system") == kBcp47) r.patient.language = string_field(coding, "code");
     }
 
     const json& sr = entries.resolve(field(*task, "focus"), "ServiceRequest", "Task.focus");

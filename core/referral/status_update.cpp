@@ -7,6 +7,7 @@
 #include "core/referral/referral_fhir.hpp"
 #include "core/referral/referral_outcome.hpp"
 #include "core/base/utc_time.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,12 +17,12 @@
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kSdohccCodes;
+using fhir::kUriSystem;
 
 namespace {
 
 constexpr const char* kKind = "status-update";
-constexpr const char* kUriSystem = "urn:ietf:rfc:3986";
-constexpr const char* kSdohccCodes = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 
 [[noreturn]] void fail(const std::string& where, const std::string& message) { throw Error(kKind, where, message); }
 

@@ -16,6 +16,7 @@
 #include "core/screening/scoring.hpp"
 
 #include "core/base/i18n.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -25,12 +26,11 @@
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kIcd10cm;
+using fhir::kLoinc;
+using fhir::kSnomed;
 
 namespace {
-
-constexpr const char* kLoinc = "http://loinc.org";
-constexpr const char* kSnomed = "http://snomed.info/sct";
-constexpr const char* kIcd10cm = "http://hl7.org/fhir/sid/icd-10-cm";
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] Domains and codes

@@ -1,6 +1,8 @@
 // Screening -> FHIR: QuestionnaireResponse, SDOHCC Observations and Conditions.
 #include "core/screening/screening_fhir.hpp"
 
+#include "core/fhir/systems.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <set>
@@ -8,21 +10,20 @@
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kConditionCategory;
+using fhir::kConditionClinical;
+using fhir::kConditionVerification;
+using fhir::kDataAbsent;
+using fhir::kInterpretation;
+using fhir::kLoinc;
+using fhir::kObservationCategory;
+using fhir::kSdohccCodes;
+using fhir::kUsCoreCategory;
 using fhir::codeable;
 using fhir::reference;
 
 namespace {
 
-// Code systems (FHIR R4 terminology, US Core 7, SDOHCC STU 2).
-constexpr const char* kObservationCategory = "http://terminology.hl7.org/CodeSystem/observation-category";
-constexpr const char* kUsCoreCategory = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category";
-constexpr const char* kConditionCategory = "http://hl7.org/fhir/us/core/CodeSystem/condition-category";
-constexpr const char* kSdohccCodes = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
-constexpr const char* kInterpretation = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
-constexpr const char* kDataAbsent = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
-constexpr const char* kConditionClinical = "http://terminology.hl7.org/CodeSystem/condition-clinical";
-constexpr const char* kConditionVerification = "http://terminology.hl7.org/CodeSystem/condition-ver-status";
-constexpr const char* kLoinc = "http://loinc.org";
 // SDOHCC profiles the resources claim (Observation Screening Response, Condition).
 constexpr const char* kProfileObservation =
     "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ObservationScreeningResponse";
