@@ -5,6 +5,7 @@
 #include "cli/zip_asset.hpp"
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
+#include "core/base/number.hpp"
 #include "core/directory/hsds_import.hpp"
 #include "core/base/i18n.hpp"
 #include "core/match/match_reasons.hpp"
@@ -64,14 +65,6 @@ std::vector<std::string> split_commas(const std::string& s) {
     }
     if (!cur.empty()) out.push_back(cur);
     return out;
-}
-
-std::optional<double> to_number(const std::string& s) {
-    if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double d = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || !std::isfinite(d)) return std::nullopt;
-    return d;
 }
 
 // Rounds to `digits` decimals (dividing, so 6.999 stays 6.999 rather than 6.9990000000000006).
@@ -159,8 +152,8 @@ int run_match(const std::vector<std::string>& argv) {
     if (const auto near = args.value("--near")) {
         const auto comma = near->find(',');
         if (comma != std::string::npos) {
-            const auto lat = to_number(near->substr(0, comma));
-            const auto lon = to_number(near->substr(comma + 1));
+            const auto lat = core::parse_decimal(near->substr(0, comma));
+            const auto lon = core::parse_decimal(near->substr(comma + 1));
             if (!lat || !lon || *lat < -90 || *lat > 90 || *lon < -180 || *lon > 180)
                 throw UsageError("--near needs a ZIP code or LAT,LON in decimal degrees, got \"" + *near + "\"");
             q.latitude = *lat;

@@ -1,13 +1,13 @@
 #include "core/directory/hsds_records.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/number.hpp"
 #include "core/directory/geo.hpp"
 #include "core/base/text_fold.hpp"
 
 #include <array>
 #include <cctype>
 #include <cmath>
-#include <cstdlib>
 
 namespace safetynet::core::hsds {
 
@@ -19,18 +19,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
-}
-
-std::optional<double> parse_number(std::string_view s) {
-    s = trim(s);
-    if (s.empty()) return std::nullopt;
-    double v = 0;
-    // from_chars for double is in libstdc++ 11+ and libc++ 17+; strtod works everywhere.
-    std::string tmp(s);
-    char* end = nullptr;
-    v = std::strtod(tmp.c_str(), &end);
-    if (end != tmp.c_str() + tmp.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
 }
 
 // Reads a required or optional text field; false when it is present with a wrong type.
@@ -89,7 +77,7 @@ std::optional<double> coordinate(const Record& r, const char* key, double limit,
     std::string s;
     const FieldState st = r.get(key, s);
     if (st == FieldState::Absent) return std::nullopt;
-    const auto v = st == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < -limit || *v > limit) {
         bad(key, limit == 90 ? "must be a number from -90 to 90" : "must be a number from -180 to 180");
         ok = false;
@@ -102,7 +90,7 @@ std::optional<double> age(const Record& r, const char* key, const Bad& bad, bool
     std::string s;
     const FieldState st = r.get(key, s);
     if (st == FieldState::Absent) return std::nullopt;
-    const auto v = st == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < 0 || *v > 130) {
         bad(key, "must be a number of years from 0 to 130");
         ok = false;
@@ -285,7 +273,7 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
         ok = false;
     }
     if (!interval.empty()) {
-        const auto n = parse_number(interval);
+        const auto n = parse_decimal(interval);
         if (!n || *n < 1 || *n > 52 || std::floor(*n) != *n) {
             bad("interval", "must be a whole number from 1 to 52");
             ok = false;
