@@ -45,28 +45,48 @@ public:
         }
 
         // The organization, nested or by id.
-        std::optional<OrganizationInput> org;
-        if (const auto it = svc.find("organization"); it != svc.end() && !it->is_null()) {
-            if (!it->is_object()) {
-                bad_at("")("organization", "must be an object");
-                ok = false;
-            } else {
-                OrganizationInput o;
-                bool org_ok = hsds::parse_organization(Record::from_json(*it), o, bad_at("organization."));
-                org_ok = organization_attributes(*it, o, bad_at("organization.")) && org_ok;
-                if (org_ok) {
-                    if (s.organization_id.empty()) s.organization_id = o.id;
-                    if (s.organization_id != o.id) {
-                        bad_at("")("organization_id", "differs from organization.id");
-                        ok = false;
-                    }
-                    org = std::move(o);
-                }
-                if (ok) locations_of(*it, "organization.", bad_at);
-            }
-        }
+        std::optional<OrganizationInput> org = nested_organization(svc, s, bad_at, ok);
         if (!ok) return;
+        service_parts(svc, s, bad_at);
+        each(svc, "service_at_locations", bad_at, [&](const json& sal, const std::string& prefix) {
+            SiteInput site;
+            if (site_of(sal, prefix, bad_at, site)) s.sites.push_back(std::move(site));
+        });
+        if (org) m_b.add_organization(*org);
+        m_b.add_service(s);
+    }
 
+private:
+    // The service's organization when nested in it (its id must agree with organization_id);
+    // its locations are imported with it. `ok` turns false on a problem.
+    template <typename BadAt>
+    std::optional<OrganizationInput> nested_organization(const json& svc, ServiceInput& s, BadAt& bad_at, bool& ok) {
+        const auto it = svc.find("organization");
+        if (it == svc.end() || it->is_null()) return std::nullopt;
+        if (!it->is_object()) {
+            bad_at("")("organization", "must be an object");
+            ok = false;
+            return std::nullopt;
+        }
+        std::optional<OrganizationInput> org;
+        OrganizationInput o;
+        bool org_ok = hsds::parse_organization(Record::from_json(*it), o, bad_at("organization."));
+        org_ok = organization_attributes(*it, o, bad_at("organization.")) && org_ok;
+        if (org_ok) {
+            if (s.organization_id.empty()) s.organization_id = o.id;
+            if (s.organization_id != o.id) {
+                bad_at("")("organization_id", "differs from organization.id");
+                ok = false;
+            }
+            org = std::move(o);
+        }
+        if (ok) locations_of(*it, "organization.", bad_at);
+        return org;
+    }
+
+    // Languages, hours, service areas and taxonomy terms.
+    template <typename BadAt>
+    void service_parts(const json& svc, ServiceInput& s, BadAt& bad_at) {
         each(svc, "languages", bad_at, [&](const json& l, const std::string& prefix) {
             std::string code;
             if (hsds::parse_language(Record::from_json(l), code, bad_at(prefix))) s.languages.push_back(code);
@@ -79,32 +99,32 @@ public:
             TermInput t;
             if (term_of(a, prefix, bad_at, t)) hsds::apply_term(t, s);
         });
-        each(svc, "service_at_locations", bad_at, [&](const json& sal, const std::string& prefix) {
-            SiteInput site;
-            const auto loc = sal.find("location");
-            if (loc != sal.end() && !loc->is_null()) {
-                if (!loc->is_object()) {
-                    bad_at(prefix)("location", "must be an object");
-                    return;
-                }
-                // The id as parse_location read it: HSDS JSON from other tools may give it as a number.
-                if (!location(*loc, prefix + "location.", bad_at, &site.location_id)) return;
-            } else {
-                std::string lid;
-                if (Record::from_json(sal).get("location_id", lid) != hsds::FieldState::Present) {
-                    bad_at(prefix)("location_id", "is required (or a nested location)");
-                    return;
-                }
-                site.location_id = lid;
-            }
-            schedules_of(sal, prefix, bad_at, site.rules);
-            s.sites.push_back(std::move(site));
-        });
-        if (org) m_b.add_organization(*org);
-        m_b.add_service(s);
     }
 
-private:
+    // A service_at_location: a nested location (imported here) or a location_id, and the
+    // hours at that site.
+    template <typename BadAt>
+    bool site_of(const json& sal, const std::string& prefix, BadAt& bad_at, SiteInput& site) {
+        const auto loc = sal.find("location");
+        if (loc != sal.end() && !loc->is_null()) {
+            if (!loc->is_object()) {
+                bad_at(prefix)("location", "must be an object");
+                return false;
+            }
+            // The id as parse_location read it: HSDS JSON from other tools may give it as a number.
+            if (!location(*loc, prefix + "location.", bad_at, &site.location_id)) return false;
+        } else {
+            std::string lid;
+            if (Record::from_json(sal).get("location_id", lid) != hsds::FieldState::Present) {
+                bad_at(prefix)("location_id", "is required (or a nested location)");
+                return false;
+            }
+            site.location_id = lid;
+        }
+        schedules_of(sal, prefix, bad_at, site.rules);
+        return true;
+    }
+
     template <typename BadAt, typename Fn>
     void each(const json& obj, const char* key, BadAt& bad_at, Fn&& fn, const std::string& base = "") {
         const auto it = obj.find(key);

@@ -188,58 +188,66 @@ bool parse_location(const Record& r, LocationInput& out, const Bad& bad) {
     return ok;
 }
 
-ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad) {
-    out = OpeningRule{};
+namespace {
+
+struct ScheduleFields {
+    std::string freq, byday, opens, closes, from, to, until, dtstart, interval, bymonthday;
+};
+
+// The schedule's text fields; false (each reported) when one has another type.
+bool read_schedule_fields(const Record& r, ScheduleFields& f, const Bad& bad) {
     bool ok = true;
-    std::string freq, byday, opens, closes, from, to, until, dtstart, interval, bymonthday, s;
     const std::pair<const char*, std::string*> fields[] = {
-        {"freq", &freq},   {"byday", &byday},     {"opens_at", &opens}, {"closes_at", &closes},
-        {"valid_from", &from}, {"valid_to", &to}, {"until", &until},    {"dtstart", &dtstart},
-        {"interval", &interval}, {"bymonthday", &bymonthday}};
+        {"freq", &f.freq},         {"byday", &f.byday}, {"opens_at", &f.opens}, {"closes_at", &f.closes},
+        {"valid_from", &f.from},   {"valid_to", &f.to}, {"until", &f.until},    {"dtstart", &f.dtstart},
+        {"interval", &f.interval}, {"bymonthday", &f.bymonthday}};
     for (const auto& [key, dst] : fields) ok = text(r, key, *dst, bad) && ok;
-    if (!ok) return ScheduleResult::Invalid;
+    return ok;
+}
+
+// False (each reported) when the schedule uses a recurrence part we do not evaluate.
+bool only_supported_parts(const Record& r, const Bad& bad) {
+    bool ok = true;
+    std::string s;
     for (const char* key : {"byweekno", "byyearday"}) {
         if (r.get(key, s) != FieldState::Absent) {
             bad(key, "is not supported (only byday and bymonthday are)");
             ok = false;
         }
     }
-    if (byday.empty() && bymonthday.empty() && opens.empty() && closes.empty()) {
-        // Free text only ("call for hours"): nothing to evaluate, nothing wrong.
-        return ok ? ScheduleResult::TextOnly : ScheduleResult::Invalid;
-    }
-    const std::string f = freq.empty() ? "WEEKLY" : freq;
-    if (f != "WEEKLY" && f != "MONTHLY" && f != "weekly" && f != "monthly") {
-        bad("freq", "must be WEEKLY or MONTHLY");
-        return ScheduleResult::Invalid;
-    }
-    const bool monthly = f == "MONTHLY" || f == "monthly";
-    out.freq = monthly ? 1 : 0;
-    if (!byday.empty() && !parse_byday(byday, monthly, out)) {
+    return ok;
+}
+
+// Which days: byday (weekly, or monthly with occurrences such as 2MO) and bymonthday.
+bool schedule_days(const ScheduleFields& f, bool monthly, OpeningRule& out, const Bad& bad) {
+    bool ok = true;
+    if (!f.byday.empty() && !parse_byday(f.byday, monthly, out)) {
         bad("byday", monthly ? "is not a list of weekdays (MO … SU, with an optional occurrence such as 2MO or -1FR)"
                              : "is not a list of weekdays (MO,TU,WE,TH,FR,SA,SU)");
         ok = false;
     }
-    if (!bymonthday.empty()) {
+    if (!f.bymonthday.empty()) {
         if (!monthly) {
             bad("bymonthday", "needs freq MONTHLY");
             ok = false;
-        } else if (!parse_bymonthday(bymonthday, out)) {
+        } else if (!parse_bymonthday(f.bymonthday, out)) {
             bad("bymonthday", "is not a list of days of the month (1 … 31, or -1 … -31 from the end)");
             ok = false;
         }
     }
-    if (monthly && byday.empty() && bymonthday.empty()) {
+    if (monthly && f.byday.empty() && f.bymonthday.empty()) {
         bad("byday", "is required with freq MONTHLY (or bymonthday)");
         ok = false;
     }
-    if (!monthly && byday.empty()) out.days = 0x7F;  // weekly hours without days: every day
-    if (opens.empty() || closes.empty()) {
-        bad(opens.empty() ? "opens_at" : "closes_at", "is required with a schedule's days and hours");
-        return ScheduleResult::Invalid;
-    }
-    const auto o = parse_time_of_day(opens);
-    const auto c = parse_time_of_day(closes);
+    if (!monthly && f.byday.empty()) out.days = 0x7F;  // weekly hours without days: every day
+    return ok;
+}
+
+// Opening and closing times (both present: the caller checked).
+bool schedule_hours(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
+    bool ok = true;
+    const auto o = parse_time_of_day(f.opens);
+    const auto c = parse_time_of_day(f.closes);
     if (!o || *o == 1440) {
         bad("opens_at", "must be a time of day, HH:MM or HH:MM:SS");
         ok = false;
@@ -252,6 +260,12 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
         out.opens = static_cast<std::uint16_t>(*o);
         out.closes = static_cast<std::uint16_t>(*c);
     }
+    return ok;
+}
+
+// When the rule holds: valid_from, valid_to (or until, the earlier of the two), and every
+// `interval` weeks or months counted from dtstart.
+bool schedule_dates(const ScheduleFields& f, bool ok, OpeningRule& out, const Bad& bad) {
     auto date = [&](const std::string& text_value, const char* key, std::int32_t& dst) {
         if (text_value.empty()) return;
         const auto d = parse_date(text_value);
@@ -262,18 +276,18 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
         }
         dst = *d;
     };
-    date(from, "valid_from", out.valid_from);
-    date(to, "valid_to", out.valid_to);
+    date(f.from, "valid_from", out.valid_from);
+    date(f.to, "valid_to", out.valid_to);
     std::int32_t until_day = kNoDate;
-    date(until, "until", until_day);
+    date(f.until, "until", until_day);
     if (until_day != kNoDate && (out.valid_to == kNoDate || until_day < out.valid_to)) out.valid_to = until_day;
-    date(dtstart, "dtstart", out.dtstart);
+    date(f.dtstart, "dtstart", out.dtstart);
     if (ok && out.valid_from != kNoDate && out.valid_to != kNoDate && out.valid_to < out.valid_from) {
-        bad(to.empty() ? "until" : "valid_to", "is before valid_from");
+        bad(f.to.empty() ? "until" : "valid_to", "is before valid_from");
         ok = false;
     }
-    if (!interval.empty()) {
-        const auto n = parse_decimal(interval);
+    if (!f.interval.empty()) {
+        const auto n = parse_decimal(f.interval);
         if (!n || *n < 1 || *n > 52 || std::floor(*n) != *n) {
             bad("interval", "must be a whole number from 1 to 52");
             ok = false;
@@ -285,6 +299,34 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
             }
         }
     }
+    return ok;
+}
+
+}  // namespace
+
+ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad) {
+    out = OpeningRule{};
+    ScheduleFields f;
+    if (!read_schedule_fields(r, f, bad)) return ScheduleResult::Invalid;
+    bool ok = only_supported_parts(r, bad);
+    if (f.byday.empty() && f.bymonthday.empty() && f.opens.empty() && f.closes.empty()) {
+        // Free text only ("call for hours"): nothing to evaluate, nothing wrong.
+        return ok ? ScheduleResult::TextOnly : ScheduleResult::Invalid;
+    }
+    const std::string freq = f.freq.empty() ? "WEEKLY" : f.freq;
+    if (freq != "WEEKLY" && freq != "MONTHLY" && freq != "weekly" && freq != "monthly") {
+        bad("freq", "must be WEEKLY or MONTHLY");
+        return ScheduleResult::Invalid;
+    }
+    const bool monthly = freq == "MONTHLY" || freq == "monthly";
+    out.freq = monthly ? 1 : 0;
+    ok = schedule_days(f, monthly, out, bad) && ok;
+    if (f.opens.empty() || f.closes.empty()) {
+        bad(f.opens.empty() ? "opens_at" : "closes_at", "is required with a schedule's days and hours");
+        return ScheduleResult::Invalid;
+    }
+    ok = schedule_hours(f, out, bad) && ok;
+    ok = schedule_dates(f, ok, out, bad);
     return ok ? ScheduleResult::Rule : ScheduleResult::Invalid;
 }
 

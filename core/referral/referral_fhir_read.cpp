@@ -27,6 +27,7 @@ constexpr std::string_view kContactNotePrefix = "How to contact: ";
 
 const FieldReader kFields(kKind);
 
+
 // The UUID of "urn:uuid:<uuid>".
 std::string uuid_of(const std::string& urn, const std::string& where) {
     if (urn.rfind("urn:uuid:", 0) != 0) fail(where, "must be a urn:uuid reference or identifier");
@@ -111,10 +112,8 @@ Referral read_referral_bundle(std::string_view fhir_json) {
 
 namespace {
 
-Referral read_impl(std::string_view fhir_json) {
-    const json doc = parse_json_text(fhir_json, kKind, "Bundle");
-    const Entries entries(doc);
-
+// The one Task with code "fulfill": the referral.
+const json& referral_task(const Entries& entries) {
     const json* task = nullptr;
     for (const json* res : entries.all())
         if (string_field(*res, "resourceType") == "Task") {
@@ -124,26 +123,31 @@ Referral read_impl(std::string_view fhir_json) {
             task = res;
         }
     if (!task) fail("Task", "no referral Task (code fulfill) in the Bundle");
+    return *task;
+}
 
-    Referral r;
+// The referral's id, status (requested: it has just been sent), dates, priority and parties.
+void read_task(const Entries& entries, const json& task, Referral& r) {
     r.direction = ReferralDirection::Incoming;
-    const std::string task_id = identifier(*task, kUriSystem, "Task");
+    const std::string task_id = identifier(task, kUriSystem, "Task");
     if (task_id.empty()) fail("Task.identifier", "no urn:uuid identifier");
     r.id = uuid_of(task_id, "Task.identifier");
-    const std::string status_code = kFields.required_string(*task, "status", "Task");
+    const std::string status_code = kFields.required_string(task, "status", "Task");
     const auto status = parse_task_status(status_code);
     if (!status || *status != TaskStatus::Requested)
         fail("Task.status", "a referral arrives as requested, not " + status_code);
-    r.created = kFields.required_string(*task, "authoredOn", "Task");
-    if (const std::string p = kFields.string(*task, "priority", "Task"); !p.empty()) {
+    r.created = kFields.required_string(task, "authoredOn", "Task");
+    if (const std::string p = kFields.string(task, "priority", "Task"); !p.empty()) {
         const auto pr = parse_referral_priority(p);
         if (!pr) fail("Task.priority", "unknown priority " + p);
         r.priority = *pr;
     }
-    r.requester = party(entries, kFields.find(*task, "requester"), "Task.requester");
-    r.organization = party(entries, kFields.find(*task, "owner"), "Task.owner");
+    r.requester = party(entries, kFields.find(task, "requester"), "Task.requester");
+    r.organization = party(entries, kFields.find(task, "owner"), "Task.owner");
+}
 
-    const json& patient = entries.resolve(kFields.find(*task, "for"), "Patient", "Task.for");
+// Name, birth date, phone, email (rank 1 is the preferred one) and language.
+void read_patient(const json& patient, Referral& r) {
     const std::string pid = identifier(patient, kUriSystem, "Patient");
     if (pid.empty()) fail("Patient.identifier", "no urn:uuid identifier");
     r.patient_id = uuid_of(pid, "Patient.identifier");
@@ -178,13 +182,23 @@ Referral read_impl(std::string_view fhir_json) {
         const json* language = kFields.find(c, "language");
         if (!language) continue;
         for (const json& coding : kFields.array(*language, "coding", "Patient.communication.language"))
-            if (coding.is_object() && string_field(coding, "system") == kBcp47) r.patient.language = string_field(coding, "code");
+            if (coding.is_object() && string_field(coding, "system") == kBcp47)
+                r.patient.language = string_field(coding, "code");
     }
+}
 
-    const json& sr = entries.resolve(kFields.find(*task, "focus"), "ServiceRequest", "Task.focus");
-    const std::string sr_id = identifier(sr, kUriSystem, "ServiceRequest");
-    if (sr_id.empty()) fail("ServiceRequest.identifier", "no urn:uuid identifier");
-    r.service_request_id = uuid_of(sr_id, "ServiceRequest.identifier");
+std::vector<Coding> codings(const json& codeable_concept, const std::string& where) {
+    std::vector<Coding> out;
+    for (const json& c : kFields.array(codeable_concept, "coding", where))
+        out.push_back({kFields.string(c, "system", where), kFields.required_string(c, "code", where),
+                       kFields.string(c, "display", where)});
+    return out;
+}
+
+// The needs (the ServiceRequest's SDOH categories), and the codes of each: from the Condition
+// it points at (matched by SDOH category or, for our other domains, by the need's display,
+// which is the Condition's code.text), or from reasonCode (matched by text).
+void read_needs(const Entries& entries, const json& sr, Referral& r) {
     for (const json& cc : kFields.array(sr, "category", "ServiceRequest"))
         for (const json& c : kFields.array(cc, "coding", "ServiceRequest.category")) {
             const std::string system = kFields.string(c, "system", "ServiceRequest.category.coding");
@@ -192,16 +206,6 @@ Referral read_impl(std::string_view fhir_json) {
             if ((system == kSdohccCodes && code != "sdoh-category-unspecified") || system == kNeedDomainSystem)
                 r.needs.push_back({code, kFields.string(c, "display", "ServiceRequest.category.coding"), false, {}});
         }
-    // Codes of each need: from the Condition it points at (matched by SDOH category or, for our
-    // other domains, by the need's display, which is the Condition's code.text), or from
-    // reasonCode (matched by text).
-    auto codes_into = [&](const json& cc, const std::string& where) {
-        std::vector<Coding> out;
-        for (const json& c : kFields.array(cc, "coding", where))
-            out.push_back({kFields.string(c, "system", where), kFields.required_string(c, "code", where),
-                           kFields.string(c, "display", where)});
-        return out;
-    };
     const json& reasons = kFields.array(sr, "reasonReference", "ServiceRequest");
     for (std::size_t i = 0; i < reasons.size(); ++i) {
         const std::string where = "ServiceRequest.reasonReference[" + std::to_string(i) + "]";
@@ -212,13 +216,18 @@ Referral read_impl(std::string_view fhir_json) {
             bool match = !n.display.empty() && string_field(*code, "text") == n.display;
             for (const json& cat : kFields.array(cond, "category", "Condition"))
                 match = match || has_coding(cat, kSdohccCodes, n.domain.c_str());
-            if (match && n.codes.empty()) n.codes = codes_into(*code, where + " Condition.code");
+            if (match && n.codes.empty()) n.codes = codings(*code, where + " Condition.code");
         }
     }
     for (const json& rc : kFields.array(sr, "reasonCode", "ServiceRequest"))
         for (ReferralNeed& n : r.needs)
             if (n.codes.empty() && (string_field(rc, "text") == n.display || string_field(rc, "text") == n.domain))
-                n.codes = codes_into(rc, "ServiceRequest.reasonCode");
+                n.codes = codings(rc, "ServiceRequest.reasonCode");
+}
+
+// The ServiceRequest's own fields: do-not-contact, date, notes (one of them may be how to
+// contact the person).
+void read_request(const json& sr, Referral& r) {
     for (const json& od : kFields.array(sr, "orderDetail", "ServiceRequest"))
         if (has_coding(od, kSdohccCodes, "contacting-subject-prohibited")) r.patient.do_not_contact = true;
     r.occurrence = kFields.string(sr, "occurrenceDateTime", "ServiceRequest");
@@ -229,6 +238,10 @@ Referral read_impl(std::string_view fhir_json) {
         else
             r.note += (r.note.empty() ? "" : "\n") + text;
     }
+}
+
+// The services asked for: the performers other than the receiving organization itself.
+void read_services(const Entries& entries, const json& sr, Referral& r) {
     const json& performers = kFields.array(sr, "performer", "ServiceRequest");
     for (std::size_t i = 0; i < performers.size(); ++i) {
         const std::string where = "ServiceRequest.performer[" + std::to_string(i) + "]";
@@ -248,6 +261,11 @@ Referral read_impl(std::string_view fhir_json) {
         }
         r.services.push_back(std::move(s));
     }
+}
+
+// The Consent the ServiceRequest rests on: when, what it covers, and who gave it (the person
+// themself, or a RelatedPerson for them).
+void read_consent(const Entries& entries, const json& sr, Referral& r) {
     const json* consent_ref = nullptr;
     for (const json& info : kFields.array(sr, "supportingInfo", "ServiceRequest")) {
         const json* target = entries.find(&info);
@@ -256,7 +274,8 @@ Referral read_impl(std::string_view fhir_json) {
             break;
         }
     }
-    if (!consent_ref) fail("ServiceRequest.supportingInfo", "no Consent: a referral is sent only with the person's consent");
+    if (!consent_ref)
+        fail("ServiceRequest.supportingInfo", "no Consent: a referral is sent only with the person's consent");
     const json& consent = entries.resolve(consent_ref, "Consent", "ServiceRequest.supportingInfo");
     r.consent_id = uuid_of(entries.url_of(consent_ref, "ServiceRequest.supportingInfo"), "Consent fullUrl");
     r.consent.date_time = kFields.required_string(consent, "dateTime", "Consent");
@@ -268,20 +287,35 @@ Referral read_impl(std::string_view fhir_json) {
             r.consent.scope = to_string(*bytes);
         }
     }
-    // The person themself, or a RelatedPerson who consented for them.
     for (const json& p : kFields.array(consent, "performer", "Consent")) {
         const json* who = entries.find(&p);
         if (!who || string_field(*who, "resourceType") != "RelatedPerson") continue;
-        const json& names_rp = kFields.array(*who, "name", "RelatedPerson");
-        if (!names_rp.empty()) r.consent.given_by = kFields.string(names_rp[0], "text", "RelatedPerson.name[0]");
+        const json& names = kFields.array(*who, "name", "RelatedPerson");
+        if (!names.empty()) r.consent.given_by = kFields.string(names[0], "text", "RelatedPerson.name[0]");
         const json& rel = kFields.array(*who, "relationship", "RelatedPerson");
         if (!rel.empty()) r.consent.relationship = kFields.string(rel[0], "text", "RelatedPerson.relationship[0]");
     }
+}
 
+Referral read_impl(std::string_view fhir_json) {
+    const json doc = parse_json_text(fhir_json, kKind, "Bundle");
+    const Entries entries(doc);
+    const json& task = referral_task(entries);
+    Referral r;
+    read_task(entries, task, r);
+    read_patient(entries.resolve(kFields.find(task, "for"), "Patient", "Task.for"), r);
+    const json& sr = entries.resolve(kFields.find(task, "focus"), "ServiceRequest", "Task.focus");
+    const std::string sr_id = identifier(sr, kUriSystem, "ServiceRequest");
+    if (sr_id.empty()) fail("ServiceRequest.identifier", "no urn:uuid identifier");
+    r.service_request_id = uuid_of(sr_id, "ServiceRequest.identifier");
+    read_needs(entries, sr, r);
+    read_request(sr, r);
+    read_services(entries, sr, r);
+    read_consent(entries, sr, r);
     StatusEvent first;
     first.status = TaskStatus::Requested;
     first.by = ReferralActor::Requester;
-    first.at = kFields.string(*task, "lastModified", "Task");
+    first.at = kFields.string(task, "lastModified", "Task");
     if (first.at.empty()) first.at = r.created;
     first.source = "bundle";
     r.history.push_back(std::move(first));

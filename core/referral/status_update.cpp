@@ -37,11 +37,13 @@ std::string uuid_in(const json& ident, const std::string& where) {
     return v.substr(9);
 }
 
-StatusUpdate read_impl(std::string_view fhir_json) {
-    const json doc = parse_json_text(fhir_json, kKind, "Bundle");
+using ByUrl = std::map<std::string, const json*>;
+
+// The Bundle's one Task, which must be a referral Task (code fulfill, intent order); `by_url`
+// gets every entry by its fullUrl.
+const json& status_task(const json& doc, ByUrl& by_url) {
     if (!doc.is_object() || kFields.string(doc, "resourceType", "Bundle") != "Bundle")
         fail("Bundle", "not a FHIR Bundle");
-    std::map<std::string, const json*> by_url;
     const json* task = nullptr;
     const json& entries = kFields.array(doc, "entry", "Bundle");
     for (std::size_t i = 0; i < entries.size(); ++i) {
@@ -56,28 +58,33 @@ StatusUpdate read_impl(std::string_view fhir_json) {
     }
     if (!task) fail("Task", "no Task in the Bundle");
     const json& t = *task;
-
     bool fulfill = false;
     if (t.contains("code"))
         for (const json& c : kFields.array(t["code"], "coding", "Task.code"))
             fulfill = fulfill || (c.is_object() && kFields.string(c, "code", "Task.code") == "fulfill");
     if (!fulfill) fail("Task.code", "not a referral Task (code fulfill)");
     if (kFields.string(t, "intent", "Task") != "order") fail("Task.intent", "a referral Task's intent is order");
+    return t;
+}
 
-    StatusUpdate u;
-    const json& ids = kFields.array(t, "identifier", "Task");
-    for (const json& id : ids)
+// The identifiers that name the referral: the Task's, its ServiceRequest's and its Patient's.
+void read_identifiers(const json& t, StatusUpdate& u) {
+    for (const json& id : kFields.array(t, "identifier", "Task"))
         if (id.is_object() && kFields.string(id, "system", "Task.identifier") == kUriSystem)
             u.task_id = uuid_in(id, "Task.identifier");
     if (u.task_id.empty()) fail("Task.identifier", "no urn:uuid identifier naming the referral");
-    for (const auto& [key, out, type] : {std::tuple<const char*, std::string*, const char*>{"focus", &u.service_request_id, "ServiceRequest"},
-                                         {"for", &u.patient_id, "Patient"}}) {
+    for (const auto& [key, out, type] :
+         {std::tuple<const char*, std::string*, const char*>{"focus", &u.service_request_id, "ServiceRequest"},
+          {"for", &u.patient_id, "Patient"}}) {
         const std::string where = std::string("Task.") + key;
         if (!t.contains(key) || !t[key].is_object() || !t[key].contains("identifier"))
             fail(where, "must name the " + std::string(type) + " by identifier");
         *out = uuid_in(t[key]["identifier"], where + ".identifier");
     }
+}
 
+// The status and when it changed (Task inv-1: not before the Task was authored).
+void read_status(const json& t, StatusUpdate& u) {
     const std::string status = kFields.string(t, "status", "Task");
     const auto st = parse_task_status(status);
     if (!st) fail("Task.status", "\"" + status + "\" is not a referral task status (SDOHCC excludes ready and received)");
@@ -87,7 +94,11 @@ StatusUpdate read_impl(std::string_view fhir_json) {
     const std::string authored = kFields.string(t, "authoredOn", "Task");
     if (!is_utc_rfc3339(authored)) fail("Task.authoredOn", "required, as an RFC 3339 UTC time");
     if (u.event.at < authored) fail("Task.lastModified", "is before authoredOn (Task inv-1)");
+}
 
+// Why: the status reason (its text, and an outcome code, ours or SDOHCC's), the business
+// status and the notes.
+void read_reason(const json& t, StatusUpdate& u) {
     if (t.contains("statusReason")) {
         const json& reason = t["statusReason"];
         const std::string text = kFields.string(reason, "text", "Task.statusReason");
@@ -108,13 +119,15 @@ StatusUpdate read_impl(std::string_view fhir_json) {
     }
     if (t.contains("businessStatus"))
         u.event.business_status = kFields.string(t["businessStatus"], "text", "Task.businessStatus");
-    const json& notes = kFields.array(t, "note", "Task");
-    for (const json& n : notes) {
+    for (const json& n : kFields.array(t, "note", "Task")) {
         const std::string text = kFields.string(n, "text", "Task.note");
         u.event.note += (u.event.note.empty() ? "" : "\n") + text;
     }
     check_outcome(u.event.outcome, u.event.status, u.event.reason, "Task.statusReason");
+}
 
+// The names of the two organizations, from the Organizations the Task refers to.
+void read_parties(const json& t, const ByUrl& by_url, StatusUpdate& u) {
     for (const auto& [key, out] : {std::pair<const char*, std::string*>{"requester", &u.requester_name},
                                    {"owner", &u.organization_name}}) {
         const std::string where = std::string("Task.") + key;
@@ -125,6 +138,17 @@ StatusUpdate read_impl(std::string_view fhir_json) {
             fail(where, "must refer to an Organization in the Bundle");
         *out = kFields.string(*it->second, "name", where + " Organization");
     }
+}
+
+StatusUpdate read_impl(std::string_view fhir_json) {
+    const json doc = parse_json_text(fhir_json, kKind, "Bundle");
+    ByUrl by_url;
+    const json& t = status_task(doc, by_url);
+    StatusUpdate u;
+    read_identifiers(t, u);
+    read_status(t, u);
+    read_reason(t, u);
+    read_parties(t, by_url, u);
     return u;
 }
 

@@ -360,18 +360,40 @@ private:
         it.link_id = where;
         it.parent = parent;
         it.depth = depth;
+        it.type = supported_type(j, where);
+        read_item_fields(j, it, where);
+        const json* options = FieldReader::find(j, "answerOption");
+        const json* children = FieldReader::find(j, "item");
+        if (children && (!children->is_array() || children->empty()))
+            fail("malformed-item", where, "\"item\" must be a non-empty array");
+        check_item_shape(j, it, options != nullptr, children != nullptr, where);
+        if (options) parse_options(*options, it, where);
+        parse_initial(j, it, where);
+
+        const std::size_t index = m_q.m_items.size();
+        m_q.m_items.push_back(std::move(it));
+        m_item_json.push_back(&j);
+        m_q.m_by_link_id.emplace(where, index);
+        if (parent) m_q.m_items[*parent].children.push_back(index);
+        if (children) parse_children(*children, index, where, path);
+    }
+
+    // The item's type, which we must support, as we must every feature it uses.
+    ItemType supported_type(const json& j, const std::string& where) const {
         const auto type_name = kItemFields.optional_string(j, "type", where);
         if (!type_name) fail("malformed-item", where, "the item has no \"type\"");
         const auto type = item_type(*type_name);
         if (!type) fail("unsupported-item-type", where, "item type \"" + *type_name + "\" is not supported");
-        it.type = *type;
         if (FieldReader::find(j, "modifierExtension"))
             fail("unsupported-feature", where, "the item has a modifierExtension we cannot honour");
         if (find_extension(j, kEnableWhenExpression, where))
             fail("unsupported-feature", where, "enableWhenExpression (FHIRPath) is not supported; use enableWhen");
         if (FieldReader::find(j, "answerValueSet"))
             fail("unsupported-feature", where, "answerValueSet is not supported; list the answers as answerOption");
+        return *type;
+    }
 
+    void read_item_fields(const json& j, Item& it, const std::string& where) {
         it.text = localized(j, "text", where, m_languages);
         it.prefix = localized(j, "prefix", where, m_languages);
         if (const json* codes = FieldReader::find(j, "code")) {
@@ -386,12 +408,10 @@ private:
                 fail("malformed-item", where, "\"maxLength\" must be a positive integer");
             it.max_length = ml->get<int>();
         }
-        const json* options = FieldReader::find(j, "answerOption");
-        const json* children = FieldReader::find(j, "item");
-        if (children && (!children->is_array() || children->empty()))
-            fail("malformed-item", where, "\"item\" must be a non-empty array");
+    }
 
-        // que-1, que-5, que-6: the shape rules of FHIR R4 Questionnaire.
+    // que-1, que-5, que-6: the shape rules of FHIR R4 Questionnaire, and what we support.
+    static void check_item_shape(const json& j, const Item& it, bool options, bool children, const std::string& where) {
         if (it.type == ItemType::Group && !children)
             fail("malformed-item", where, "a group must contain items (que-1)");
         if (it.type == ItemType::Display && children)
@@ -406,20 +426,13 @@ private:
             fail("unsupported-feature", where, "repeating groups are not supported");
         if (it.type == ItemType::Group && FieldReader::find(j, "initial"))
             fail("malformed-initial", where, "a group cannot have an initial value");
-        if (options) parse_options(*options, it, where);
-        parse_initial(j, it, where);
+    }
 
-        const std::size_t index = m_q.m_items.size();
-        m_q.m_items.push_back(std::move(it));
-        m_item_json.push_back(&j);
-        m_q.m_by_link_id.emplace(where, index);
-        if (parent) m_q.m_items[*parent].children.push_back(index);
-
-        if (!children) return;
+    void parse_children(const json& children, std::size_t index, const std::string& where, const std::string& path) {
         if (m_q.m_items[index].type == ItemType::Group) {
             // A group's help display is folded into the group; other children are items.
             std::size_t k = 0, kept = 0;
-            for (const json& c : *children) {
+            for (const json& c : children) {
                 const std::string child_path = path + ".item[" + std::to_string(k++) + "]";
                 if (is_help_display(c, where)) {
                     fold_help(c, index, where);
@@ -433,7 +446,7 @@ private:
         }
         // A question may carry display children (help, instructions); nested questions are not
         // supported because their answers would live inside the parent's answer.
-        for (const json& c : *children) {
+        for (const json& c : children) {
             if (!c.is_object() || !c.contains("type") || c["type"] != "display")
                 fail("unsupported-feature", where, "questions nested under a question are not supported; use a group");
             fold_help(c, index, where);
