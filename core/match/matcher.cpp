@@ -138,9 +138,6 @@ struct Matcher::Impl {
         }
     }
 
-    // Query preparation and the scan avoid temporaries that need destructors: under
-    // Emscripten's JavaScript exception handling every call made while one is alive goes
-    // through a JavaScript trampoline, which costs more than a small query itself.
     void prepare(const MatchQuery& q) {
         p.lang_mask = 0;
         p.lang_rare.clear();
