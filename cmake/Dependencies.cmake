@@ -13,7 +13,7 @@
 #---------------------------------------------------------------- header-only libraries
 if(EMSCRIPTEN)
   # /usr/include must never be on an emscripten include path: glibc's headers would shadow the
-  # sysroot's libc (TOOLCHAIN §11). Expose just the two library folders through symlinks.
+  # sysroot's libc. Expose just the two library folders through symlinks.
   set(_hostinc "${CMAKE_BINARY_DIR}/host-include")
   file(MAKE_DIRECTORY "${_hostinc}")
   foreach(_h nlohmann doctest)

@@ -6,16 +6,16 @@
 #include "core/screening/instruments.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/utc_time.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kPickupCodeSystem;
 
 namespace {
-
-constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";  // ui/kiosk/kiosk_device.cpp
 
 // What the store keeps of a scored screening: the needs, and the response as the engine
 // writes it back (normalised), at the screening's own time and in its language.

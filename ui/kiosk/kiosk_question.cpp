@@ -1,10 +1,10 @@
 #include "ui/kiosk/kiosk.hpp"
+#include "core/base/number.hpp"
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
 #include <sodium.h>
 
-#include <charconv>
 #include <string>
 
 namespace safetynet::ui {
@@ -139,13 +139,12 @@ void Kiosk::draw_question(Context& ctx) {
         case ItemType::Integer:
         case ItemType::Decimal: {
             if (numpad(ctx, "numpad", m_number, 9)) {
-                long long v = 0;
-                const auto [end, ec] = std::from_chars(m_number.data(), m_number.data() + m_number.size(), v);
-                if (m_number.empty() || ec != std::errc() || end != m_number.data() + m_number.size()) {
+                const auto v = core::parse_integer(m_number);
+                if (!v) {
                     r.clear(index);
                 } else {
-                    r.set(index, it.type == ItemType::Integer ? AnswerValue::of_integer(v)
-                                                              : AnswerValue::of_decimal(static_cast<double>(v)));
+                    r.set(index, it.type == ItemType::Integer ? AnswerValue::of_integer(*v)
+                                                              : AnswerValue::of_decimal(static_cast<double>(*v)));
                 }
             }
             break;

@@ -1,6 +1,7 @@
 // The clinic's screenings and the referral form.
 #include "core/base/calendar_date.hpp"
 #include "core/base/error.hpp"
+#include "core/base/number.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/match/match_reasons.hpp"
 #include "core/directory/schedule.hpp"
@@ -194,9 +195,9 @@ void Workspace::draw_assisted(Context& ctx) {
                     if (text.empty()) {
                         r.clear(step.item);
                     } else if (it.type == core::ItemType::Integer) {
-                        r.set(step.item, core::AnswerValue::of_integer(std::stoll(text)));
+                        if (const auto v = core::parse_integer(text)) r.set(step.item, core::AnswerValue::of_integer(*v));
                     } else if (it.type == core::ItemType::Decimal) {
-                        r.set(step.item, core::AnswerValue::of_decimal(std::stod(text)));
+                        if (const auto v = core::parse_decimal(text)) r.set(step.item, core::AnswerValue::of_decimal(*v));
                     } else {
                         r.set(step.item, core::AnswerValue::of_string(text));
                     }
