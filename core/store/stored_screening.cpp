@@ -15,8 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";  // ui/kiosk/kiosk_device.cpp
-
 // What the store keeps of a scored screening: the needs, and the response as the engine
 // writes it back (normalised), at the screening's own time and in its language.
 void keep_scored(StoredScreening& s, const Response& response, const ScreeningResult& result) {

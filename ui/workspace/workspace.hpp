@@ -26,6 +26,7 @@
 #include "core/crypto/age_scrypt.hpp"
 #include "core/exchange/bundle.hpp"
 #include "core/actions/dashboard.hpp"
+#include "core/actions/refer_per_organization.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
 #include "core/store/stored_screening.hpp"
@@ -154,16 +155,12 @@ private:
     std::string m_assisted_instrument;
 
     // The referral being prepared (clinic), for one stored screening.
-    struct ServicePick {
-        std::string service_id, location_id, name, organization, organization_id, address;
-        std::string domain;
-    };
     struct ReferForm {
         std::string screening_id;
         std::optional<core::ScreeningResult> result;
         std::shared_ptr<const core::Questionnaire> questionnaire;  // to show the evidence's questions
         std::string selected_domain;  // the need whose services show
-        std::map<std::string, ServicePick> picks;  // "service|location" -> pick
+        std::map<std::string, core::PickedService> picks;  // "service|location" -> pick
         // filters
         int radius_miles = 10;
         std::string language;

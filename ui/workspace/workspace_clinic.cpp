@@ -3,8 +3,8 @@
 #include "core/screening/instruments.hpp"
 #include "core/match/match_reasons.hpp"
 #include "core/directory/schedule.hpp"
+#include "core/actions/refer_per_organization.hpp"
 #include "core/actions/store_actions.hpp"
-#include "core/base/text_fold.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
@@ -16,7 +16,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
-#include <set>
+#include <map>
 
 namespace safetynet::ui {
 namespace {
@@ -33,6 +33,13 @@ void set_text(std::array<char, N>& a, const std::string& s) {
 
 void wipe_patient(core::ReferralPatient& p) {
     for (std::string* s : {&p.name, &p.birth_date, &p.phone, &p.email, &p.language}) sodium_memzero(s->data(), s->size());
+}
+
+// The form's picks, in the order the form keeps them ("service|location").
+std::vector<core::PickedService> picked_services(const std::map<std::string, core::PickedService>& picks) {
+    std::vector<core::PickedService> out;
+    for (const auto& [key, pick] : picks) out.push_back(pick);
+    return out;
 }
 
 const char* const kInstruments[] = {"ahc-hrsn", "ahc-hrsn-full", "hunger-vital-sign", "prapare"};
@@ -55,11 +62,7 @@ void Workspace::ReferForm::wipe() {
 }
 
 const core::TrustedContact* Workspace::contact_for_organization(const std::string& name) const {
-    // Folded (case and accents), as the directory's own search compares names.
-    const std::string want = core::fold_text(name);
-    for (const core::TrustedContact& c : m_session.store().data().contacts)
-        if (core::fold_text(c.card.name) == want) return &c;
-    return nullptr;
+    return core::contact_for_organization(m_session.store(), name);
 }
 
 // [SECTION] Screenings
@@ -390,7 +393,7 @@ void Workspace::draw_refer_services(Context& ctx) {
         bool on = picked;
         if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
             if (on)
-                f.picks[key] = ServicePick{m.details->id, m.location_id, m.details->name, m.details->organization,
+                f.picks[key] = core::PickedService{m.details->id, m.location_id, m.details->name, m.details->organization,
                                            m.details->organization_id, m.address, f.selected_domain};
             else
                 f.picks.erase(key);
@@ -436,13 +439,12 @@ void Workspace::draw_refer_patient(Context& ctx) {
     text_area(ctx, "refer.note", ctx.tr("ws.refer.note"), f.note.data(), f.note.size(), 60 * ctx.scale);
 
     // One referral per organization: say which, and how each will travel.
-    std::map<std::string, std::vector<const ServicePick*>> by_org;
-    for (const auto& [k, pick] : f.picks) by_org[pick.organization].push_back(&pick);
-    for (const auto& [org, picks] : by_org) {
-        std::string line = org + ": ";
-        for (std::size_t i = 0; i < picks.size(); ++i) line += (i ? ", " : "") + picks[i]->name;
+    const std::vector<core::OrganizationPicks> by_org = core::group_by_organization(picked_services(f.picks));
+    for (const core::OrganizationPicks& group : by_org) {
+        std::string line = group.organization + ": ";
+        for (std::size_t i = 0; i < group.services.size(); ++i) line += (i ? ", " : "") + group.services[i].name;
         paragraph(line.c_str(), ctx.fonts.small, p.text);
-        if (!contact_for_organization(org)) paragraph(ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
+        if (!contact_for_organization(group.organization)) paragraph(ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
     }
     const bool ready = !f.picks.empty() && f.name[0] && f.consent;
     if (!ready) paragraph(ctx.tr("ws.refer.ready_when"), ctx.fonts.small, p.text_muted);
@@ -486,59 +488,32 @@ void Workspace::draw_refer_patient(Context& ctx) {
 
 void Workspace::create_referrals(Context& ctx) {
     ReferForm& f = *m_refer;
-    core::Store& store = m_session.store();
-    const std::string at = now();
-    core::ReferralPatient patient;
-    patient.name = f.name.data();
-    patient.birth_date = f.birth_date.data();
-    patient.phone = f.phone.data();
-    patient.email = f.email.data();
+    core::ReferralRequest request;
+    request.patient.name = f.name.data();
+    request.patient.birth_date = f.birth_date.data();
+    request.patient.phone = f.phone.data();
+    request.patient.email = f.email.data();
     static const char* const contact[] = {"", "phone", "sms", "email"};
-    patient.preferred_contact = contact[f.preferred_contact];
-    patient.language = f.person_language.data();
-    core::ReferralConsent consent;
-    consent.given_by = f.consent_by.data();
-    consent.date_time = at;
-    consent.scope = f.scope.data();
-    core::ReferralParty clinic;
-    clinic.name = store.settings().name;
-    clinic.card = store.key_sets().front().contact_card();
-    const std::vector<core::ReferralNeed> all_needs = core::needs_from_screening(*f.result);
-
-    std::map<std::string, std::vector<const ServicePick*>> by_org;
-    for (const auto& [k, pick] : f.picks) by_org[pick.organization].push_back(&pick);
+    request.patient.preferred_contact = contact[f.preferred_contact];
+    request.patient.language = f.person_language.data();
+    const std::string at = now();
+    request.consent.given_by = f.consent_by.data();
+    request.consent.date_time = at;
+    request.consent.scope = f.scope.data();
+    request.priority = static_cast<core::ReferralPriority>(f.priority);
+    request.note = f.note.data();
+    request.clinician = actor();
+    request.screening_id = f.screening_id;
+    request.needs = core::needs_from_screening(*f.result);
     std::vector<std::string> made;
     try {
-        for (const auto& [org, picks] : by_org) {
-            core::ReferralParty party;
-            party.name = org;
-            party.directory_id = picks.front()->organization_id;
-            if (const core::TrustedContact* c = contact_for_organization(org)) party.card = c->card;
-            std::vector<core::ReferralService> services;
-            std::set<std::string> domains;
-            for (const ServicePick* pk : picks) {
-                services.push_back(core::ReferralService{pk->service_id, pk->name, pk->location_id, "", pk->address});
-                domains.insert(pk->domain);
-            }
-            std::vector<core::ReferralNeed> needs;
-            for (const core::ReferralNeed& n : all_needs)
-                if (domains.count(n.domain)) needs.push_back(n);
-            core::Referral r = core::new_referral(patient, clinic, party, needs, services, consent, at);
-            r.priority = static_cast<core::ReferralPriority>(f.priority);
-            r.note = f.note.data();
-            r.clinician = actor();
-            r.screening_id = f.screening_id;
-            made.push_back(r.id);
-            core::store_add_referral(store, std::move(r), actor());
-        }
+        made = core::refer_per_organization(m_session.store(), request, picked_services(f.picks), at, actor());
     } catch (const core::Error& e) {
-        // Nothing half-made stays: the referrals of this click are taken back.
-        for (const std::string& id : made) store.remove_referral(id);
         set_message(e.what(), true);
-        wipe_patient(patient);
+        wipe_patient(request.patient);
         return;
     }
-    wipe_patient(patient);
+    wipe_patient(request.patient);
     f.created.insert(f.created.end(), made.begin(), made.end());
     f.picks.clear();
     changed();
