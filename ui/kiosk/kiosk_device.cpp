@@ -2,7 +2,7 @@
 
 #include "core/actions/seal_screening.hpp"
 #include "core/base/error.hpp"
-#include "core/base/utc_time.hpp"
+#include "core/base/clock.hpp"
 
 #include <sodium.h>
 
@@ -28,7 +28,8 @@ void KioskDevice::load(const SiteConfig& site) {
             sodium_memzero(text->data(), text->size());
         }
         if (!m_keys) {
-            m_keys = core::KeySet::generate((name.empty() ? std::string("SafetyNet") : name).substr(0, 180) + " kiosk");
+            m_keys = core::KeySet::generate((name.empty() ? std::string("SafetyNet") : name).substr(0, 180) + " kiosk",
+                                            core::utc_rfc3339(m_platform));
             const core::SecretBytes secret = m_keys->to_secret_text();
             m_platform.storage_put(kKeysetKey, std::string(reinterpret_cast<const char*>(secret.data()), secret.size()),
                                    [](bool) {});
@@ -43,7 +44,7 @@ std::optional<std::string> KioskDevice::share(const core::Response& response, co
     if (!m_keys || site.clinic_recipient.empty()) return std::nullopt;
     try {
         core::SealedScreening sealed = core::seal_screening_for_clinic(response, result, lang, *m_keys,
-                                                                       site.clinic_recipient, core::utc_now_rfc3339());
+                                                                       site.clinic_recipient, core::utc_rfc3339(m_platform));
         const std::string key = std::string(kOutboxPrefix) + sealed.created + "-" + sealed.bundle_id + ".age";
         m_platform.storage_put(key, std::string(sealed.file.begin(), sealed.file.end()),
                                [this, stored = std::move(stored)](bool ok) {

@@ -2,7 +2,7 @@
 
 #include "core/base/error.hpp"
 #include "core/actions/store_actions.hpp"
-#include "core/base/utc_time.hpp"
+#include "core/base/clock.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
 
@@ -10,7 +10,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <utility>
 
@@ -31,7 +30,7 @@ Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& s
 Workspace::~Workspace() { wipe_forms(); }
 
 std::string Workspace::now() const {
-    return core::format_utc_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(m_platform.unix_time())));
+    return core::utc_rfc3339(m_platform);
 }
 
 std::string Workspace::actor() const { return m_staff_name[0] ? std::string(m_staff_name.data()) : std::string("staff"); }

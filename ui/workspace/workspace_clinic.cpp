@@ -1,4 +1,5 @@
 // The clinic's screenings and the referral form.
+#include "core/base/clock.hpp"
 #include "core/base/error.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/match/match_reasons.hpp"
@@ -201,7 +202,7 @@ void Workspace::finish_assisted(Context& ctx) {
                                                          "clinician", ctx.i18n.language());
         const std::string id = s.id;
         m_session.store().put_screening(std::move(s));
-        m_session.store().audit(actor(), "screening-recorded", "screening " + id);
+        m_session.store().audit(actor(), "screening-recorded", "screening " + id, {}, now());
         m_assisted->wipe();
         m_assisted.reset();
         changed();
@@ -355,13 +356,8 @@ void Workspace::draw_refer_services(Context& ctx) {
     if (!f.language.empty()) query.languages = {f.language};
     if (f.age > 0) query.age = f.age;
     if (f.open_now) {
-        // The device's clock read as the site's local time: staff use this at the site.
-        const std::time_t t = static_cast<std::time_t>(m_platform.unix_time()) + m_platform.utc_offset_seconds();
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char iso[32];
-        std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M", &tm);
-        query.open_at = core::LocalTime::parse_iso(iso);
+        // The device's clock read as the site's local time, to the minute: staff use this at the site.
+        query.open_at = core::LocalTime::parse_iso(core::local_iso8601(m_platform).substr(0, 16));
     }
     query.text = f.text.data();
     query.limit = 8;
@@ -573,7 +569,7 @@ void Workspace::print_summary(Context& ctx, std::string id) {
     doc.sections.push_back(details);
     doc.footer = ctx.tr("ws.print.footer");
     m_platform.print(doc);
-    m_session.store().audit(actor(), "summary-printed", "referral " + id);
+    m_session.store().audit(actor(), "summary-printed", "referral " + id, {}, now());
     changed();
 }
 

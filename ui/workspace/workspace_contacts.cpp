@@ -117,7 +117,7 @@ void Workspace::draw_settings(Context& ctx) {
                 m_backup_job.reset();
                 const core::Bytes file = core::export_store_backup(store, r, now(), true);
                 m_platform.save_file("safetynet-backup-" + now().substr(0, 10) + ".age", core::to_string(file), "application/octet-stream");
-                store.audit(actor(), "backup-exported", "store " + store.store_id());
+                store.audit(actor(), "backup-exported", "store " + store.store_id(), {}, now());
                 changed();
                 set_message(ctx.tr("ws.settings.backup_done"), false);
             } catch (const core::Error& e) {
@@ -133,7 +133,7 @@ void Workspace::draw_settings(Context& ctx) {
                 const core::SecretBytes plain = m_restore_decryption->finish(*m_restore_job);
                 core::StoreBackup backup = core::parse_store_backup(plain.view());
                 store.replace_data(std::move(backup.data));
-                store.audit(actor(), "backup-restored", "store " + backup.store_id);
+                store.audit(actor(), "backup-restored", "store " + backup.store_id, {}, now());
                 changed();
                 set_message(ctx.tr("ws.settings.restored"), false);
             } catch (const core::Error& e) {

@@ -137,7 +137,7 @@ void Workspace::draw_dashboard(Context& ctx) {
         try {
             m_platform.save_file("safetynet-period-" + period + ".fhir.json", core::period_bundle(store.data(), o).dump(2),
                                  "application/fhir+json");
-            store.audit(actor(), "period-exported", "period " + period);
+            store.audit(actor(), "period-exported", "period " + period, {}, now());
             changed();
         } catch (const core::Error& e) {
             set_message(e.what(), true);

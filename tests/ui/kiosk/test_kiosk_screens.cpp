@@ -210,6 +210,9 @@ TEST_CASE("the keyboard works too: digits pick answers, Enter goes on") {
 
 TEST_CASE("results list places from the site's directory near the ZIP, in the person's language") {
     UiHarness h;
+    // 11:06 UTC on 18 November; twelve hours west it is still the 17th, the day the page shows.
+    h.platform.wall = 1795000000;
+    h.platform.utc_offset = -12 * 3600;
     auto read = [](const std::string& rel) {
         std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
         std::stringstream ss;
@@ -236,6 +239,7 @@ TEST_CASE("results list places from the site's directory near the ZIP, in the pe
     REQUIRE(h.platform.printed.size() == 1);
     const auto& doc = h.platform.printed.front();
     CHECK(doc.lang == "es");
+    CHECK(doc.intro.find("Demo, 2026-11-17.") != std::string::npos);
     REQUIRE(doc.sections.size() == 1);
     CHECK(doc.sections[0].heading == "Comida");
     CHECK(doc.sections[0].entries.size() == 3);
