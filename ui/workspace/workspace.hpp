@@ -96,7 +96,13 @@ private:
     void draw_refer(Context& ctx);
     void draw_refer_needs(Context& ctx);
     void draw_refer_services(Context& ctx);
+    void draw_refer_filters(Context& ctx);
+    core::MatchQuery refer_query();
+    void draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id);
     void draw_refer_patient(Context& ctx);
+    void draw_refer_person(Context& ctx);
+    void draw_refer_send(Context& ctx);
+    void draw_created_referrals(Context& ctx);
     void create_referrals(Context& ctx);
     void export_referral(Context& ctx, std::string id);  // by value: ids point into the store
     void print_summary(Context& ctx, std::string id);
@@ -113,8 +119,16 @@ private:
 
     // --- both (workspace_dashboard.cpp, workspace_contacts.cpp)
     void draw_dashboard(Context& ctx);
+    core::DashboardOptions draw_dashboard_period(Context& ctx);
+    void draw_dashboard_exports(Context& ctx, const core::DashboardFigures& f, const core::DashboardOptions& o);
     void draw_contacts(Context& ctx);
     void draw_settings(Context& ctx);
+    void draw_general_settings(Context& ctx);
+    void step_backup(Context& ctx);
+    void step_restore(Context& ctx);
+    void draw_backup_controls(Context& ctx);
+    void start_restore(Context& ctx);
+    void draw_audit_log(Context& ctx);
     const core::TrustedContact* contact_for_organization(const std::string& name) const;
 
     Platform& m_platform;

@@ -322,7 +322,19 @@ void Workspace::draw_refer_services(Context& ctx) {
                   ctx.fonts.body, p.text_muted);
         return;
     }
-    // Filters, in one row where it fits.
+    draw_refer_filters(ctx);
+    const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, refer_query());
+    if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
+    f.shown_organizations.clear();
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        f.shown_organizations.push_back(found[i].details->organization);
+        draw_service_card(ctx, found[i], "service." + std::to_string(i));
+    }
+}
+
+// The filters over the services, in one row where it fits.
+void Workspace::draw_refer_filters(Context& ctx) {
+    ReferForm& f = *m_refer;
     ImGui::SetNextItemWidth(90 * ctx.scale);
     ImGui::InputText(ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), ImGuiInputTextFlags_CharsDecimal);
     register_last_item(ctx, "filter.zip");
@@ -349,7 +361,11 @@ void Workspace::draw_refer_services(Context& ctx) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
     register_last_item(ctx, "filter.text");
+}
 
+// What the filters ask of the matcher.
+core::MatchQuery Workspace::refer_query() {
+    const ReferForm& f = *m_refer;
     core::MatchQuery query;
     m_directory.locate(query, f.zip.data(), m_site.zip);
     query.radius_km = f.radius_miles * 1.609344;
@@ -361,44 +377,51 @@ void Workspace::draw_refer_services(Context& ctx) {
     }
     query.text = f.text.data();
     query.limit = 8;
-    const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, query);
-    if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
-    f.shown_organizations.clear();
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        const ServiceMatch& m = found[i];
-        f.shown_organizations.push_back(m.details->organization);
-        const std::string key = m.details->id + "|" + m.location_id;
-        const std::string id = "service." + std::to_string(i);
-        const bool picked = f.picks.count(key) != 0;
-        begin_card(ctx, id, picked ? &p.primary : nullptr);
-        std::string title = m.details->name;
-        if (m.distance_km >= 0) {
-            char miles[32];
-            std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
-            title += miles;
-        }
-        paragraph(title.c_str(), ctx.fonts.bold, p.text);
-        paragraph((m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
-        const std::string hours = core::render_hours(*m.details, ctx.i18n);
-        if (!hours.empty()) paragraph(hours.c_str(), ctx.fonts.small, p.text);
-        std::string reasons;
-        for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
-        if (!reasons.empty()) paragraph(reasons.c_str(), ctx.fonts.small, p.primary_active);
-        const bool has_key = contact_for_organization(m.details->organization) != nullptr;
-        paragraph(ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
-        bool on = picked;
-        if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
-            if (on)
-                f.picks[key] = core::PickedService{m.details->id, m.location_id, m.details->name, m.details->organization,
-                                           m.details->organization_id, m.address, f.selected_domain};
-            else
-                f.picks.erase(key);
-        }
-        end_card();
+    return query;
+}
+
+// One service: name and distance, organization and address, hours, why it matched, whether
+// its organization can receive an encrypted referral, and the box that picks it.
+void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
+    const std::string key = m.details->id + "|" + m.location_id;
+    const bool picked = f.picks.count(key) != 0;
+    begin_card(ctx, id, picked ? &p.primary : nullptr);
+    std::string title = m.details->name;
+    if (m.distance_km >= 0) {
+        char miles[32];
+        std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
+        title += miles;
     }
+    paragraph(title.c_str(), ctx.fonts.bold, p.text);
+    paragraph((m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
+    const std::string hours = core::render_hours(*m.details, ctx.i18n);
+    if (!hours.empty()) paragraph(hours.c_str(), ctx.fonts.small, p.text);
+    std::string reasons;
+    for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
+    if (!reasons.empty()) paragraph(reasons.c_str(), ctx.fonts.small, p.primary_active);
+    const bool has_key = contact_for_organization(m.details->organization) != nullptr;
+    paragraph(ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
+    bool on = picked;
+    if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
+        if (on)
+            f.picks[key] = core::PickedService{m.details->id, m.location_id, m.details->name, m.details->organization,
+                                               m.details->organization_id, m.address, f.selected_domain};
+        else
+            f.picks.erase(key);
+    }
+    end_card();
 }
 
 void Workspace::draw_refer_patient(Context& ctx) {
+    draw_refer_person(ctx);
+    draw_refer_send(ctx);
+    if (!m_refer->created.empty()) draw_created_referrals(ctx);  // may close the form (Done)
+}
+
+// The person's details, as much as they choose to share, and their consent.
+void Workspace::draw_refer_person(Context& ctx) {
     const Palette& p = *ctx.palette;
     ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.person"));
@@ -422,7 +445,12 @@ void Workspace::draw_refer_patient(Context& ctx) {
     text_area(ctx, "consent.scope", ctx.tr("ws.consent.scope"), f.scope.data(), f.scope.size(), 70 * ctx.scale);
     text_field(ctx, "consent.by", ctx.tr("ws.consent.by"), f.consent_by.data(), f.consent_by.size());
     check_box(ctx, "consent.given", ctx.tr("ws.consent.given"), &f.consent);
+}
 
+// Priority, a note, which organizations get a referral and how, and "Create referrals".
+void Workspace::draw_refer_send(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.send"));
     paragraph(ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
     for (int i = 0; i < 4; ++i) {
@@ -448,8 +476,13 @@ void Workspace::draw_refer_patient(Context& ctx) {
     if (!ready) ImGui::BeginDisabled();
     if (button(ctx, "refer.create", create.c_str(), ButtonStyle::Primary) && ready) create_referrals(ctx);
     if (!ready) ImGui::EndDisabled();
+}
 
-    if (f.created.empty()) return;
+// The referrals this form made: export each sealed, or print (confirmed) for an organization
+// without keys; "Done" closes the form.
+void Workspace::draw_created_referrals(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.created"));
     for (std::size_t i = 0; i < f.created.size(); ++i) {
         const core::Referral* r = m_session.store().referral(f.created[i]);
