@@ -10,8 +10,9 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 
-// Chromium flags that work on a headless box with no GPU and no outside network
-// (TOOLCHAIN §6): WebGL2 through SwiftShader, no background connections.
+// Chromium flags that work on a headless box with no GPU and no outside network: WebGL2
+// through ANGLE's SwiftShader (--use-gl=swiftshader would give no WebGL at all; a bare
+// --disable-gpu relies on a deprecated fallback), no background connections.
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -94,7 +95,7 @@ export async function scrollTo(page, id) {
 }
 
 // Clicks like a person: hover, press, release, each on its own frame (ImGui sees a press only
-// on a frame where the pointer is already over the widget; TOOLCHAIN pitfall 11).
+// on a frame where the pointer is already over the widget: a same-frame click can be missed).
 export async function click(page, id) {
   await page.waitForFunction(() => window.safetynet && window.safetynet.ready(), null, { timeout: 10000 });
   const r = await scrollTo(page, id);

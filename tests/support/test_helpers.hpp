@@ -1,6 +1,6 @@
 #pragma once
 // Helpers for the bundle and crypto tests.
-// Test-vector files are in the CCTV style (STYLE lesson 9): blocks of "key: value" lines
+// Test-vector files are in the style of the C2SP CCTV age vectors: blocks of "key: value" lines
 // separated by blank lines; '#' starts a comment line. Values keep their spaces; a key may repeat.
 #include "core/base/error.hpp"
 
