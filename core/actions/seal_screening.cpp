@@ -1,5 +1,6 @@
 #include "core/actions/seal_screening.hpp"
 
+#include "core/base/crypto_init.hpp"
 #include "core/base/json_read.hpp"
 #include "core/exchange/bundle.hpp"
 #include "core/screening/screening_fhir.hpp"
@@ -24,6 +25,7 @@ void name_patient_by_code(nlohmann::json& fhir, const std::string& code) {
 }  // namespace
 
 std::string new_pickup_code() {
+    ensure_sodium();
     const std::uint32_t n = randombytes_uniform(1000000);
     char text[16];
     std::snprintf(text, sizeof text, "%03u %03u", n / 1000 % 1000, n % 1000);
