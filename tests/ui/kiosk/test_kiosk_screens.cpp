@@ -1,7 +1,6 @@
 #include "tests/support/ui_harness.hpp"
+#include "tests/support/test_helpers.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -213,12 +212,7 @@ TEST_CASE("results list places from the site's directory near the ZIP, in the pe
     // 11:06 UTC on 18 November; twelve hours west it is still the 17th, the day the page shows.
     h.platform.wall = 1795000000;
     h.platform.utc_offset = -12 * 3600;
-    auto read = [](const std::string& rel) {
-        std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
+    const auto read = safetynet::test::read_source_file;
     h.platform.files["assets/site.json"] =
         R"({"site_name": "Demo", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
     h.platform.files["assets/directory/demo-region.hsds.json"] = read("assets/directory/demo-region.hsds.json");
