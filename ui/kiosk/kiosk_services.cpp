@@ -99,7 +99,8 @@ void Kiosk::draw_qr(Context& ctx) {
             if (qr.getModule(x, y))
                 cdl->AddRectFilled(ImVec2(at.x + module * (x + 4), at.y + module * (y + 4)),
                                    ImVec2(at.x + module * (x + 5), at.y + module * (y + 5)), IM_COL32(0, 0, 0, 255));
-    ctx.widgets.add("qr.code", WidgetRect{at.x, at.y, module * (n + 8), module * (n + 8), true});
+    const float code_side = module * (n + 8);
+    ctx.widgets.add("qr.code", WidgetRect{at.x, at.y, code_side, code_side, true, code_side, code_side});
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + 40 * ctx.scale, at.y + module * (n + 8) + 16 * ctx.scale));
     if (button(ctx, "qr.close", ctx.tr("kiosk.qr.close"), ButtonStyle::Primary, ImVec2(card_w - 80 * ctx.scale, 0)))
         m_show_qr = false;
