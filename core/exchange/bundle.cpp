@@ -8,6 +8,7 @@
 
 #include "core/base/crypto_init.hpp"
 #include "core/base/error.hpp"
+#include "core/base/uuid.hpp"
 #include "core/crypto/hkdf.hpp"
 #include "core/base/utc_time.hpp"
 
@@ -77,15 +78,7 @@ std::optional<BundleKind> parse_bundle_kind(std::string_view name) {
     return std::nullopt;
 }
 
-std::string new_bundle_id() {
-    ensure_sodium();
-    std::uint8_t b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);  // RFC 9562 §5.4: version 4
-    b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);  // variant 10
-    const std::string h = to_hex(ByteView(b, sizeof b));
-    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
-}
+std::string new_bundle_id() { return new_uuid(); }
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] The FHIR content

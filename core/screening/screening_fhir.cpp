@@ -1,6 +1,7 @@
 // Screening -> FHIR: QuestionnaireResponse, SDOHCC Observations and Conditions.
 #include "core/screening/screening_fhir.hpp"
 
+#include "core/base/utc_time.hpp"
 #include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
@@ -184,7 +185,7 @@ json need_condition(const Need& n, const std::vector<std::string>& evidence, con
 ScreeningRefs add_screening(fhir::Bundle& bundle, const Response& response, const ScreeningResult& result,
                             const ScreeningFhirOptions& options) {
     ScreeningRefs refs;
-    const std::string when = options.authored.empty() ? fhir::now_instant() : options.authored;
+    const std::string when = options.authored.empty() ? utc_now_rfc3339() : options.authored;
     refs.patient = options.patient;
     // The screening needs a subject (Observation.subject 1.., Condition.subject 1..1) but
     // not who it is: an anonymous Patient stands in until a referral names the person.
@@ -226,7 +227,7 @@ ScreeningRefs add_screening(fhir::Bundle& bundle, const Response& response, cons
 json screening_bundle(const Response& response, const ScreeningResult& result, const ScreeningFhirOptions& options) {
     fhir::Bundle bundle("collection");
     ScreeningFhirOptions o = options;
-    if (o.authored.empty()) o.authored = fhir::now_instant();
+    if (o.authored.empty()) o.authored = utc_now_rfc3339();
     bundle.set_timestamp(o.authored);
     add_screening(bundle, response, result, o);
     return bundle.to_json();
