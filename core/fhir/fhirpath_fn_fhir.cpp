@@ -266,77 +266,108 @@ std::optional<Decimal> score_in_value_set(const json& vs, const json& coding) {
     return std::nullopt;
 }
 
-// The score of one answer (or its value), looked up as fhirpath.js documents its weight():
-// the element, its value, the Questionnaire item's answerOption, the item's contained
-// answerValueSet, a contained CodeSystem of the response or of the Questionnaire.
-std::optional<Decimal> score(Evaluator& ev, const Value& v) {
+// A contained resource of `resource` that a reference names: "#id", or its canonical url.
+const json* contained_by_reference(const json& resource, std::string_view type, const std::string& reference) {
+    const bool local = !reference.empty() && reference[0] == '#';
+    return find_contained(resource, type, [&](const json& r) {
+        const std::string* key = string_at(r, local ? "id" : "url");
+        return key && *key == (local ? reference.substr(1) : reference);
+    });
+}
+
+// The value of an answer: "valueCoding" and the like, with a primitive's "_valueInteger" extras.
+struct AnswerValue {
+    const json* value = nullptr;
+    const json* extras = nullptr;
+};
+AnswerValue value_of(const Node* n, const Node*& answer) {
+    if (n->name.substr(0, 5) == "value" && n->parent) {
+        answer = n->parent;
+        return {n->json, n->extras};
+    }
+    answer = n;
+    AnswerValue v;
+    if (!n->json->is_object()) return v;
+    for (auto it = n->json->begin(); it != n->json->end(); ++it) {
+        if (it.key().rfind("value", 0) == 0) v.value = &it.value();
+        if (it.key().rfind("_value", 0) == 0) v.extras = &it.value();
+    }
+    return v;
+}
+
+// The score in the Questionnaire item's answer options, or in its answerValueSet when that is
+// contained in the Questionnaire.
+std::optional<Decimal> score_in_item(const json& q, const json& qitem, const json& value) {
+    if (qitem.contains("answerOption") && qitem["answerOption"].is_array()) {
+        for (const json& option : qitem["answerOption"]) {
+            for (auto it = option.begin(); option.is_object() && it != option.end(); ++it) {
+                if (it.key().rfind("value", 0) != 0) continue;
+                const bool same = it->is_object() ? same_coding(*it, value) : *it == value;
+                if (!same) continue;
+                if (std::optional<Decimal> s = score_of(option)) return s;
+                if (std::optional<Decimal> s = score_of(*it)) return s;
+            }
+        }
+    }
+    const std::string* vs = string_at(qitem, "answerValueSet");
+    if (vs && value.is_object()) {
+        if (const json* set = contained_by_reference(q, "ValueSet", *vs)) return score_in_value_set(*set, value);
+    }
+    return std::nullopt;
+}
+
+// The score of one answer (or its value), looked up as fhirpath.js documents its weight()
+// (docs/weight.md there): on the element or its value; for an answer in a QuestionnaireResponse,
+// on the Questionnaire item's matching answerOption, then in the item's contained
+// answerValueSet; then in a contained CodeSystem of the response or of the Questionnaire.
+// No terminology server is asked.
+std::optional<Decimal> score(Evaluator& ev, const Ast& call, const Value& v) {
     if (!v.is_node()) return std::nullopt;
     const Node* n = v.node_ptr();
     if (std::optional<Decimal> s = score_of(*n->json)) return s;
-    // The answer and its value: from either, find the other.
-    const Node* answer = n;
-    const json* value = nullptr;
-    if (n->name.substr(0, 5) == "value" && n->parent) {
-        answer = n->parent;
-        value = n->json;
-    } else if (n->json->is_object()) {
-        for (auto it = n->json->begin(); it != n->json->end(); ++it) {
-            if (it.key().rfind("value", 0) == 0) value = &it.value();
-        }
+    if (n->extras) {
+        if (std::optional<Decimal> s = score_of(*n->extras)) return s;
     }
-    if (value) {
-        if (std::optional<Decimal> s = score_of(*value)) return s;
+    const Node* answer = nullptr;
+    const AnswerValue value = value_of(n, answer);
+    for (const json* part : {value.value, value.extras}) {
+        if (!part) continue;
+        if (std::optional<Decimal> s = score_of(*part)) return s;
     }
+    if (!value.value) return std::nullopt;
     // An answerOption's own value (ordinal() on %questionnaire….answerOption.valueCoding).
-    if (answer != n && (answer->name == "answerOption" || answer->name == "initial")) {
+    if (answer->name == "answerOption" || answer->name == "initial") {
         if (std::optional<Decimal> s = score_of(*answer->json)) return s;
     }
     const Node* item = answer->parent;
     while (item && !string_at(*item->json, "linkId")) item = item->parent;
+    const std::string* root_type = string_at(*top(n)->json, "resourceType");
     const Collection* questionnaire = ev.env().find("questionnaire");
     const json* q = questionnaire && !questionnaire->empty() && questionnaire->items()[0].is_node() ? questionnaire->items()[0].as_node().json : nullptr;
-    const json* qitem = item && q ? find_item(*q, *string_at(*item->json, "linkId")) : nullptr;
-    if (qitem && value) {
-        if (qitem->contains("answerOption") && (*qitem)["answerOption"].is_array()) {
-            for (const json& option : (*qitem)["answerOption"]) {
-                for (auto it = option.begin(); option.is_object() && it != option.end(); ++it) {
-                    if (it.key().rfind("value", 0) != 0) continue;
-                    const bool same = it->is_object() ? same_coding(*it, *value) : *it == *value;
-                    if (!same) continue;
-                    if (std::optional<Decimal> s = score_of(option)) return s;
-                    if (std::optional<Decimal> s = score_of(*it)) return s;
-                }
-            }
-        }
-        const std::string* vs = string_at(*qitem, "answerValueSet");
-        if (vs && !vs->empty() && (*vs)[0] == '#' && value->is_object()) {
-            const std::string id = vs->substr(1);
-            const json* set = find_contained(*q, "ValueSet", [&](const json& r) { const std::string* rid = string_at(r, "id"); return rid && *rid == id; });
-            if (set) {
-                if (std::optional<Decimal> s = score_in_value_set(*set, *value)) return s;
-            }
-        }
+    if (item && answer->name == "answer" && root_type && *root_type == "QuestionnaireResponse") {
+        if (!q) ev.fail(call, call.name + "() needs %questionnaire to find the score of an answer");
+        const std::string& link_id = *string_at(*item->json, "linkId");
+        const json* qitem = find_item(*q, link_id);
+        if (!qitem) ev.fail(call, "the Questionnaire has no item with linkId " + link_id);
+        if (std::optional<Decimal> s = score_in_item(*q, *qitem, *value.value)) return s;
     }
     // A contained CodeSystem with the Coding's system, in the response or the Questionnaire.
-    const std::string* system = value && value->is_object() ? string_at(*value, "system") : nullptr;
-    if (system) {
-        const auto by_url = [&](const json& r) { const std::string* url = string_at(r, "url"); return url && *url == *system; };
-        for (const json* container : {top(n)->json, q}) {
-            if (!container) continue;
-            if (const json* cs = find_contained(*container, "CodeSystem", by_url)) {
-                if (cs->contains("concept")) {
-                    if (std::optional<Decimal> s = score_in_concepts((*cs)["concept"], *value, system)) return s;
-                }
-            }
+    const std::string* system = value.value->is_object() ? string_at(*value.value, "system") : nullptr;
+    if (!system) return std::nullopt;
+    for (const json* container : {top(n)->json, q}) {
+        if (!container) continue;
+        const json* cs = contained_by_reference(*container, "CodeSystem", *system);
+        if (cs && cs->contains("concept")) {
+            if (std::optional<Decimal> s = score_in_concepts((*cs)["concept"], *value.value, system)) return s;
         }
     }
     return std::nullopt;
 }
 
-Items fn_ordinal(Evaluator& ev, const Ast&, const Items& input, const Frame&) {
+Items fn_ordinal(Evaluator& ev, const Ast& call, const Items& input, const Frame&) {
     Items out;
     for (const Value& v : input) {
-        if (std::optional<Decimal> s = score(ev, v)) out.push_back(Value::decimal(*s));
+        if (std::optional<Decimal> s = score(ev, call, v)) out.push_back(Value::decimal(*s));
     }
     return out;
 }
