@@ -449,8 +449,8 @@ Items Evaluator::binary(const Ast& a, const Frame& frame) {
     case Op::Equivalent: return result(equivalent(l, r));
     case Op::NotEquivalent: return result(!equivalent(l, r));
     case Op::Less: case Op::LessEqual: case Op::Greater: case Op::GreaterEqual: {
-        const Value* x = single(l, *a.args[0], "a comparison");
-        const Value* y = single(r, *a.args[1], "a comparison");
+        const Value* x = single(l, a, "a comparison");
+        const Value* y = single(r, a, "a comparison");
         if (!x || !y) return {};
         const Order o = order(*x, *y);
         if (o == Order::Incomparable) fail(a, "cannot compare " + x->qualified_type_name() + " with " + y->qualified_type_name());
@@ -470,8 +470,8 @@ Items Evaluator::binary(const Ast& a, const Frame& frame) {
         return result(contains_equal(set, *v));
     }
     case Op::Concatenate: {
-        const Value* x = single(l, *a.args[0], "&");
-        const Value* y = single(r, *a.args[1], "&");
+        const Value* x = single(l, a, "&");
+        const Value* y = single(r, a, "&");
         const auto text = [&](const Value* v, const Ast& at) {
             if (!v || v->is_valueless()) return std::string();
             const std::optional<Value> p = v->primitive();
@@ -481,8 +481,8 @@ Items Evaluator::binary(const Ast& a, const Frame& frame) {
         return {Value::string(text(x, *a.args[0]) + text(y, *a.args[1]))};
     }
     default: {
-        const Value* x = single(l, *a.args[0], "an arithmetic operator");
-        const Value* y = single(r, *a.args[1], "an arithmetic operator");
+        const Value* x = single(l, a, "an arithmetic operator");
+        const Value* y = single(r, a, "an arithmetic operator");
         if (!x || !y || x->is_valueless() || y->is_valueless()) return {};
         std::optional<Value> v = arithmetic(*this, a, a.op, *x, *y);
         if (!v) return {};

@@ -6,6 +6,7 @@
 #include "core/fhir/fhirpath_functions.hpp"
 
 #include <algorithm>
+#include <string>
 #include <unordered_set>
 
 namespace safetynet::core::fhirpath {
@@ -31,24 +32,42 @@ Items fn_select(Evaluator& ev, const Ast& call, const Items& input, const Frame&
     return out;
 }
 
-// Items repeat() has produced: elements by where they are (a hash set, as descendants() of a
-// large form has thousands), System values by equality.
+// Items repeat() has produced: elements by where they are, System values by equality (hash sets
+// for both where a key captures equality: descendants of a large form, runaway sequences).
 class Produced {
 public:
     // True when `v` is new (and records it).
     bool add(const Value& v) {
-        if (!v.is_node() || (!v.as_node().json->is_object() && !v.is_valueless())) {
-            if (contains_equal(m_values, v)) return false;
-            m_values.push_back(v);
-            return true;
+        if (v.is_node() && (v.as_node().json->is_object() || v.is_valueless())) {
+            const Node& n = v.as_node();
+            // A primitive with only extensions points at a shared JSON null: its extras tell it apart.
+            return m_nodes.insert(n.json->is_null() ? static_cast<const void*>(n.extras) : static_cast<const void*>(n.json)).second;
         }
-        const Node& n = v.as_node();
-        // A primitive with only extensions points at a shared JSON null: its extras tell it apart.
-        return m_nodes.insert(n.json->is_null() ? static_cast<const void*>(n.extras) : static_cast<const void*>(n.json)).second;
+        const std::optional<Value> p = v.primitive();
+        if (const std::optional<std::string> key = p ? equality_key(*p) : std::nullopt) return m_keys.insert(*key).second;
+        if (contains_equal(m_values, v)) return false;
+        m_values.push_back(v);
+        return true;
     }
 
 private:
+    // Equal Booleans, numbers (1 = 1.0) and strings have equal keys; other values have none.
+    static std::optional<std::string> equality_key(const Value& v) {
+        switch (v.kind()) {
+        case Value::Kind::Boolean: return std::string(v.as_boolean() ? "b1" : "b0");
+        case Value::Kind::Integer: return "n" + std::to_string(v.as_integer());
+        case Value::Kind::Decimal: {
+            const Decimal& d = v.as_decimal();
+            if (const std::optional<std::int64_t> i = d.exact_integer()) return "n" + std::to_string(*i);
+            return "n" + d.rounded(d.significant_scale()).to_string();
+        }
+        case Value::Kind::String: return "s" + v.as_string();
+        default: return std::nullopt;
+        }
+    }
+
     std::unordered_set<const void*> m_nodes;
+    std::unordered_set<std::string> m_keys;
     Items m_values;
 };
 
