@@ -1,15 +1,14 @@
 // FHIRPath N1 §5.6 "String manipulation" and FHIRPath 2.1's additions used by the R4 suite
 // (lastIndexOf, matchesFull, encode/decode, escape/unescape, trim, split, join). Positions and
 // lengths count Unicode code points, not bytes; upper() and lower() change ASCII letters only.
-// Regular expressions are ECMAScript's (std::regex), which FHIRPath's PCRE-like syntax matches
-// for what forms use.
+// Regular expressions are matched in linear time (fhirpath_regex.hpp), not by std::regex.
 #include "core/base/base64.hpp"
 #include "core/base/bytes.hpp"
 #include "core/base/error.hpp"
 #include "core/fhir/fhirpath_evaluator.hpp"
 #include "core/fhir/fhirpath_functions.hpp"
+#include "core/fhir/fhirpath_regex.hpp"
 
-#include <regex>
 
 namespace safetynet::core::fhirpath {
 
@@ -39,40 +38,12 @@ std::int64_t code_point_index(std::string_view s, std::size_t byte) {
     return n;
 }
 
-// Regular expressions run over the subject recursively in std::regex; a bound on the subject
-// keeps a pathological pattern from exhausting the stack.
-constexpr std::size_t max_regex_subject = 4096;
-
-// FHIRPath regular expressions run in single-line mode: '.' matches a line break too (§5.6.9).
-// ECMAScript's '.' does not, so an unescaped '.' outside a character class becomes [\s\S].
-std::string single_line(const std::string& pattern) {
-    std::string out;
-    bool in_class = false;
-    for (std::size_t i = 0; i < pattern.size(); ++i) {
-        const char c = pattern[i];
-        if (c == '\\' && i + 1 < pattern.size()) {
-            out += c;
-            out += pattern[++i];
-            continue;
-        }
-        if (c == '[') in_class = true;
-        else if (c == ']') in_class = false;
-        if (c == '.' && !in_class) out += "[\\s\\S]";
-        else out += c;
-    }
-    return out;
-}
-
-std::regex compile_regex(Evaluator& ev, const Ast& at, const std::string& pattern) {
+Regex compile_regex(Evaluator& ev, const Ast& at, const std::string& pattern) {
     try {
-        return std::regex(single_line(pattern), std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-        ev.fail(at, "not a valid regular expression: " + pattern);
+        return Regex::compile(pattern);
+    } catch (const RegexError& e) {
+        ev.fail(at, "not a valid regular expression: " + pattern + " (" + e.what() + ")");
     }
-}
-
-void check_subject(Evaluator& ev, const Ast& call, const std::string& s) {
-    if (s.size() > max_regex_subject) ev.fail(call, call.name + "() on a string longer than " + std::to_string(max_regex_subject) + " bytes");
 }
 
 Items fn_index_of(Evaluator& ev, const Ast& call, const Items& input, const Frame& frame) {
@@ -144,9 +115,8 @@ Items fn_matches(Evaluator& ev, const Ast& call, const Items& input, const Frame
     const std::optional<std::string> s = ev.input_string(input, call);
     const std::optional<std::string> pattern = s ? ev.string_arg(call, 0, frame) : std::nullopt;
     if (!s || !pattern) return {};
-    check_subject(ev, call, *s);
-    const std::regex re = compile_regex(ev, *call.args[0], *pattern);
-    return boolean(call.name == "matchesFull" ? std::regex_match(*s, re) : std::regex_search(*s, re));
+    const Regex re = compile_regex(ev, *call.args[0], *pattern);
+    return boolean(call.name == "matchesFull" ? re.full_match(*s) : re.search(*s));
 }
 
 Items fn_replace_matches(Evaluator& ev, const Ast& call, const Items& input, const Frame& frame) {
@@ -155,8 +125,7 @@ Items fn_replace_matches(Evaluator& ev, const Ast& call, const Items& input, con
     const std::optional<std::string> with = pattern ? ev.string_arg(call, 1, frame) : std::nullopt;
     if (!s || !pattern || !with) return {};
     if (pattern->empty()) return string(*s);
-    check_subject(ev, call, *s);
-    return string(std::regex_replace(*s, compile_regex(ev, *call.args[0], *pattern), *with));
+    return string(compile_regex(ev, *call.args[0], *pattern).replace_all(*s, *with));
 }
 
 Items fn_length(Evaluator& ev, const Ast& call, const Items& input, const Frame&) {

@@ -103,7 +103,8 @@ TEST_CASE("evaluation errors name the expression and the place in it") {
     CHECK(error_of("%questionnaire.item", patient) == "at character 1: the variable %questionnaire is not defined");
     CHECK(error_of("name.given + 1", patient) == "at character 12: an arithmetic operator expects a single item, not 3");
     CHECK(error_of("birthDate < 'x'", patient) == "at character 11: cannot compare FHIR.date with System.String");
-    CHECK(error_of("'a'.matches('[')", patient) == "at character 13: not a valid regular expression: [");
+    CHECK(error_of("'a'.matches('[')", patient) ==
+          "at character 13: not a valid regular expression: [ (an unclosed [ at character 2 of the regular expression)");
     CHECK(error_of("1.repeat($this + 1)", patient) == "at character 3: repeat() went past 100000 items");
 }
 
