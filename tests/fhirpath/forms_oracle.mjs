@@ -276,10 +276,11 @@ for (const [file, scenarios, extra = []] of FORMS) {
         error = e.message.split('\n')[0];
       }
       if (step.kind === 'variable' && step.name) vars[step.name] = value ?? [];
-      results.push({ ...step, context: item ? 'item' : 'resource', expected: value, oracle_error: error, oracle_note: notes.join('; ') });
+      results.push({ ...step, context: item ? 'item' : 'resource', expected: value, oracle_error: error, oracle_note: notes.join('; '),
+                     oracle_expression: expression !== step.expression ? expression : null });
       ++evaluated;
     }
-    cases.push({ form: file, scenario, response: qr, launch, steps: results });
+    cases.push({ form: file, scenario, response: qr, oracle_response: oracleQr !== qr ? oracleQr : null, launch, steps: results });
   }
 }
 fs.mkdirSync(path.dirname(out), { recursive: true });
