@@ -3,6 +3,7 @@
 #include "core/base/crypto_init.hpp"
 #include "core/base/json_read.hpp"
 #include "core/exchange/bundle.hpp"
+#include "core/fhir/systems.hpp"
 #include "core/screening/screening_fhir.hpp"
 #include "core/store/stored_screening.hpp"
 
@@ -19,7 +20,7 @@ namespace {
 void name_patient_by_code(nlohmann::json& fhir, const std::string& code) {
     for (auto& entry : fhir["entry"])
         if (string_field(entry["resource"], "resourceType") == "Patient")
-            entry["resource"]["identifier"] = {{{"system", kPickupCodeSystem}, {"value", code}}};
+            entry["resource"]["identifier"] = {{{"system", fhir::kPickupCodeSystem}, {"value", code}}};
 }
 
 }  // namespace

@@ -15,11 +15,6 @@
 
 namespace safetynet::core {
 
-// The identifier system of a kiosk's pickup code: a screening bundle names the person by the
-// code shown on their screen (core/actions/seal_screening.hpp writes it, screening_from_bundle
-// reads it).
-inline constexpr std::string_view kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";
-
 // A clinician's (or any in-memory) screening: instrument = a built-in id (or the
 // Questionnaire's URL, whose JSON is then kept too: `questionnaire_json`).
 StoredScreening record_screening(const Response& response, const ScreeningResult& result, std::string_view instrument,
