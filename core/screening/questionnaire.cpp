@@ -9,6 +9,8 @@
 
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
+#include "core/fhir/fhirpath.hpp"
+#include "core/screening/value_set.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,6 +18,7 @@
 #include <cmath>
 #include <functional>
 #include <set>
+#include <tuple>
 
 namespace safetynet::core {
 
@@ -31,6 +34,10 @@ const char* value_type_name(ValueType t) {
         case ValueType::String: return "string";
         case ValueType::Date: return "date";
         case ValueType::Coding: return "Coding";
+        case ValueType::Time: return "time";
+        case ValueType::DateTime: return "dateTime";
+        case ValueType::Uri: return "uri";
+        case ValueType::Quantity: return "Quantity";
     }
     return "?";
 }
@@ -72,6 +79,32 @@ AnswerValue AnswerValue::of_coding(std::string system, std::string code, std::st
     return v;
 }
 
+AnswerValue AnswerValue::of_time(std::string hms) {
+    AnswerValue v;
+    v.type = ValueType::Time;
+    v.string = std::move(hms);
+    return v;
+}
+AnswerValue AnswerValue::of_date_time(std::string iso) {
+    AnswerValue v;
+    v.type = ValueType::DateTime;
+    v.string = std::move(iso);
+    return v;
+}
+AnswerValue AnswerValue::of_uri(std::string uri) {
+    AnswerValue v;
+    v.type = ValueType::Uri;
+    v.string = std::move(uri);
+    return v;
+}
+AnswerValue AnswerValue::of_quantity(double value, core::Coding unit) {
+    AnswerValue v;
+    v.type = ValueType::Quantity;
+    v.decimal = value;
+    v.coding = std::move(unit);
+    return v;
+}
+
 bool AnswerValue::same_as(const AnswerValue& o) const {
     // Integer and decimal compare as numbers (an integer question may be tested with answerDecimal).
     const bool num = (type == ValueType::Integer || type == ValueType::Decimal);
@@ -85,10 +118,17 @@ bool AnswerValue::same_as(const AnswerValue& o) const {
     switch (type) {
         case ValueType::Boolean: return boolean == o.boolean;
         case ValueType::String:
-        case ValueType::Date: return string == o.string;
+        case ValueType::Date:
+        case ValueType::Time:
+        case ValueType::DateTime:
+        case ValueType::Uri: return string == o.string;
         case ValueType::Coding:
+            // A Coding without a code (R4 Coding.code 0..1) is identified by its display.
+            if (coding.code.empty() || o.coding.code.empty())
+                return coding.code.empty() && o.coding.code.empty() && coding.display == o.coding.display;
             return coding.code == o.coding.code &&
                    (coding.system.empty() || o.coding.system.empty() || coding.system == o.coding.system);
+        case ValueType::Quantity: return decimal == o.decimal && coding.code == o.coding.code;
         default: return false;
     }
 }
@@ -99,8 +139,15 @@ std::string AnswerValue::to_string() const {
         case ValueType::Integer: return std::to_string(integer);
         case ValueType::Decimal: return nlohmann::json(decimal).dump();
         case ValueType::String:
-        case ValueType::Date: return string;
-        case ValueType::Coding: return coding.code;
+        case ValueType::Date:
+        case ValueType::Time:
+        case ValueType::DateTime:
+        case ValueType::Uri: return string;
+        case ValueType::Coding: return coding.code.empty() ? coding.display : coding.code;
+        case ValueType::Quantity: {
+            const std::string unit = coding.display.empty() ? coding.code : coding.display;
+            return nlohmann::json(decimal).dump() + (unit.empty() ? "" : " " + unit);
+        }
     }
     return {};
 }
@@ -131,6 +178,10 @@ const char* item_type_name(ItemType t) {
         case ItemType::String: return "string";
         case ItemType::Text: return "text";
         case ItemType::Date: return "date";
+        case ItemType::DateTime: return "dateTime";
+        case ItemType::Time: return "time";
+        case ItemType::Url: return "url";
+        case ItemType::Quantity: return "quantity";
     }
     return "?";
 }
@@ -167,6 +218,38 @@ bool is_fhir_date(std::string_view s) {
     return day >= 1 && day <= 31;
 }
 
+bool is_fhir_time(std::string_view s) {
+    // hh:mm:ss with an optional fraction (R4 "time"); hh:mm as people type it.
+    auto two = [&](std::size_t at, int max) {
+        if (s.size() < at + 2 || s[at] < '0' || s[at] > '9' || s[at + 1] < '0' || s[at + 1] > '9') return false;
+        return (s[at] - '0') * 10 + (s[at + 1] - '0') <= max;
+    };
+    if (!two(0, 23) || s.size() < 5 || s[2] != ':' || !two(3, 59)) return false;
+    if (s.size() == 5) return true;
+    if (s[5] != ':' || !two(6, 59)) return false;
+    if (s.size() == 8) return true;
+    if (s[8] != '.' || s.size() == 9) return false;
+    for (std::size_t i = 9; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
+bool is_fhir_date_time(std::string_view s) {
+    // R4 dateTime: a date of any precision, or YYYY-MM-DDThh:mm[:ss[.fff]] with Z or +hh:mm
+    // (a zone is required when there is a time; a zone-less time is accepted as typed locally).
+    const std::size_t t = s.find('T');
+    if (t == std::string_view::npos) return is_fhir_date(s);
+    if (t != 10 || !is_fhir_date(s.substr(0, 10))) return false;
+    std::string_view rest = s.substr(11);
+    if (!rest.empty() && rest.back() == 'Z') rest.remove_suffix(1);
+    else if (rest.size() > 6 && (rest[rest.size() - 6] == '+' || rest[rest.size() - 6] == '-')) {
+        const std::string_view zone = rest.substr(rest.size() - 5);
+        if (!is_fhir_time(zone)) return false;
+        rest.remove_suffix(6);
+    }
+    return is_fhir_time(rest);
+}
+
 std::optional<std::size_t> Item::find_option(const AnswerValue& v) const {
     for (std::size_t i = 0; i < options.size(); ++i)
         if (options[i].value.same_as(v)) return i;
@@ -196,6 +279,14 @@ constexpr std::string_view kEnableWhenExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
 constexpr std::string_view kCalculatedExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+constexpr std::string_view kInitialExpression =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression";
+constexpr std::string_view kAnswerExpression =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-answerExpression";
+// The pre-SDC name of initialExpression, which LHC-Forms' USSG form still uses.
+constexpr std::string_view kInitialExpressionOld = "http://hl7.org/fhir/StructureDefinition/questionnaire-initialExpression";
+constexpr std::string_view kVariable = "http://hl7.org/fhir/StructureDefinition/variable";
+constexpr std::string_view kUnitOption = "http://hl7.org/fhir/StructureDefinition/questionnaire-unitOption";
 
 [[noreturn]] void fail(const char* kind, const std::string& where, const std::string& message) {
     throw Error(kind, where, message);
@@ -263,7 +354,8 @@ Coding parse_coding(const json& c, const char* kind, const std::string& where) {
     if (auto s = fields.optional_string(c, "system", where)) out.system = std::move(*s);
     if (auto s = fields.optional_string(c, "code", where)) out.code = std::move(*s);
     if (auto s = fields.optional_string(c, "display", where)) out.display = std::move(*s);
-    if (out.code.empty()) fail(kind, where, "a Coding needs a \"code\"");
+    // R4 Coding.code is 0..1: a display alone still says what was meant (LHC-Forms' forms use it).
+    if (out.code.empty() && out.display.empty()) fail(kind, where, "a Coding needs a \"code\" or a \"display\"");
     return out;
 }
 
@@ -275,7 +367,8 @@ Coding parse_coding(const json& c, const char* kind, const std::string& where) {
 
 class QuestionnaireParser {
 public:
-    QuestionnaireParser(Questionnaire& q, std::string source) : m_q(q), m_source(std::move(source)) {}
+    QuestionnaireParser(Questionnaire& q, std::string source, const std::vector<json>* value_sets)
+        : m_q(q), m_source(std::move(source)), m_value_sets(value_sets) {}
 
     void run(const json& doc) {
         if (!doc.is_object() || !doc.contains("resourceType") || doc["resourceType"] != "Questionnaire")
@@ -291,6 +384,8 @@ public:
         m_q.m_version = str("version");
         m_q.m_name = str("name");
         m_q.m_title.base = str("title");
+        if (const json* c = FieldReader::find(doc, "contained"); c && c->is_array()) m_contained = c;
+        m_q.m_variables = read_variables(doc, m_source, std::nullopt);
         read_translations(doc, "title", m_q.m_title, m_source, m_languages);
         if (const json* codes = FieldReader::find(doc, "code")) {
             if (!codes->is_array()) fail("malformed-questionnaire", m_source, "\"code\" must be an array of Coding");
@@ -315,13 +410,77 @@ private:
     std::set<std::string> m_languages;
     std::set<std::string, std::less<>> m_link_ids;  // every linkId, help displays included
     std::vector<const json*> m_item_json;            // the JSON of each kept item, by index
+    const std::vector<json>* m_value_sets = nullptr;  // ValueSets imported beside the form
+    const json* m_contained = nullptr;                // Questionnaire.contained
+
+    void warn(const std::string& link_id, const char* kind, std::string message) {
+        m_q.m_warnings.push_back(ImportWarning{link_id, kind, std::move(message)});
+    }
+
+    // An SDC Expression (valueExpression) in FHIRPath, compiled once here so a syntax error is
+    // an import error naming the item; nullopt for another language (x-fhir-query, CQL), which
+    // needs a server or engine we do not have: the caller warns.
+    std::optional<FormExpression> read_expression(const json& ext, const std::string& where, ExpressionKind kind,
+                                                  std::optional<std::size_t> item) {
+        const json* e = FieldReader::find(ext, "valueExpression");
+        if (!e || !e->is_object()) fail("malformed-expression", where, "the extension needs a valueExpression");
+        const std::string url = ext["url"].get<std::string>();
+        const std::string what = url.substr(url.rfind('/') + 1);
+        FormExpression out;
+        const FieldReader fields("malformed-expression", ErrorAt::Object);
+        out.name = fields.optional_string(*e, "name", where).value_or("");
+        const std::string language = fields.optional_string(*e, "language", where).value_or("");
+        out.expression = fields.optional_string(*e, "expression", where).value_or("");
+        if (language != "text/fhirpath") {
+            warn(where, "unsupported-expression", what + " in \"" + language + "\" is not evaluated (FHIRPath only)");
+            return std::nullopt;
+        }
+        if (out.expression.empty()) fail("malformed-expression", where, what + " has no expression");
+        ExpressionStep step{kind, item, out.name, out.expression, nullptr};
+        try {
+            step.compiled = std::make_shared<const fhirpath::Expression>(fhirpath::compile(out.expression));
+        } catch (const Error& err) {
+            fail("malformed-expression", where, what + " `" + out.expression + "`: " + err.message());
+        }
+        m_q.m_steps.push_back(std::move(step));
+        return out;
+    }
+
+    std::vector<FormExpression> read_variables(const json& obj, const std::string& where, std::optional<std::size_t> item) {
+        std::vector<FormExpression> out;
+        for (const json* e : extensions(obj, where)) {
+            if ((*e)["url"].get_ref<const std::string&>() != kVariable) continue;
+            auto v = read_expression(*e, where, ExpressionKind::Variable, item);
+            if (!v) continue;
+            if (v->name.empty()) fail("malformed-expression", where, "a variable needs a name");
+            out.push_back(std::move(*v));
+        }
+        return out;
+    }
+
+    void read_expressions(const json& j, Item& it, const std::string& where) {
+        // The item is pushed right after this: its index is the current size.
+        const std::size_t index = m_q.m_items.size();
+        it.variables = read_variables(j, where, index);
+        const std::tuple<std::string_view, std::string*, ExpressionKind> slots[] = {
+            {kCalculatedExpression, &it.calculated_expression, ExpressionKind::Calculated},
+            {kEnableWhenExpression, &it.enable_when_expression, ExpressionKind::EnableWhen},
+            {kInitialExpression, &it.initial_expression, ExpressionKind::Initial},
+            {kInitialExpressionOld, &it.initial_expression, ExpressionKind::Initial},
+            {kAnswerExpression, &it.answer_expression, ExpressionKind::Answer}};
+        for (const auto& [url, slot, kind] : slots)
+            if (const json* e = find_extension(j, url, where))
+                if (auto x = read_expression(*e, where, kind, index)) *slot = std::move(x->expression);
+        if (it.is_calculated()) it.read_only = true;
+    }
 
     static std::optional<ItemType> item_type(const std::string& t) {
         static const std::pair<const char*, ItemType> types[] = {
             {"group", ItemType::Group},   {"display", ItemType::Display},       {"boolean", ItemType::Boolean},
             {"choice", ItemType::Choice}, {"open-choice", ItemType::OpenChoice}, {"integer", ItemType::Integer},
             {"decimal", ItemType::Decimal}, {"string", ItemType::String},       {"text", ItemType::Text},
-            {"date", ItemType::Date}};
+            {"date", ItemType::Date},     {"dateTime", ItemType::DateTime},     {"time", ItemType::Time},
+            {"url", ItemType::Url},       {"quantity", ItemType::Quantity}};
         for (const auto& [name, type] : types)
             if (t == name) return type;
         return std::nullopt;
@@ -366,8 +525,16 @@ private:
         const json* children = FieldReader::find(j, "item");
         if (children && (!children->is_array() || children->empty()))
             fail("malformed-item", where, "\"item\" must be a non-empty array");
-        check_item_shape(j, it, options != nullptr, children != nullptr, where);
+        const json* value_set = FieldReader::find(j, "answerValueSet");
+        check_item_shape(j, it, options != nullptr || value_set != nullptr, children != nullptr, where);
         if (options) parse_options(*options, it, where);
+        if (value_set) resolve_answer_value_set(*value_set, it, where);
+        if (it.type == ItemType::Choice && it.options.empty()) {
+            // questionnaire-externallydefined, or a set we could not resolve: free text, noted.
+            it.type = ItemType::OpenChoice;
+            if (!value_set) warn(where, "no-answer-list", "the choice item lists no answers here; it takes free text");
+        }
+        read_expressions(j, it, where);
         parse_initial(j, it, where);
 
         const std::size_t index = m_q.m_items.size();
@@ -386,11 +553,34 @@ private:
         if (!type) fail("unsupported-item-type", where, "item type \"" + *type_name + "\" is not supported");
         if (FieldReader::find(j, "modifierExtension"))
             fail("unsupported-feature", where, "the item has a modifierExtension we cannot honour");
-        if (find_extension(j, kEnableWhenExpression, where))
-            fail("unsupported-feature", where, "enableWhenExpression (FHIRPath) is not supported; use enableWhen");
-        if (FieldReader::find(j, "answerValueSet"))
-            fail("unsupported-feature", where, "answerValueSet is not supported; list the answers as answerOption");
         return *type;
+    }
+
+    // answerValueSet (R4 Questionnaire.item.answerValueSet): the options of a contained set or
+    // one imported beside the form; otherwise the item takes free text and the UI notes why.
+    void resolve_answer_value_set(const json& ref, Item& it, const std::string& where) {
+        if (!ref.is_string() || ref.get_ref<const std::string&>().empty())
+            fail("malformed-item", where, "\"answerValueSet\" must be a canonical URL or \"#id\"");
+        if (!it.options.empty()) fail("malformed-item", where, "answerValueSet and answerOption cannot both be given (que-4)");
+        const std::string& reference = ref.get_ref<const std::string&>();
+        const ValueSetLookup vs = resolve_value_set(reference, m_contained, m_value_sets, where);
+        if (vs.concepts.empty()) {
+            it.unresolved_value_set = vs.name;
+            warn(where, "unresolved-valueset",
+                 "the ValueSet " + vs.name +
+                     (vs.found ? " cannot be expanded without a terminology server"
+                               : " is neither contained in the form nor imported beside it") +
+                     "; the item takes free text");
+            return;
+        }
+        for (const ValueSetConcept& c : vs.concepts) {
+            AnswerOption opt;
+            opt.value = AnswerValue::of_coding(c.coding.system, c.coding.code, c.coding.display);
+            opt.label.base = c.coding.display.empty() ? c.coding.code : c.coding.display;
+            opt.weight = c.weight;
+            if (it.find_option(opt.value)) continue;  // a set may list a code twice
+            it.options.push_back(std::move(opt));
+        }
     }
 
     void read_item_fields(const json& j, Item& it, const std::string& where) {
@@ -401,13 +591,30 @@ private:
             for (const json& c : *codes) it.codes.push_back(parse_coding(c, "malformed-item", where));
         }
         it.required = kItemFields.boolean(j, "required", where);
-        it.repeats = kItemFields.boolean(j, "repeats", where);
+        it.repeats = lenient_boolean(j, "repeats", where);
         it.read_only = kItemFields.boolean(j, "readOnly", where) || find_extension(j, kCalculatedExpression, where);
         if (const json* ml = FieldReader::find(j, "maxLength")) {
             if (!ml->is_number_integer() || ml->get<std::int64_t>() < 1 || ml->get<std::int64_t>() > 1000000)
                 fail("malformed-item", where, "\"maxLength\" must be a positive integer");
             it.max_length = ml->get<int>();
         }
+        for (const json* e : extensions(j, where)) {
+            if ((*e)["url"].get_ref<const std::string&>() != kUnitOption) continue;
+            const json* c = FieldReader::find(*e, "valueCoding");
+            if (!c) fail("malformed-item", where, "a unitOption needs a valueCoding");
+            it.unit_options.push_back(parse_coding(*c, "malformed-item", where + " unitOption"));
+        }
+    }
+
+    // A boolean flag; the string "true" / "false" is read as what it plainly says, with a warning.
+    bool lenient_boolean(const json& j, const char* name, const std::string& where) {
+        const json* v = FieldReader::find(j, name);
+        if (v && v->is_string() && (*v == "true" || *v == "false")) {
+            warn(where, "lenient-value", std::string("\"") + name + "\" is the string \"" + v->get<std::string>() +
+                                             "\", read as a boolean");
+            return *v == "true";
+        }
+        return kItemFields.boolean(j, name, where);
     }
 
     // que-1, que-5, que-6: the shape rules of FHIR R4 Questionnaire, and what we support.
@@ -418,12 +625,13 @@ private:
             fail("malformed-item", where, "a display item cannot contain items (que-1)");
         if (it.type == ItemType::Display && (it.required || it.repeats))
             fail("malformed-item", where, "a display item cannot be required or repeat (que-6)");
-        if (options && it.type != ItemType::Choice && it.type != ItemType::OpenChoice)
-            fail("malformed-item", where, "only choice and open-choice items can have answerOption (que-5)");
-        if (it.type == ItemType::Choice && !options)
-            fail("malformed-item", where, "a choice item needs answerOption");
-        if (it.type == ItemType::Group && it.repeats)
-            fail("unsupported-feature", where, "repeating groups are not supported");
+        // R4's formal que-5: answer lists on choice, open-choice, decimal, integer, date,
+        // dateTime, time, string and quantity items.
+        const bool may_list = it.type != ItemType::Boolean && it.type != ItemType::Text && it.type != ItemType::Url &&
+                              it.type != ItemType::Group && it.type != ItemType::Display;
+        if (options && !may_list)
+            fail("malformed-item", where, std::string("a ") + item_type_name(it.type) +
+                                              " item cannot have answerOption or answerValueSet (que-5)");
         if (it.type == ItemType::Group && FieldReader::find(j, "initial"))
             fail("malformed-initial", where, "a group cannot have an initial value");
     }
@@ -444,12 +652,17 @@ private:
             if (kept == 0) fail("malformed-item", where, "a group must contain items (que-1)");
             return;
         }
-        // A question may carry display children (help, instructions); nested questions are not
-        // supported because their answers would live inside the parent's answer.
+        // A question's help displays fold into it; other children are items under the question
+        // (their answers are written inside its answer, R4 QuestionnaireResponse.item.answer.item).
+        std::size_t k = 0;
         for (const json& c : children) {
-            if (!c.is_object() || !c.contains("type") || c["type"] != "display")
-                fail("unsupported-feature", where, "questions nested under a question are not supported; use a group");
-            fold_help(c, index, where);
+            const std::string child_path = path + ".item[" + std::to_string(k++) + "]";
+            if (is_help_display(c, where) || (c.is_object() && c.contains("type") && c["type"] == "display" &&
+                                              !c.contains("enableWhen"))) {
+                fold_help(c, index, where);
+                continue;
+            }
+            parse_items_one(c, index, m_q.m_items[index].depth + 1, child_path);
         }
     }
 
@@ -487,7 +700,7 @@ private:
             if (!o.is_object()) fail("malformed-answer-option", ow, "an answerOption must be an object");
             AnswerOption opt;
             int values = 0;
-            for (const char* unsupported : {"valueDate", "valueTime", "valueReference"})
+            for (const char* unsupported : {"valueReference"})
                 if (FieldReader::find(o, unsupported))
                     fail("unsupported-feature", ow, std::string(unsupported) + " answer options are not supported");
             if (const json* c = FieldReader::find(o, "valueCoding")) {
@@ -510,8 +723,20 @@ private:
                 opt.value = AnswerValue::of_integer(i->get<std::int64_t>());
                 opt.label.base = std::to_string(opt.value.integer);
             }
+            for (const auto& [key, type] : {std::pair{"valueDate", ValueType::Date}, std::pair{"valueTime", ValueType::Time}}) {
+                const json* d = FieldReader::find(o, key);
+                if (!d) continue;
+                ++values;
+                const bool ok = d->is_string() && (type == ValueType::Date ? is_fhir_date(d->get_ref<const std::string&>())
+                                                                           : is_fhir_time(d->get_ref<const std::string&>()));
+                if (!ok) fail("malformed-answer-option", ow, std::string("\"") + key + "\" is not a FHIR " + value_type_name(type));
+                opt.value = type == ValueType::Date ? AnswerValue::of_date(d->get<std::string>())
+                                                    : AnswerValue::of_time(d->get<std::string>());
+                opt.label.base = opt.value.string;
+            }
             if (values != 1)
-                fail("malformed-answer-option", ow, "an answerOption needs exactly one of valueCoding, valueString, valueInteger");
+                fail("malformed-answer-option", ow,
+                     "an answerOption needs exactly one of valueCoding, valueString, valueInteger, valueDate, valueTime");
             opt.initial_selected = kItemFields.boolean(o, "initialSelected", ow);
             for (const json* e : extensions(o, ow)) {
                 const std::string& url = (*e)["url"].get_ref<const std::string&>();
@@ -564,6 +789,26 @@ private:
             } else if (type == "Coding") {
                 Coding c = parse_coding(v, kind, where);
                 out = AnswerValue::of_coding(std::move(c.system), std::move(c.code), std::move(c.display));
+            } else if (type == "Time") {
+                if (!v.is_string() || !is_fhir_time(v.get_ref<const std::string&>()))
+                    fail(kind, where, key + " must be a time (hh:mm:ss)");
+                out = AnswerValue::of_time(v.get<std::string>());
+            } else if (type == "DateTime") {
+                if (!v.is_string() || !is_fhir_date_time(v.get_ref<const std::string&>()))
+                    fail(kind, where, key + " must be a dateTime");
+                out = AnswerValue::of_date_time(v.get<std::string>());
+            } else if (type == "Uri") {
+                if (!v.is_string() || v.get_ref<const std::string&>().empty()) fail(kind, where, key + " must be a URI");
+                out = AnswerValue::of_uri(v.get<std::string>());
+            } else if (type == "Quantity") {
+                const json* value = v.is_object() ? FieldReader::find(v, "value") : nullptr;
+                if (!value || !value->is_number() || !std::isfinite(value->get<double>()))
+                    fail(kind, where, key + " needs a numeric \"value\"");
+                Coding unit;
+                unit.system = string_field(v, "system");
+                unit.code = string_field(v, "code");
+                unit.display = string_field(v, "unit");
+                out = AnswerValue::of_quantity(value->get<double>(), std::move(unit));
             } else {
                 fail(kind == std::string("malformed-enablewhen") ? "enablewhen-type" : kind, where,
                      key + " is not supported");
@@ -583,13 +828,20 @@ private:
         if (!initial->is_array() || initial->empty()) fail("malformed-initial", where, "\"initial\" must be a non-empty array");
         if (initial->size() > 1 && !it.repeats)
             fail("malformed-initial", where, "more than one initial value on an item that does not repeat (que-13)");
-        if (it.type == ItemType::Choice)
+        if (it.type == ItemType::Choice && !FieldReader::find(j, "answerValueSet"))
             fail("malformed-initial", where, "a choice item sets its default with answerOption.initialSelected (que-11)");
         for (const json& v : *initial) {
             if (!v.is_object()) fail("malformed-initial", where, "an initial value must be an object");
             int count = 0;
             auto value = read_value(v, "value", "malformed-initial", where, count);
             if (count != 1 || !value) fail("malformed-initial", where, "an initial value needs exactly one value[x]");
+            if (value->type == ValueType::Coding && (it.type == ItemType::String || it.type == ItemType::Text)) {
+                // HL7's own SDC test form does this; the coding's text is what it plainly means.
+                const std::string text = value->coding.display.empty() ? value->coding.code : value->coding.display;
+                warn(where, "lenient-value", "an initial Coding on a " + std::string(item_type_name(it.type)) +
+                                                 " item is read as its text \"" + text + "\"");
+                value = AnswerValue::of_string(text);
+            }
             if (!value_fits(it, *value, true))
                 fail("malformed-initial", where, std::string("an initial ") + value_type_name(value->type) +
                                                      " does not fit a " + item_type_name(it.type) + " item");
@@ -608,6 +860,11 @@ public:
             case ItemType::String:
             case ItemType::Text: return v.type == ValueType::String;
             case ItemType::Date: return v.type == ValueType::Date;
+            case ItemType::DateTime: return v.type == ValueType::DateTime || v.type == ValueType::Date;
+            case ItemType::Time: return v.type == ValueType::Time;
+            case ItemType::Url: return v.type == ValueType::Uri || v.type == ValueType::String;
+            case ItemType::Quantity: return v.type == ValueType::Quantity || v.type == ValueType::Decimal ||
+                                            v.type == ValueType::Integer;
             case ItemType::Choice: return !must_be_option || it.find_option(v).has_value();
             case ItemType::OpenChoice:
                 return v.type == ValueType::String || !must_be_option || it.find_option(v).has_value();
@@ -657,11 +914,13 @@ private:
             for (const auto& [name, op] : ops)
                 if (*op_name == name) cond.op = op, known = true;
             if (!known) fail("malformed-enablewhen", ew, "unknown operator \"" + *op_name + "\"");
+            const auto target = m_q.find(*question);
             int count = 0;
-            auto answer = read_value(e, "answer", "malformed-enablewhen", ew, count);
+            std::optional<AnswerValue> answer;
+            if (target) answer = lenient_answer(e, m_q.m_items[*target], ew, count);
+            if (!answer) answer = read_value(e, "answer", "malformed-enablewhen", ew, count);
             if (count != 1 || !answer) fail("malformed-enablewhen", ew, "an enableWhen needs exactly one answer[x]");
 
-            const auto target = m_q.find(*question);
             if (!target) {
                 const bool is_help = m_link_ids.count(*question) > 0;
                 fail("enablewhen-missing-item", ew, "\"" + *question + "\" " +
@@ -671,13 +930,48 @@ private:
             const Item& t = m_q.m_items[*target];
             if (!t.is_question())
                 fail("enablewhen-type", ew, "\"" + *question + "\" is a " + item_type_name(t.type) + " and has no answer");
-            check_condition_type(t, cond.op, *answer, ew);
+            cond.by_code = lenient_code(t, *answer, where, ew);
+            if (!cond.by_code) check_condition_type(t, cond.op, *answer, ew);
             cond.question = *target;
             if (cond.op == EnableOperator::Exists) cond.exists = answer->boolean;
             cond.answer = std::move(*answer);
             conditions.push_back(std::move(cond));
         }
         m_q.m_items[index].enable_when = std::move(conditions);
+    }
+
+    // An answerInteger holding a date or time against a date / time question (LHC-Forms' test
+    // form): the text says what was meant. nullopt when this does not apply.
+    std::optional<AnswerValue> lenient_answer(const json& e, const Item& t, const std::string& ew, int& count) {
+        const json* v = FieldReader::find(e, "answerInteger");
+        if (!v || !v->is_string()) return std::nullopt;
+        const std::string& text = v->get_ref<const std::string&>();
+        std::optional<AnswerValue> out;
+        if ((t.type == ItemType::Date || t.type == ItemType::DateTime) && is_fhir_date(text)) out = AnswerValue::of_date(text);
+        if (t.type == ItemType::Time && is_fhir_time(text)) out = AnswerValue::of_time(text);
+        if (t.type == ItemType::DateTime && !out && is_fhir_date_time(text)) out = AnswerValue::of_date_time(text);
+        if (!out) return std::nullopt;
+        count = 0;
+        for (const auto& kv : e.items())
+            if (kv.key().rfind("answer", 0) == 0 && kv.key().size() > 6) ++count;
+        warn(ew, "lenient-enablewhen", "answerInteger \"" + text + "\" is read as a " + item_type_name(t.type) +
+                                           " for \"" + t.link_id + "\"");
+        return out;
+    }
+
+    // An answerString / answerInteger / answerDecimal against a coded question compares the
+    // chosen option's code (HL7's SDC enableWhen test form relies on it). True when that applies.
+    bool lenient_code(const Item& t, const AnswerValue& a, const std::string& link_id, const std::string& ew) {
+        if (t.type != ItemType::Choice && t.type != ItemType::OpenChoice) return false;
+        if (a.type != ValueType::String && a.type != ValueType::Integer && a.type != ValueType::Decimal) return false;
+        if (t.type == ItemType::OpenChoice && a.type == ValueType::String) return false;  // free text compares as text
+        const bool coded = std::any_of(t.options.begin(), t.options.end(),
+                                       [](const AnswerOption& o) { return o.value.type == ValueType::Coding; });
+        if (!coded && !t.options.empty()) return false;
+        warn(link_id, "lenient-enablewhen",
+             ew + ": answer" + value_type_name(a.type) + " \"" + a.to_string() + "\" against the coded question \"" +
+                 t.link_id + "\" is compared with the chosen option's code");
+        return true;
     }
 
     static void check_condition_type(const Item& t, EnableOperator op, const AnswerValue& a, const std::string& ew) {
@@ -741,15 +1035,16 @@ private:
 // [SECTION] Questionnaire
 //----------------------------------------------------------------------------------------------
 
-Questionnaire Questionnaire::parse(std::string_view text, std::string_view source) {
+Questionnaire Questionnaire::parse(std::string_view text, std::string_view source, const std::vector<json>* value_sets) {
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON");
-    return from_json(doc, source);
+    return from_json(doc, source, value_sets);
 }
 
-Questionnaire Questionnaire::from_json(const json& doc, std::string_view source) {
+Questionnaire Questionnaire::from_json(const json& doc, std::string_view source, const std::vector<json>* value_sets) {
     Questionnaire q;
-    QuestionnaireParser(q, std::string(source)).run(doc);
+    QuestionnaireParser(q, std::string(source), value_sets).run(doc);
+    q.m_json = std::make_shared<const json>(doc);
     // Items found by code: the linkId itself (built-in LOINC forms) or any item.code.
     for (std::size_t i = 0; i < q.m_items.size(); ++i) {
         const Item& it = q.m_items[i];
@@ -759,6 +1054,11 @@ Questionnaire Questionnaire::from_json(const json& doc, std::string_view source)
     for (std::size_t i = 0; i < q.m_items.size(); ++i)
         if (q.m_items[i].is_question()) q.m_by_code.insert_or_assign(q.m_items[i].link_id, i);
     return q;
+}
+
+const json& Questionnaire::source_json() const {
+    static const json kNone = json::object();
+    return m_json ? *m_json : kNone;
 }
 
 bool Questionnaire::has_code(std::string_view code) const {

@@ -2,19 +2,37 @@
 // A FHIR R4 Questionnaire, the SDC subset that real screening forms use, imported from JSON.
 //
 // Supported (everything else is refused at import with a core::Error naming the linkId):
-//   item types   group, display, boolean, choice, open-choice, integer, decimal, string, text, date
-//   answers      answerOption with valueCoding / valueString / valueInteger; the ordinalValue,
+//   item types   every R4 type but attachment and reference: group, display, boolean, choice,
+//                open-choice, integer, decimal, string, text, date, dateTime, time, url, quantity
+//                (with the SDC unitOption extension)
+//   answers      answerOption with valueCoding (a Coding may lack its code), valueString,
+//                valueInteger, valueDate, valueTime, on any item type R4's formal que-5 allows;
+//                answerValueSet resolved offline from a contained ValueSet (expansion, else an
+//                enumerated compose) or from ValueSets given beside the form (`value_sets`); an
+//                external set that cannot be resolved makes the item free text, with a warning
+//                and `Item::unresolved_value_set` for the UI's note; the ordinalValue,
 //                iso21090-CO-value and itemWeight extensions (a numeric weight per option); the SDC
 //                optionExclusive extension ("None of the above"); initialSelected
-//   flags        required, repeats, readOnly, maxLength, initial[x], prefix
+//   flags        required, repeats (groups too: one instance), readOnly, maxLength, initial[x]
+//                (several when the item repeats), prefix
+//   nesting      groups, and items under a question (written inside its answer)
 //   logic        enableWhen (exists, =, !=, >, <, >=, <=) with enableBehavior any / all
+//   FHIRPath     SDC variable (root and item), calculatedExpression, enableWhenExpression,
+//                initialExpression, answerExpression: compiled at import (a syntax error is an
+//                import error), evaluated by Response (core/screening/form_expressions.hpp)
 //   help         a display child with itemControl "help" (or displayCategory help/instructions)
 //   languages    the FHIR translation extension on _text, _title, _prefix, _display, _valueString
+//
+// Lenient reading where the meaning is clear, each reported in warnings() with the linkId:
+// an enableWhen answerString / answerInteger / answerDecimal against a coded question compares
+// the option code; an answerInteger holding a date or time against a date/time question reads
+// it as that; "repeats": "true" as a string; an initial Coding on a text item keeps its text;
+// a choice item with no answers at all (questionnaire-externallydefined) becomes free text.
 //
 // Import errors (kind, where = linkId or JSON path): malformed-json, not-a-questionnaire,
 // malformed-item, duplicate-linkid, unsupported-item-type, unsupported-feature,
 // malformed-answer-option, malformed-enablewhen, enablewhen-missing-item, enablewhen-type,
-// enablewhen-cycle, malformed-initial.
+// enablewhen-cycle, malformed-initial, malformed-valueset, malformed-expression.
 //
 // [SECTION] Values
 // [SECTION] Items
@@ -22,6 +40,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,20 +51,30 @@
 
 namespace safetynet::core {
 
+namespace fhirpath {
+class Expression;
+}
+
 //----------------------------------------------------------------------------------------------
 // [SECTION] Values
 //----------------------------------------------------------------------------------------------
 
 struct Coding {
     std::string system;
-    std::string code;
+    std::string code;  // may be empty (R4 Coding.code is 0..1): then the display identifies it
     std::string display;
 };
 
-enum class ValueType { Boolean, Integer, Decimal, String, Date, Coding };
+// Quantity keeps its value in `decimal` and its unit in `coding` (code = UCUM code,
+// display = the unit as written); Time, DateTime and Uri keep their text in `string`.
+enum class ValueType { Boolean, Integer, Decimal, String, Date, Coding, Time, DateTime, Uri, Quantity };
 const char* value_type_name(ValueType t);
 // FHIR "date": YYYY, YYYY-MM or YYYY-MM-DD with a plausible month and day.
 bool is_fhir_date(std::string_view s);
+// FHIR "time" (hh:mm:ss[.fff]; hh:mm accepted as typed) and "dateTime" (a date, or a date with
+// a time and a zone).
+bool is_fhir_time(std::string_view s);
+bool is_fhir_date_time(std::string_view s);
 
 // One answer value (QuestionnaireResponse.item.answer.value[x]).
 struct AnswerValue {
@@ -62,6 +91,10 @@ struct AnswerValue {
     static AnswerValue of_string(std::string s);
     static AnswerValue of_date(std::string iso);  // YYYY, YYYY-MM or YYYY-MM-DD (checked by the caller)
     static AnswerValue of_coding(std::string system, std::string code, std::string display = {});
+    static AnswerValue of_time(std::string hms);
+    static AnswerValue of_date_time(std::string iso);
+    static AnswerValue of_uri(std::string uri);
+    static AnswerValue of_quantity(double value, core::Coding unit);
 
     // FHIR equality for enableWhen "=": codings match on code, and on system when both have one.
     bool same_as(const AnswerValue& other) const;
@@ -82,7 +115,9 @@ struct LocalizedText {
 // [SECTION] Items
 //----------------------------------------------------------------------------------------------
 
-enum class ItemType { Group, Display, Boolean, Choice, OpenChoice, Integer, Decimal, String, Text, Date };
+enum class ItemType {
+    Group, Display, Boolean, Choice, OpenChoice, Integer, Decimal, String, Text, Date, DateTime, Time, Url, Quantity
+};
 const char* item_type_name(ItemType t);  // the FHIR code, e.g. "open-choice"
 
 enum class EnableOperator { Exists, Equal, NotEqual, Greater, Less, GreaterOrEqual, LessOrEqual };
@@ -93,6 +128,8 @@ struct EnableWhen {
     EnableOperator op = EnableOperator::Equal;
     AnswerValue answer;        // unused for Exists
     bool exists = true;        // the answerBoolean of an "exists" condition
+    // Lenient reading: a string / number against a coded question compares the chosen code.
+    bool by_code = false;
 };
 
 struct AnswerOption {
@@ -101,6 +138,25 @@ struct AnswerOption {
     std::optional<double> weight;  // ordinalValue / itemWeight
     bool exclusive = false;        // SDC optionExclusive: choosing it clears every other option
     bool initial_selected = false;
+};
+
+// One FHIRPath expression of the SDC extensions (text/fhirpath only), with the name a
+// variable gives it.
+struct FormExpression {
+    std::string name;        // the variable's name; empty for calculated / enableWhen / initial
+    std::string expression;  // the FHIRPath text
+};
+
+enum class ExpressionKind { Variable, Calculated, EnableWhen, Initial, Answer };
+
+// A form's expression compiled at import, in the order Response evaluates them: root
+// variables, then item by item in document order (an item's variables before its others).
+struct ExpressionStep {
+    ExpressionKind kind = ExpressionKind::Variable;
+    std::optional<std::size_t> item;  // none for a root variable
+    std::string name;                 // the variable's name
+    std::string text;
+    std::shared_ptr<const fhirpath::Expression> compiled;
 };
 
 struct Item {
@@ -118,12 +174,18 @@ struct Item {
     std::vector<EnableWhen> enable_when;
     bool enable_all = false;  // enableBehavior "all" (else "any")
     std::vector<AnswerValue> initial;
+    std::vector<Coding> unit_options;     // quantity: the SDC unitOption extensions
+    std::string unresolved_value_set;     // answerValueSet that could not be resolved offline
+    // SDC FHIRPath extensions (empty when absent).
+    std::vector<FormExpression> variables;
+    std::string calculated_expression, enable_when_expression, initial_expression, answer_expression;
 
-    std::optional<std::size_t> parent;  // index of the enclosing group
+    std::optional<std::size_t> parent;  // index of the enclosing group or question
     std::vector<std::size_t> children;  // indices, in document order
     int depth = 0;
 
     bool is_question() const { return type != ItemType::Group && type != ItemType::Display; }
+    bool is_calculated() const { return !calculated_expression.empty(); }
     // The option this value selects (choice / open-choice), if any.
     std::optional<std::size_t> find_option(const AnswerValue& v) const;
 };
@@ -132,11 +194,22 @@ struct Item {
 // [SECTION] Questionnaire
 //----------------------------------------------------------------------------------------------
 
+// Something read leniently or left out at import; the form still works.
+struct ImportWarning {
+    std::string link_id;
+    std::string kind;  // "lenient-enablewhen", "lenient-value", "unresolved-valueset", ...
+    std::string message;
+};
+
 class Questionnaire {
 public:
     // Parses FHIR R4 Questionnaire JSON. `source` names the input in error messages.
-    static Questionnaire parse(std::string_view json, std::string_view source);
-    static Questionnaire from_json(const nlohmann::json& doc, std::string_view source);
+    // `value_sets`: FHIR ValueSets (or Bundles of them) the user gave beside the form, used for
+    // an answerValueSet the form does not contain.
+    static Questionnaire parse(std::string_view json, std::string_view source,
+                               const std::vector<nlohmann::json>* value_sets = nullptr);
+    static Questionnaire from_json(const nlohmann::json& doc, std::string_view source,
+                                   const std::vector<nlohmann::json>* value_sets = nullptr);
 
     const std::string& id() const { return m_id; }
     const std::string& url() const { return m_url; }
@@ -163,6 +236,16 @@ public:
     // (its parent and its enableWhen questions): one pass over it evaluates enableWhen.
     const std::vector<std::size_t>& evaluation_order() const { return m_eval_order; }
 
+    const std::vector<ImportWarning>& warnings() const { return m_warnings; }
+    // The root-level SDC variables, in order.
+    const std::vector<FormExpression>& variables() const { return m_variables; }
+    // Whether any item carries a FHIRPath expression (a calculated, enableWhen, initial or
+    // answer expression, or a variable): only then does Response evaluate them.
+    bool has_expressions() const { return !m_steps.empty(); }
+    const std::vector<ExpressionStep>& expression_steps() const { return m_steps; }
+    // The Questionnaire's JSON as imported (what %questionnaire is in its expressions).
+    const nlohmann::json& source_json() const;
+
 private:
     std::string m_id, m_url, m_version, m_name;
     LocalizedText m_title;
@@ -172,6 +255,10 @@ private:
     std::map<std::string, std::size_t, std::less<>> m_by_link_id;
     std::map<std::string, std::size_t, std::less<>> m_by_code;
     std::vector<std::size_t> m_eval_order;
+    std::vector<ImportWarning> m_warnings;
+    std::vector<FormExpression> m_variables;
+    std::vector<ExpressionStep> m_steps;
+    std::shared_ptr<const nlohmann::json> m_json;
 
     friend class QuestionnaireParser;
 };

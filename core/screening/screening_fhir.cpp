@@ -33,7 +33,7 @@ constexpr const char* kProfileCondition = "http://hl7.org/fhir/us/sdoh-clinicalc
 json coding_json(const Coding& c) {
     json j = json::object();
     if (!c.system.empty()) j["system"] = c.system;
-    j["code"] = c.code;
+    if (!c.code.empty()) j["code"] = c.code;
     if (!c.display.empty()) j["display"] = c.display;
     return j;
 }
@@ -45,7 +45,19 @@ void put_value(json& obs, const AnswerValue& v) {
         case ValueType::Integer: obs["valueInteger"] = v.integer; break;
         case ValueType::Decimal: obs["valueQuantity"] = {{"value", v.decimal}}; break;
         case ValueType::String: obs["valueString"] = v.string; break;
-        case ValueType::Date: obs["valueDateTime"] = v.string; break;
+        case ValueType::Date:
+        case ValueType::DateTime: obs["valueDateTime"] = v.string; break;
+        case ValueType::Time: obs["valueTime"] = v.string; break;
+        case ValueType::Uri: obs["valueString"] = v.string; break;
+        case ValueType::Quantity: {
+            json q = {{"value", v.decimal}};
+            if (!v.coding.display.empty() || !v.coding.code.empty())
+                q["unit"] = v.coding.display.empty() ? v.coding.code : v.coding.display;
+            if (!v.coding.system.empty()) q["system"] = v.coding.system;
+            if (!v.coding.code.empty()) q["code"] = v.coding.code;
+            obs["valueQuantity"] = std::move(q);
+            break;
+        }
         case ValueType::Coding: {
             json cc = {{"coding", json::array({coding_json(v.coding)})}};
             if (!v.coding.display.empty()) cc["text"] = v.coding.display;
