@@ -10,6 +10,7 @@
 
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
+#include "core/base/number.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -39,6 +40,7 @@ Response::Response(std::shared_ptr<const Questionnaire> questionnaire) : m_q(std
     if (!m_q) throw Error("no-questionnaire", "", "a response needs a questionnaire");
     m_items.resize(m_q->items().size());
     m_enabled.assign(m_q->items().size(), 1);
+    m_expression_enabled.assign(m_q->items().size(), 1);
     apply_initial();
 }
 
@@ -47,7 +49,9 @@ void Response::apply_initial() {
         m_items[i] = ItemAnswers{};
         for (const AnswerValue& v : m_q->item(i).initial) m_items[i].answers.push_back(checked(i, v));
     }
-    recompute_enabled();
+    m_expression_enabled.assign(m_items.size(), 1);
+    recompute_static_enabled();
+    if (m_q->has_expressions()) evaluate_expressions(true);
 }
 
 void Response::wipe() {
@@ -83,10 +87,42 @@ AnswerValue Response::checked(std::size_t item, AnswerValue v) const {
         return Error("answer-type", where, std::string("a ") + value_type_name(v.type) + " cannot answer a " +
                                                item_type_name(it.type) + " item");
     };
+    // An answer list on a non-choice item (R4 que-5 allows it): one of the options, or a value
+    // of the item's type.
+    if (it.type != ItemType::Choice && it.type != ItemType::OpenChoice && !it.options.empty())
+        if (const auto option = it.find_option(v)) return it.options[*option].value;
     switch (it.type) {
         case ItemType::Boolean:
             if (v.type != ValueType::Boolean) throw wrong();
             return v;
+        case ItemType::Time:
+            if (v.type != ValueType::Time && v.type != ValueType::String) throw wrong();
+            if (!is_fhir_time(v.string)) throw Error("answer-type", where, "\"" + v.string + "\" is not a time (hh:mm:ss)");
+            return AnswerValue::of_time(v.string.size() == 5 ? v.string + ":00" : std::move(v.string));
+        case ItemType::DateTime:
+            if (v.type != ValueType::DateTime && v.type != ValueType::Date && v.type != ValueType::String) throw wrong();
+            if (!is_fhir_date_time(v.string))
+                throw Error("answer-type", where, "\"" + v.string + "\" is not a date or date and time");
+            return AnswerValue::of_date_time(std::move(v.string));
+        case ItemType::Url:
+            if (v.type != ValueType::Uri && v.type != ValueType::String) throw wrong();
+            if (v.string.empty() || v.string.find_first_of(" \t\n") != std::string::npos)
+                throw Error("answer-type", where, "\"" + v.string + "\" is not a URL");
+            return AnswerValue::of_uri(std::move(v.string));
+        case ItemType::Quantity: {
+            if (v.type == ValueType::Integer) v = AnswerValue::of_decimal(static_cast<double>(v.integer));
+            if (v.type == ValueType::Decimal) {
+                // A bare number takes the form's first unit (SDC unitOption), if it names one.
+                Coding unit = it.unit_options.empty() ? Coding{} : it.unit_options.front();
+                return AnswerValue::of_quantity(v.decimal, std::move(unit));
+            }
+            if (v.type != ValueType::Quantity || !std::isfinite(v.decimal)) throw wrong();
+            if (!it.unit_options.empty() && !v.coding.code.empty() &&
+                std::none_of(it.unit_options.begin(), it.unit_options.end(),
+                             [&](const Coding& u) { return u.code == v.coding.code; }))
+                throw Error("answer-type", where, "the unit \"" + v.coding.code + "\" is not one the form offers");
+            return v;
+        }
         case ItemType::Integer:
             if (v.type != ValueType::Integer) throw wrong();
             return v;
@@ -123,6 +159,30 @@ void Response::set(std::size_t item, AnswerValue value) {
     m_items[item].answers.assign(1, std::move(v));
     m_items[item].declined = false;
     recompute_enabled();
+}
+
+void Response::set_typed(std::size_t item, std::string_view text) {
+    const Item& it = question(item, true);
+    const std::string t(text);
+    auto number = [&]() {
+        const auto d = parse_decimal(t);
+        if (!d) throw Error("answer-type", it.link_id, "\"" + t + "\" is not a number");
+        return *d;
+    };
+    switch (it.type) {
+        case ItemType::Integer: {
+            const auto i = parse_integer(t);
+            if (!i) throw Error("answer-type", it.link_id, "\"" + t + "\" is not a whole number");
+            return set(item, AnswerValue::of_integer(*i));
+        }
+        case ItemType::Decimal:
+        case ItemType::Quantity: return set(item, AnswerValue::of_decimal(number()));
+        case ItemType::Date: return set(item, AnswerValue::of_date(t));
+        case ItemType::Time: return set(item, AnswerValue::of_time(t));
+        case ItemType::DateTime: return set(item, AnswerValue::of_date_time(t));
+        case ItemType::Url: return set(item, AnswerValue::of_uri(t));
+        default: return set(item, AnswerValue::of_string(t));
+    }
 }
 
 void Response::set_all(std::size_t item, std::vector<AnswerValue> values) {
@@ -207,15 +267,31 @@ std::optional<int> compare(const AnswerValue& a, const AnswerValue& b) {
         const double y = b.type == ValueType::Integer ? static_cast<double>(b.integer) : b.decimal;
         return x < y ? -1 : (x > y ? 1 : 0);
     }
-    if (a.type == ValueType::Date && b.type == ValueType::Date) {
+    const bool ad = a.type == ValueType::Date || a.type == ValueType::DateTime;
+    const bool bd = b.type == ValueType::Date || b.type == ValueType::DateTime;
+    if (ad && bd) {
         const std::size_t n = std::min(a.string.size(), b.string.size());
         const int c = a.string.compare(0, n, b.string, 0, n);
         if (c != 0) return c;
         if (a.string.size() != b.string.size()) return std::nullopt;
         return 0;
     }
+    if (a.type == ValueType::Time && b.type == ValueType::Time) return a.string.compare(b.string);
     if (a.type == ValueType::String && b.type == ValueType::String) return a.string.compare(b.string);
     return std::nullopt;
+}
+
+// A chosen Coding's code as a value of `type` (String, Integer, Decimal), for the lenient
+// enableWhen that compares codes with a string or number; anything else as it is.
+AnswerValue code_as(const AnswerValue& a, ValueType type) {
+    if (a.type != ValueType::Coding) return a;
+    const std::string& code = a.coding.code;
+    if (type == ValueType::String) return AnswerValue::of_string(code);
+    char* end = nullptr;
+    const double d = std::strtod(code.c_str(), &end);
+    if (code.empty() || end != code.c_str() + code.size()) return a;  // not a number: never matches
+    return type == ValueType::Integer && d == std::floor(d) ? AnswerValue::of_integer(static_cast<std::int64_t>(d))
+                                                            : AnswerValue::of_decimal(d);
 }
 
 }  // namespace
@@ -226,17 +302,17 @@ std::optional<int> compare(const AnswerValue& a, const AnswerValue& b) {
 // that is disabled counts as having no answer (R4 Questionnaire.item.enableWhen comments).
 bool Response::condition_holds(const EnableWhen& c) const {
     const std::vector<AnswerValue>& answers = effective_answers(c.question);
+    auto equal = [&](const AnswerValue& a) { return (c.by_code ? code_as(a, c.answer.type) : a).same_as(c.answer); };
     switch (c.op) {
         case EnableOperator::Exists: return !answers.empty() == c.exists;
-        case EnableOperator::Equal:
-            return std::any_of(answers.begin(), answers.end(), [&](const AnswerValue& a) { return a.same_as(c.answer); });
-        case EnableOperator::NotEqual:
-            return std::none_of(answers.begin(), answers.end(), [&](const AnswerValue& a) { return a.same_as(c.answer); });
+        case EnableOperator::Equal: return std::any_of(answers.begin(), answers.end(), equal);
+        case EnableOperator::NotEqual: return std::none_of(answers.begin(), answers.end(), equal);
         default: break;
     }
     for (const AnswerValue& a : answers) {
-        // Choice options with integer values order by value; codings never reach here (import refuses).
-        const auto r = compare(a, c.answer);
+        // Choice options with integer values order by value; codings only with a lenient
+        // by-code condition.
+        const auto r = compare(c.by_code ? code_as(a, c.answer.type) : a, c.answer);
         if (!r) continue;
         switch (c.op) {
             case EnableOperator::Greater: if (*r > 0) return true; break;
@@ -250,10 +326,15 @@ bool Response::condition_holds(const EnableWhen& c) const {
 }
 
 void Response::recompute_enabled() {
+    recompute_static_enabled();
+    if (m_q->has_expressions()) evaluate_expressions(false);
+}
+
+void Response::recompute_static_enabled() {
     // evaluation_order() puts parents and enableWhen sources first, so one pass settles all.
     for (const std::size_t i : m_q->evaluation_order()) {
         const Item& it = m_q->item(i);
-        bool on = !it.parent || m_enabled[*it.parent];
+        bool on = (!it.parent || m_enabled[*it.parent]) && m_expression_enabled[i];
         if (on && !it.enable_when.empty()) {
             if (it.enable_all)
                 on = std::all_of(it.enable_when.begin(), it.enable_when.end(),
@@ -353,10 +434,22 @@ json value_json(const AnswerValue& v) {
         case ValueType::Decimal: a["valueDecimal"] = v.decimal; break;
         case ValueType::String: a["valueString"] = v.string; break;
         case ValueType::Date: a["valueDate"] = v.string; break;
+        case ValueType::Time: a["valueTime"] = v.string; break;
+        case ValueType::DateTime: a["valueDateTime"] = v.string; break;
+        case ValueType::Uri: a["valueUri"] = v.string; break;
+        case ValueType::Quantity: {
+            json q = {{"value", v.decimal}};
+            if (!v.coding.display.empty()) q["unit"] = v.coding.display;
+            else if (!v.coding.code.empty()) q["unit"] = v.coding.code;
+            if (!v.coding.system.empty()) q["system"] = v.coding.system;
+            if (!v.coding.code.empty()) q["code"] = v.coding.code;
+            a["valueQuantity"] = std::move(q);
+            break;
+        }
         case ValueType::Coding: {
             json c = json::object();
             if (!v.coding.system.empty()) c["system"] = v.coding.system;
-            c["code"] = v.coding.code;
+            if (!v.coding.code.empty()) c["code"] = v.coding.code;
             if (!v.coding.display.empty()) c["display"] = v.coding.display;
             a["valueCoding"] = std::move(c);
             break;
@@ -401,6 +494,11 @@ json Response::to_fhir(const QuestionnaireResponseOptions& options) const {
         if (m_items[i].answers.empty()) return std::nullopt;
         json answers = json::array();
         for (const AnswerValue& v : m_items[i].answers) answers.push_back(value_json(v));
+        // Items under a question live inside its answer (R4 QuestionnaireResponse.item.answer.item).
+        json nested = json::array();
+        for (const std::size_t c : it.children)
+            if (auto j = emit(c)) nested.push_back(std::move(*j));
+        if (!nested.empty()) answers.front()["item"] = std::move(nested);
         out["answer"] = std::move(answers);
         return out;
     };
@@ -437,7 +535,15 @@ AnswerValue read_answer(const json& a, const std::string& where) {
         else if (type == "Decimal" && val.is_number()) v = AnswerValue::of_decimal(val.get<double>());
         else if (type == "String" && val.is_string()) v = AnswerValue::of_string(val.get<std::string>());
         else if (type == "Date" && val.is_string()) v = AnswerValue::of_date(val.get<std::string>());
-        else if (type == "Coding" && val.is_object() && val.contains("code") && val["code"].is_string()) {
+        else if (type == "Time" && val.is_string()) v = AnswerValue::of_time(val.get<std::string>());
+        else if (type == "DateTime" && val.is_string()) v = AnswerValue::of_date_time(val.get<std::string>());
+        else if (type == "Uri" && val.is_string()) v = AnswerValue::of_uri(val.get<std::string>());
+        else if (type == "Quantity" && val.is_object() && val.contains("value") && val["value"].is_number()) {
+            v = AnswerValue::of_quantity(val["value"].get<double>(),
+                                         Coding{string_field(val, "system"), string_field(val, "code"), string_field(val, "unit")});
+        }
+        else if (type == "Coding" && val.is_object() &&
+                 ((val.contains("code") && val["code"].is_string()) || (val.contains("display") && val["display"].is_string()))) {
             v = AnswerValue::of_coding(string_field(val, "system"), string_field(val, "code"),
                                        string_field(val, "display"));
         } else {
@@ -445,7 +551,6 @@ AnswerValue read_answer(const json& a, const std::string& where) {
         }
     }
     if (count != 1 || !v) bad_response(where, "an answer needs exactly one value[x]");
-    if (a.contains("item")) throw Error("unsupported-feature", where, "items nested inside an answer are not supported");
     return *v;
 }
 
@@ -491,17 +596,18 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
             if (!index) throw Error("unknown-linkid", link_id, "the Questionnaire has no item with this linkId");
             if (seen[*index]++) throw Error("too-many-answers", link_id, "the item appears more than once");
             const Item& it = r.m_q->item(*index);
-            if (item.contains("item")) {
-                if (it.type != ItemType::Group) throw Error("unsupported-feature", link_id, "only groups contain items");
-                walk(item["item"], depth + 1);
-            }
+            // Items under a group, or (written by some tools) directly under a question.
+            if (item.contains("item")) walk(item["item"], depth + 1);
             if (item.contains("answer")) {
                 if (!it.is_question()) throw Error("not-a-question", link_id, "this item takes no answer");
                 const json& list_a = item["answer"];
                 if (!list_a.is_array()) bad_response(link_id, "\"answer\" must be an array");
                 if (list_a.size() > 1 && !it.repeats)
                     throw Error("too-many-answers", link_id, "the item takes one answer");
-                for (const json& a : list_a) answers[*index].answers.push_back(r.checked(*index, read_answer(a, link_id)));
+                for (const json& a : list_a) {
+                    answers[*index].answers.push_back(r.checked(*index, read_answer(a, link_id)));
+                    if (a.contains("item")) walk(a["item"], depth + 1);  // items under the question
+                }
             } else if (it.is_question() && is_declined_item(item, link_id)) {
                 answers[*index].declined = true;
             }

@@ -26,12 +26,13 @@
 // [SECTION] Response
 #include "core/screening/questionnaire.hpp"
 
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
+#include <nlohmann/json.hpp>
 
 namespace safetynet::core {
 
@@ -51,6 +52,14 @@ struct FlowStep {
 struct ValidationIssue {
     std::string link_id;
     std::string kind;  // "required", "exclusive-conflict"
+    std::string message;
+};
+
+// A form's FHIRPath expression that could not be evaluated: the item, the expression and why.
+// The form stays usable; the item keeps no calculated answer.
+struct ExpressionIssue {
+    std::string link_id;  // empty for a root variable
+    std::string expression;
     std::string message;
 };
 
@@ -83,6 +92,10 @@ public:
     // Multi-select: adds or removes one option. Choosing an exclusive option ("None of the
     // above") clears the others; choosing another clears the exclusive ones.
     void toggle_option(std::size_t item, std::size_t option);
+    // What a person typed, read as the item's type (integer, decimal or quantity in the first
+    // unit offered, date, time, dateTime, url, else text); throws "answer-type" when it does not
+    // read, and changes nothing then.
+    void set_typed(std::size_t item, std::string_view text);
     void clear(std::size_t item);    // back to "not answered yet"
     void decline(std::size_t item);  // "prefer not to answer": no answer, state Declined
     // The next patient: every answer and every decline is gone, initial values are back.
@@ -91,6 +104,12 @@ public:
     void set(std::string_view link_id, AnswerValue value);
     void decline(std::string_view link_id);
     std::size_t index_of(std::string_view link_id) const;
+
+    // --- FHIRPath (SDC): the form's variables, calculatedExpression, enableWhenExpression and
+    // initialExpression, evaluated after every change (core/screening/response_expressions.cpp).
+    // A launch context (%patient, ...) a form's expressions may read; re-evaluates.
+    void set_launch_context(const std::string& name, nlohmann::json resource);
+    const std::vector<ExpressionIssue>& expression_issues() const { return m_issues; }
 
     // --- reading
     bool enabled(std::size_t item) const { return m_enabled[item] != 0; }
@@ -126,9 +145,17 @@ private:
     std::shared_ptr<const Questionnaire> m_q;
     std::vector<ItemAnswers> m_items;
     std::vector<char> m_enabled;
+    std::vector<char> m_expression_enabled;  // enableWhenExpression results (1 when none)
+    std::vector<ExpressionIssue> m_issues;
+    std::map<std::string, nlohmann::json> m_launch;
 
     void apply_initial();
+    // enableWhen, then (for a form with expressions) the FHIRPath pass, which may change
+    // calculated answers and enabled states.
     void recompute_enabled();
+    void recompute_static_enabled();
+    void evaluate_expressions(bool initial);
+    bool store_calculated(std::size_t item, const nlohmann::json& values);
     bool condition_holds(const EnableWhen& c) const;
     const Item& question(std::size_t item, bool for_change) const;
     // Checks that the value fits the item and returns it normalised (a coding gets the
