@@ -1,4 +1,5 @@
 #include "ui/kiosk/kiosk.hpp"
+#include "core/base/error.hpp"
 #include "core/base/number.hpp"
 #include "ui/shell/widgets.hpp"
 
@@ -15,7 +16,7 @@ using core::AnswerValue;
 using core::Item;
 using core::ItemType;
 
-bool is_numeric(ItemType t) { return t == ItemType::Integer || t == ItemType::Decimal; }
+bool is_numeric(ItemType t) { return t == ItemType::Integer || t == ItemType::Decimal || t == ItemType::Quantity; }
 
 // A thin bar showing how far along the person is: reassuring, and honest about what is left.
 void progress(Context& ctx, std::size_t position, std::size_t count, float w) {
@@ -125,7 +126,7 @@ void number_answer(core::Response& r, const Item& it, std::size_t index, const s
 }
 
 // Free text is rare on screening forms; the device's own keyboard is used for it.
-void free_text_answer(Context& ctx, core::Response& r, const Item& it, std::size_t index) {
+void free_text_answer(Context& ctx, core::Response& r, std::size_t index) {
     char buffer[512] = {};
     const auto& a = r.answers(index);
     if (!a.empty()) a.front().string.copy(buffer, sizeof buffer - 1);
@@ -135,14 +136,21 @@ void free_text_answer(Context& ctx, core::Response& r, const Item& it, std::size
     register_last_item(ctx, "answer.text");
     if (edited) {
         const std::string v(buffer);
-        if (v.empty()) r.clear(index);
-        else if (it.type == ItemType::Date) {
-            if (core::is_fhir_date(v)) r.set(index, AnswerValue::of_date(v));
-        } else {
-            r.set(index, AnswerValue::of_string(v));
+        try {
+            if (v.empty()) r.clear(index);
+            else r.set_typed(index, v);
+        } catch (const core::Error&) {
+            // not a date / time / URL yet: the field keeps what was typed until it is one
         }
     }
     sodium_memzero(buffer, sizeof buffer);
+}
+
+// An answer as text for a read-only item: the option's label, else the value (with its unit).
+std::string read_only_text(const Item& it, const AnswerValue& a, Context& ctx) {
+    if (const auto k = it.find_option(a)) return it.options[*k].label.in(ctx.i18n.language());
+    if (a.type == core::ValueType::Coding && !a.coding.display.empty()) return a.coding.display;
+    return a.to_string();
 }
 
 bool enter_pressed() {
@@ -206,10 +214,30 @@ void Kiosk::draw_question_progress(Context& ctx, std::size_t index) {
 
 void Kiosk::draw_answers(Context& ctx, const Item& it, std::size_t index) {
     core::Response& r = m_flow.response();
-    const int typed_option = is_numeric(it.type) ? -1 : typed_option_digit();
+    const int typed_option = is_numeric(it.type) || it.options.empty() ? -1 : typed_option_digit();
+    if (it.read_only) {
+        // Calculated or read-only: shown, not edited (SDC calculatedExpression).
+        std::string shown;
+        for (const AnswerValue& a : r.effective_answers(index)) shown += (shown.empty() ? "" : ", ") + read_only_text(it, a, ctx);
+        paragraph(shown.empty() ? ctx.tr("kiosk.calculated_empty") : shown.c_str(), ctx.fonts.body, ctx.palette->text);
+        register_last_item(ctx, "answer.calculated");
+        return;
+    }
+    if (!it.unresolved_value_set.empty()) {
+        const std::string note = ctx.i18n.format("kiosk.valueset_free_text", {{"name", it.unresolved_value_set}});
+        paragraph(note.c_str(), ctx.fonts.small, ctx.palette->text_muted);
+    }
+    if (!it.options.empty() && it.type != ItemType::Choice && it.type != ItemType::OpenChoice) {
+        choice_answers(ctx, r, it, index, typed_option);  // an answer list on a typed item (que-5)
+        return;
+    }
     switch (it.type) {
-        case ItemType::Choice:
-        case ItemType::OpenChoice: choice_answers(ctx, r, it, index, typed_option); break;
+        case ItemType::Choice: choice_answers(ctx, r, it, index, typed_option); break;
+        case ItemType::OpenChoice:
+            if (it.options.empty()) free_text_answer(ctx, r, index);
+            else choice_answers(ctx, r, it, index, typed_option);
+            break;
+        case ItemType::Quantity:
         case ItemType::Boolean: boolean_answers(ctx, r, index, typed_option); break;
         case ItemType::Integer:
         case ItemType::Decimal:
@@ -217,7 +245,10 @@ void Kiosk::draw_answers(Context& ctx, const Item& it, std::size_t index) {
             break;
         case ItemType::String:
         case ItemType::Text:
-        case ItemType::Date: free_text_answer(ctx, r, it, index); break;
+        case ItemType::Date:
+        case ItemType::DateTime:
+        case ItemType::Time:
+        case ItemType::Url: free_text_answer(ctx, r, index); break;
         case ItemType::Group:
         case ItemType::Display: break;
     }

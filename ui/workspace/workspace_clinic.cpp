@@ -167,7 +167,34 @@ void Workspace::draw_assisted(Context& ctx) {
         std::string q = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
         paragraph(q.c_str(), ctx.fonts.bold, p.text);
         const std::string base = "q." + it.link_id;
-        if (it.type == core::ItemType::Choice || it.type == core::ItemType::OpenChoice) {
+        if (it.read_only) {
+            // Calculated (SDC calculatedExpression) or read-only: shown, not edited.
+            std::string shown;
+            for (const core::AnswerValue& a : r.effective_answers(step.item)) {
+                const auto k = it.find_option(a);
+                shown += (shown.empty() ? "" : ", ") + (k ? it.options[*k].label.in(lang) : a.to_string());
+            }
+            const std::string line = std::string(ctx.tr("ws.assisted.calculated")) + ": " + shown;
+            paragraph(line.c_str(), ctx.fonts.small, p.text);
+            register_last_item(ctx, base);
+            ImGui::PopID();
+            continue;
+        }
+        if (!it.unresolved_value_set.empty()) {
+            const std::string note = ctx.i18n.format("ws.assisted.valueset_note", {{"name", it.unresolved_value_set}});
+            paragraph(note.c_str(), ctx.fonts.small, p.text_muted);
+        }
+        if (it.type == core::ItemType::Boolean) {
+            const auto& a = r.effective_answers(step.item);
+            for (const bool value : {true, false}) {
+                const std::string id = base + (value ? ".yes" : ".no");
+                const std::string imgui = std::string(ctx.tr(value ? "ws.assisted.yes" : "ws.assisted.no")) + "###" + id;
+                if (!value) ImGui::SameLine();
+                if (ImGui::RadioButton(imgui.c_str(), !a.empty() && a.front().boolean == value))
+                    r.set(step.item, core::AnswerValue::of_bool(value));
+                register_last_item(ctx, id);
+            }
+        } else if (!it.options.empty()) {
             float line = 0;
             const float avail = ImGui::GetContentRegionAvail().x;
             for (std::size_t k = 0; k < it.options.size(); ++k) {
@@ -196,15 +223,8 @@ void Workspace::draw_assisted(Context& ctx) {
             if (ImGui::InputText(imgui.c_str(), buf.data(), buf.size())) {
                 try {
                     const std::string text(buf.data());
-                    if (text.empty()) {
-                        r.clear(step.item);
-                    } else if (it.type == core::ItemType::Integer) {
-                        if (const auto v = core::parse_integer(text)) r.set(step.item, core::AnswerValue::of_integer(*v));
-                    } else if (it.type == core::ItemType::Decimal) {
-                        if (const auto v = core::parse_decimal(text)) r.set(step.item, core::AnswerValue::of_decimal(*v));
-                    } else {
-                        r.set(step.item, core::AnswerValue::of_string(text));
-                    }
+                    if (text.empty()) r.clear(step.item);
+                    else r.set_typed(step.item, text);
                 } catch (const std::exception&) {
                     // not a number yet: the field keeps what was typed until it is one
                 }
