@@ -1,0 +1,87 @@
+// Issue 13: the real third-party Questionnaires in ../shared/realworld/questionnaires/ (HL7 SDC,
+// LHC-Forms, SMART Forms, the SDOHCC IG, android-fhir; SOURCES.md there names each file's
+// origin) import, and their real QuestionnaireResponses read and write back answer for answer.
+// Skipped, with a message, when ../shared/realworld is not beside the repository.
+#include "core/base/error.hpp"
+#include "core/screening/questionnaire.hpp"
+#include "core/screening/response.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <string>
+
+using namespace safetynet::core;
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kForms = fs::path(SAFETYNET_SOURCE_DIR) / ".." / "shared" / "realworld" / "questionnaires";
+
+bool forms_present() {
+    if (fs::is_directory(kForms)) return true;
+    MESSAGE("skipped: " << kForms.string() << " is absent (the shared real-world material is not beside the repository)");
+    return false;
+}
+
+std::string read_text(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << p.string());
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// The 14 forms, as SOURCES.md lists them.
+const char* const kFormFiles[] = {
+    "androidfhir-patient-registration-translations.json", "lforms-calculatedExpression.json",
+    "lforms-contained-valueset-without-expansion.json",   "lforms-enablewhen-test.json",
+    "lforms-phq9.json",                                   "lhc-ussg-family-health-portrait.json",
+    "sdc-hunger-vital-signs.json",                        "sdc-phq9.json",
+    "sdc-test-enablewhen.json",                           "sdc-test-initial-value-multiple.json",
+    "sdc-test-repeatable-nested-groups.json",             "sdohcc-hunger-vital-sign.json",
+    "sdohcc-prapare.json",                                "smartforms-cvd-risk-2023.json"};
+
+// Every (linkId, answer value) of a QuestionnaireResponse, nested items included, as text.
+void collect_answers(const json& items, std::multimap<std::string, std::string>& out) {
+    if (!items.is_array()) return;
+    for (const json& item : items) {
+        const std::string link = item.value("linkId", "");
+        if (item.contains("answer")) {
+            for (const json& a : item["answer"]) {
+                json value = a;
+                value.erase("item");
+                // The text of a Coding is what the form says, not part of the answer's identity.
+                for (auto& [k, v] : value.items())
+                    if (k == "valueCoding" && v.is_object()) v.erase("display");
+                out.emplace(link, value.dump());
+                if (a.contains("item")) collect_answers(a["item"], out);
+            }
+        }
+        if (item.contains("item")) collect_answers(item["item"], out);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("issue 13: every real Questionnaire imports (14 of 14; 5 before)") {
+    if (!forms_present()) return;
+    int imported = 0;
+    for (const char* file : kFormFiles) {
+        CAPTURE(file);
+        try {
+            const Questionnaire q = Questionnaire::parse(read_text(kForms / file), file);
+            CHECK(q.question_count() > 0);
+            ++imported;
+            for (const ImportWarning& w : q.warnings()) MESSAGE(file << ": warning " << w.kind << " " << w.link_id << ": " << w.message);
+        } catch (const Error& e) {
+            FAIL_CHECK(file << " refused: [" << e.kind() << "] " << e.what());
+        }
+    }
+    MESSAGE("real Questionnaires imported: " << imported << " of " << std::size(kFormFiles));
+    CHECK(imported == static_cast<int>(std::size(kFormFiles)));
+}
