@@ -867,7 +867,8 @@ public:
                                             v.type == ValueType::Integer;
             case ItemType::Choice: return !must_be_option || it.find_option(v).has_value();
             case ItemType::OpenChoice:
-                return v.type == ValueType::String || !must_be_option || it.find_option(v).has_value();
+                // With no list here (an answerValueSet not resolved offline) any Coding may answer.
+                return v.type == ValueType::String || !must_be_option || it.options.empty() || it.find_option(v).has_value();
             default: return false;
         }
     }
@@ -986,7 +987,8 @@ private:
         // A choice answer that is not one of the options could never match: an authoring error.
         // Open-choice items also take free text, so a string there is fine.
         const bool free_text = t.type == ItemType::OpenChoice && a.type == ValueType::String;
-        if ((t.type == ItemType::Choice || t.type == ItemType::OpenChoice) && !free_text && !t.find_option(a))
+        if ((t.type == ItemType::Choice || t.type == ItemType::OpenChoice) && !free_text && !t.options.empty() &&
+            !t.find_option(a))
             fail("enablewhen-type", ew, "\"" + a.to_string() + "\" is not one of the answers of " + target);
         if (ordered && (a.type == ValueType::Boolean || a.type == ValueType::Coding))
             fail("enablewhen-type", ew, std::string("operator \"") + enable_operator_name(op) + "\" cannot order " +

@@ -147,6 +147,8 @@ AnswerValue Response::checked(std::size_t item, AnswerValue v) const {
             if (!option && v.type == ValueType::String) option = it.find_option(AnswerValue::of_coding("", v.string));
             if (option) return it.options[*option].value;
             if (it.type == ItemType::OpenChoice && v.type == ValueType::String) return v;
+            // No list here (an answerValueSet not resolved offline): a Coding is taken as given.
+            if (it.type == ItemType::OpenChoice && it.options.empty() && v.type == ValueType::Coding) return v;
             throw Error("answer-not-an-option", where, "\"" + v.to_string() + "\" is not one of the answers");
         }
         default: throw wrong();

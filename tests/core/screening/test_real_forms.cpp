@@ -70,18 +70,20 @@ void collect_answers(const json& items, std::multimap<std::string, std::string>&
 
 TEST_CASE("issue 13: every real Questionnaire imports (14 of 14; 5 before)") {
     if (!forms_present()) return;
-    int imported = 0;
-    for (const char* file : kFormFiles) {
+    int imported = 0, warnings = 0;
+    for (const std::string file : kFormFiles) {
         CAPTURE(file);
         try {
             const Questionnaire q = Questionnaire::parse(read_text(kForms / file), file);
             CHECK(q.question_count() > 0);
             ++imported;
-            for (const ImportWarning& w : q.warnings()) MESSAGE(file << ": warning " << w.kind << " " << w.link_id << ": " << w.message);
+            warnings += static_cast<int>(q.warnings().size());
+            for (const ImportWarning& w : q.warnings()) CHECK_MESSAGE(!w.link_id.empty(), w.kind << ": " << w.message);
         } catch (const Error& e) {
-            FAIL_CHECK(file << " refused: [" << e.kind() << "] " << e.what());
+            FAIL_CHECK(file << " refused: [" << e.kind() << "] " << std::string(e.what()));
         }
     }
-    MESSAGE("real Questionnaires imported: " << imported << " of " << std::size(kFormFiles));
+    MESSAGE("real Questionnaires imported: " << imported << " of " << std::size(kFormFiles) << ", with " << warnings
+                                               << " warnings (lenient readings, unresolved ValueSets, non-FHIRPath expressions)");
     CHECK(imported == static_cast<int>(std::size(kFormFiles)));
 }
