@@ -52,7 +52,7 @@ struct Runtime {
     std::unique_ptr<safetynet::ui::App> app;
     bool first_frame_done = false;
     bool staff_program_requested = false;
-    int settle_frames = 0;         // painted frames still owed after input (hover, release)
+    int settle_frames = 0;         // frames still owed (one for any wake-up: safetynet_request_frame)
     double frames_painted = 0;     // for the test surface (safetynet_frames_painted)
     double clock_offset_ms = 0;    // wall clock minus monotonic clock at the last painted frame
     double painted_minute = -1;    // the wall-clock minute of the last painted frame
@@ -65,9 +65,11 @@ struct Runtime {
     std::array<Painted, 16> painted_log{};
 };
 
-// After input ImGui needs a frame or two to settle what the pointer left behind (hover, the
-// pressed look of a released button).
-constexpr int kSettleFrames = 2;
+// After input ImGui needs a frame or two to settle: a window or popup that appears is measured
+// on its first frame and shown on the next, a scroll request lands a frame later. Those frames
+// are run but not painted (painting is what costs: 20-100 ms a frame in software WebGL, and a
+// frame being painted delays the next input), so the one painted frame is the settled one.
+constexpr int kSettlePasses = 2;
 // While asleep, how often the app's own timers (idle wipe, countdowns, notices, progress) are
 // asked whether they are due: a call into the program, no frame.
 constexpr double kTimerPollSeconds = 0.25;
@@ -143,12 +145,15 @@ void paint(Runtime& rt) {
 }
 
 void frame(Runtime& rt) {
-    if (read_input(rt)) rt.settle_frames = kSettleFrames;
+    const bool had_input = read_input(rt);
+    if (had_input) rt.settle_frames = std::max(rt.settle_frames, 1);
     if (!frame_due(rt)) {
         safetynet::web::sleep_main_loop(kTimerPollSeconds);
         return;
     }
     if (rt.settle_frames > 0) --rt.settle_frames;
+    if (had_input && rt.first_frame_done)
+        for (int i = 0; i < kSettlePasses; ++i) imgui_pass(rt);
     imgui_pass(rt);
     paint(rt);
 
@@ -241,6 +246,9 @@ int main(int, char**) {
 #else
     rt.app = std::make_unique<safetynet::ui::App>(rt.platform);
 #endif
+    // A blinking caret would need two painted frames a second for as long as a field has focus;
+    // a steady one needs none (draw on demand).
+    ImGui::GetIO().ConfigInputTextCursorBlink = false;
     ImGui_ImplSDL2_InitForOpenGL(rt.window, rt.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     safetynet::web::set_test_api_app(rt.app.get());

@@ -16,7 +16,7 @@ async function asleep(page, what) {
   checks.ok(ok, `the loop falls asleep ${what}`);
   return page.evaluate(() => window.safetynet.frames());
 }
-async function log(page) { return page.evaluate(() => window.safetynet.frameLog()); }
+async function log(page) { return (await page.evaluate(() => window.safetynet.frameLog())).sort((a, b) => a.n - b.n); }
 // The first frame painted after frame `n`, once the loop has painted it and gone back to sleep.
 async function firstAfter(page, n) {
   await page.waitForFunction((k) => window.safetynet.frames() > k && window.safetynet.asleep(), n, { timeout: 15000 });
