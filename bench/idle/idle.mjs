@@ -6,7 +6,8 @@
 // Pages, interleaved round by round (a new browser context for each): LHC-Forms' form page
 // (the shared harness, pages/lforms.html?q=core), and for each app the kiosk welcome, a question
 // screen (after "Start") and the clinic's dashboard (#clinic: a store set up, the Dashboard
-// tab). Idle CPU: once the page is ready and has settled for 2 s, the CPU time of the WHOLE
+// tab). Idle CPU: once the page is ready, its service worker has installed (the precache) and
+// it has settled for 2 s, the CPU time of the WHOLE
 // browser (every process under the Chromium this script launched: /proc/PID/stat utime+stime)
 // over S seconds (default 10), as % of one core (every process below this script: Chromium's
 // browser, GPU, renderer and utility processes). INP: on the question pages, a real (CDP)
@@ -102,6 +103,10 @@ async function prepare(page, p) {
     return;
   }
   await waitState(page, (s) => s && s.screen);
+  // The service worker precaches the app in the background after the first frame (seconds of
+  // downloading and hashing): measuring idle during that would count the install, not rest.
+  await page.evaluate(() => Promise.race([navigator.serviceWorker ? navigator.serviceWorker.ready : null,
+                                          new Promise((r) => setTimeout(r, 30000))]));
   if (p.kind === 'question') {
     await tap(page, await widget(page, 'welcome.start'));   // -> the privacy notice
     await waitState(page, (s) => s && s.screen === 'privacy');
