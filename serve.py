@@ -9,6 +9,8 @@ Binds to the loopback address by default. It serves static files only, with the 
 production site must send (Content-Security-Policy, nosniff, no referrer, no framing), and
 its log lines hold the method, the path without its query string, the status and the size:
 never a query string, a header or a body, so nothing a patient typed can end up in a log.
+Where the browser accepts them (Accept-Encoding), it sends the brotli or gzip copies the build
+wrote next to each file (FILE.br, FILE.gz), with Vary: Accept-Encoding and an ETag per encoding.
 
 --lan serves every network interface, over HTTPS (browsers give service workers, and so
 offline use, only to secure pages). On first use it creates a small certificate authority
@@ -85,6 +87,11 @@ MIME_TYPES = {
 # The pop-up clinic's certificate authority, offered for tablets to install (only with --lan).
 CA_PATH = "/popup-ca.crt"
 
+# Precompressed copies written at build time next to each file (cmake/precompress.py), best
+# first. A copy is used only while its modification time equals the file's (precompress.py
+# sets it so): a clinic that edits assets/site.json by hand gets the edited file, not a stale copy.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
 
 def resolve(root, raw_path):
     """Map a request path to a file under root, or None. Refuses anything that would leave
@@ -105,6 +112,44 @@ def resolve(root, raw_path):
     if os.path.commonpath([real, root]) != root or not os.path.isfile(real):
         return None
     return real
+
+
+def accepted_codings(header):
+    """The content codings an Accept-Encoding header accepts, with their weights (RFC 9110
+    section 12.5.3): "br;q=0" refuses br, "*" stands for any coding not named."""
+    weights = {}
+    for item in (header or "").split(","):
+        name, *params = [p.strip() for p in item.split(";")]
+        if not name:
+            continue
+        q = 1.0
+        for p in params:
+            if p.lower().startswith("q="):
+                try:
+                    q = float(p[2:])
+                except ValueError:
+                    q = 0.0
+        weights[name.lower()] = q
+    return weights
+
+
+def precompressed_variant(root, path, accept_encoding):
+    """(coding, file) of the best precompressed copy of `path` the client accepts, or
+    (None, path). The copy must lie under root like any served file."""
+    weights = accepted_codings(accept_encoding)
+    try:
+        mtime = os.stat(path).st_mtime_ns
+    except OSError:
+        return None, path
+    for coding, suffix in PRECOMPRESSED:
+        if weights.get(coding, weights.get("*", 0.0)) <= 0:
+            continue
+        variant = os.path.realpath(path + suffix)
+        if os.path.commonpath([variant, root]) != root or not os.path.isfile(variant):
+            continue
+        if os.stat(variant).st_mtime_ns == mtime:
+            return coding, variant
+    return None, path
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -173,12 +218,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         ext = os.path.splitext(path)[1].lower()
         ctype = MIME_TYPES.get(ext, "application/octet-stream")
-        with open(path, "rb") as f:
+        coding, body_path = precompressed_variant(self.root, path, self.headers.get("Accept-Encoding"))
+        with open(body_path, "rb") as f:
             st = os.fstat(f.fileno())
             # A validator, so a revalidation (every load, below; the service worker's precache
             # right after the first visit) costs a 304 instead of the file again: on a slow link
-            # the first visit would otherwise move the whole app twice.
-            etag = '"%x-%x"' % (st.st_mtime_ns, st.st_size)
+            # the first visit would otherwise move the whole app twice. Each encoding has its
+            # own (RFC 9110 section 8.8.3: a validator names one representation).
+            etag = '"%x-%x%s"' % (st.st_mtime_ns, st.st_size, "-" + coding if coding else "")
             not_modified = etag in [t.strip() for t in self.headers.get("If-None-Match", "").split(",")]
             data = b"" if not_modified else f.read()
         self._size = 0 if not_modified else len(data)
@@ -186,6 +233,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         for k, v in SECURITY_HEADERS.items():
             self.send_header(k, v)
         self.send_header("ETag", etag)
+        # The answer depends on Accept-Encoding: caches between here and the tablet must key on it.
+        self.send_header("Vary", "Accept-Encoding")
         # The page and its data are revalidated on every load so a clinic's edits to
         # assets/site.json show at once; the server is on the same machine or LAN.
         self.send_header("Cache-Control", "no-cache")
@@ -193,6 +242,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.end_headers()
             return
         self.send_header("Content-Type", ctype)
+        if coding:
+            self.send_header("Content-Encoding", coding)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if send_body:

@@ -2,6 +2,61 @@
 // Only same-origin static files are ever fetched and nothing is ever sent: storage is this
 // browser's IndexedDB, files go out as downloads and come in through a file picker.
 var LibrarySafetyNet = {
+  // Draw on demand (issue 16; web/main_loop.hpp): the frame loop sleeps when a frame finds
+  // nothing to paint, and wakes here.
+  $SNLoop__deps: ['$Browser'],
+  $SNLoop: {
+    asleep: false,
+    timer: 0,
+    pollMs: 250,
+    installed: false,
+    // What a person does or sees change wakes the loop at once: the next animation frame reads
+    // the input SDL has queued and paints.
+    install: function () {
+      if (SNLoop.installed) return;
+      SNLoop.installed = true;
+      var opts = { capture: true, passive: true };
+      ['pointerdown', 'pointermove', 'pointerup', 'pointercancel', 'mousedown', 'mousemove', 'mouseup', 'wheel',
+       'touchstart', 'touchmove', 'touchend', 'touchcancel', 'keydown', 'keyup', 'keypress',
+       'resize', 'focus', 'blur', 'orientationchange'].forEach(function (type) {
+        window.addEventListener(type, SNLoop.wake, opts);
+      });
+      document.addEventListener('visibilitychange', SNLoop.wake, opts);
+      // The page's own calls into the program (loader.js notices, the DOM mirror) wake it too.
+      Module.safetynetWake = SNLoop.wake;
+      Module.safetynetAsleep = function () { return SNLoop.asleep; };
+    },
+    // Every wake-up paints at least one frame: input settles in the program (main.cpp), and
+    // whatever else woke it (a reply, a notice, the tab shown again) may have changed the screen.
+    wake: function () {
+      Module._safetynet_request_frame();
+      if (!SNLoop.asleep) return;
+      SNLoop.asleep = false;
+      clearTimeout(SNLoop.timer);
+      Browser.mainLoop.resume();
+    },
+    // While asleep: has a timer the app set come due? A call into the program, not a frame.
+    poll: function () {
+      if (!SNLoop.asleep) return;
+      if (Module._safetynet_frame_due()) SNLoop.wake();
+      else SNLoop.timer = setTimeout(SNLoop.poll, SNLoop.pollMs);
+    },
+  },
+
+  safetynet_js_sleep__deps: ['$SNLoop'],
+  safetynet_js_sleep: function (pollSeconds) {
+    SNLoop.install();
+    SNLoop.pollMs = pollSeconds * 1000;
+    SNLoop.asleep = true;
+    clearTimeout(SNLoop.timer);
+    SNLoop.timer = setTimeout(SNLoop.poll, SNLoop.pollMs);
+  },
+
+  safetynet_js_page_hidden: function () {
+    return document.visibilityState === 'hidden' ? 1 : 0;
+  },
+
+  $SN__deps: ['$SNLoop'],
   $SN: {
     // Hands bytes (a Uint8Array, or null) to the program: safetynet_async_done(request, ...)
     // takes ownership of the malloc()ed copy.
@@ -13,6 +68,7 @@ var LibrarySafetyNet = {
         HEAPU8.set(bytes, ptr);
       }
       Module._safetynet_async_done(request, ptr, size, ok ? 1 : 0);
+      SNLoop.wake();  // what came in may change the screen
     },
     utf8: function (s) { return new TextEncoder().encode(s); },
     copy: function (ptr, size) { return HEAPU8.slice(ptr, ptr + size); },
@@ -214,6 +270,12 @@ var LibrarySafetyNet = {
   safetynet_js_first_frame: function () {
     if (typeof window.__interactive_ms === 'undefined') window.__interactive_ms = performance.now();
     if (Module.onFirstFrame) Module.onFirstFrame();
+  },
+
+  // The kiosk program was asked (by assets/site.json) for a staff mode it does not carry:
+  // name the mode in the URL; loader.js then starts the staff program (safetynet-staff.wasm).
+  safetynet_js_start_staff_program: function (modePtr) {
+    location.replace('#' + UTF8ToString(modePtr));
   },
 
   safetynet_js_fatal: function (msgPtr) {

@@ -47,11 +47,16 @@
   // Start-up work runs side by side (bench/startup/README.md): the program (safetynet.wasm)
   // downloads and compiles from here on, while safetynet.js loads and while the browser sets up
   // WebGL, instead of one after the other.
+  // Two programs (web/CMakeLists.txt): the kiosk alone, the first load of a kiosk tablet, and
+  // the whole app with the staff workspace for #clinic and #org.
+  var programName = /^#(clinic|org)$/i.test(location.hash) ? 'safetynet-staff' : 'safetynet';
   var download = typeof AbortController === 'function' ? new AbortController() : null;
-  var program = fetch('safetynet.wasm', { credentials: 'same-origin', signal: download && download.signal }).then(function (resp) {
-    if (!resp.ok) throw new Error('safetynet.wasm: HTTP ' + resp.status);
+  var program = fetch(programName + '.wasm', { credentials: 'same-origin', signal: download && download.signal }).then(function (resp) {
+    if (!resp.ok) throw new Error(programName + '.wasm: HTTP ' + resp.status);
     // Count the bytes for the progress bar as they stream into the compiler.
-    var total = Number(resp.headers.get('Content-Length')) || 0;
+    // A compressed answer (serve.py's .br/.gz copies) gives the compressed length while the
+    // stream counts decompressed bytes: then the bar only moves at the end.
+    var total = resp.headers.get('Content-Encoding') ? 0 : Number(resp.headers.get('Content-Length')) || 0;
     var loaded = 0;
     var reader = resp.body.getReader();
     var counted = new ReadableStream({
@@ -130,7 +135,9 @@
   // background and waits; it is applied when SafetyNet next starts (here, before the program
   // loads), never in the middle of a session.
   function notice(key, args) {
-    if (window.Module && Module.calledRun) Module.ccall('safetynet_show_notice', null, ['string', 'string'], [key, JSON.stringify(args || {})]);
+    if (!window.Module || !Module.calledRun) return;
+    Module.ccall('safetynet_show_notice', null, ['string', 'string'], [key, JSON.stringify(args || {})]);
+    if (Module.safetynetWake) Module.safetynetWake();  // the frame loop may be asleep (main_loop.hpp)
   }
   function applyWaitingUpdate() {
     if (!('serviceWorker' in navigator) || !window.isSecureContext) return Promise.resolve();
@@ -176,9 +183,9 @@
   // then simply dropped.
   applyWaitingUpdate().then(function () {
     var script = document.createElement('script');
-    script.src = 'safetynet.js';
+    script.src = programName + '.js';
     script.async = true;
-    script.onerror = function () { showLoadError('safetynet.js'); };
+    script.onerror = function () { showLoadError(programName + '.js'); };
     document.body.appendChild(script);
   });
 })();

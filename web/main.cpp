@@ -9,6 +9,9 @@
 #include "web/test_api.hpp"
 #include "web/web_platform.hpp"
 
+#include <emscripten.h>
+#include <emscripten/html5.h>  // emscripten_date_now
+
 #include <SDL.h>
 #include <SDL_opengles2.h>
 #include <imgui.h>
@@ -18,6 +21,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 
@@ -29,7 +35,13 @@ static_assert(SDL_MAJOR_VERSION == 2, "picked up emscripten's SDL 1.2 headers");
 extern "C" {
 void safetynet_js_first_frame();
 void safetynet_js_fatal(const char* message);
+void safetynet_js_start_staff_program(const char* mode);
+int safetynet_js_page_hidden();
 }
+
+// Two programs share this file (web/CMakeLists.txt): safetynet.wasm, the kiosk alone (the
+// first load), built with SAFETYNET_KIOSK_PROGRAM=1, and safetynet-staff.wasm, the whole app
+// for #clinic and #org. loader.js picks one by the URL.
 
 namespace {
 
@@ -39,49 +51,82 @@ struct Runtime {
     safetynet::web::WebPlatform platform;
     std::unique_ptr<safetynet::ui::App> app;
     bool first_frame_done = false;
-    int frames_to_draw = 0;       // after input ImGui needs a few frames to settle hover/press
-    double last_drawn = 0;
+    bool staff_program_requested = false;
+    int settle_frames = 0;         // frames still owed (one for any wake-up: safetynet_request_frame)
+    double frames_painted = 0;     // for the test surface (safetynet_frames_painted)
+    double clock_offset_ms = 0;    // wall clock minus monotonic clock at the last painted frame
+    double painted_minute = -1;    // the wall-clock minute of the last painted frame
+    // The last painted frames, for the test surface: what each drew, in counts (a language or
+    // screen change changes them), so an e2e test can tell which frame first showed a change.
+    struct Painted {
+        double n;
+        int vertices, indices, width, height;
+    };
+    std::array<Painted, 16> painted_log{};
 };
 
-// ImGui redraws everything every frame. Doing that 60 times a second while nobody touches the
-// screen would keep a tablet's CPU busy and the page's main thread saturated (in software
-// WebGL it then starves the browser's own idle work, service-worker updates among it). So a
-// frame is drawn only after input, when the app asks, and once a second as a heartbeat.
-bool should_draw(Runtime& rt, bool had_input) {
-    constexpr int kSettleFrames = 4;
-    const double now = rt.platform.now_seconds();
-    if (had_input) rt.frames_to_draw = kSettleFrames;
-    if (rt.frames_to_draw > 0 || !rt.first_frame_done || rt.app->wants_redraw(now) || now - rt.last_drawn >= 1.0) {
-        if (rt.frames_to_draw > 0) --rt.frames_to_draw;
-        rt.last_drawn = now;
-        return true;
-    }
-    return false;
+// After input ImGui needs a frame or two to settle: a window or popup that appears is measured
+// on its first frame and shown on the next, a scroll request lands a frame later. Those frames
+// are run but not painted (painting is what costs: 20-100 ms a frame in software WebGL, and a
+// frame being painted delays the next input), so the one painted frame is the settled one.
+constexpr int kSettlePasses = 2;
+// While asleep, how often the app's own timers (idle wipe, countdowns, notices, progress) are
+// asked whether they are due: a call into the program, no frame.
+constexpr double kTimerPollSeconds = 0.25;
+
+// Wall time moved in a way a person sees: a new minute (dates, "due today" lists), or the
+// device's clock was set (the difference to the monotonic clock jumped).
+bool clock_moved(const Runtime& rt) {
+    const double wall = emscripten_date_now();
+    const double offset = wall - emscripten_get_now();
+    return std::floor(wall / 60000.0) != rt.painted_minute || std::fabs(offset - rt.clock_offset_ms) > 1000.0;
 }
 
-void frame(Runtime& rt) {
-    SDL_Event e;
-    bool had_input = false;
-    while (SDL_PollEvent(&e)) {
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        had_input = true;
-    }
-    if (had_input) rt.app->note_input();  // the kiosk's idle timer starts again
-    if (!should_draw(rt, had_input)) return;
+// ImGui redraws everything every frame. Doing that 60 times a second while nobody touches the
+// screen keeps a tablet's CPU busy (issue 16: a kiosk at rest used 10 % of a core). So a frame
+// is painted only for the first frame, after input, when the app asks, or when the clock moved.
+bool frame_due(Runtime& rt) {
+    return !rt.first_frame_done || rt.settle_frames > 0 || rt.app->wants_redraw(rt.platform.now_seconds()) ||
+           clock_moved(rt);
+}
 
+// One ImGui frame of the app, not painted: the caller paints the last one.
+void imgui_pass(Runtime& rt) {
     if (rt.app->prepare_frame()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    // Two frames can share a timestamp in a throttled or virtual-time tab, and ImGui::NewFrame()
-    // asserts "Need a positive DeltaTime!": clamp it.
+    // Two frames can share a timestamp (the passes in read_input, a throttled tab), and
+    // ImGui::NewFrame() asserts "Need a positive DeltaTime!": clamp it.
     if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
     rt.app->frame();
     ImGui::Render();
+}
 
+bool is_press_or_release(const SDL_Event& e) {
+    return e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP || e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
+}
+
+// Hands the queued input to ImGui. ImGui 1.86 keeps one state per mouse button and key, so a
+// press and its release queued together would act a frame late (a button acts on release) or,
+// for a key, not at all. Each press and release gets an unpainted ImGui pass of its own, and
+// the painted frame that follows shows the effect (issue 16: input to paint within one frame).
+bool read_input(Runtime& rt) {
+    SDL_Event e;
+    bool any = false;
+    while (SDL_PollEvent(&e)) {
+        if (!any) rt.app->note_input();  // the kiosk's idle timer starts again
+        any = true;
+        ImGui_ImplSDL2_ProcessEvent(&e);
+        if (is_press_or_release(e) && rt.first_frame_done) imgui_pass(rt);
+    }
+    return any;
+}
+
+void paint(Runtime& rt) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(rt.window, &w, &h);
     glViewport(0, 0, w, h);
@@ -90,16 +135,67 @@ void frame(Runtime& rt) {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     SDL_GL_SwapWindow(rt.window);
+    ++rt.frames_painted;
+    const ImDrawData* dd = ImGui::GetDrawData();
+    rt.painted_log[static_cast<std::size_t>(rt.frames_painted) % rt.painted_log.size()] =
+        {rt.frames_painted, dd->TotalVtxCount, dd->TotalIdxCount, w, h};
+    const double wall = emscripten_date_now();
+    rt.painted_minute = std::floor(wall / 60000.0);
+    rt.clock_offset_ms = wall - emscripten_get_now();
+}
+
+void frame(Runtime& rt) {
+    const bool had_input = read_input(rt);
+    if (had_input) rt.settle_frames = std::max(rt.settle_frames, 1);
+    if (!frame_due(rt)) {
+        safetynet::web::sleep_main_loop(kTimerPollSeconds);
+        return;
+    }
+    if (rt.settle_frames > 0) --rt.settle_frames;
+    if (had_input && rt.first_frame_done)
+        for (int i = 0; i < kSettlePasses; ++i) imgui_pass(rt);
+    imgui_pass(rt);
+    paint(rt);
 
     if (!rt.first_frame_done) {
         rt.first_frame_done = true;
         safetynet_js_first_frame();
+    }
+    // The kiosk program, asked for a staff mode by the site file: start the program that has it.
+    if (rt.app->needs_workspace() && !rt.staff_program_requested) {
+        rt.staff_program_requested = true;
+        safetynet_js_start_staff_program(rt.app->mode().c_str());
     }
 }
 
 Runtime* g_runtime = nullptr;
 
 }  // namespace
+
+// Asked by library_safetynet.js while the loop sleeps: has a timer the app set come due, or
+// the clock moved? Runs no frame. A hidden tab is never due (it draws nothing); showing it
+// again wakes the loop.
+extern "C" EMSCRIPTEN_KEEPALIVE int safetynet_frame_due() {
+    return g_runtime && g_runtime->app && !safetynet_js_page_hidden() && frame_due(*g_runtime) ? 1 : 0;
+}
+
+// Something outside the program's input changed what it shows (a fetch or IndexedDB reply,
+// the page's own notices, a visibility change): paint at least one frame at the next wake-up.
+extern "C" EMSCRIPTEN_KEEPALIVE void safetynet_request_frame() {
+    if (g_runtime) g_runtime->settle_frames = std::max(g_runtime->settle_frames, 1);
+}
+
+// For the test surface: the frames painted so far, and the last few with what they drew.
+extern "C" EMSCRIPTEN_KEEPALIVE double safetynet_frames_painted() { return g_runtime ? g_runtime->frames_painted : 0; }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* safetynet_frame_log() {
+    static std::string s_reply;
+    nlohmann::json out = nlohmann::json::array();
+    if (g_runtime)
+        for (const Runtime::Painted& p : g_runtime->painted_log)
+            if (p.n > 0) out.push_back({{"n", p.n}, {"vertices", p.vertices}, {"indices", p.indices}, {"width", p.width}, {"height", p.height}});
+    s_reply = out.dump();
+    return s_reply.c_str();
+}
 
 // web/loader.js reports what the service worker did: "notice.updated" (a new version took
 // over at this start) or "notice.update_ready" (one is waiting for the next start). `args`
@@ -145,7 +241,14 @@ int main(int, char**) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+#if SAFETYNET_KIOSK_PROGRAM
+    rt.app = std::make_unique<safetynet::ui::App>(rt.platform, nullptr);  // no workspace linked in
+#else
     rt.app = std::make_unique<safetynet::ui::App>(rt.platform);
+#endif
+    // A blinking caret would need two painted frames a second for as long as a field has focus;
+    // a steady one needs none (draw on demand).
+    ImGui::GetIO().ConfigInputTextCursorBlink = false;
     ImGui_ImplSDL2_InitForOpenGL(rt.window, rt.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     safetynet::web::set_test_api_app(rt.app.get());

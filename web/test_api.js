@@ -17,6 +17,10 @@
     state: function () { return json('safetynet_state'); },
     widget: function (name) { return json('safetynet_widget', [String(name)]); },
     widgets: function () { return json('safetynet_widgets'); },
+    // Frames painted so far: the loop draws only on demand (web/main_loop.hpp).
+    frames: function () { var M = window.Module; return M && M.calledRun ? M.ccall('safetynet_frames_painted', 'number', [], []) : null; },
+    frameLog: function () { return json('safetynet_frame_log'); },
+    asleep: function () { var M = window.Module; return !!(M && M.safetynetAsleep && M.safetynetAsleep()); },
     core: Object.freeze({
       languages: function () { return json('safetynet_languages'); }
     })

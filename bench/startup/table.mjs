@@ -30,6 +30,9 @@ const FILES = [
   ['data/zip-centroids.bin', 'after the first frame, page', false],
   ['sw.js', 'background, service worker', false], ['icon-192.png', 'background, service worker', false],
   ['icon-512.png', 'background, service worker', false], ['icon-maskable-512.png', 'background, service worker', false],
+  // Issue 16: the staff workspace is a program of its own, loaded for #clinic and #org; the
+  // service worker precaches it after the kiosk's first frame. (Absent in older builds.)
+  ['safetynet-staff.js', 'background, service worker', false], ['safetynet-staff.wasm', 'background, service worker', false],
 ];
 
 const sizeOf = (file) => {
@@ -105,7 +108,8 @@ out('| first load, gzip | budget | vs LHC-Forms |');
 out('|---|---|---|');
 for (const app of opt.apps) {
   const t = totals[app.name];
-  out(`| ${app.name}: ${kb(t.gz)} | ${t.gz <= 900000 ? 'within' : 'OVER'} 900 KB | ${ltotal ? (t.gz / ltotal.gz).toFixed(2) + ' x ' + kb(ltotal.gz) : '-'} |`);
+  // Issue 8's budget was 900 KB; issue 16's is 800 KB, whatever the other issues add.
+  out(`| ${app.name}: ${kb(t.gz)} | ${t.gz <= 800000 ? 'within' : 'OVER'} 800 KB | ${ltotal ? (t.gz / ltotal.gz).toFixed(2) + ' x ' + kb(ltotal.gz) : '-'} |`);
 }
 out();
 

@@ -2,9 +2,11 @@
 """serve.py as a browser and an attacker meet it: headers, MIME types, no escape from the
 app folder, no directory listings, no methods but GET/HEAD, and logs without query strings.
 Runs against a throw-away app folder, so it needs no build."""
+import gzip
 import http.client
 import os
 import re
+import shutil
 import ssl
 import subprocess
 import sys
@@ -247,6 +249,136 @@ class PopUpClinicTest(unittest.TestCase):
             proc.terminate()
             proc.wait(timeout=5)
             proc.stdout.close()
+
+
+PRECOMPRESS = os.path.join(HERE, "..", "..", "cmake", "precompress.py")
+
+
+class PrecompressedTest(unittest.TestCase):
+    """The build's .br/.gz copies (cmake/precompress.py) and serve.py's choice among them:
+    what the browser accepts, one ETag per encoding, Vary, and never a stale copy."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.root = os.path.join(cls.tmp.name, "app")
+        os.makedirs(os.path.join(cls.root, "assets"))
+        cls.files = {
+            "safetynet.html": b"<!doctype html><title>t</title>" + b"<p>hello</p>" * 200,
+            "safetynet.wasm": b"\0asm\1\0\0\0" + bytes(range(256)) * 64,
+            "assets/site.json": b'{"site_name":"' + b"Clinic " * 300 + b'"}',
+            "icon.png": b"\x89PNG" + b"\0" * 4000,
+        }
+        for name, data in cls.files.items():
+            with open(os.path.join(cls.root, name), "wb") as f:
+                f.write(data)
+        cls.brotli = shutil.which("brotli")
+        if not cls.brotli:
+            print("PrecompressedTest: no brotli command, .br copies skipped (apt-get install brotli)", file=sys.stderr)
+        subprocess.run([sys.executable, PRECOMPRESS, cls.root, "--brotli", cls.brotli or ""], check=True)
+        cls.proc = subprocess.Popen([sys.executable, SERVE, "--dir", cls.root, "--port", "0"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        cls.port = int(re.search(r":(\d+)/", cls.proc.stdout.readline()).group(1))
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.proc.terminate()
+        cls.proc.wait(timeout=5)
+        cls.proc.stdout.close()
+        cls.tmp.cleanup()
+
+    def get(self, path, accept=None, headers=None, method="GET"):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=5)
+        conn.putrequest(method, path, skip_accept_encoding=True)
+        if accept is not None:
+            conn.putheader("Accept-Encoding", accept)
+        for k, v in (headers or {}).items():
+            conn.putheader(k, v)
+        conn.endheaders()
+        resp = conn.getresponse()
+        data = resp.read()
+        conn.close()
+        return resp, data
+
+    def decode(self, resp, data):
+        coding = resp.getheader("Content-Encoding")
+        if coding == "gzip":
+            return gzip.decompress(data)
+        if coding == "br":
+            return subprocess.run([self.brotli, "-d", "-c"], input=data, check=True, capture_output=True).stdout
+        self.assertIsNone(coding)
+        return data
+
+    def test_the_build_writes_copies_with_the_files_time_and_skips_images(self):
+        for name in ("safetynet.html", "safetynet.wasm", "assets/site.json"):
+            path = os.path.join(self.root, name)
+            with open(path + ".gz", "rb") as f:
+                self.assertEqual(gzip.decompress(f.read()), self.files[name], name)
+            self.assertEqual(os.stat(path + ".gz").st_mtime_ns, os.stat(path).st_mtime_ns, name)
+            self.assertEqual(os.path.exists(path + ".br"), bool(self.brotli), name)
+        self.assertFalse(os.path.exists(os.path.join(self.root, "icon.png.gz")))
+
+    def test_each_accept_encoding_gets_its_coding_and_the_same_bytes(self):
+        cases = [(None, None), ("identity", None), ("gzip", "gzip"), ("gzip, deflate", "gzip"),
+                 ("br;q=0, gzip", "gzip"), ("gzip;q=0", None), ("*", "br" if self.brotli else "gzip"),
+                 ("gzip, deflate, br, zstd", "br" if self.brotli else "gzip"), ("deflate", None)]
+        for name in ("safetynet.html", "safetynet.wasm", "assets/site.json"):
+            etags = {}
+            for accept, coding in cases:
+                resp, data = self.get("/" + name, accept)
+                self.assertEqual(resp.status, 200, (name, accept))
+                self.assertEqual(resp.getheader("Content-Encoding"), coding, (name, accept))
+                self.assertEqual(resp.getheader("Vary"), "Accept-Encoding", (name, accept))
+                self.assertEqual(int(resp.getheader("Content-Length")), len(data), (name, accept))
+                self.assertEqual(self.decode(resp, data), self.files[name], (name, accept))
+                self.assertIsNotNone(resp.getheader("Content-Security-Policy"))
+                etags.setdefault(coding, set()).add(resp.getheader("ETag"))
+            # One validator per representation, different across encodings.
+            self.assertTrue(all(len(v) == 1 for v in etags.values()), etags)
+            self.assertEqual(len({next(iter(v)) for v in etags.values()}), len(etags), etags)
+        resp, _ = self.get("/safetynet.wasm", "gzip")
+        self.assertEqual(resp.getheader("Content-Type"), "application/wasm")
+
+    def test_revalidation_is_per_encoding(self):
+        resp, _ = self.get("/safetynet.html", "gzip")
+        gz_etag = resp.getheader("ETag")
+        resp, data = self.get("/safetynet.html", "gzip", {"If-None-Match": gz_etag})
+        self.assertEqual((resp.status, data), (304, b""))
+        self.assertEqual(resp.getheader("Vary"), "Accept-Encoding")
+        # The gzip copy's validator does not validate the identity answer.
+        resp, data = self.get("/safetynet.html", None, {"If-None-Match": gz_etag})
+        self.assertEqual((resp.status, data), (200, self.files["safetynet.html"]))
+        resp, data = self.get("/safetynet.html", "gzip", method="HEAD")
+        self.assertEqual((resp.status, data, resp.getheader("Content-Encoding")), (200, b"", "gzip"))
+
+    def test_a_file_edited_after_the_build_is_served_as_edited(self):
+        path = os.path.join(self.root, "assets", "site.json")
+        edited = b'{"site_name":"Edited by the clinic"}'
+        with open(path, "wb") as f:
+            f.write(edited)
+        try:
+            for accept in ("br, gzip", "gzip"):
+                resp, data = self.get("/assets/site.json", accept)
+                self.assertEqual((resp.status, resp.getheader("Content-Encoding"), data), (200, None, edited), accept)
+        finally:
+            with open(path, "wb") as f:
+                f.write(self.files["assets/site.json"])
+            subprocess.run([sys.executable, PRECOMPRESS, self.root, "--brotli", self.brotli or ""], check=True)
+        resp, data = self.get("/assets/site.json", "gzip")
+        self.assertEqual((resp.getheader("Content-Encoding"), gzip.decompress(data)), ("gzip", self.files["assets/site.json"]))
+
+    def test_a_copy_outside_the_folder_is_never_served(self):
+        outside = os.path.join(self.tmp.name, "secret.gz")
+        with open(outside, "wb") as f:
+            f.write(gzip.compress(b"TOP-SECRET"))
+        name = os.path.join(self.root, "linked.json")
+        with open(name, "wb") as f:
+            f.write(b'{"a":1}')
+        os.symlink(outside, name + ".gz")
+        st = os.stat(name)
+        os.utime(outside, ns=(st.st_mtime_ns, st.st_mtime_ns))
+        resp, data = self.get("/linked.json", "gzip")
+        self.assertEqual((resp.status, resp.getheader("Content-Encoding"), data), (200, None, b'{"a":1}'))
 
 
 if __name__ == "__main__":

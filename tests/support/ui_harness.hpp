@@ -92,7 +92,8 @@ private:
 
 class UiHarness {
 public:
-    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}) {
+    // with_workspace false: the kiosk program's App (web/CMakeLists.txt), no workspace linked.
+    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}, bool with_workspace = true) {
         platform.mode = std::move(mode);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -100,7 +101,7 @@ public:
         io.DeltaTime = 1.0f / 60.0f;
         // What a backend maps: ImGui's named keys to slots in io.KeysDown.
         for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = 256 + k;
-        app = std::make_unique<ui::App>(platform);
+        app = with_workspace ? std::make_unique<ui::App>(platform) : std::make_unique<ui::App>(platform, nullptr);
         upload_fonts();
     }
     ~UiHarness() {

@@ -15,7 +15,8 @@
 
 namespace safetynet::ui {
 
-App::App(Platform& platform) : m_platform(platform), m_device(platform) {
+App::App(Platform& platform, WorkspaceFactory make_workspace)
+    : m_platform(platform), m_make_workspace(make_workspace), m_device(platform) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing of a session is written anywhere
     io.LogFilename = nullptr;
@@ -51,9 +52,9 @@ void App::apply_site(SiteConfig site) {
     const std::string requested = m_platform.requested_mode();
     m_mode = requested == "clinic" || requested == "org" || requested == "kiosk" ? requested : m_site.mode;
     if (m_mode != "clinic" && m_mode != "org") m_mode = "kiosk";
-    if (m_mode != "kiosk" && !m_workspace)
-        m_workspace = std::make_unique<Workspace>(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
-                                                  m_site, m_directory);
+    if (m_mode != "kiosk" && !m_workspace && m_make_workspace)
+        m_workspace = m_make_workspace(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
+                                       m_site, m_directory);
     m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
     m_kiosk->note_input(m_platform.now_seconds());
     m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {

@@ -24,10 +24,28 @@ namespace safetynet::ui {
 
 struct Context;
 
+// The staff workspace (ui/workspace) as App drives it. App holds it only through this
+// interface and builds it only through a WorkspaceFactory, so a program for the kiosk alone
+// (web/: the first load, issue 16) never references the workspace's code and the linker
+// leaves it out.
+class StaffSide {
+public:
+    virtual ~StaffSide() = default;
+    virtual void draw(Context& ctx) = 0;
+    virtual bool wants_redraw(double now) const = 0;
+    virtual void note_input(double now) = 0;
+    virtual nlohmann::json state() const = 0;
+};
+using WorkspaceFactory = std::unique_ptr<StaffSide> (*)(Platform&, WorkspaceRole, const SiteConfig&, DirectoryService&);
+
 class App {
 public:
     // Needs a current ImGui context; loads fonts and starts reading the site configuration.
+    // The whole app: kiosk and workspace (app_workspace.cpp).
     explicit App(Platform& platform);
+    // make_workspace nullptr: the kiosk alone. A site or URL asking for a staff mode then
+    // gets needs_workspace(), and the platform starts the program that has it.
+    App(Platform& platform, WorkspaceFactory make_workspace);
 
     // Before ImGui::NewFrame(): applies a pending text-size or contrast change. Returns true
     // when the font atlas was rebuilt, so the renderer must upload its texture again.
@@ -47,6 +65,8 @@ public:
     const WidgetRegistry& widgets() const { return m_widgets; }
     // "kiosk", "clinic" or "org": the URL's choice, else the site's.
     const std::string& mode() const { return m_mode; }
+    // The mode is a staff one but this program was built without the workspace.
+    bool needs_workspace() const { return m_mode != "kiosk" && !m_workspace; }
     // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
     std::string state_json() const;
 
@@ -76,7 +96,8 @@ private:
     FontSet m_fonts;
     std::unique_ptr<Kiosk> m_kiosk;
     // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
-    std::unique_ptr<Workspace> m_workspace;
+    WorkspaceFactory m_make_workspace = nullptr;
+    std::unique_ptr<StaffSide> m_workspace;
     std::string m_mode = "kiosk";
     KioskDevice m_device;
     DirectoryService m_directory;
