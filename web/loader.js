@@ -107,7 +107,6 @@
     onFirstFrame: function () {
       progress(1);
       loading.classList.add('done');
-      canvas.focus();
       reportBuild();
       registerServiceWorker();
     },

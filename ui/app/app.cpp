@@ -8,6 +8,7 @@
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -19,7 +20,9 @@ App::App(Platform& platform) : m_platform(platform), m_device(platform) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing of a session is written anywhere
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: the keyboard focus is the one the page and the semantic tree
+    // share (ui/shell/semantic_actions.hpp), with its own ring; a second, invisible focus moving
+    // under the arrow keys would only confuse.
     apply_display_settings();
     apply_site(SiteConfig{});  // a working kiosk at once; the site's file refines it
 
@@ -55,6 +58,7 @@ void App::apply_site(SiteConfig site) {
         m_workspace = std::make_unique<Workspace>(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
                                                   m_site, m_directory);
     m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
+    m_kiosk->set_display_defaults(m_display_defaults);
     m_kiosk->note_input(m_platform.now_seconds());
     m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {
         return m_device.share(r, result, lang, m_site, [this](bool ok) {
@@ -134,8 +138,16 @@ bool App::prepare_frame() {
     return fonts_changed;
 }
 
+void App::set_system_high_contrast(bool on) {
+    if (m_display_defaults.high_contrast == on) return;
+    m_display_defaults.high_contrast = on;
+    m_display.high_contrast = on;
+    if (m_kiosk) m_kiosk->set_display_defaults(m_display_defaults);
+    m_data_changed = true;
+}
+
 bool App::wants_redraw(double now) const {
-    if (m_data_changed) return true;
+    if (m_data_changed || m_actions.pending()) return true;
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;
     // A visible notice must disappear on time; once a second is enough for that.
@@ -146,9 +158,19 @@ bool App::wants_redraw(double now) const {
 void App::frame() {
     m_data_changed = false;
     m_widgets.begin_frame();
-    Context ctx{m_platform, m_i18n, m_widgets, &palette(m_display.high_contrast), m_fonts, ui_scale(m_display)};
+    m_semantics.begin_frame(m_i18n.language());
+    m_actions.apply_scrolls();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_actions.hide_ring();  // a pointer: no ring
+    const std::string screen = m_workspace ? std::string() : m_staff.open() ? "staff:" + m_staff.state_id() : m_kiosk->screen_key();
+    Context ctx{m_platform, m_i18n, m_widgets, m_semantics, m_actions, &palette(m_display.high_contrast), m_fonts,
+                ui_scale(m_display), screen};
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // A new screen opens at its top (in the compact layout the whole window scrolls).
+    if (screen != m_last_screen) {
+        m_last_screen = screen;
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+    }
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::Begin("SafetyNet", nullptr,
@@ -176,10 +198,13 @@ void App::frame() {
     draw_notice(ctx);
     ImGui::End();
     m_widgets.end_frame();
+    m_semantics.end_frame();
+    m_actions.end_frame(m_semantics);
 }
 
 void App::show_notice(std::string key, std::vector<std::pair<std::string, std::string>> args) {
     m_notice = Notice{std::move(key), std::move(args), -1};
+    m_semantics.announce(m_i18n.format(m_notice->key, m_notice->args));
     m_data_changed = true;
 }
 
@@ -209,11 +234,12 @@ void App::draw_notice(Context& ctx) {
     ImGui::PushTextWrapPos(box.x - pad);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
-    // Touching the note dismisses it.
+    // Touching the note dismisses it: a button named by what it says.
     ImGui::SetCursorPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("##dismiss", box)) m_notice.reset();
+    const bool dismissed = ImGui::InvisibleButton("##dismiss", box);
+    describe(ctx, "notice", Role::Button, text);
+    if (pressed_or_activated(ctx, "notice", dismissed)) m_notice.reset();
     ImGui::EndChild();
-    register_last_item(ctx, "notice");
     ImGui::PopStyleColor(2);
     ImGui::PopFont();
 }
