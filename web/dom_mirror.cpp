@@ -131,8 +131,13 @@ EMSCRIPTEN_KEEPALIVE const char* safetynet_a11y_text(const char* id) {
 // The mirror has copied the last reply: overwrite it (it may hold what the person typed).
 EMSCRIPTEN_KEEPALIVE void safetynet_a11y_wipe_reply() { reply(std::string()); }
 
-EMSCRIPTEN_KEEPALIVE void safetynet_a11y_focus(const char* id, int visible) {
-    if (auto* a = request()) a->focus(id, visible != 0);
+// `person`: a person moved the focus (Tab, a screen reader, a tap on a field), which counts as
+// input for the idle timers; 0 when the page only carried out a move the app asked for (a dialog
+// taking the focus must not restart the idle countdown it shows).
+EMSCRIPTEN_KEEPALIVE void safetynet_a11y_focus(const char* id, int visible, int person) {
+    if (!g_app) return;
+    if (person) g_app->note_input();
+    g_app->actions().focus(id, visible != 0);
 }
 
 EMSCRIPTEN_KEEPALIVE void safetynet_a11y_activate(const char* id) {

@@ -32,6 +32,8 @@
   var programmatic = null;   // the id we are focusing ourselves, and whether its ring shows
   var rebuilding = false;
   var editing = null;        // the text field whose <input> is open
+  var focusMoved = false;    // the focus moved since the app last drew: the browser's own scroll
+                             // to it is ignored (the app scrolls it into view itself)
 
   function call(name, args, types) { return M.ccall(name, 'string', types || (args || []).map(function () { return 'string'; }), args || []); }
   function take(name, args) {
@@ -239,13 +241,26 @@
       if (!sizer) { sizer = e.sizer = document.createElement('div'); sizer.className = 'sn-sizer'; el.insertBefore(sizer, el.firstChild); }
       var h = (e.node.b[3] + s[2]) + 'px';
       if (sizer.style.height !== h) sizer.style.height = h;
+      e.scrollY = s[1];
       if (Math.abs(el.scrollTop - s[1]) > 0.5) el.scrollTop = s[1];
     });
     settingScroll = false;
   }
+  // A scroll of an area in the page: a screen reader or the browser bringing an element into view
+  // scrolls the app the same way. One caused by a focus move is undone instead: the app brings the
+  // focused widget into view itself, and the page follows it.
   function onScroll(ev) {
     var el = ev.target;
     if (settingScroll || rebuilding || !el.classList || !el.classList.contains('sn-area')) return;
+    var e = byId.get(el.dataset.id);
+    if (!e || Math.abs(el.scrollTop - (e.scrollY || 0)) <= 0.5) return;
+    if (focusMoved) {
+      settingScroll = true;
+      el.scrollTop = e.scrollY || 0;
+      settingScroll = false;
+      return;
+    }
+    e.scrollY = el.scrollTop;
     send('safetynet_a11y_scroll', ['string', 'number'], [el.dataset.id, el.scrollTop]);
   }
 
@@ -257,12 +272,13 @@
   function onFocusIn(ev) {
     var id = idOf(ev.target);
     if (!id) return;
-    var visible = true;
-    if (programmatic && programmatic.id === id) visible = programmatic.visible;
+    var visible = true, person = 1;
+    if (programmatic && programmatic.id === id) { visible = programmatic.visible; person = 0; }
     programmatic = null;
+    focusMoved = true;
     var e = byId.get(id);
     if (e && e.node.r === 'textbox') openField(e.el, id);
-    send('safetynet_a11y_focus', ['string', 'number'], [id, visible ? 1 : 0]);
+    send('safetynet_a11y_focus', ['string', 'number', 'number'], [id, visible ? 1 : 0, person]);
   }
   function onFocusOut(ev) {
     var el = ev.target;
@@ -270,17 +286,20 @@
     if (rebuilding) return;
     // Focus left the mirror (to the page itself): the app has no focus either.
     setTimeout(function () {
-      if (!root.contains(document.activeElement)) send('safetynet_a11y_focus', ['string', 'number'], ['', 0]);
+      if (!root.contains(document.activeElement)) send('safetynet_a11y_focus', ['string', 'number', 'number'], ['', 0, 0]);
     }, 0);
   }
   function carryOutFocusRequest() {
     var req = JSON.parse(take('safetynet_a11y_focus_request'));
     if (!req) return;
     var e = byId.get(req.id);
-    if (!e || document.activeElement === e.el) { send('safetynet_a11y_focus', ['string', 'number'], [req.id, req.visible ? 1 : 0]); return; }
+    if (!e || document.activeElement === e.el) {
+      send('safetynet_a11y_focus', ['string', 'number', 'number'], [e ? req.id : '', req.visible ? 1 : 0, 0]);
+      return;
+    }
     programmatic = req;
     e.el.focus({ preventScroll: true });
-    if (document.activeElement !== e.el) { programmatic = null; send('safetynet_a11y_focus', ['string', 'number'], ['', 0]); }
+    if (document.activeElement !== e.el) { programmatic = null; send('safetynet_a11y_focus', ['string', 'number', 'number'], ['', 0, 0]); }
   }
 
   // A text field opens with the app's text and closes empty: what was typed stays in the app.
@@ -336,17 +355,23 @@
   // browser's. Runs first (capture on window), before the canvas's own key handlers.
   function onKey(ev) {
     if (ev.key === 'Tab') { ev.stopPropagation(); return; }
+    // Escape closes the dialog on top, wherever the focus is (the app decides what closing means).
+    if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      var modal = ev.type === 'keydown' && root.querySelector('[aria-modal="true"]');
+      if (modal) activate(modal.dataset.id);
+      return;
+    }
     var t = ev.target;
     if (!root.contains(t) || t === root) return;
     var tag = t.tagName;
     if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') {
-      if (ev.key === 'Escape') return;  // closes a dialog in the app
       ev.stopPropagation();
       if (ev.type === 'keydown' && ev.key === 'Enter' && tag === 'INPUT' && !ev.isComposing) activate(idOf(t));
       return;
     }
     var nav = { Enter: 1, ' ': 1, ArrowUp: 1, ArrowDown: 1, ArrowLeft: 1, ArrowRight: 1, Home: 1, End: 1, PageUp: 1, PageDown: 1 };
-    if (!nav[ev.key]) return;  // digits, Backspace, Escape: the app's
+    if (!nav[ev.key]) return;  // digits, Backspace: the app's
     ev.stopPropagation();
     if (ev.type !== 'keydown') return;
     var id = idOf(t), e = id && byId.get(id);
@@ -397,7 +422,8 @@
   function frame(rev, srev, ann, focusRequest) {
     var rebuilt = rev !== revision;
     if (rebuilt) { revision = rev; rebuild(); }
-    if (rebuilt || srev !== scrollRevision) { scrollRevision = srev; syncScrolls(); }
+    if (rebuilt || srev !== scrollRevision || focusMoved) { scrollRevision = srev; syncScrolls(); }
+    focusMoved = false;
     if (ann) announce();
     if (focusRequest) carryOutFocusRequest();
   }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace safetynet::ui {
@@ -123,17 +124,33 @@ void App::note_input() {
     if (m_workspace) m_workspace->note_input(m_platform.now_seconds());
 }
 
+namespace {
+// How many device pixels a CSS pixel has (the browser's zoom and devicePixelRatio): glyphs are
+// rasterised that much larger so text stays crisp, up to 2x, and a body size of 60 device px
+// (the atlas of four faces grows with the square of it).
+float raster_scale(float body_px) {
+    const float dpr = ImGui::GetIO().DisplayFramebufferScale.x;
+    const float quarter = std::round(std::max(dpr, 1.0f) * 4.0f) / 4.0f;
+    return std::clamp(quarter, 1.0f, std::max(1.0f, std::min(2.0f, 60.0f / body_px)));
+}
+}  // namespace
+
 void App::apply_display_settings() {
     const float scale = ui_scale(m_display);
-    if (m_display.text_size != m_applied.text_size)
-        m_fonts = build_fonts(*ImGui::GetIO().Fonts, kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
+    const float body = kTextSizes[static_cast<std::size_t>(m_display.text_size)];
+    const float raster = raster_scale(body);
+    if (m_display.text_size != m_applied.text_size || raster != m_raster) {
+        m_fonts = build_fonts(*ImGui::GetIO().Fonts, body, raster);
+        m_raster = raster;
+    }
     apply_theme(palette(m_display.high_contrast), scale);
     m_applied = m_display;
 }
 
 bool App::prepare_frame() {
-    if (m_display == m_applied) return false;
-    const bool fonts_changed = m_display.text_size != m_applied.text_size;
+    const float raster = raster_scale(kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
+    if (m_display == m_applied && raster == m_raster) return false;
+    const bool fonts_changed = m_display.text_size != m_applied.text_size || raster != m_raster;
     apply_display_settings();
     return fonts_changed;
 }
@@ -161,6 +178,10 @@ void App::frame() {
     m_semantics.begin_frame(m_i18n.language());
     m_actions.apply_scrolls();
     if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_actions.hide_ring();  // a pointer: no ring
+    if (const ImVec2 size = ImGui::GetIO().DisplaySize; size.x != m_display_size.x || size.y != m_display_size.y) {
+        m_display_size = size;
+        m_actions.keep_focus_in_view();
+    }
     const std::string screen = m_workspace ? std::string() : m_staff.open() ? "staff:" + m_staff.state_id() : m_kiosk->screen_key();
     Context ctx{m_platform, m_i18n, m_widgets, m_semantics, m_actions, &palette(m_display.high_contrast), m_fonts,
                 ui_scale(m_display), screen};

@@ -85,10 +85,12 @@ private:
     SemanticActions m_actions;
     DisplaySettings m_display_defaults;  // what a new kiosk session starts with
     std::string m_last_screen;           // what the last frame showed (a new screen opens at its top)
+    ImVec2 m_display_size{0, 0};         // a new size keeps the focused widget in view
     SiteConfig m_site;
     DisplaySettings m_display;
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
+    float m_raster = 1.0f;  // device pixels per CSS pixel the font atlas is rasterised for
     std::unique_ptr<Kiosk> m_kiosk;
     // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
     std::unique_ptr<Workspace> m_workspace;

@@ -14,7 +14,7 @@ void Kiosk::draw_privacy(Context& ctx) {
     for (const char* key : {"kiosk.privacy.local", "kiosk.privacy.share", "kiosk.privacy.skip", "kiosk.privacy.erase"}) {
         // A bullet as a small filled circle beside each point: easy to scan, no glyph needed.
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const float line = ctx.fonts.body->FontSize;
+        const float line = font_px(ctx.fonts.body);
         ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(at.x + 8 * ctx.scale, at.y + line * 0.55f), 5 * ctx.scale,
                                                     ImGui::GetColorU32(p.primary));
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + 28 * ctx.scale);

@@ -101,7 +101,7 @@ void Kiosk::draw_qr(Context& ctx) {
     const bool close = button(ctx, "qr.close", ctx.tr("kiosk.qr.close"), ButtonStyle::Primary,
                               ImVec2(ImGui::GetContentRegionAvail().x, 0));
     end_dialog(ctx);
-    if (close || dialog_escape()) m_show_qr = false;
+    if (close || dialog_escape(ctx, "qr")) m_show_qr = false;
 }
 
 // A clean printed page: the needs and the places, no answers.

@@ -83,7 +83,7 @@ void Kiosk::draw_finish_confirm(Context& ctx, DisplaySettings& display) {
     const bool yes = button(ctx, "confirm.yes", ctx.tr("kiosk.confirm.yes"), ButtonStyle::Primary, ImVec2(bw, 0));
     const bool no = button(ctx, "confirm.no", ctx.tr("kiosk.confirm.no"), ButtonStyle::Secondary, ImVec2(bw, 0));
     end_dialog(ctx);
-    if (no || dialog_escape()) m_confirm_finish = false;
+    if (no || dialog_escape(ctx, "confirm")) m_confirm_finish = false;
     if (yes) {
         m_confirm_finish = false;
         finish_and_clear(ctx, display);
@@ -120,7 +120,7 @@ void Kiosk::draw_idle_warning(Context& ctx, DisplaySettings& display, double now
     const bool stay = button(ctx, "idle.stay", ctx.tr("kiosk.idle.stay"), ButtonStyle::Primary,
                              ImVec2(ImGui::GetContentRegionAvail().x, 0));
     end_dialog(ctx);
-    if (stay || dialog_escape()) {
+    if (stay || dialog_escape(ctx, "idle")) {
         m_last_input = now;
         m_idle_announced = -1;
     }

@@ -59,7 +59,7 @@ void KioskStaff::draw(Context& ctx, KioskDevice& device, const SiteConfig& site)
     }
     end_column();
     end_content(ctx);
-    if (nav_bar(ctx, ctx.tr("staff.close"), nullptr) == NavAction::Back || dialog_escape()) close();
+    if (nav_bar(ctx, ctx.tr("staff.close"), nullptr) == NavAction::Back) close();
 }
 
 void KioskStaff::draw_pin(Context& ctx, const SiteConfig& site) {

@@ -26,7 +26,9 @@ void SemanticActions::focus(std::string_view id, bool visible) {
     m_focused.assign(id);
     m_visible = visible && !id.empty();
     m_request.clear();  // the platform carried the request out (or the person moved first)
-    m_scroll_into_view.assign(id);
+    // Brought into view when it got there by keyboard or assistive technology; a widget under
+    // the pointer is in view already, and must not move away from under the finger.
+    if (visible) m_scroll_into_view.assign(id);
     m_frames_since_request = 0;
 }
 
@@ -83,12 +85,6 @@ std::optional<float> SemanticActions::take_value(std::string_view id) {
     const float v = it->second;
     m_values.erase(it);
     return v;
-}
-
-bool SemanticActions::take_scroll_into_view(std::string_view id) {
-    if (id.empty() || m_scroll_into_view != id) return false;
-    m_scroll_into_view.clear();
-    return true;
 }
 
 void SemanticActions::pointer_focus(std::string_view id) {

@@ -44,8 +44,18 @@ public:
     bool take_activation(std::string_view id);
     std::optional<std::string> take_text(std::string_view id);
     std::optional<float> take_value(std::string_view id);
-    // Whether the widget `id` must scroll itself into view (once, after the focus moved to it).
-    bool take_scroll_into_view(std::string_view id);
+    // Whether the widget `id` must scroll itself into view (the focus just moved to it): asked
+    // every frame until it says it is in view (in_view) or a few frames have passed.
+    bool wants_into_view(std::string_view id) const { return !id.empty() && m_scroll_into_view == id; }
+    void in_view(std::string_view id) {
+        if (m_scroll_into_view == id) m_scroll_into_view.clear();
+    }
+    // The screen changed size (a rotated tablet, a zoomed browser): the focused widget is brought
+    // back into view.
+    void keep_focus_in_view() {
+        m_scroll_into_view = m_focused;
+        m_frames_since_request = 0;
+    }
     // A tap or click pressed `id`: the focus follows the pointer, without a ring.
     void pointer_focus(std::string_view id);
     // The pointer went down somewhere: no ring until the keyboard is used again.

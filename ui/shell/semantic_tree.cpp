@@ -134,7 +134,9 @@ int SemanticTree::area_for(const ImGuiWindow* w) {
     m_building.push_back(std::move(n));
     const int index = static_cast<int>(m_building.size()) - 1;
     m_areas.push_back(Area{w, index});
-    m_building_scrolls.push_back(AreaScroll{w->Name, w->Scroll.y, w->ScrollMax.y});
+    // ImGui may scroll past the maximum it measured last frame (a target set this frame): the
+    // mirror must be able to scroll as far.
+    m_building_scrolls.push_back(AreaScroll{w->Name, w->Scroll.y, std::max(w->ScrollMax.y, w->Scroll.y)});
     return index;
 }
 

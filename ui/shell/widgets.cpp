@@ -27,6 +27,22 @@ namespace {
 bool last_item_disabled() { return (ImGui::GetCurrentContext()->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0; }
 }  // namespace
 
+// Scrolls the current window (and its parents) until `rect` is in view, once the focus moved to
+// `id`. Asked again each frame until it is: ImGui 1.86 rounds positions toward zero, so lines
+// scrolled above the top move by a pixel and one scroll can land a little short.
+void bring_into_view(Context& ctx, std::string_view id, const ImRect& rect) {
+    if (!ctx.actions.wants_into_view(id)) return;
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    bool visible = true;
+    for (ImGuiWindow* v = w; v && visible; v = (v->Flags & ImGuiWindowFlags_ChildWindow) ? v->ParentWindow : nullptr) {
+        const ImRect clip = v->InnerRect;
+        const bool fits = rect.GetHeight() <= clip.GetHeight();
+        visible = rect.Min.y >= clip.Min.y - 0.5f && (fits ? rect.Max.y <= clip.Max.y + 0.5f : rect.Min.y < clip.Max.y);
+    }
+    if (visible) ctx.actions.in_view(id);
+    else ImGui::ScrollToRect(w, rect);
+}
+
 void draw_focus_ring(Context& ctx, ImVec2 min, ImVec2 max, float rounding) {
     const float gap = focus_gap(ctx.scale), width = focus_width(ctx.scale);
     const float out = gap + width * 0.5f;
@@ -44,7 +60,7 @@ SemanticNode& describe(Context& ctx, std::string_view id, Role role, std::string
     register_last_item(ctx, id, !disabled);
     SemanticNode& node = ctx.semantics.add_item(id, role, name, states | (disabled ? kDisabled : 0u));
     const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    if (ctx.actions.take_scroll_into_view(id)) ImGui::ScrollToRect(ImGui::GetCurrentWindow(), rect);
+    bring_into_view(ctx, id, rect);
     if (disabled || !is_interactive(role)) return node;
     if (ImGui::IsItemActivated()) ctx.actions.pointer_focus(id);
     if (ctx.actions.is_focused(id) && ctx.actions.focus_visible())
@@ -131,8 +147,7 @@ void heading(Context& ctx, const char* text, std::string_view id, int level) {
     if (!id.empty()) register_last_item(ctx, id);
     SemanticNode& n = ctx.semantics.add_item(id, Role::Heading, text);
     n.level = static_cast<std::uint8_t>(std::clamp(level, 1, 6));
-    if (!id.empty() && ctx.actions.take_scroll_into_view(id))
-        ImGui::ScrollToRect(ImGui::GetCurrentWindow(), ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+    bring_into_view(ctx, id, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
 }
 
 void center_next(float width) {
@@ -210,7 +225,7 @@ bool option_button(Context& ctx, std::string_view id, const char* label, bool se
     dl->AddRect(pos, max, ImGui::GetColorU32(selected ? p.primary : p.field_border), style.FrameRounding, 0,
                 selected ? 3.0f * ctx.scale : 1.5f * ctx.scale);
     draw_mark(ctx, dl, ImVec2(pos.x + m.pad_x + m.mark * 0.5f, pos.y + height * 0.5f), m.mark, selected, multi);
-    dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(pos.x + m.text_x, pos.y + (height - m.text.y) * 0.5f),
+    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + m.text_x, pos.y + (height - m.text.y) * 0.5f),
                 ImGui::GetColorU32(p.text), label, nullptr, width - m.text_x - m.pad_x);
     ImGui::PopFont();
     return chosen;
@@ -420,7 +435,7 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
                                (o.required ? kRequired : 0u) | (o.invalid ? kInvalid : 0u));
     n.input = o.kind;
     n.value.assign(buf);
-    n.value_now = ctx.fonts.body->FontSize;  // the text size, for the platform's input to match
+    n.value_now = font_px(ctx.fonts.body);  // the text size, for the platform's input to match
     if (o.description) n.description.assign(o.description);
 
     // The box: a visible edge (WCAG 1.4.11), the text (dots for a passphrase), the hint while empty.
@@ -437,7 +452,7 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
     const ImVec2 text_pos(pos.x + style.FramePadding.x * 0.6f, pos.y + (multiline ? style.FramePadding.y * 0.6f
                                                                                  : (height - ImGui::GetTextLineHeight()) * 0.5f));
     const ImVec4 clip(pos.x, pos.y, max.x - style.FramePadding.x * 0.3f, max.y);
-    dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, text_pos, ImGui::GetColorU32(hint ? p.text_muted : p.text),
+    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), text_pos, ImGui::GetColorU32(hint ? p.text_muted : p.text),
                 hint ? o.hint : shown.c_str(), nullptr, multiline ? width - style.FramePadding.x * 1.2f : 0.0f, &clip);
     sodium_memzero(shown.data(), shown.capacity());
     ImGui::PopFont();
@@ -720,7 +735,10 @@ void end_dialog(Context& ctx) {
     parent->DC.CursorMaxPos = saved_max;
 }
 
-bool dialog_escape() { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false); }
+bool dialog_escape(Context& ctx, std::string_view id) {
+    const bool page = ctx.actions.take_activation(id);
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || page;
+}
 
 void begin_group(Context& ctx, std::string_view id, Role role, std::string_view name, std::uint32_t states) {
     ctx.semantics.begin_group(id, role, name, states);

@@ -159,8 +159,9 @@ void end_content();  // the same, for screens that do not close the main landmar
 // caller's to handle (Escape closes a dialog: check dialog_escape()).
 void begin_dialog(Context& ctx, std::string_view id, Role role, const char* name, ImVec2 size);
 void end_dialog(Context& ctx);
-// Whether Escape was pressed this frame (to close the dialog on top).
-bool dialog_escape();
+// Whether Escape was pressed this frame to close the dialog `id`: on the keyboard the canvas
+// has, or in the page (which activates the open dialog's node).
+bool dialog_escape(Context& ctx, std::string_view id);
 
 // A semantic group around the widgets drawn until end_group(): a question's answers
 // (Role::RadioGroup named by the question), a dialog, a list, a region.

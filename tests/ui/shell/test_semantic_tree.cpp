@@ -4,6 +4,8 @@
 #include "tests/support/ui_harness.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 #include <set>
 #include <string>
 #include <vector>
@@ -356,4 +358,58 @@ TEST_CASE("at 320 x 256 CSS px (400 % zoom) the kiosk is one scrolling column: n
     check_screen("privacy");
     k.activate("nav.next");
     check_screen("question 1");
+}
+
+TEST_CASE("at 640 x 400 the results' last control comes fully into view when focused") {
+    Kiosk k(1280, 800);
+    // The shipped demo site: a clinic to share with, the demo directory (a long list of places).
+    auto read = [](const std::string& rel) {
+        std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
+        std::stringstream ss;
+        ss << in.rdbuf();
+        return ss.str();
+    };
+    k.platform.files["assets/site.json"] = read("assets/site.json");
+    k.platform.files["assets/directory/demo-region.hsds.json"] = read("assets/directory/demo-region.hsds.json");
+    k.app = std::make_unique<ui::App>(k.platform);
+    for (int i = 0; i < 6; ++i) k.frame();
+    k.activate("welcome.start");
+    k.activate("nav.next");
+    for (int guard = 0; guard < 12 && k.screen() == "question"; ++guard) {
+        if (k.tree().find("answer.3") && k.state()["kiosk"]["item"].get<std::string>().rfind("956", 0) == 0) k.activate("answer.3");
+        k.activate("nav.next");
+    }
+    k.activate("nav.next");
+    k.activate("nav.next");
+    REQUIRE(k.screen() == "results");
+    ImGui::GetIO().DisplaySize = ImVec2(640, 400);  // the browser zoomed to 200 %
+    k.frame();
+    k.frame();
+    for (const std::string id : {"results.qr", "results.share", "nav.next", "nav.back", "nav.next"}) {
+        k.focus(id);
+        const int index = k.tree().index_of(id);
+        REQUIRE_MESSAGE(index >= 0, id << " on " << k.screen());
+        const Bounds b = k.tree().screen_bounds(index);
+        INFO(id << " y " << b.y << " h " << b.h);
+        CHECK(b.y >= 0);
+        CHECK(b.y + b.h <= 400.5f);
+    }
+}
+
+TEST_CASE("at 320 x 256 a dialog taller than the screen scrolls its last button into view") {
+    Kiosk k(320, 256);
+    k.activate("welcome.start");
+    k.activate("nav.next");
+    k.activate("answer.2");
+    for (int guard = 0; guard < 12 && k.screen() == "question"; ++guard) k.activate("nav.next");
+    k.activate("nav.next");
+    k.activate("nav.next");
+    REQUIRE(k.screen() == "results");
+    k.activate("results.qr");
+    REQUIRE(k.tree().find("qr.close") != nullptr);
+    k.focus("qr.close");
+    const Bounds b = k.tree().screen_bounds(k.tree().index_of("qr.close"));
+    INFO("qr.close y " << b.y << " h " << b.h);
+    CHECK(b.y >= 0);
+    CHECK(b.y + b.h <= 256.5f);
 }
