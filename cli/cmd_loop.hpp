@@ -1,5 +1,5 @@
 #pragma once
-// The referral-loop commands (issue 7): refer, status, dashboard, store.
+// The referral-loop commands (issue 7): refer, status, dashboard, store; measures (issue 15).
 #include "cli/commands.hpp"
 
 namespace safetynet::cli {
@@ -8,5 +8,6 @@ const Command& refer_command();
 const Command& status_command();
 const Command& dashboard_command();
 const Command& store_command();
+const Command& measures_command();
 
 }  // namespace safetynet::cli

@@ -21,7 +21,7 @@ const std::vector<Command>& commands() {
     static const std::vector<Command> all = {
         {"instruments", kInstrumentsUsage, "list the built-in screening instruments (JSON)", cmd_instruments},
         {"screen", kScreenUsage, "score answers to an instrument: needs or a FHIR Bundle (JSON)", cmd_screen},
-        {"directory", kDirectoryUsage, "check an HSDS resource directory, or compile it into an index", cmd_directory},
+        {"directory", kDirectoryUsage, "check an HSDS resource directory, compile it into an index, or pull one from an HSDS API", cmd_directory},
         {"match", kMatchUsage, "find services for a person's needs, ranked, with reasons", cmd_match},
         keygen_command(),
         seal_command(),
@@ -31,6 +31,7 @@ const std::vector<Command>& commands() {
         status_command(),
         dashboard_command(),
         store_command(),
+        measures_command(),
     };
     return all;
 }

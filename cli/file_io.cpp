@@ -67,4 +67,36 @@ void write_file_atomic(const std::string& path, std::string_view bytes) {
     }
 }
 
+void write_stream_atomic(const std::string& path, const std::function<void(std::ostream&)>& fill,
+                         const std::function<bool(const std::string&)>& accept) {
+    std::string tmp = path + ".tmp-XXXXXX";
+    const int fd = ::mkstemp(tmp.data());
+    if (fd < 0) throw core::Error("io", path, std::string("cannot create a temporary file: ") + std::strerror(errno));
+    ::close(fd);
+    try {
+        {
+            std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+            fill(out);
+            out.flush();
+            if (!out) throw core::Error("io", path, "write failed");
+        }
+        // The stream is closed; fsync through a descriptor so the rename publishes whole data.
+        const int sync_fd = ::open(tmp.c_str(), O_RDONLY);
+        if (sync_fd < 0 || ::fsync(sync_fd) != 0) {
+            if (sync_fd >= 0) ::close(sync_fd);
+            throw core::Error("io", path, std::string("cannot finish writing: ") + std::strerror(errno));
+        }
+        ::close(sync_fd);
+        if (!accept(tmp)) {
+            ::unlink(tmp.c_str());
+            return;
+        }
+        if (std::rename(tmp.c_str(), path.c_str()) != 0)
+            throw core::Error("io", path, std::string("cannot finish writing: ") + std::strerror(errno));
+    } catch (...) {
+        ::unlink(tmp.c_str());
+        throw;
+    }
+}
+
 }  // namespace safetynet::cli

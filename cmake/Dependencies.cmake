@@ -7,11 +7,13 @@
 #   deps::imgui       Dear ImGui 1.86      compiled here from the Debian source package, with our
 #                                          ui/shell/imconfig_safetynet.h (no demo window, no file I/O)
 #   deps::imgui_backends  its SDL2 + OpenGL3 (WebGL2 / GLES3) backends
+#   deps::curl        libcurl 7.88 (OpenSSL) native only: libcurl4-openssl-dev; the CLI's
+#                                          `directory pull`, nothing else
 
 #---------------------------------------------------------------- header-only libraries
 if(EMSCRIPTEN)
-  # /usr/include must never be on an emscripten include path: glibc's headers would shadow the
-  # sysroot's libc (TOOLCHAIN §11). Expose just the two library folders through symlinks.
+  # /usr/include must never be on an emscripten include path (not even -isystem): glibc's
+  # headers would shadow the sysroot's libc. Expose just the two library folders through symlinks.
   set(_hostinc "${CMAKE_BINARY_DIR}/host-include")
   file(MAKE_DIRECTORY "${_hostinc}")
   foreach(_h nlohmann doctest)
@@ -73,6 +75,14 @@ add_library(deps::sodium ALIAS deps_sodium)
 add_library(deps::qrcodegen ALIAS deps_qrcodegen)
 if(TARGET deps_sdl2)
   add_library(deps::sdl2 ALIAS deps_sdl2)
+endif()
+if(NOT EMSCRIPTEN)
+  pkg_check_modules(CURL IMPORTED_TARGET libcurl>=7.85)  # 7.85: CURLOPT_PROTOCOLS_STR
+  if(CURL_FOUND)
+    add_library(deps_curl INTERFACE)
+    target_link_libraries(deps_curl INTERFACE PkgConfig::CURL)
+    add_library(deps::curl ALIAS deps_curl)
+  endif()
 endif()
 
 #---------------------------------------------------------------- Dear ImGui

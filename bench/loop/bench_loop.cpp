@@ -100,7 +100,9 @@ StoreData busy_clinic() {
 Store empty_store(int log_n) {
     StoreKeyJob j = Store::start_create(as_bytes(std::string("bench passphrase")), log_n);
     j.job.run();
-    return Store::create(std::move(j), StoreSettings{"clinic", "Eastside Community Clinic", 14});
+    StoreSettings settings;
+    settings.name = "Eastside Community Clinic";
+    return Store::create(std::move(j), settings);
 }
 
 StoreBlobs run(Store& s, const SavePlan& p, StoreBlobs blobs) {

@@ -1,6 +1,7 @@
 // The screens' operations on the store (store_actions.hpp).
 #include "core/actions/store_actions.hpp"
 
+#include "core/actions/capacity.hpp"
 #include "core/actions/dashboard.hpp"
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
@@ -75,6 +76,9 @@ void trust_contact(Store& store, const ContactCard& card, std::string note, std:
 void store_add_referral(Store& store, Referral r, std::string_view actor) {
     if (store.referral(r.id)) throw Error("duplicate-referral", "referral " + r.id, "a referral with this id is already stored");
     check_referral(r);
+    // Fixed when the referral is made, so a later change of the site's settings does not move it.
+    if (r.expected_response.empty() && r.direction == ReferralDirection::Outgoing)
+        r.expected_response = expected_response_date(r, store.settings().response_days);
     const std::string id = r.id;
     const std::string at = r.created;
     store.put_referral(std::move(r));
@@ -200,6 +204,11 @@ ImportResult import_bundle(Store& store, const OpenedBundle& bundle, std::string
                         std::string(now));
             break;
         }
+        case BundleKind::CapacityUpdate:
+            apply_capacity_update(store, bundle, now, actor);
+            break;
+        case BundleKind::NetworkReport:
+            throw Error("wrong-kind", where, "a network report: open it in the dashboard's network view, not as an import");
     }
     record_import(store.ledger(), bundle);
     return result;

@@ -1,35 +1,13 @@
 #include "core/base/utc_time.hpp"
 
+#include "core/base/calendar_date.hpp"
+#include "core/base/clock.hpp"
+
 #include <cstdint>
 #include <cstdio>
 
 namespace safetynet::core {
 
-namespace {
-// Days since 1970-01-01 to a civil date (the proleptic Gregorian algorithm of H. Hinnant's
-// "chrono-Compatible Low-Level Date Algorithms"), so no non-thread-safe gmtime is needed.
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    y = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    d = doy - (153 * mp + 2) / 5 + 1;
-    m = mp < 10 ? mp + 3 : mp - 9;
-    if (m <= 2) ++y;
-}
-// The inverse (same source): days since 1970-01-01 of a civil date.
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-}  // namespace
 
 std::string format_utc_rfc3339(std::chrono::system_clock::time_point t) {
     const std::int64_t secs = std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
@@ -48,7 +26,7 @@ std::string format_utc_rfc3339(std::chrono::system_clock::time_point t) {
     return buf;
 }
 
-std::string utc_now_rfc3339() { return format_utc_rfc3339(std::chrono::system_clock::now()); }
+std::string utc_now_rfc3339() { return utc_rfc3339(system_clock()); }
 
 bool is_utc_rfc3339(std::string_view s) {
     if (s.size() != 20) return false;

@@ -84,8 +84,14 @@ Bytes age_dearmor(std::string_view text, std::size_t max_bytes) {
 }
 
 bool age_is_armored(ByteView file) {
-    const std::string_view t = trim(as_chars(file.first(std::min<std::size_t>(file.size(), 4096))));
-    return t.substr(0, 5) == "-----";
+    const std::string_view head = as_chars(file.first(std::min<std::size_t>(file.size(), 4096)));
+    const std::string_view t = trim(head);
+    if (t.substr(0, 5) == "-----") return true;
+    // A binary file starts with its intro (age §"Header"). Text before an armor block is still
+    // armor, and a broken one: decoded as armor it is refused as armor (CCTV
+    // armor_garbage_leading), not misread as a binary header.
+    if (head.substr(0, 19) == "age-encryption.org/") return false;
+    return head.find(kAgeArmorBegin) != std::string_view::npos;
 }
 
 }  // namespace safetynet::core

@@ -16,8 +16,10 @@ inline constexpr std::string_view kAgeArmorEnd = "-----END AGE ENCRYPTED FILE---
 std::string age_armor(ByteView binary);
 // Throws core::Error("armor") on any deviation, ("payload-too-large") past `max_bytes`.
 Bytes age_dearmor(std::string_view text, std::size_t max_bytes);
-// True when the file, after leading whitespace, starts like a PEM block ("-----"): such a file
-// is decoded as armor (and fails as armor if it is not ours), anything else as binary.
+// True when the file, after leading whitespace, starts like a PEM block ("-----"), or does not
+// start with the binary intro ("age-encryption.org/") but holds the armor's BEGIN line in its
+// first 4 KiB: such a file is decoded as armor (and fails as armor if it is not ours), anything
+// else as binary.
 bool age_is_armored(ByteView file);
 
 }  // namespace safetynet::core

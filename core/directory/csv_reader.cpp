@@ -8,6 +8,15 @@ CsvReader::CsvReader(std::string_view data) : m_data(data) {
     if (m_data.substr(0, 3) == "\xEF\xBB\xBF") m_pos = 3;
 }
 
+// Where the line end that starts at `pos` (a CR) finishes: CR LF, and CR CR LF (a CRLF file
+// whose line ends were converted once more, as the UK profile's example CSVs are) are one line
+// end; a lone CR is one too.
+std::size_t CsvReader::line_end_after_cr(std::size_t pos) const {
+    std::size_t j = pos + 1;
+    while (j < m_data.size() && m_data[j] == '\r') ++j;
+    return j < m_data.size() && m_data[j] == '\n' ? j + 1 : pos + 1;
+}
+
 bool CsvReader::next(CsvRecord& record) {
     for (;;) {
         if (m_pos >= m_data.size()) return false;
@@ -38,9 +47,14 @@ bool CsvReader::next(CsvRecord& record) {
                         in_quotes = false;
                         after_quote = true;
                     }
+                } else if (c == '\r') {
+                    // The line end is kept in the field as it is; it counts as one line.
+                    const std::size_t end = line_end_after_cr(m_pos - 1);
+                    field.append(m_data.substr(m_pos - 1, end - (m_pos - 1)));
+                    m_pos = end;
+                    ++m_line;
                 } else {
                     if (c == '\n') ++m_line;
-                    else if (c == '\r' && !(m_pos < m_data.size() && m_data[m_pos] == '\n')) ++m_line;
                     field.push_back(c);
                 }
                 continue;
@@ -51,7 +65,7 @@ bool CsvReader::next(CsvRecord& record) {
                 end_field();
                 break;
             case '\r':
-                if (m_pos < m_data.size() && m_data[m_pos] == '\n') ++m_pos;
+                m_pos = line_end_after_cr(m_pos - 1);
                 [[fallthrough]];
             case '\n':
                 ++m_line;

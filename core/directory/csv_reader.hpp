@@ -1,6 +1,6 @@
 #pragma once
 // RFC 4180 CSV, as the HSDS Tabular Data Package uses it: comma-separated fields, records
-// ending in CRLF or LF, fields optionally in double quotes, where a quoted field may hold
+// ending in CRLF or LF (or CR, or CR CR LF: one line end each), fields optionally in double quotes, where a quoted field may hold
 // commas and line breaks and a doubled quote stands for one quote. A UTF-8 byte order mark at
 // the start is skipped. Each record knows the line it starts on, so an error can name it.
 #include <cstddef>
@@ -26,6 +26,7 @@ public:
     bool next(CsvRecord& record);
 
 private:
+    std::size_t line_end_after_cr(std::size_t pos) const;
     std::string_view m_data;
     std::size_t m_pos = 0;
     std::size_t m_line = 1;

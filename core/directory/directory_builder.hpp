@@ -7,6 +7,7 @@
 #include "core/directory/geo.hpp"
 #include "core/directory/need_map.hpp"
 #include "core/directory/schedule.hpp"
+#include "core/directory/service_capacity.hpp"
 #include "core/base/text_fold.hpp"
 
 #include <functional>
@@ -65,6 +66,7 @@ struct ServiceInput {
     std::vector<AreaInput> areas;
     std::vector<SiteInput> sites;
     std::vector<OpeningRule> rules;  // the service's hours wherever it is offered
+    std::vector<ServiceCapacity> capacities;  // HSDS 3.1; read, not compiled into the index
 };
 
 struct BuildOptions {

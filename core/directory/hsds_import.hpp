@@ -1,14 +1,22 @@
 #pragma once
-// Open Referral HSDS 3.0 import: the canonical JSON (an array of services with their nested
-// organization, locations, schedules, languages, service areas and attributes) and the
-// Tabular Data Package (datapackage.json + one CSV per table, linked by ids).
+// Open Referral HSDS 3.0 and 3.1 import, in every shape the specification publishes:
+//   JSON   services, organizations (with their services and locations), service_at_locations
+//          and locations, each as one object (GET /services/{id} …), an array, or an API page
+//          ({"total_items", …, "contents": [...]}), or {"services": [...]}; tabular.json (the
+//          tables as JSON, keyed by CSV file name); taxonomies, taxonomy terms and the API's
+//          details are recognised and reported as holding no services;
+//   CSV    the Tabular Data Package (datapackage.json + one CSV per table, linked by ids), with
+//          the HSDS 3.0 table names, the UK profile's singular ones, and 3.1's service_capacity.
 //
 // Validation keeps every good record and reports each bad one with where it is (file and
-// line for CSV; file and service id for JSON) and which field. A bad service is dropped; a bad
+// line for CSV; file and record id for JSON) and which field. A bad service is dropped; a bad
 // sub-record (a schedule, a language, a location, a service area, an attribute) is dropped and
-// its service kept. A directory with no good service at all is an error for the caller.
+// its service kept. What is kept with a caveat (a location whose coordinates are impossible, a
+// schedule that never occurs) is a warning. A directory with no good service at all is an
+// error for the caller.
 #include "core/directory/directory.hpp"
 #include "core/directory/directory_builder.hpp"
+#include "core/directory/zip_centroids.hpp"
 
 #include <cstddef>
 #include <functional>
@@ -23,7 +31,9 @@ namespace safetynet::core {
 struct ImportError {
     std::string file;
     std::size_t line = 0;  // CSV: the record's first line (1-based); 0 for JSON
-    std::string id;        // JSON: the service id, or "#N" (1-based position) when it has none
+    std::string id;        // JSON: the top-level record's id (a service, organization, location,
+                           // service_at_location, …), "#N" (1-based position) when it has none,
+                           // "page N" for an API page; tabular.json: "services.csv[N]"
     std::string field;     // e.g. "schedules[0].opens_at", or the CSV column
     std::string message;
 };
@@ -34,27 +44,42 @@ struct ImportReport {
     std::size_t organizations = 0;
     std::size_t services = 0;
     std::size_t locations = 0;
-    std::vector<ImportError> errors;  // the first kMaxListedErrors
-    std::size_t error_count = 0;      // all of them
+    std::size_t service_at_locations = 0;  // a service's sites at locations that exist
+    std::size_t schedules = 0;             // read without error (hours, or a description only)
+    std::vector<ImportError> errors;       // the first kMaxListedErrors
+    std::size_t error_count = 0;           // all of them
+    std::vector<ImportError> warnings;     // kept with a caveat; the first kMaxListedErrors
+    std::size_t warning_count = 0;
 
     void add(ImportError e);
-    // {"organizations": N, "services": N, "locations": N, "errors": [{"file", "line"|"id",
-    // "field", "message"}]}; errors beyond the listed ones are summarised in a last entry.
+    void warn(ImportError w);
+    // {"organizations": N, "services": N, "locations": N, "service_at_locations": N,
+    // "schedules": N, "errors": [{"file", "line"|"id", "field", "message"}], "warnings": [same]};
+    // entries beyond the listed ones are summarised in a last entry.
     std::string to_json(int indent = 2) const;
 };
 
-// Streams an HSDS JSON document (an array of services, or an object with a "services" or
-// "contents" array, as HSDS API pages have) into the builder. Constant memory per service, so
-// a national file of gigabytes is fine. A JSON syntax error stops the import there: it is
-// reported with its line, and the services before it are kept.
-void import_hsds_json(std::istream& in, std::string_view file_name, DirectoryBuilder& builder, ImportReport& report);
+// What an import may use beyond the files: the US ZIP centroids place a location that has a
+// postal code but no usable coordinates. `on_service` sees every service record as it joins the
+// directory, for a caller that keeps what the compiled index does not (HSDS 3.1 capacities).
+struct ImportOptions {
+    const ZipCentroids* zips = nullptr;
+    std::function<void(const ServiceInput&)> on_service;
+};
+
+// Streams an HSDS JSON document (any shape above) into the builder. An array, an API page and
+// {"services": [...]} are read one record at a time in constant memory, so a national file of
+// gigabytes is fine; a single object and tabular.json are read whole. A JSON syntax error stops
+// the import there: it is reported with its line, and the records before it are kept.
+void import_hsds_json(std::istream& in, std::string_view file_name, DirectoryBuilder& builder, ImportReport& report,
+                      const ImportOptions& options = {});
 
 // Reads one file of a data package (a path relative to the package), or nullopt if missing.
 using PackageReader = std::function<std::optional<std::string>(const std::string& relative_path)>;
 // Imports a Tabular Data Package: datapackage.json's resources name the CSV files (the HSDS
 // defaults, organizations.csv, services.csv, …, when it lists none).
 void import_datapackage(const PackageReader& read, std::string_view package_name, DirectoryBuilder& builder,
-                        ImportReport& report);
+                        ImportReport& report, const ImportOptions& options = {});
 
 enum class DirectoryFormat { Index, HsdsJson, DataPackage };
 
@@ -70,6 +95,9 @@ struct LoadedDirectory {
 
 // Loads a directory in any of the three formats. An index is validated as a whole (a corrupt
 // one throws core::Error("bad-index", …)); HSDS is imported record by record into `report`.
-LoadedDirectory load_directory(const std::string& path, const BuildOptions& options = {});
+// For an index, service_at_locations counts the services' sites at a location and schedules
+// the opening periods stored for them.
+LoadedDirectory load_directory(const std::string& path, const BuildOptions& options = {},
+                               const ImportOptions& import = {});
 
 }  // namespace safetynet::core

@@ -1,9 +1,11 @@
 #include "core/directory/hsds_records.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/number.hpp"
 #include "core/directory/geo.hpp"
 #include "core/base/text_fold.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cmath>
@@ -21,16 +23,15 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
-std::optional<double> parse_number(std::string_view s) {
-    s = trim(s);
-    if (s.empty()) return std::nullopt;
-    double v = 0;
-    // from_chars for double is in libstdc++ 11+ and libc++ 17+; strtod works everywhere.
-    std::string tmp(s);
-    char* end = nullptr;
-    v = std::strtod(tmp.c_str(), &end);
-    if (end != tmp.c_str() + tmp.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
+// 12 → "12", 2.5 → "2.5".
+std::string number_text(double v) {
+    std::string s = std::to_string(v);
+    while (s.find('.') != std::string::npos && (s.back() == '0' || s.back() == '.')) {
+        const bool dot = s.back() == '.';
+        s.pop_back();
+        if (dot) break;
+    }
+    return s;
 }
 
 // Reads a required or optional text field; false when it is present with a wrong type.
@@ -85,24 +86,37 @@ bool valid_language_code(std::string_view code) {
     return true;
 }
 
-std::optional<double> coordinate(const Record& r, const char* key, double limit, const Bad& bad, bool& ok) {
+std::optional<double> coordinate(const Record& r, const char* key, double limit, CoordinateIssue& issue) {
     std::string s;
     const FieldState st = r.get(key, s);
     if (st == FieldState::Absent) return std::nullopt;
-    const auto v = st == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < -limit || *v > limit) {
-        bad(key, limit == 90 ? "must be a number from -90 to 90" : "must be a number from -180 to 180");
-        ok = false;
+        if (issue.field.empty()) {
+            issue.field = key;
+            issue.problem = (st == FieldState::Present ? s : std::string("the value")) + " is not a number from " +
+                            (limit == 90 ? "-90 to 90" : "-180 to 180");
+        }
         return std::nullopt;
     }
     return v;
 }
 
+// A field in a JSON Schema "format" (uri, email): reported when malformed, never fatal to its
+// record (SafetyNet shows these, it does not depend on them).
+void formatted(const Record& r, const char* key, bool (*valid)(std::string_view), const char* message,
+               const Bad& bad) {
+    std::string v;
+    if (r.get(key, v) == FieldState::Present && !valid(v)) bad(key, message);
+}
+constexpr const char* kUrlMessage = "must be an absolute URL, such as https://example.org/page";
+constexpr const char* kEmailMessage = "must be an e-mail address, such as name@example.org";
+
 std::optional<double> age(const Record& r, const char* key, const Bad& bad, bool& ok) {
     std::string s;
     const FieldState st = r.get(key, s);
     if (st == FieldState::Absent) return std::nullopt;
-    const auto v = st == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < 0 || *v > 130) {
         bad(key, "must be a number of years from 0 to 130");
         ok = false;
@@ -150,6 +164,9 @@ bool parse_organization(const Record& r, OrganizationInput& out, const Bad& bad)
     bool ok = required_text(r, "id", out.id, bad);
     ok = required_text(r, "name", out.name, bad) && ok;
     ok = text(r, "alternate_name", out.alternate_name, bad) && ok;
+    formatted(r, "website", is_absolute_url, kUrlMessage, bad);
+    formatted(r, "uri", is_absolute_url, kUrlMessage, bad);
+    formatted(r, "email", is_email, kEmailMessage, bad);
     return ok;
 }
 
@@ -173,6 +190,8 @@ bool parse_service(const Record& r, ServiceInput& out, const Bad& bad) {
     } else {
         ok = false;
     }
+    formatted(r, "url", is_absolute_url, kUrlMessage, bad);
+    formatted(r, "email", is_email, kEmailMessage, bad);
     out.min_age = age(r, "minimum_age", bad, ok);
     out.max_age = age(r, "maximum_age", bad, ok);
     if (out.min_age && out.max_age && *out.max_age < *out.min_age) {
@@ -182,7 +201,8 @@ bool parse_service(const Record& r, ServiceInput& out, const Bad& bad) {
     return ok;
 }
 
-bool parse_location(const Record& r, LocationInput& out, const Bad& bad) {
+bool parse_location(const Record& r, LocationInput& out, const Bad& bad, CoordinateIssue& issue) {
+    issue = {};
     bool ok = required_text(r, "id", out.id, bad);
     ok = text(r, "name", out.name, bad) && ok;
     std::string type;
@@ -191,67 +211,108 @@ bool parse_location(const Record& r, LocationInput& out, const Bad& bad) {
         bad("location_type", "must be physical, postal or virtual");
         ok = false;
     }
-    out.latitude = coordinate(r, "latitude", 90, bad, ok);
-    out.longitude = coordinate(r, "longitude", 180, bad, ok);
-    if (ok && out.latitude.has_value() != out.longitude.has_value()) {
-        bad(out.latitude ? "longitude" : "latitude", out.latitude ? "is required with latitude" : "is required with longitude");
-        ok = false;
+    formatted(r, "url", is_absolute_url, kUrlMessage, bad);
+    out.latitude = coordinate(r, "latitude", 90, issue);
+    out.longitude = coordinate(r, "longitude", 180, issue);
+    if (issue.field.empty() && out.latitude.has_value() != out.longitude.has_value()) {
+        issue.field = out.latitude ? "longitude" : "latitude";
+        issue.problem = out.latitude ? "is missing beside latitude" : "is missing beside longitude";
     }
+    if (!issue.field.empty()) out.latitude = out.longitude = std::nullopt;
     return ok;
 }
 
-ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad) {
-    out = OpeningRule{};
-    bool ok = true;
-    std::string freq, byday, opens, closes, from, to, until, dtstart, interval, bymonthday, s;
+void place_location(const Record& r, LocationInput& loc, const CoordinateIssue& issue, const ZipCentroids* zips,
+                    const Bad& warn) {
+    if (loc.latitude) return;
+    std::string type;
+    r.get("location_type", type);
+    const bool physical = type.empty() || type == "physical";
+    std::optional<ZipCentroid> at;
+    if (physical && zips && is_postal_code(loc.postal_code)) at = zips->find(loc.postal_code);
+    if (at) {
+        loc.latitude = at->latitude;
+        loc.longitude = at->longitude;
+    }
+    const std::string placed = "the location is placed at the centre of ZIP code " + loc.postal_code.substr(0, 5);
+    if (!issue.field.empty()) {
+        std::string why;
+        if (at) why = placed + " instead";
+        else if (!physical) why = "the " + type + " location is kept without coordinates";
+        else if (loc.postal_code.empty()) why = "the location is kept without coordinates (it has no postal code)";
+        else if (!zips) why = "the location is kept without coordinates";
+        else why = "the location is kept without coordinates (its postal code " + loc.postal_code +
+                   " is not a US ZIP code the table knows)";
+        warn(issue.field, issue.problem + "; " + why);
+    } else if (at) {
+        warn("latitude", "not given; " + placed);
+    }
+}
+
+namespace {
+
+// A schedule's fields as text (HSDS 3.0 schema/schedule.json; timezone is ignored, see
+// schedule.hpp).
+struct ScheduleFields {
+    std::string freq, byday, bymonthday, byweekno, byyearday, wkst, opens, closes, from, to, until, dtstart,
+        interval, count;
+};
+
+bool read_schedule_fields(const Record& r, ScheduleFields& f, const Bad& bad) {
     const std::pair<const char*, std::string*> fields[] = {
-        {"freq", &freq},   {"byday", &byday},     {"opens_at", &opens}, {"closes_at", &closes},
-        {"valid_from", &from}, {"valid_to", &to}, {"until", &until},    {"dtstart", &dtstart},
-        {"interval", &interval}, {"bymonthday", &bymonthday}};
+        {"freq", &f.freq},         {"byday", &f.byday},         {"bymonthday", &f.bymonthday},
+        {"byweekno", &f.byweekno}, {"byyearday", &f.byyearday}, {"wkst", &f.wkst},
+        {"opens_at", &f.opens},    {"closes_at", &f.closes},    {"valid_from", &f.from},
+        {"valid_to", &f.to},       {"until", &f.until},         {"dtstart", &f.dtstart},
+        {"interval", &f.interval}, {"count", &f.count}};
+    bool ok = true;
     for (const auto& [key, dst] : fields) ok = text(r, key, *dst, bad) && ok;
-    if (!ok) return ScheduleResult::Invalid;
-    for (const char* key : {"byweekno", "byyearday"}) {
-        if (r.get(key, s) != FieldState::Absent) {
-            bad(key, "is not supported (only byday and bymonthday are)");
-            ok = false;
-        }
-    }
-    if (byday.empty() && bymonthday.empty() && opens.empty() && closes.empty()) {
-        // Free text only ("call for hours"): nothing to evaluate, nothing wrong.
-        return ok ? ScheduleResult::TextOnly : ScheduleResult::Invalid;
-    }
-    const std::string f = freq.empty() ? "WEEKLY" : freq;
-    if (f != "WEEKLY" && f != "MONTHLY" && f != "weekly" && f != "monthly") {
-        bad("freq", "must be WEEKLY or MONTHLY");
-        return ScheduleResult::Invalid;
-    }
-    const bool monthly = f == "MONTHLY" || f == "monthly";
+    return ok;
+}
+
+// Which days: freq, byday, and the parts that narrow them (bymonthday, byweekno, byyearday).
+bool schedule_days(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
+    bool ok = true;
+    const bool monthly = f.freq == "MONTHLY" || f.freq == "monthly";
     out.freq = monthly ? 1 : 0;
-    if (!byday.empty() && !parse_byday(byday, monthly, out)) {
+    if (!f.byday.empty() && !parse_byday(f.byday, monthly, out)) {
         bad("byday", monthly ? "is not a list of weekdays (MO … SU, with an optional occurrence such as 2MO or -1FR)"
                              : "is not a list of weekdays (MO,TU,WE,TH,FR,SA,SU)");
         ok = false;
     }
-    if (!bymonthday.empty()) {
-        if (!monthly) {
-            bad("bymonthday", "needs freq MONTHLY");
+    if (!f.bymonthday.empty() && !parse_bymonthday(f.bymonthday, out)) {
+        bad("bymonthday", "is not a list of days of the month (1 … 31, or -1 … -31 from the end)");
+        ok = false;
+    }
+    if (!f.byweekno.empty() && !parse_byweekno(f.byweekno, out)) {
+        bad("byweekno", "is not a list of weeks of the year (1 … 53, or -1 … -53 from the end)");
+        ok = false;
+    }
+    if (!f.byyearday.empty() && !parse_byyearday(f.byyearday, out)) {
+        bad("byyearday", "is not a list of days of the year (1 … 366, or -1 … -366 from the end)");
+        ok = false;
+    }
+    if (!f.wkst.empty()) {
+        const int w = weekday_index(f.wkst);
+        if (w < 0) {
+            bad("wkst", "must be a weekday code: MO, TU, WE, TH, FR, SA or SU");
             ok = false;
-        } else if (!parse_bymonthday(bymonthday, out)) {
-            bad("bymonthday", "is not a list of days of the month (1 … 31, or -1 … -31 from the end)");
-            ok = false;
+        } else {
+            out.wkst = static_cast<std::uint8_t>(w);
         }
     }
-    if (monthly && byday.empty() && bymonthday.empty()) {
+    if (monthly && f.byday.empty() && f.bymonthday.empty()) {
         bad("byday", "is required with freq MONTHLY (or bymonthday)");
         ok = false;
     }
-    if (!monthly && byday.empty()) out.days = 0x7F;  // weekly hours without days: every day
-    if (opens.empty() || closes.empty()) {
-        bad(opens.empty() ? "opens_at" : "closes_at", "is required with a schedule's days and hours");
-        return ScheduleResult::Invalid;
-    }
-    const auto o = parse_time_of_day(opens);
-    const auto c = parse_time_of_day(closes);
+    if (!monthly && f.byday.empty()) out.days = 0x7F;  // weekly hours without days: every day
+    return ok;
+}
+
+bool schedule_times(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
+    bool ok = true;
+    const auto o = parse_time_of_day(f.opens);
+    const auto c = parse_time_of_day(f.closes);
     if (!o || *o == 1440) {
         bad("opens_at", "must be a time of day, HH:MM or HH:MM:SS");
         ok = false;
@@ -264,9 +325,27 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
         out.opens = static_cast<std::uint16_t>(*o);
         out.closes = static_cast<std::uint16_t>(*c);
     }
-    auto date = [&](const std::string& text_value, const char* key, std::int32_t& dst) {
-        if (text_value.empty()) return;
-        const auto d = parse_date(text_value);
+    return ok;
+}
+
+std::optional<std::uint32_t> whole_number(const std::string& s, double min, double max) {
+    const auto n = parse_decimal(s);
+    if (!n || *n < min || *n > max || std::floor(*n) != *n) return std::nullopt;
+    return static_cast<std::uint32_t>(*n);
+}
+
+// Enough years for any pattern of weekdays, leap years and week numbers to come round again
+// (the Gregorian calendar repeats every 28 years between 1901 and 2099).
+constexpr std::int32_t kPatternDays = 28 * 365 + 7;
+// How far `count` is followed: a hundred years of days.
+constexpr std::int32_t kCountHorizonDays = 36525;
+
+// When: valid_from, dtstart, interval; valid_to, until and count end it (the earliest wins).
+bool schedule_bounds(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
+    bool ok = true;
+    auto date = [&](const std::string& value, const char* key, std::int32_t& dst) {
+        if (value.empty()) return;
+        const auto d = parse_date(value);
         if (!d) {
             bad(key, "must be a date, YYYY-MM-DD");
             ok = false;
@@ -274,19 +353,18 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
         }
         dst = *d;
     };
-    date(from, "valid_from", out.valid_from);
-    date(to, "valid_to", out.valid_to);
+    date(f.from, "valid_from", out.valid_from);
+    date(f.to, "valid_to", out.valid_to);
     std::int32_t until_day = kNoDate;
-    date(until, "until", until_day);
+    date(f.until, "until", until_day);
     if (until_day != kNoDate && (out.valid_to == kNoDate || until_day < out.valid_to)) out.valid_to = until_day;
-    date(dtstart, "dtstart", out.dtstart);
+    date(f.dtstart, "dtstart", out.dtstart);
     if (ok && out.valid_from != kNoDate && out.valid_to != kNoDate && out.valid_to < out.valid_from) {
-        bad(to.empty() ? "until" : "valid_to", "is before valid_from");
+        bad(f.to.empty() ? "until" : "valid_to", "is before valid_from");
         ok = false;
     }
-    if (!interval.empty()) {
-        const auto n = parse_number(interval);
-        if (!n || *n < 1 || *n > 52 || std::floor(*n) != *n) {
+    if (!f.interval.empty()) {
+        if (const auto n = whole_number(f.interval, 1, 52); !n) {
             bad("interval", "must be a whole number from 1 to 52");
             ok = false;
         } else {
@@ -297,7 +375,69 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad)
             }
         }
     }
-    return ok ? ScheduleResult::Rule : ScheduleResult::Invalid;
+    if (!f.count.empty() && ok) {
+        // RFC 5545 COUNT: the rule ends with its nth occurrence, counted from DTSTART.
+        const auto n = whole_number(f.count, 1, 100000);
+        const std::int32_t anchor = out.dtstart != kNoDate ? out.dtstart : out.valid_from;
+        if (!n) {
+            bad("count", "must be a whole number from 1 to 100000");
+            ok = false;
+        } else if (anchor == kNoDate) {
+            bad("count", "needs dtstart (or valid_from): the day the occurrences are counted from");
+            ok = false;
+        } else if (const auto last = nth_occurrence(out, anchor, *n, kCountHorizonDays)) {
+            if (out.valid_to == kNoDate || *last < out.valid_to) out.valid_to = *last;
+        }
+    }
+    return ok;
+}
+
+// A rule can be well formed and still never open: the HSDS examples give byday TH,FR with
+// valid_from = valid_to = a Saturday. Kept (the data says so), and reported.
+void warn_if_never(const ScheduleFields& f, const OpeningRule& rule, const Bad& warn) {
+    if (!warn) return;
+    std::int32_t from = rule.valid_from;
+    if (rule.dtstart != kNoDate && (from == kNoDate || rule.dtstart > from)) from = rule.dtstart;
+    if (from == kNoDate) from = *days_from_civil(2001, 1, 1);  // any day: the pattern repeats
+    std::int32_t days = kPatternDays;
+    if (rule.valid_to != kNoDate) days = std::min<std::int32_t>(days, rule.valid_to - from + 1);
+    if (days > 0 && first_occurrence(rule, from, days)) return;
+    std::string parts;
+    for (const auto& [name, value] : {std::pair<const char*, const std::string*>{"byday", &f.byday},
+                                      {"bymonthday", &f.bymonthday},
+                                      {"byweekno", &f.byweekno},
+                                      {"byyearday", &f.byyearday}})
+        if (!value->empty()) parts += std::string(parts.empty() ? "" : ", ") + name + " " + *value;
+    std::string window = rule.valid_to == kNoDate ? "from " + format_date(from)
+                                                  : "from " + format_date(from) + " to " + format_date(rule.valid_to);
+    warn("", "never occurs: no day " + window + " meets " + (parts.empty() ? "the rule" : parts) +
+                 " together; kept, but the service is never open by it");
+}
+
+}  // namespace
+
+ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad, const Bad& warn) {
+    out = OpeningRule{};
+    ScheduleFields f;
+    if (!read_schedule_fields(r, f, bad)) return ScheduleResult::Invalid;
+    if (f.byday.empty() && f.bymonthday.empty() && f.byweekno.empty() && f.byyearday.empty() && f.opens.empty() &&
+        f.closes.empty())
+        return ScheduleResult::TextOnly;  // free text only ("call for hours"): nothing to evaluate
+    if (f.freq.empty()) f.freq = "WEEKLY";
+    if (f.freq != "WEEKLY" && f.freq != "MONTHLY" && f.freq != "weekly" && f.freq != "monthly") {
+        bad("freq", "must be WEEKLY or MONTHLY");
+        return ScheduleResult::Invalid;
+    }
+    bool ok = schedule_days(f, out, bad);
+    if (f.opens.empty() || f.closes.empty()) {
+        bad(f.opens.empty() ? "opens_at" : "closes_at", "is required with a schedule's days and hours");
+        return ScheduleResult::Invalid;
+    }
+    ok = schedule_times(f, out, bad) && ok;
+    ok = schedule_bounds(f, out, bad) && ok;
+    if (!ok) return ScheduleResult::Invalid;
+    warn_if_never(f, out, warn);
+    return ScheduleResult::Rule;
 }
 
 bool parse_language(const Record& r, std::string& code, const Bad& bad) {
@@ -379,7 +519,9 @@ bool parse_service_area(const Record& r, std::vector<AreaInput>& out, const Bad&
     if (!extent_json) ok = text(r, "extent", extent, bad) && ok;
     if (!ok) return false;
     const std::string t = ascii_lower(type);
-    if (extent_json || (!extent.empty() && (t == "geojson" || t.empty()) && trim(extent).substr(0, 1) == "{")) {
+    // extent_type geojson always means GeoJSON, even when the extent is not ("extent" in the
+    // HSDS examples): that is reported as a bad extent, not as a bad type.
+    if (extent_json || (!extent.empty() && (t == "geojson" || (t.empty() && trim(extent).substr(0, 1) == "{")))) {
         if (!t.empty() && t != "geojson") {
             bad("extent_type", "only geojson extents can be used (this one is " + type + ")");
             return false;
@@ -458,6 +600,100 @@ bool valid_age_recipient(std::string_view v) {
     for (const char c : v.substr(4))
         if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) || c == 'b' || c == 'i' || c == 'o' || c == '1')
             return false;
+    return true;
+}
+
+// ----------------------------------------------------------------------------------- HSDS 3.1
+
+bool parse_capacity(const Record& r, ServiceCapacity& out, const Bad& bad, const Bad& warn) {
+    bool ok = text(r, "id", out.id, bad);
+    ok = text(r, "description", out.description, bad) && ok;
+    ok = text(r, "updated", out.updated, bad) && ok;
+    std::string s;
+    const FieldState available = r.get("available", s);
+    const auto n = available == FieldState::Present ? parse_decimal(s) : std::nullopt;
+    if (!n || *n < 0) {
+        bad("available", available == FieldState::Absent ? "is required" : "must be a number, 0 or more");
+        ok = false;
+    } else {
+        out.available = *n;
+    }
+    const FieldState maximum = r.get("maximum", s);
+    if (maximum != FieldState::Absent) {
+        const auto m = maximum == FieldState::Present ? parse_decimal(s) : std::nullopt;
+        if (!m || *m < 0) {
+            bad("maximum", "must be a number, 0 or more");
+            ok = false;
+        } else {
+            out.maximum = *m;
+        }
+    }
+    if (ok && out.maximum && out.available > *out.maximum)
+        warn("available", "is above maximum (" + number_text(out.available) + " of " + number_text(*out.maximum) +
+                              "); kept as given");
+    return ok;
+}
+
+bool parse_unit(const Record& r, ServiceCapacity& out, const Bad& bad) {
+    std::string name, identifier;
+    bool ok = text(r, "name", name, bad);
+    ok = text(r, "identifier", identifier, bad) && ok;
+    ok = text(r, "scheme", out.unit_scheme, bad) && ok;
+    out.unit = !name.empty() ? name : identifier;
+    if (ok && out.unit.empty()) {
+        bad("name", "a unit needs a name (or an identifier)");
+        ok = false;
+    }
+    return ok;
+}
+
+// ----------------------------------------------------------------------------------- records not imported
+
+void check_taxonomy_term(const Record& r, const Bad& bad) {
+    std::string v;
+    for (const char* key : {"id", "name", "description"})
+        if (r.get(key, v) == FieldState::Absent) bad(key, "is required");
+    formatted(r, "term_uri", is_absolute_url, kUrlMessage, bad);
+}
+
+void check_taxonomy(const Record& r, const Bad& bad) {
+    std::string v;
+    for (const char* key : {"id", "name", "description"})
+        if (r.get(key, v) == FieldState::Absent) bad(key, "is required");
+    formatted(r, "uri", is_absolute_url, kUrlMessage, bad);
+}
+
+void check_api_details(const Record& r, const Bad& bad) {
+    std::string v;
+    if (r.get("version", v) == FieldState::Absent) bad("version", "is required");
+    formatted(r, "profile", is_absolute_url, kUrlMessage, bad);
+    formatted(r, "openapi_url", is_absolute_url, kUrlMessage, bad);
+}
+
+// RFC 3986 §3: scheme ":" hier-part, the scheme a letter then letters, digits, "+", "-", ".".
+bool is_absolute_url(std::string_view s) {
+    const auto colon = s.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 == s.size()) return false;
+    if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+    for (std::size_t i = 1; i < colon; ++i) {
+        const char c = s[i];
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '-' && c != '.') return false;
+    }
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) <= ' ') return false;
+    return true;
+}
+
+// An addr-spec in its common form: one "@", a local part, a domain of dot-separated labels.
+bool is_email(std::string_view s) {
+    const auto at = s.find('@');
+    if (at == std::string_view::npos || at == 0 || s.find('@', at + 1) != std::string_view::npos) return false;
+    const std::string_view domain = s.substr(at + 1);
+    if (domain.empty() || domain.front() == '.' || domain.back() == '.' || domain.find('.') == std::string_view::npos ||
+        domain.find("..") != std::string_view::npos)
+        return false;
+    for (const char c : s)
+        if (static_cast<unsigned char>(c) <= ' ' || c == ',' || c == '<' || c == '>') return false;
     return true;
 }
 

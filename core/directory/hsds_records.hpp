@@ -4,6 +4,7 @@
 // for that object, reports each bad field through `bad(field, message)` and says whether the
 // record is usable.
 #include "core/directory/directory_builder.hpp"
+#include "core/directory/zip_centroids.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -47,18 +48,51 @@ private:
 
 using Bad = std::function<void(const std::string& field, const std::string& message)>;
 
+// id and name are required. website, email and uri must be well formed when given: a bad one is
+// reported and the organization kept.
 bool parse_organization(const Record& r, OrganizationInput& out, const Bad& bad);
 // The service's own fields (id, name, status, description, alternate_name, organization_id,
-// minimum_age, maximum_age); sub-records are read by the importers.
+// minimum_age, maximum_age; url and email checked as above); sub-records are read by the
+// importers.
 bool parse_service(const Record& r, ServiceInput& out, const Bad& bad);
-bool parse_location(const Record& r, LocationInput& out, const Bad& bad);
+
+// Coordinates that cannot be used (out of range, not numbers, one without the other) do not
+// cost a location its address and hours: it is kept without them, and this says why.
+struct CoordinateIssue {
+    std::string field;    // "latitude" or "longitude"; empty when the coordinates are fine
+    std::string problem;  // "100 is not a number from -90 to 90"
+};
+bool parse_location(const Record& r, LocationInput& out, const Bad& bad, CoordinateIssue& issue);
+// Once the location's postal code is known: a physical location without usable coordinates is
+// placed at the centre of its US ZIP code when `zips` knows it. `warn` hears of coordinates
+// dropped and of every location placed that way.
+void place_location(const Record& r, LocationInput& loc, const CoordinateIssue& issue, const ZipCentroids* zips,
+                    const Bad& warn);
 
 enum class ScheduleResult { Rule, TextOnly, Invalid };
-ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad);
+// `warn` (optional) hears of a rule that is kept but never occurs.
+ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad, const Bad& warn = {});
 
 bool parse_language(const Record& r, std::string& code, const Bad& bad);
 bool parse_service_area(const Record& r, std::vector<AreaInput>& out, const Bad& bad);
 bool parse_term(const Record& r, TermInput& out, const Bad& bad);
+// HSDS 3.1 service_capacity: available is required; `warn` hears of more available than the
+// maximum. The unit is read by the caller (nested in JSON, units.csv in a package).
+bool parse_capacity(const Record& r, ServiceCapacity& out, const Bad& bad, const Bad& warn);
+// HSDS 3.1 unit: its name, else its identifier.
+bool parse_unit(const Record& r, ServiceCapacity& out, const Bad& bad);
+
+// Records a directory does not import, checked so that a file of them says what is wrong:
+// a taxonomy term or taxonomy (id, name and description are required, HSDS 3.0
+// schema/taxonomy_term.json and taxonomy.json; term_uri and uri are URLs) and an API's
+// details (GET /: version, profile, openapi_url).
+void check_taxonomy_term(const Record& r, const Bad& bad);
+void check_taxonomy(const Record& r, const Bad& bad);
+void check_api_details(const Record& r, const Bad& bad);
+
+// JSON Schema "format": "uri" (an absolute URI: a scheme, a colon, no spaces) and "email".
+bool is_absolute_url(std::string_view s);
+bool is_email(std::string_view s);
 
 // Applies an attribute's taxonomy term to a service: the SDOHCC capacity codes set its
 // capacity; any other term classifies it.

@@ -1,5 +1,9 @@
 #include "core/directory/service_details.hpp"
 
+#include "core/base/json_read.hpp"
+#include "core/directory/hsds_records.hpp"
+#include "core/directory/hsds_shape.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <sstream>
@@ -8,11 +12,6 @@ namespace safetynet::core {
 namespace {
 
 using nlohmann::json;
-
-std::string text(const json& o, const char* key) {
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 // "10:00:00" -> "10:00"
 std::string hhmm(std::string t) {
@@ -24,12 +23,12 @@ std::string address_line(const json& location) {
     const auto addrs = location.find("addresses");
     if (addrs == location.end() || !addrs->is_array() || addrs->empty() || !(*addrs)[0].is_object()) return {};
     const json& a = (*addrs)[0];
-    std::string line = text(a, "address_1");
+    std::string line = string_field(a, "address_1");
     for (const char* part : {"city", "state_province"}) {
-        const std::string v = text(a, part);
+        const std::string v = string_field(a, part);
         if (!v.empty()) line += (line.empty() ? "" : ", ") + v;
     }
-    const std::string zip = text(a, "postal_code");
+    const std::string zip = string_field(a, "postal_code");
     if (!zip.empty()) line += (line.empty() ? "" : " ") + zip;
     return line;
 }
@@ -39,69 +38,121 @@ void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
     for (const json& sc : schedules) {
         if (!sc.is_object()) continue;
         ServiceHours h;
-        std::stringstream days(text(sc, "byday"));
+        std::stringstream days(string_field(sc, "byday"));
         for (std::string d; std::getline(days, d, ',');)
             if (!d.empty()) h.days.push_back(d.substr(d.size() >= 2 ? d.size() - 2 : 0));  // "1MO" -> "MO"
-        h.opens = hhmm(text(sc, "opens_at"));
-        h.closes = hhmm(text(sc, "closes_at"));
-        h.description = text(sc, "description");
+        h.opens = hhmm(string_field(sc, "opens_at"));
+        h.closes = hhmm(string_field(sc, "closes_at"));
+        h.description = string_field(sc, "description");
         if (!h.days.empty() || !h.description.empty()) out.push_back(std::move(h));
     }
 }
 
-ServiceDetails read_service(const json& s) {
+void read_place(const json& sal, ServiceDetails& d) {
+    const auto loc = sal.find("location");
+    if (loc == sal.end() || !loc->is_object()) return;
+    d.places.push_back({string_field(*loc, "id"), string_field(*loc, "name"), address_line(*loc)});
+    if (d.phone.empty())
+        if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() && !phones->empty() &&
+                                                     (*phones)[0].is_object())
+            d.phone = string_field((*phones)[0], "number");
+    if (d.hours.empty())
+        if (const auto sched = sal.find("schedules"); sched != sal.end()) read_hours(*sched, d.hours);
+}
+
+void read_capacities(const json& list, std::vector<ServiceCapacity>& out) {
+    if (!list.is_array()) return;
+    const hsds::Bad ignore = [](const std::string&, const std::string&) {};  // the importer reports them
+    for (const json& c : list) {
+        ServiceCapacity cap;
+        if (!c.is_object() || !hsds::parse_capacity(hsds::Record::from_json(c), cap, ignore, ignore)) continue;
+        if (const auto unit = c.find("unit"); unit != c.end() && unit->is_object())
+            hsds::parse_unit(hsds::Record::from_json(*unit), cap, ignore);
+        out.push_back(std::move(cap));
+    }
+}
+
+// `org`: the organization the service is listed under (organization_full), else its own.
+ServiceDetails read_service(const json& s, const json* parent_org) {
     ServiceDetails d;
-    d.id = text(s, "id");
-    d.name = text(s, "name");
-    d.description = text(s, "description");
-    d.url = text(s, "url");
-    d.email = text(s, "email");
-    d.organization_id = text(s, "organization_id");
-    if (const auto org = s.find("organization"); org != s.end() && org->is_object()) {
-        d.organization = text(*org, "name");
-        if (d.organization_id.empty()) d.organization_id = text(*org, "id");
+    d.id = string_field(s, "id");
+    d.name = string_field(s, "name");
+    d.description = string_field(s, "description");
+    if (const std::string url = string_field(s, "url"); hsds::is_absolute_url(url)) d.url = url;
+    if (const std::string email = string_field(s, "email"); hsds::is_email(email)) d.email = email;
+    d.organization_id = string_field(s, "organization_id");
+    const json* org = parent_org;
+    if (const auto it = s.find("organization"); it != s.end() && it->is_object()) org = &*it;
+    if (org) {
+        d.organization = string_field(*org, "name");
+        if (d.organization_id.empty()) d.organization_id = string_field(*org, "id");
         if (const auto attrs = org->find("attributes"); attrs != org->end() && attrs->is_array())
             for (const json& a : *attrs)
-                if (a.is_object() && text(a, "value").rfind("age1", 0) == 0) d.recipient = text(a, "value");
+                if (a.is_object() && string_field(a, "value").rfind("age1", 0) == 0) d.recipient = string_field(a, "value");
     }
     if (const auto phones = s.find("phones"); phones != s.end() && phones->is_array() && !phones->empty() &&
                                                (*phones)[0].is_object())
-        d.phone = text((*phones)[0], "number");
+        d.phone = string_field((*phones)[0], "number");
     if (const auto langs = s.find("languages"); langs != s.end() && langs->is_array())
         for (const json& l : *langs)
-            if (l.is_object() && !text(l, "code").empty()) d.languages.push_back(text(l, "code"));
+            if (l.is_object() && !string_field(l, "code").empty()) d.languages.push_back(string_field(l, "code"));
     if (const auto sched = s.find("schedules"); sched != s.end()) read_hours(*sched, d.hours);
-    if (const auto sals = s.find("service_at_locations"); sals != s.end() && sals->is_array()) {
-        for (const json& sal : *sals) {
-            if (!sal.is_object()) continue;
-            const auto loc = sal.find("location");
-            if (loc == sal.end() || !loc->is_object()) continue;
-            d.places.push_back({text(*loc, "id"), text(*loc, "name"), address_line(*loc)});
-            if (d.phone.empty())
-                if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() &&
-                                                             !phones->empty() && (*phones)[0].is_object())
-                    d.phone = text((*phones)[0], "number");
-            if (d.hours.empty())
-                if (const auto sched = sal.find("schedules"); sched != sal.end()) read_hours(*sched, d.hours);
-        }
-    }
+    if (const auto sals = s.find("service_at_locations"); sals != s.end() && sals->is_array())
+        for (const json& sal : *sals)
+            if (sal.is_object()) read_place(sal, d);
+    if (const auto caps = s.find("capacities"); caps != s.end()) read_capacities(*caps, d.capacities);
     return d;
+}
+
+// The records of a document, as the importer finds them (hsds_json.cpp).
+const json* list_of(const json& doc) {
+    if (doc.is_array()) return &doc;
+    if (!doc.is_object()) return nullptr;
+    if (const auto it = doc.find("contents"); it != doc.end() && it->is_array()) return &*it;
+    if (const auto it = doc.find("services"); it != doc.end() && it->is_array() && !doc.contains("id")) return &*it;
+    return nullptr;
 }
 
 }  // namespace
 
+void ServiceDetailsIndex::add_record(const json& item) {
+    auto keep = [this](ServiceDetails d) {
+        if (d.id.empty() || d.name.empty()) return;
+        const auto it = m_services.find(d.id);
+        if (it == m_services.end()) {
+            std::string id = d.id;
+            m_services.emplace(std::move(id), std::move(d));
+        } else {
+            // Another service_at_location of a service already read: one more place.
+            for (ServicePlace& p : d.places) it->second.places.push_back(std::move(p));
+        }
+    };
+    switch (hsds::classify(item)) {
+    case hsds::Entity::Service: keep(read_service(item, nullptr)); break;
+    case hsds::Entity::Organization:
+        if (const auto svcs = item.find("services"); svcs != item.end() && svcs->is_array())
+            for (const json& s : *svcs)
+                if (s.is_object()) keep(read_service(s, &item));
+        break;
+    case hsds::Entity::ServiceAtLocation:
+        if (const auto svc = item.find("service"); svc != item.end() && svc->is_object()) {
+            ServiceDetails d = read_service(*svc, nullptr);
+            read_place(item, d);
+            keep(std::move(d));
+        }
+        break;
+    default: break;  // locations and taxonomies offer no service
+    }
+}
+
 ServiceDetailsIndex ServiceDetailsIndex::from_hsds_json(std::string_view text_json) {
     ServiceDetailsIndex index;
     const json doc = json::parse(text_json, nullptr, /*allow_exceptions=*/false);
-    const json* services = &doc;
-    if (doc.is_object() && doc.contains("services")) services = &doc["services"];
-    if (!services->is_array()) return index;
-    for (const json& s : *services) {
-        if (!s.is_object()) continue;
-        ServiceDetails d = read_service(s);
-        if (d.id.empty() || d.name.empty()) continue;
-        std::string id = d.id;
-        index.m_services.emplace(std::move(id), std::move(d));
+    if (const json* list = list_of(doc)) {
+        for (const json& item : *list)
+            if (item.is_object()) index.add_record(item);
+    } else if (doc.is_object()) {
+        index.add_record(doc);
     }
     return index;
 }

@@ -5,6 +5,9 @@
 // printed list shows, read from the same HSDS 3.0 JSON. It is meant for the directories an app
 // loads as JSON (a region: hundreds or thousands of services), not a national index.
 #include "core/base/i18n.hpp"
+#include "core/directory/service_capacity.hpp"
+
+#include <nlohmann/json_fwd.hpp>
 
 #include <map>
 #include <string>
@@ -38,12 +41,15 @@ struct ServiceDetails {
     std::vector<ServiceHours> hours;
     std::vector<std::string> languages;  // codes
     std::string recipient;               // the organization's age1… recipient, if it publishes one
+    std::vector<ServiceCapacity> capacities;  // HSDS 3.1 service.capacities, as published
 };
 
 class ServiceDetailsIndex {
 public:
-    // Reads an HSDS 3.0 canonical JSON document (an array of services, or {"services": [...]}).
-    // Records it cannot read are skipped: the directory importer reports them.
+    // Reads an HSDS 3.x JSON document in the shapes the importer reads (hsds_import.hpp): services,
+    // organizations with their services, service_at_locations, alone, in an array or in an API
+    // page, or {"services": [...]}; tabular.json has no details to show. Records it cannot read
+    // are skipped: the directory importer reports them.
     static ServiceDetailsIndex from_hsds_json(std::string_view json);
 
     const ServiceDetails* find(std::string_view service_id) const;
@@ -53,6 +59,7 @@ public:
     std::map<std::string, std::string> organizations() const;
 
 private:
+    void add_record(const nlohmann::json& item);
     std::map<std::string, ServiceDetails, std::less<>> m_services;
 };
 

@@ -7,7 +7,9 @@
 // so it can reopen what it sent.
 //
 //   safetynet-bundle/v1
-//   kind: referral                        screening | referral | status-update
+//   kind: referral                        screening | referral | status-update | network-report |
+//                                         capacity-update (the last two are signed, not encrypted:
+//                                         aggregates and capacity hold no PHI)
 //   id: 4f3c2a10-9b7e-4d21-8c55-0a1b2c3d4e5f
 //   created: 2025-06-01T14:30:00Z
 //   sender: Eastside Community Clinic
@@ -34,7 +36,7 @@
 
 namespace safetynet::core {
 
-enum class BundleKind { Screening, Referral, StatusUpdate };
+enum class BundleKind { Screening, Referral, StatusUpdate, NetworkReport, CapacityUpdate };
 std::string_view bundle_kind_name(BundleKind kind);
 std::optional<BundleKind> parse_bundle_kind(std::string_view name);
 

@@ -6,8 +6,10 @@
 // [SECTION] JSON in
 #include "core/referral/referral.hpp"
 
+#include "core/base/calendar_date.hpp"
+
 #include "core/base/error.hpp"
-#include "core/fhir/fhir_bundle.hpp"
+#include "core/base/uuid.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/secret.hpp"
 #include "core/base/utc_time.hpp"
@@ -28,22 +30,6 @@ namespace {
 
 constexpr const char* kKind = "referral";
 
-// RFC 9562 text form: 8-4-4-4-12 lowercase or uppercase hex.
-bool is_uuid(std::string_view s) {
-    if (s.size() != 36) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') return false;
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// fhir::new_uuid_urn() without its "urn:uuid:" prefix.
-std::string fresh_uuid() { return fhir::new_uuid_urn().substr(9); }
 
 void wipe_string(std::string& s) {
     secure_wipe(s);
@@ -84,6 +70,10 @@ void Referral::wipe() {
     for (StatusEvent& e : history)
         for (std::string* s : {&e.at, &e.outcome, &e.reason, &e.business_status, &e.note, &e.source}) wipe_string(*s);
     history.clear();
+    wipe_string(expected_response);
+    for (FollowUpCall& c : follow_ups)
+        for (std::string* f : {&c.at, &c.by, &c.outcome, &c.note, &c.next}) wipe_string(*f);
+    follow_ups.clear();
     for (ReferralNeed& n : needs) {
         wipe_string(n.domain);
         wipe_string(n.display);
@@ -102,16 +92,16 @@ Referral new_referral(ReferralPatient patient, ReferralParty requester, Referral
                       std::vector<ReferralNeed> needs, std::vector<ReferralService> services, ReferralConsent consent,
                       std::string_view now, TaskStatus initial) {
     Referral r;
-    r.id = fresh_uuid();
-    r.service_request_id = fresh_uuid();
-    r.patient_id = fresh_uuid();
-    r.consent_id = fresh_uuid();
+    r.id = new_uuid();
+    r.service_request_id = new_uuid();
+    r.patient_id = new_uuid();
+    r.consent_id = new_uuid();
     r.direction = ReferralDirection::Outgoing;
     r.created = std::string(now);
     r.requester = std::move(requester);
     r.organization = std::move(organization);
-    if (r.requester.fhir_id.empty()) r.requester.fhir_id = fresh_uuid();
-    if (r.organization.fhir_id.empty()) r.organization.fhir_id = fresh_uuid();
+    if (r.requester.fhir_id.empty()) r.requester.fhir_id = new_uuid();
+    if (r.organization.fhir_id.empty()) r.organization.fhir_id = new_uuid();
     r.patient = std::move(patient);
     r.needs = std::move(needs);
     r.services = std::move(services);
@@ -288,8 +278,19 @@ json referral_to_json(const Referral& r) {
                                {"note", &r.note},
                                {"occurrence", &r.occurrence},
                                {"screening_id", &r.screening_id},
-                               {"bundle_id", &r.bundle_id}})
+                               {"bundle_id", &r.bundle_id},
+                               {"expected_response", &r.expected_response}})
         if (!v->empty()) j[k] = *v;
+    if (!r.follow_ups.empty()) {
+        json calls = json::array();
+        for (const FollowUpCall& c : r.follow_ups) {
+            json jc = {{"at", c.at}, {"outcome", c.outcome}};
+            for (const auto& [k, v] : {std::pair<const char*, const std::string*>{"by", &c.by}, {"note", &c.note}, {"next", &c.next}})
+                if (!v->empty()) jc[k] = *v;
+            calls.push_back(std::move(jc));
+        }
+        j["follow_ups"] = std::move(calls);
+    }
     return j;
 }
 
@@ -352,7 +353,7 @@ Referral referral_from_json(const json& j) {
     JsonReader r(j, kKind, "referral");
     r.only({"safetynet_referral", "id", "service_request_id", "patient_id", "consent_id", "direction", "created",
             "requester", "organization", "clinician", "patient", "needs", "services", "priority", "note", "occurrence",
-            "consent", "screening_id", "bundle_id", "history"});
+            "consent", "screening_id", "bundle_id", "history", "expected_response", "follow_ups"});
     if (r.integer("safetynet_referral") != 1) r.fail("safetynet_referral", "unsupported version (this app reads 1)");
     Referral out;
     out.id = r.string("id");
@@ -422,6 +423,19 @@ Referral referral_from_json(const json& j) {
     out.bundle_id = r.opt_string("bundle_id");
     const auto& history = r.array("history");
     for (std::size_t i = 0; i < history.size(); ++i) out.history.push_back(event_from(r.element(history[i], i, "history")));
+    // Added for issue 15; a referral written before has neither (docs/STORE.md, migration).
+    out.expected_response = r.opt_string("expected_response");
+    if (!out.expected_response.empty() && !is_calendar_date(out.expected_response))
+        r.fail("expected_response", "must be a date YYYY-MM-DD");
+    const auto& calls = r.opt_array("follow_ups");
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        const JsonReader f = r.element(calls[i], i, "follow_ups");
+        f.only({"at", "by", "outcome", "note", "next"});
+        FollowUpCall call{f.string("at"), f.opt_string("by"), f.string("outcome"), f.opt_string("note"), f.opt_string("next")};
+        if (!is_utc_rfc3339(call.at)) f.fail("at", "must be RFC 3339 UTC");
+        if (!call.next.empty() && !is_calendar_date(call.next)) f.fail("next", "must be a date YYYY-MM-DD");
+        out.follow_ups.push_back(std::move(call));
+    }
     check_referral(out);
     return out;
 }
@@ -431,12 +445,12 @@ Referral referral_from_request(const json& request, std::string_view now) {
     json j = request;
     if (!j.contains("safetynet_referral")) j["safetynet_referral"] = 1;
     for (const char* id : {"id", "service_request_id", "patient_id", "consent_id"})
-        if (!j.contains(id)) j[id] = fresh_uuid();
+        if (!j.contains(id)) j[id] = new_uuid();
     if (!j.contains("direction")) j["direction"] = "outgoing";
     if (!j.contains("created")) j["created"] = std::string(now);
     if (!j.contains("priority")) j["priority"] = "routine";
     for (const char* party : {"requester", "organization"})
-        if (j.contains(party) && j[party].is_object() && !j[party].contains("fhir_id")) j[party]["fhir_id"] = fresh_uuid();
+        if (j.contains(party) && j[party].is_object() && !j[party].contains("fhir_id")) j[party]["fhir_id"] = new_uuid();
     if (!j.contains("history"))
         j["history"] = json::array({{{"status", "requested"}, {"by", "requester"}, {"at", j["created"]}, {"source", "local"}}});
     Referral r = referral_from_json(j);

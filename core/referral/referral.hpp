@@ -96,6 +96,16 @@ struct StatusEvent {
     std::string source;           // "local", "bundle <id>", "recorded" (told by phone, ...)
 };
 
+// A follow-up call the clinic made about a referral (core/referral/follow_up.hpp): the
+// clinic's own record, never sent in a bundle.
+struct FollowUpCall {
+    std::string at;       // RFC 3339 UTC
+    std::string by;       // staff name, optional
+    std::string outcome;  // follow_up_outcomes(): connected, not-yet, could-not-reach, ...
+    std::string note;     // optional
+    std::string next;     // YYYY-MM-DD: call again then, or empty
+};
+
 struct Referral {
     std::string id;                  // UUID: the Task's identifier (urn:uuid:<id>)
     std::string service_request_id;  // UUID of the ServiceRequest
@@ -116,6 +126,8 @@ struct Referral {
     std::string screening_id;        // the stored screening it came from, optional
     std::string bundle_id;           // the bundle it was sent or received in, once it was
     std::vector<StatusEvent> history;  // never empty: the first event is draft or requested
+    std::string expected_response;     // YYYY-MM-DD an answer is expected by (the clinic's; may be empty)
+    std::vector<FollowUpCall> follow_ups;  // the clinic's calls, oldest first
 
     TaskStatus status() const { return history.back().status; }
     const StatusEvent& last_event() const { return history.back(); }

@@ -10,9 +10,10 @@ const std::vector<ReferralOutcome>& referral_outcomes() {
     using S = TaskStatus;
     static const std::vector<ReferralOutcome> all = {
         {"got-help", "Got help", {S::Completed}, nullptr},
-        // SDOHCC-CodeSystemTemporaryCodes (the capacity codes added for STU3).
+        // SDOHCC-CodeSystemTemporaryCodes, the STU 3 capacity statuses (SDOHCC-ValueSetCapacityStatus:
+        // capacity, no-capacity, waitlist, additional-assessment-required).
         {"no-capacity", "No capacity", {S::Rejected}, "no-capacity"},
-        {"waitlist", "On a waiting list", {S::OnHold}, "no-capacity-has-waitlist"},
+        {"waitlist", "On a waiting list", {S::OnHold}, "waitlist"},
         {"not-eligible", "Not eligible", {S::Rejected, S::Failed}, nullptr},
         {"couldnt-contact", "Could not reach the person", {S::Rejected, S::Failed}, nullptr},
         {"declined-by-patient", "The person declined", {S::Rejected, S::Failed, S::Cancelled}, nullptr},
@@ -29,6 +30,9 @@ const ReferralOutcome* find_referral_outcome(std::string_view code) {
 }
 
 const ReferralOutcome* outcome_for_sdohcc_code(std::string_view code) {
+    // The STU 3 ballot's "no-capacity-has-waitlist" became "waitlist" in the published STU 3;
+    // updates written before still read.
+    if (code == "no-capacity-has-waitlist") code = "waitlist";
     for (const ReferralOutcome& o : referral_outcomes())
         if (o.sdohcc_code && code == o.sdohcc_code) return &o;
     return nullptr;

@@ -5,7 +5,7 @@
 //   code                 display                          Task.status                 SDOHCC code (statusReason)
 //   got-help             Got help                         completed                   (output resulting-activity)
 //   no-capacity          No capacity                      rejected                    no-capacity
-//   waitlist             On a waiting list                on-hold                     no-capacity-has-waitlist
+//   waitlist             On a waiting list                on-hold                     waitlist (STU 3; was no-capacity-has-waitlist)
 //   not-eligible         Not eligible                     rejected, failed            -
 //   couldnt-contact      Could not reach the person       rejected, failed            -
 //   declined-by-patient  The person declined              rejected, failed, cancelled -

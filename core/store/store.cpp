@@ -327,6 +327,20 @@ bool Store::remove_screening(std::string_view id) {
     require_unlocked();
     return remove_wiping(m_data.screenings, id, m_dirty, "screening");
 }
+const Roster& Store::roster() const {
+    require_unlocked();
+    return m_data.roster;
+}
+void Store::set_roster(Roster r) {
+    require_unlocked();
+    m_data.roster.wipe();
+    m_data.roster = std::move(r);
+    m_dirty.insert("roster");  // dropped by the next save when empty (no section then)
+}
+std::vector<CapacityRecord>& Store::capacity() {
+    require_unlocked();
+    return m_data.capacity;
+}
 const std::vector<AuditEntry>& Store::audit_log() const {
     require_unlocked();
     return m_data.audit;

@@ -135,6 +135,11 @@ public:
     const StoredScreening* screening(std::string_view id) const;
     void put_screening(StoredScreening s);
     bool remove_screening(std::string_view id);
+    // The EHR roster (measures' denominators): replaced whole, marking its section.
+    const Roster& roster() const;
+    void set_roster(Roster r);
+    // Capacity updates received: a small section, compared by content at each save.
+    std::vector<CapacityRecord>& capacity();
     const std::vector<AuditEntry>& audit_log() const;
     // Appends to the audit log. Ids and actions only: never PHI in these strings.
     void audit(std::string actor, std::string action, std::string object, std::string detail = {}, std::string at = {});

@@ -7,6 +7,7 @@
 #include "core/store/store_data.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/calendar_date.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/utc_time.hpp"
 
@@ -34,12 +35,26 @@ void wipe_string(std::string& s) {
 
 void StoredScreening::wipe() {
     for (std::string* s : {&id, &authored, &imported, &instrument, &source, &language, &pickup_code, &questionnaire,
-                           &questionnaire_response})
+                           &questionnaire_response, &patient_id, &birth_date})
         wipe_string(*s);
     needs.clear();
 }
 
+void Roster::wipe() {
+    for (auto& [id, p] : patients) {
+        for (std::string* f : {&p.id, &p.birth_date}) wipe_string(*f);
+        for (RosterVisit& v : p.visits)
+            for (std::string* f : {&v.start, &v.end, &v.kind}) wipe_string(*f);
+        for (std::string& d : p.declined) wipe_string(d);
+    }
+    patients.clear();
+    wipe_string(imported);
+    wipe_string(source);
+}
+
 void StoreData::wipe() {
+    roster.wipe();
+    capacity.clear();  // what organizations publish: no PHI
     for (auto& [id, s] : screenings) s.wipe();
     screenings.clear();
     for (auto& [id, r] : referrals) r.wipe();
@@ -58,7 +73,7 @@ void StoreData::wipe() {
 //----------------------------------------------------------------------------------------------
 
 bool is_small_store_section(std::string_view name) {
-    return name == "settings" || name == "keys" || name == "contacts" || name == "ledger";
+    return name == "settings" || name == "keys" || name == "contacts" || name == "ledger" || name == "capacity";
 }
 
 std::vector<std::string> store_section_names(const StoreData& data) {
@@ -66,12 +81,65 @@ std::vector<std::string> store_section_names(const StoreData& data) {
     for (const auto& [id, s] : data.screenings) names.push_back("screening/" + id);
     for (const auto& [id, r] : data.referrals) names.push_back("referral/" + id);
     for (std::size_t i = 0; i * kAuditChunk < data.audit.size(); ++i) names.push_back("audit/" + std::to_string(i));
+    if (!data.roster.patients.empty()) names.push_back("roster");
+    if (!data.capacity.empty()) names.push_back("capacity");
     return names;
 }
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] Writing sections
 //----------------------------------------------------------------------------------------------
+
+json roster_to_json(const Roster& r) {
+    json patients = json::array();
+    for (const auto& [id, p] : r.patients) {
+        json visits = json::array();
+        for (const RosterVisit& v : p.visits) {
+            json jv = {{"start", v.start}};
+            if (!v.end.empty()) jv["end"] = v.end;
+            if (!v.kind.empty()) jv["kind"] = v.kind;
+            visits.push_back(std::move(jv));
+        }
+        json jp = {{"id", p.id}, {"birth_date", p.birth_date}, {"visits", std::move(visits)}};
+        if (!p.declined.empty()) jp["declined"] = p.declined;
+        patients.push_back(std::move(jp));
+    }
+    return {{"safetynet_roster", 1}, {"imported", r.imported}, {"source", r.source}, {"patients", std::move(patients)}};
+}
+
+Roster roster_from_json(const json& j, const std::string& where) {
+    const JsonReader r(j, kKind, where);
+    r.only({"safetynet_roster", "imported", "source", "patients"});
+    if (r.integer("safetynet_roster") != 1) r.fail("safetynet_roster", "unsupported version");
+    Roster out;
+    out.imported = r.opt_string("imported");
+    out.source = r.opt_string("source");
+    const json& patients = r.array("patients");
+    for (std::size_t i = 0; i < patients.size(); ++i) {
+        const JsonReader p = r.element(patients[i], i, "patients");
+        p.only({"id", "birth_date", "visits", "declined"});
+        RosterPatient rp;
+        rp.id = p.string("id");
+        rp.birth_date = p.string("birth_date");
+        if (!is_calendar_date(rp.birth_date)) p.fail("birth_date", "must be a date YYYY-MM-DD");
+        const json& visits = p.opt_array("visits");
+        for (std::size_t k = 0; k < visits.size(); ++k) {
+            const JsonReader v = p.element(visits[k], k, "visits");
+            v.only({"start", "end", "kind"});
+            RosterVisit rv{v.string("start"), v.opt_string("end"), v.opt_string("kind")};
+            if (!is_calendar_date(rv.start) || (!rv.end.empty() && !is_calendar_date(rv.end)))
+                v.fail("start", "visits are dates YYYY-MM-DD");
+            rp.visits.push_back(std::move(rv));
+        }
+        for (const json& d : p.opt_array("declined")) {
+            if (!d.is_string() || !is_calendar_date(d.get<std::string>())) p.fail("declined", "must be a list of dates");
+            rp.declined.push_back(d.get<std::string>());
+        }
+        const std::string id = rp.id;
+        if (!out.patients.emplace(id, std::move(rp)).second) p.fail("id", "patient " + id + " appears twice");
+    }
+    return out;
+}
 
 std::string stored_screening_to_json(const StoredScreening& s) {
     json needs = json::array();
@@ -88,6 +156,8 @@ std::string stored_screening_to_json(const StoredScreening& s) {
               {"questionnaire_response", json::parse(s.questionnaire_response)}};
     if (!s.language.empty()) j["language"] = s.language;
     if (!s.pickup_code.empty()) j["pickup_code"] = s.pickup_code;
+    if (!s.patient_id.empty()) j["patient_id"] = s.patient_id;
+    if (!s.birth_date.empty()) j["birth_date"] = s.birth_date;
     if (!s.questionnaire.empty()) j["questionnaire"] = json::parse(s.questionnaire);
     const SecretBytes text = dump_secret(j);
     wipe_json(j);
@@ -96,9 +166,27 @@ std::string stored_screening_to_json(const StoredScreening& s) {
 
 SecretBytes serialize_store_section(const StoreData& data, std::string_view name) {
     if (name == "settings") {
+        const ResponseDays& rd = data.settings.response_days;
         return dump_secret({{"role", data.settings.role},
                             {"name", data.settings.name},
-                            {"overdue_days", data.settings.overdue_days}});
+                            {"overdue_days", data.settings.overdue_days},
+                            {"response_days", {{"routine", rd.routine}, {"urgent", rd.urgent}, {"asap", rd.asap}, {"stat", rd.stat}}},
+                            {"capacity_stale_days", data.settings.capacity_stale_days}});
+    }
+    if (name == "roster") {
+        json j = roster_to_json(data.roster);
+        SecretBytes out = dump_secret(j);
+        wipe_json(j);
+        return out;
+    }
+    if (name == "capacity") {
+        json list = json::array();
+        for (const CapacityRecord& c : data.capacity)
+            list.push_back({{"organization", c.organization}, {"signer_fingerprint", c.signer_fingerprint},
+                            {"organization_id", c.organization_id}, {"service_id", c.service_id},
+                            {"service_name", c.service_name}, {"status", c.status}, {"note", c.note}, {"since", c.since},
+                            {"updated", c.updated}, {"received", c.received}, {"bundle_id", c.bundle_id}});
+        return dump_secret({{"capacity", std::move(list)}});
     }
     if (name == "keys") {
         // Secret key text never goes through a JSON library (no unwiped copies): length-prefixed
@@ -177,7 +265,7 @@ StoredScreening stored_screening_from_json(std::string_view text, const std::str
     json j = parse_json_text(text, kKind, where);
     const JsonReader r(j, kKind, where);
     r.only({"safetynet_screening", "id", "authored", "imported", "instrument", "source", "language", "pickup_code",
-            "questionnaire", "questionnaire_response", "needs", "urgent"});
+            "questionnaire", "questionnaire_response", "needs", "urgent", "patient_id", "birth_date"});
     if (r.integer("safetynet_screening") != 1) r.fail("safetynet_screening", "unsupported version");
     StoredScreening s;
     s.id = r.string("id");
@@ -189,6 +277,9 @@ StoredScreening stored_screening_from_json(std::string_view text, const std::str
     s.source = r.string("source");
     s.language = r.opt_string("language");
     s.pickup_code = r.opt_string("pickup_code");
+    s.patient_id = r.opt_string("patient_id");
+    s.birth_date = r.opt_string("birth_date");
+    if (!s.birth_date.empty() && !is_calendar_date(s.birth_date)) r.fail("birth_date", "must be a date YYYY-MM-DD");
     if (r.has("questionnaire")) {
         if (!r.at("questionnaire").is_object()) r.fail("questionnaire", "must be a Questionnaire");
         s.questionnaire = r.at("questionnaire").dump();
@@ -251,7 +342,7 @@ void parse_contacts(std::string_view text, StoreData& out) {
 void parse_settings(std::string_view text, StoreData& out) {
     const json j = parse_json_text(text, kKind, "settings");
     const JsonReader r(j, kKind, "settings");
-    r.only({"role", "name", "overdue_days"});
+    r.only({"role", "name", "overdue_days", "response_days", "capacity_stale_days"});
     out.settings.role = r.string("role");
     if (out.settings.role != "clinic" && out.settings.role != "organization")
         r.fail("role", "must be clinic or organization");
@@ -259,6 +350,38 @@ void parse_settings(std::string_view text, StoreData& out) {
     const long long days = r.integer("overdue_days");
     if (days < 1 || days > 3650) r.fail("overdue_days", "must be 1 to 3650");
     out.settings.overdue_days = static_cast<int>(days);
+    // Added for issue 15: settings written before keep the defaults.
+    if (r.has("response_days")) {
+        const JsonReader rd = r.object("response_days");
+        rd.only({"routine", "urgent", "asap", "stat"});
+        ResponseDays& d = out.settings.response_days;
+        for (auto [key, field] : {std::pair<const char*, int*>{"routine", &d.routine}, {"urgent", &d.urgent}, {"asap", &d.asap},
+                                  {"stat", &d.stat}}) {
+            const long long v = rd.integer(key);
+            if (v < 0 || v > 365) rd.fail(key, "must be 0 to 365 days");
+            *field = static_cast<int>(v);
+        }
+    }
+    if (r.has("capacity_stale_days")) {
+        const long long v = r.integer("capacity_stale_days");
+        if (v < 1 || v > 3650) r.fail("capacity_stale_days", "must be 1 to 3650");
+        out.settings.capacity_stale_days = static_cast<int>(v);
+    }
+}
+
+void parse_capacity(std::string_view text, StoreData& out) {
+    const json j = parse_json_text(text, kKind, "capacity");
+    const JsonReader r(j, kKind, "capacity");
+    r.only({"capacity"});
+    const json& list = r.array("capacity");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const JsonReader c = r.element(list[i], i, "capacity");
+        c.only({"organization", "signer_fingerprint", "organization_id", "service_id", "service_name", "status", "note", "since",
+                "updated", "received", "bundle_id"});
+        out.capacity.push_back({c.string("organization"), c.string("signer_fingerprint"), c.opt_string("organization_id"),
+                                c.string("service_id"), c.opt_string("service_name"), c.string("status"), c.opt_string("note"),
+                                c.string("since"), c.string("updated"), c.opt_string("received"), c.opt_string("bundle_id")});
+    }
 }
 
 void parse_audit(std::string_view text, const std::string& name, std::vector<AuditEntry>& out) {
@@ -309,6 +432,17 @@ StoreData parse_store_sections(const StoreSections& sections) {
             StoredScreening s = stored_screening_from_json(text, name);
             if (name != "screening/" + s.id) throw Error(kKind, name, "holds screening " + s.id);
             out.screenings.emplace(s.id, std::move(s));
+        } else if (name == "roster") {
+            json j = parse_json_text(text, kKind, name);
+            try {
+                out.roster = roster_from_json(j, "roster");
+            } catch (...) {
+                wipe_json(j);
+                throw;
+            }
+            wipe_json(j);
+        } else if (name == "capacity") {
+            parse_capacity(text, out);
         } else if (name.rfind("audit/", 0) == 0) {
             std::size_t chunk = 0;
             const auto [p, ec] = std::from_chars(name.data() + 6, name.data() + name.size(), chunk);
@@ -337,6 +471,7 @@ StoreData parse_store_sections(const StoreSections& sections) {
 
 std::string dataset_to_json(const StoreData& data) {
     json out = {{"safetynet_dataset", 1}, {"referrals", json::array()}, {"screenings", json::array()}};
+    if (!data.roster.patients.empty()) out["roster"] = roster_to_json(data.roster);
     for (const auto& [id, r] : data.referrals) out["referrals"].push_back(referral_to_json(r));
     for (const auto& [id, s] : data.screenings) {
         std::string text = stored_screening_to_json(s);
@@ -353,7 +488,8 @@ StoreData dataset_from_json(std::string_view text) {
     StoreData out;
     try {
         const JsonReader r(j, "dataset", "dataset");
-        r.only({"safetynet_dataset", "referrals", "screenings"});
+        r.only({"safetynet_dataset", "referrals", "screenings", "roster"});
+        if (r.has("roster")) out.roster = roster_from_json(r.at("roster"), "dataset.roster");
         if (r.integer("safetynet_dataset") != 1) r.fail("safetynet_dataset", "unsupported version (this app reads 1)");
         const json& referrals = r.opt_array("referrals");
         for (std::size_t i = 0; i < referrals.size(); ++i) {

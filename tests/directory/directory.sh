@@ -16,7 +16,7 @@ json() { "$py" -c "import json,sys; d=json.load(open('$tmp/out')); sys.exit(0 if
 # ---- directory check
 run directory check "$demo"
 check "check: the demo region is clean" '[ $rc -eq 0 ] && [ ! -s "$tmp/err" ] && json "d[\"services\"] >= 150 and d[\"organizations\"] >= 40 and d[\"locations\"] >= 60 and d[\"errors\"] == []"'
-check "check: the report has exactly the documented keys" 'json "list(d) == [\"organizations\", \"services\", \"locations\", \"errors\"]"'
+check "check: the report has exactly the documented keys" 'json "list(d) == [\"organizations\", \"services\", \"locations\", \"service_at_locations\", \"schedules\", \"errors\", \"warnings\"]"'
 run directory check "$data/csv-quirks"
 check "check: a CSV package with a bad row still passes, listing file, line and field" \
   '[ $rc -eq 0 ] && json "d[\"services\"] == 3 and d[\"errors\"] == [{\"file\": \"csv-quirks/services.csv\", \"line\": 7, \"field\": \"status\", \"message\": \"must be one of active, inactive, defunct, temporarily closed\"}]"'

@@ -4,10 +4,14 @@
 // clinic's fingerprint, acts on the referral and sends a status update back; the clinic imports
 // both and its dashboard shows the closure rate. A reload keeps everything (behind the
 // passphrase); a wrong passphrase changes nothing; no request leaves the origin.
+// Issue 15: with the clinic's clock moved on (a test clock: the page's Date.now), unanswered
+// referrals appear in "needs follow-up today" after their expected-response date and a call
+// is recorded; the declined one stays there; the organization without capacity publishes a
+// signed capacity update and, once the clinic imports it, the clinic's results leave it out.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, startServer, state } from './harness.mjs';
+import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, pollState, scrollTo, startServer, state } from './harness.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e loop');
@@ -18,16 +22,21 @@ const browser = await launch();
 const allRequests = [];
 const allProblems = [];
 const shot = (page, name) => page.screenshot({ path: path.join(args.out, `loop-${name}.png`) });
+// The test clock: the app reads wall time through Date.now (emscripten's time()); move it on.
+const DAY = 86400e3;
+async function setClock(page, offsetMs) {
+  await page.evaluate((ms) => {
+    if (!window.__realNow) window.__realNow = Date.now.bind(Date);
+    Date.now = () => window.__realNow() + ms;
+  }, offsetMs);
+  await nextFrames(page, 3);
+}
 
 async function ws(page) { return (await state(page)).workspace; }
 async function waitWs(page, pred, what, timeout = 60000) {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await ws(page);
-    if (s && pred(s)) return s;
-    if (Date.now() - t0 > timeout) throw new Error(`${what}: timed out (workspace ${JSON.stringify(s)})`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  const { ok, state: s } = await pollState(page, (w) => w && pred(w), { timeout, read: ws });
+  if (!ok) throw new Error(`${what}: timed out (workspace ${JSON.stringify(s)})`);
+  return s;
 }
 // Types into a text field the way a person does: click it, then the keyboard.
 async function typeInto(page, id, text) {
@@ -149,6 +158,28 @@ try {
               `${path.basename(file)} is an armored age file with no readable PHI`);
   }
   await shot(clinic, '04-clinic-tracker-sent');
+  s = await ws(clinic);
+  checks.ok(s.follow_up.length === 0, `right after sending, nothing needs a follow-up (${JSON.stringify(s.follow_up)})`);
+  // A week later (routine: an answer is expected within 7 days) still nothing; the day after, both.
+  await setClock(clinic, 7 * DAY);
+  s = await ws(clinic);
+  checks.ok(s.follow_up.length === 0, 'on the expected-response date itself nothing is due yet');
+  await setClock(clinic, 8 * DAY);
+  s = await waitWs(clinic, (x) => x.follow_up.length === 2, 'both unanswered referrals need a follow-up the day after');
+  checks.ok(s.follow_up.every((f) => f.reason === 'no-answer'), `8 days later both are "no answer" (${s.follow_up.map((f) => f.reason).join(', ')})`);
+  await click(clinic, 'tab.screenings');
+  await click(clinic, 'tab.referrals');
+  await shot(clinic, '10-clinic-follow-up');
+  await click(clinic, 'follow.0.call');
+  await click(clinic, 'call.outcome.not-yet');
+  await typeInto(clinic, 'call.note', 'left a voicemail');
+  await click(clinic, 'call.save');
+  s = await waitWs(clinic, (x) => x.follow_up.length === 1 && !x.saving, 'a recorded call takes the referral off today\'s list');
+  checks.ok(true, 'a follow-up call recorded ("not yet"): one referral left to call today');
+  const ics = readFileSync((await download(clinic, 'follow.calendar', 'follow-ups.ics')).file, 'utf8');
+  checks.ok(ics.startsWith('BEGIN:VCALENDAR') && (ics.match(/BEGIN:VEVENT/g) || []).length === 2 && !/Maria|Lopez|408-555/.test(ics),
+            'the follow-up calendar has both referrals and no name or phone');
+  await setClock(clinic, 0);
 
   // --- 5. Each organization opens its referral, compares the clinic's fingerprint, acts.
   const updates = [];
@@ -199,13 +230,60 @@ try {
   s = await waitWs(clinic, (x) => x.referrals.some((r) => r.status === 'completed') && x.referrals.some((r) => r.status === 'rejected') && !x.saving,
                    'both status updates are applied');
   checks.ok(true, `the clinic's tracker shows completed and declined (${s.referrals.map((r) => r.status).join(', ')})`);
+  s = await ws(clinic);
+  const declinedId = s.referrals.find((r) => r.status === 'rejected').id;
+  checks.ok(s.follow_up.some((f) => f.id === declinedId && f.reason === 'declined'),
+            `the declined referral needs a follow-up: no other referral for that need (${JSON.stringify(s.follow_up)})`);
   await click(clinic, 'referral.0.details');
   await shot(clinic, '07-clinic-tracker-closed');
+
+  // --- 6b. The organization without room says so for all its services; the clinic's results follow.
+  const full = orgPages[1];
+  await click(full, 'tab.inbox');
+  for (let k = 0; k < 20; k++) {
+    try {
+      await click(full, `capacity.${k}.status.no-capacity`);
+    } catch {
+      checks.ok(k > 0, `${orgs[1]} has services to report on (${k})`);
+      break;
+    }
+    await typeInto(full, `capacity.${k}.note`, 'Full until the 15th');
+  }
+  await shot(full, '11-org-capacity');
+  const capacityFile = (await download(full, 'capacity.publish', 'capacity.txt')).file;
+  const capacityText = readFileSync(capacityFile, 'utf8');
+  checks.ok(capacityText.startsWith('safetynet-bundle/v1\nkind: capacity-update') && capacityText.includes('SDOHCC-ExtensionHealthcareServiceCapacityStatus'),
+            'the capacity update is a signed bundle with the SDOHCC capacity extension');
+  await click(clinic, 'tab.screenings');
+  await click(clinic, 'screening.0.refer');
+  await click(clinic, 'need.housing-instability');
+  s = await waitWs(clinic, (x) => x.refer && x.refer.services.length > 0, 'housing services are listed');
+  checks.ok(s.refer.services.includes(orgs[1]), `before the update ${orgs[1]} is among the results (${s.refer.services.join('; ')})`);
+  await click(clinic, 'tab.referrals');
+  await pick(clinic, 'referrals.import', [capacityFile]);
+  s = await waitWs(clinic, (x) => x.capacity > 0 && !x.saving, 'the capacity update is imported');
+  await click(clinic, 'tab.screenings');
+  await click(clinic, 'screening.0.refer');
+  await click(clinic, 'need.housing-instability');
+  s = await waitWs(clinic, (x) => x.refer && x.refer.services.length > 0, 'housing services are listed again');
+  checks.ok(!s.refer.services.includes(orgs[1]), `after it, ${orgs[1]} (no capacity) is left out (${s.refer.services.join('; ')})`);
+  await scrollColumn(clinic, 'need.housing-instability', 'unavailable.0');
+  checks.ok(!!(await clinic.evaluate(() => window.safetynet.widget('unavailable.0'))), 'and listed apart as not taking referrals, with its date');
+  await shot(clinic, '12-clinic-capacity');
   await click(clinic, 'tab.dashboard');
   s = await waitWs(clinic, (x) => x.dashboard, 'the dashboard draws');
   checks.ok(s.dashboard.sent === 2 && s.dashboard.completed === 1 && Math.abs(s.dashboard.closure_rate - 0.5) < 1e-9,
             `dashboard: 2 sent, 1 completed, closure rate 50% (${JSON.stringify(s.dashboard)})`);
   await shot(clinic, '08-clinic-dashboard');
+  const today = new Date().toISOString().slice(0, 10);
+  const monthStart = today.slice(0, 8) + '01';
+  await typeInto(clinic, 'dash.from', monthStart);
+  await typeInto(clinic, 'dash.to', today);
+  s = await waitWs(clinic, (x) => x.measures, 'the quality measures draw for the period');
+  checks.ok(s.measures['mips-487'].missing && s.measures['mips-487'].denominator === null,
+            'without the EHR roster the #487 denominator is missing, not guessed');
+  await scrollTo(clinic, 'measures.table');
+  await shot(clinic, '13-clinic-measures');
   const csv = readFileSync((await download(clinic, 'dash.csv', 'figures.csv')).file, 'utf8');
   checks.ok(/closure_rate,,0\.5\b/.test(csv.replace(/\r/g, '')), 'the CSV export carries the same closure rate');
 

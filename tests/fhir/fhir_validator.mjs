@@ -90,6 +90,21 @@ export const INVARIANTS = {
       category.coding.where(system = 'http://terminology.hl7.org/CodeSystem/v3-ActCode' and code = 'IDSCL').exists()
       and patient.exists() and dateTime.exists() and organization.count() = 1 and source.exists())`],
   ],
+  // R4 Measure and MeasureReport (measure.html, measurereport.html "Constraints").
+  Measure: [
+    ['mea-0', 'Name should be usable as an identifier for the module by machine processing applications such as code generation',
+     "name.exists() implies name.matches('[A-Z]([A-Za-z0-9_]){0,254}')"],
+    ['mea-1', 'Stratifier SHALL be either a single criteria or a set of criteria components',
+     'group.stratifier.all((code | description | criteria).exists() xor component.exists())'],
+  ],
+  MeasureReport: [
+    ['mrp-1', 'Measure Reports used for data collection SHALL NOT communicate group and score information',
+     "(type != 'data-collection') or group.exists().not()"],
+    ['mrp-2', 'Stratifiers SHALL be either a single criteria or a set of criteria components',
+     'group.stratifier.stratum.all(value.exists() xor component.exists())'],
+    ['SN-mr-count', 'a population without a count says why (data-absent-reason masked or unknown)',
+     "group.population.all(count.exists() or extension.where(url = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason').exists())"],
+  ],
   QuestionnaireResponse: [
     ['qrs-1', "Nested item can't be beneath both item and answer",
      'QuestionnaireResponse.repeat(item).all((answer.exists() and item.exists()).not())'],
@@ -196,6 +211,22 @@ export function referralLinkFindings(bundle, where) {
       expect(r.subject, ['Patient', 'Group', 'Location'], 'ServiceRequest.subject');
     }
   }
+  return out;
+}
+
+// A summary MeasureReport against the Measure it reports on: every group and population code
+// the report uses is one the Measure defines (by group code, or by position when uncoded).
+export function measureReportFindings(report, measure, where) {
+  const out = [];
+  if (report.measure !== measure.url) out.push(`${where}: measure ${report.measure} is not ${measure.url}`);
+  const code = (c) => (c && c.coding && c.coding[0] ? c.coding[0].code : '');
+  (report.group || []).forEach((g, i) => {
+    const mg = g.code ? (measure.group || []).find((x) => code(x.code) === code(g.code)) : (measure.group || [])[i];
+    if (!mg) { out.push(`${where}: group[${i}] ${code(g.code)} is not a group of the Measure`); return; }
+    const pops = new Set((mg.population || []).map((p) => code(p.code)));
+    for (const p of g.population || []) if (!pops.has(code(p.code))) out.push(`${where}: group[${i}] population ${code(p.code)} is not in the Measure`);
+    if ((g.stratifier || []).length && !(mg.stratifier || []).length) out.push(`${where}: group[${i}] is stratified, the Measure's group is not`);
+  });
   return out;
 }
 

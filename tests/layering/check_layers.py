@@ -36,6 +36,7 @@ THIRD_PARTY = [
     (re.compile(r'^(GLES\d?|GL|EGL)/'), 'sdl2'),
     (re.compile(r'^emscripten(\.h|/)'), 'emscripten'),
     (re.compile(r'^doctest/'), 'doctest'),
+    (re.compile(r'^curl/'), 'curl'),
 ]
 # What a library brings with it (its own public dependencies).
 LIBRARY_IMPLIES = {'imgui_backends': {'imgui', 'sdl2'}}

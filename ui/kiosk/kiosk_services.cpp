@@ -1,4 +1,5 @@
 #include "ui/kiosk/kiosk.hpp"
+#include "core/base/clock.hpp"
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
@@ -6,7 +7,6 @@
 #include <sodium.h>
 
 #include <cmath>
-#include <ctime>
 
 namespace safetynet::ui {
 
@@ -109,11 +109,7 @@ void Kiosk::print_list(Context& ctx) {
     PrintDocument doc;
     doc.lang = ctx.i18n.language();
     doc.title = ctx.tr("kiosk.print.title");
-    char date[16] = {};
-    const std::time_t t = static_cast<std::time_t>(ctx.platform.unix_time());
-    std::tm tm{};
-    localtime_r(&t, &tm);  // the date as printed on the page: the kiosk's own day
-    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    const std::string date = core::local_iso8601(ctx.platform).substr(0, 10);  // the kiosk's own day
     doc.intro = ctx.i18n.format("kiosk.print.intro", {{"site", m_site.site_name}, {"date", date}});
     if (const core::ScreeningResult* r = m_flow.result()) {
         for (const auto& n : r->needs) {

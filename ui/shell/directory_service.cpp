@@ -2,6 +2,7 @@
 
 #include "core/directory/directory_builder.hpp"
 #include "core/base/error.hpp"
+#include "core/base/text_fold.hpp"
 #include "core/directory/hsds_import.hpp"
 #include "core/directory/need_map.hpp"
 
@@ -73,6 +74,7 @@ std::vector<ServiceMatch> DirectoryService::find(const std::vector<std::string>&
         for (std::size_t i = 0; i < needs.size(); ++i)
             if (needs[i] == d) query.needs |= core::NeedMask{1} << i;
     if (query.needs == 0) return out;  // a need the directory's map does not know
+    if (!m_capacity.by_service.empty()) query.capacity = &m_capacity.by_service;
     const core::MatchResult result = m_matcher->match(query);
     for (const core::MatchHit& hit : result.hits) {
         ServiceMatch m;
@@ -83,8 +85,46 @@ std::vector<ServiceMatch> DirectoryService::find(const std::vector<std::string>&
         m.distance_km = std::isnan(hit.distance_km) ? -1 : hit.distance_km;
         m.score = hit.score;
         m.reasons = hit.reasons;
+        if (const auto n = m_capacity.notices.find(hit.service); n != m_capacity.notices.end()) {
+            const core::CapacityNotice& c = n->second;
+            if (c.stale) m.reasons.push_back({"capacity-stale", {{"date", c.updated.substr(0, 10)}}});
+            else m.reasons.push_back({"capacity-" + c.status + "-since", {{"since", c.since}, {"note", c.note.empty() ? "" : " — " + c.note}}});
+        }
         out.push_back(std::move(m));
     }
+    return out;
+}
+
+void DirectoryService::set_capacity(const std::vector<core::CapacityRecord>& records, const std::string& today, int stale_days) {
+    if (m_status != Status::Ready) return;
+    std::string key = today + "|" + std::to_string(stale_days);
+    for (const core::CapacityRecord& r : records) key += "|" + r.bundle_id + r.service_id;
+    if (key == m_capacity_key) return;
+    m_capacity = core::capacity_overlay(records, *m_directory, today, stale_days);
+    m_capacity_key = std::move(key);
+}
+
+std::vector<DirectoryService::Unavailable> DirectoryService::unavailable(const std::vector<std::string>& domains) const {
+    std::vector<Unavailable> out;
+    if (m_status != Status::Ready) return out;
+    core::NeedMask want = 0;
+    const auto& needs = m_directory->need_domains();
+    for (const std::string& d : domains)
+        for (std::size_t i = 0; i < needs.size(); ++i)
+            if (needs[i] == d) want |= core::NeedMask{1} << i;
+    for (const auto& [svc, c] : m_capacity.notices)
+        if (!c.stale && c.status == "no-capacity" && (m_directory->needs(svc) & want))
+            out.push_back({m_directory->service_name(svc), m_directory->organization_name(svc), c.since, c.note});
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> DirectoryService::services_of(const std::string& organization) const {
+    std::vector<std::pair<std::string, std::string>> out;
+    if (m_status != Status::Ready) return out;
+    const std::string want = core::fold_text(organization);
+    for (std::uint32_t s = 0; s < m_directory->services(); ++s)
+        if (core::fold_text(m_directory->organization_name(s)) == want)
+            out.push_back({m_directory->service_id(s), m_directory->service_name(s)});
     return out;
 }
 

@@ -3,6 +3,7 @@
 // site configuration names (HSDS 3.0 JSON), compiled for matching, with the details a screen
 // shows. US ZIP centroids are fetched once the site is known (load_zips). Nothing about the
 // person leaves the device: matching runs here.
+#include "core/actions/capacity.hpp"
 #include "core/directory/directory.hpp"
 #include "core/match/matcher.hpp"
 #include "core/directory/service_details.hpp"
@@ -49,6 +50,18 @@ public:
 
     const core::ServiceDetailsIndex& details() const { return m_details; }
 
+    // Capacity updates the site imported (core/actions/capacity.hpp): from now on find() leaves
+    // out services without capacity, ranks waitlists lower and says since when; stale ones are
+    // marked and ignored. Recomputed only when the records or the day change.
+    void set_capacity(const std::vector<core::CapacityRecord>& records, const std::string& today, int stale_days);
+    // Services of `domains` an update says have no capacity now (fresh), to list apart.
+    struct Unavailable {
+        std::string service, organization, since, note;
+    };
+    std::vector<Unavailable> unavailable(const std::vector<std::string>& domains) const;
+    // The directory's services of an organization (by name, folded), for its capacity update.
+    std::vector<std::pair<std::string, std::string>> services_of(const std::string& organization) const;  // id, name
+
 private:
     Status m_status = Status::NotLoaded;
     std::string m_error;
@@ -56,6 +69,8 @@ private:
     std::unique_ptr<core::Matcher> m_matcher;
     core::ServiceDetailsIndex m_details;
     std::optional<core::ZipCentroids> m_zips;
+    core::CapacityOverlay m_capacity;
+    std::string m_capacity_key;  // what m_capacity was computed from
     bool m_zips_requested = false;
 };
 

@@ -20,7 +20,8 @@ void register_last_item(Context& ctx, std::string_view id, bool enabled) {
     const ImVec2 min(std::max(ImGui::GetItemRectMin().x, clip_min.x), std::max(ImGui::GetItemRectMin().y, clip_min.y));
     const ImVec2 max(std::min(ImGui::GetItemRectMax().x, clip_max.x), std::min(ImGui::GetItemRectMax().y, clip_max.y));
     if (max.x <= min.x || max.y <= min.y) return;
-    ctx.widgets.add(id, WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y, enabled});
+    const ImVec2 size = ImGui::GetItemRectSize();
+    ctx.widgets.add(id, WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y, enabled, size.x, size.y});
 }
 
 namespace {

@@ -1,8 +1,9 @@
 #include "ui/workspace/workspace.hpp"
 
+#include "core/actions/follow_up_list.hpp"
 #include "core/base/error.hpp"
 #include "core/actions/store_actions.hpp"
-#include "core/base/utc_time.hpp"
+#include "core/base/clock.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
 
@@ -10,7 +11,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <utility>
 
@@ -42,8 +42,10 @@ Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& s
 Workspace::~Workspace() { wipe_forms(); }
 
 std::string Workspace::now() const {
-    return core::format_utc_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(m_platform.unix_time())));
+    return core::utc_rfc3339(m_platform);
 }
+
+std::string Workspace::today() const { return now().substr(0, 10); }
 
 std::string Workspace::actor() const { return m_staff_name[0] ? std::string(m_staff_name.data()) : std::string("staff"); }
 
@@ -71,6 +73,14 @@ void Workspace::wipe_forms() {
     m_open_referral.clear();
     m_confirm_print.clear();
     m_message.clear();
+    // Patient ids and what the measures said about them are PHI too.
+    for (std::array<char, 64>* a : {&m_patient_id, &m_link_patient, &m_explain_patient}) sodium_memzero(a->data(), a->size());
+    sodium_memzero(m_patient_birth.data(), m_patient_birth.size());
+    sodium_memzero(m_call_note.data(), m_call_note.size());
+    m_call_referral.clear();
+    m_link_screening.clear();
+    m_last_measures.reset();
+    m_pending_roster.clear();
 }
 
 void Workspace::lock_now() {
@@ -337,7 +347,10 @@ void Workspace::import_one(Context& ctx, const std::string& name, const std::str
     try {
         std::vector<core::AgeIdentity> ids;
         for (const core::KeySet& k : store.key_sets()) ids.emplace_back(k.age_identity);
-        core::OpenedBundle b = core::open_bundle(core::as_bytes(bytes), ids, core::trusted_cards(store), &store.ledger());
+        // Capacity updates travel signed but not encrypted (no PHI): read those as they are.
+        core::OpenedBundle b = core::is_bundle_plaintext(core::as_bytes(bytes))
+                                   ? core::read_bundle_plaintext(core::as_bytes(bytes), core::trusted_cards(store), &store.ledger())
+                                   : core::open_bundle(core::as_bytes(bytes), ids, core::trusted_cards(store), &store.ledger());
         if (b.trust == core::BundleTrust::UnknownSigner) {
             m_pending_trust.push_back(PendingTrust{name, bytes, b.header.sender, b.signer_fingerprint});
             m_import_report.emplace_back(ctx.i18n.format("ws.import.first_contact", {{"file", name}, {"name", b.header.sender.name}}), false);
@@ -351,9 +364,10 @@ void Workspace::import_one(Context& ctx, const std::string& name, const std::str
         }
         const core::ImportResult r = core::import_bundle(store, b, now(), actor());
         b.wipe();
-        const char* key = r.kind == core::BundleKind::Screening  ? "ws.import.screening"
-                          : r.kind == core::BundleKind::Referral ? "ws.import.referral"
-                                                                 : "ws.import.status";
+        const char* key = r.kind == core::BundleKind::Screening        ? "ws.import.screening"
+                          : r.kind == core::BundleKind::Referral       ? "ws.import.referral"
+                          : r.kind == core::BundleKind::CapacityUpdate ? "ws.import.capacity"
+                                                                       : "ws.import.status";
         m_import_report.emplace_back(
             ctx.i18n.format(key, {{"file", name}, {"status", std::string(core::task_status_code(r.status))}}), false);
     } catch (const core::Error& e) {
@@ -433,6 +447,23 @@ nlohmann::json Workspace::state() const {
                                           {"created", m_refer->created.size()},
                                           {"services", m_refer->shown_organizations}}
                          : nlohmann::json(nullptr);
+    nlohmann::json follow = nlohmann::json::array();
+    for (const core::FollowUpRow& row : core::follow_up_list(store.data(), today()))
+        follow.push_back({{"id", row.referral->id}, {"organization", row.referral->organization.name},
+                          {"reason", std::string(core::follow_up_reason_code(row.state.reason))}, {"due", row.state.due}});
+    s["follow_up"] = follow;
+    s["capacity"] = store.data().capacity.size();
+    s["roster"] = store.data().roster.patients.size();
+    if (m_last_measures) {
+        nlohmann::json ms = nlohmann::json::object();
+        for (const core::MeasureResult& r : m_last_measures->measures) {
+            const core::MeasureGroupResult& g = r.groups.front();
+            auto opt = [](const std::optional<std::size_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+            ms[r.id] = {{"denominator", opt(g.denominator)}, {"numerator", opt(g.numerator)}, {"missing", r.denominator_missing}};
+        }
+        s["measures"] = ms;
+    }
+    if (m_network) s["network"] = {{"sites", m_network->sites}, {"cells", m_network->cells.size()}};
     if (m_last_figures) {
         const core::DashboardFigures& f = *m_last_figures;
         s["dashboard"] = {{"sent", f.sent},

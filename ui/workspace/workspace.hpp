@@ -7,10 +7,14 @@
 //                 Refer        needs, matched services with filters and reasons, consent,
 //                              one referral per organization, exported as a sealed bundle
 //                              (or a printed summary, confirmed, for one without keys)
-//                 Referrals    the tracker: status updates imported, history, overdue flags
+//                 Referrals    the tracker: "needs follow-up today" first (calls recorded, a
+//                              calendar of follow-ups), status updates imported, history
 //   organization  Inbox        referral bundles opened, accepted / declined / in progress /
-//                              completed with an outcome, status updates exported
-//   both          Dashboard    figures and charts over a period, CSV and FHIR exports
+//                              completed with an outcome, status updates exported; the
+//                              organization's signed capacity update
+//   both          Dashboard    figures and charts over a period, CSV and FHIR exports; at a
+//                              clinic the quality measures (MeasureReports, the EHR roster,
+//                              why each patient counts) and the network view (signed site files)
 //                 Contacts     this site's contact card; trusted cards, fingerprints compared
 //                 Settings     backup and restore, passphrase, lock
 //
@@ -26,6 +30,9 @@
 #include "core/crypto/age_scrypt.hpp"
 #include "core/exchange/bundle.hpp"
 #include "core/actions/dashboard.hpp"
+#include "core/actions/measures.hpp"
+#include "core/actions/network_report.hpp"
+#include "core/actions/refer_per_organization.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
 #include "core/store/stored_screening.hpp"
@@ -95,14 +102,25 @@ private:
     void draw_refer(Context& ctx);
     void draw_refer_needs(Context& ctx);
     void draw_refer_services(Context& ctx);
+    void draw_refer_filters(Context& ctx);
+    core::MatchQuery refer_query();
+    void draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id);
+    void draw_unavailable_services(Context& ctx, const std::string& domain);
     void draw_refer_patient(Context& ctx);
+    void draw_refer_person(Context& ctx);
+    void draw_refer_send(Context& ctx);
+    void draw_created_referrals(Context& ctx);
     void create_referrals(Context& ctx);
     void export_referral(Context& ctx, std::string id);  // by value: ids point into the store
     void print_summary(Context& ctx, std::string id);
 
-    // --- clinic: the tracker (workspace_tracker.cpp)
+    // --- clinic: the tracker (workspace_tracker.cpp) and follow-up (workspace_follow_up.cpp)
     void draw_referrals(Context& ctx);
     void draw_history(Context& ctx, const core::Referral& r);
+    void draw_follow_up(Context& ctx);
+    void draw_call_form(Context& ctx, const std::string& referral_id);
+    void print_take_home(Context& ctx, const std::vector<std::string>& referral_ids);
+    std::string today() const;  // the date part of now()
 
     // --- organization: the inbox (workspace_org.cpp)
     void draw_inbox(Context& ctx);
@@ -110,10 +128,27 @@ private:
     void record(Context& ctx, std::string id, core::TaskStatus status);
     void send_update(Context& ctx, std::string id);
 
+    // --- organization: capacity updates (workspace_capacity.cpp)
+    void draw_capacity(Context& ctx);
+
+    // --- clinic: quality measures and the network view (workspace_measures.cpp)
+    void draw_measures(Context& ctx);
+    void draw_measure_explain(Context& ctx, const core::MeasuresReport& m);
+    void draw_network(Context& ctx);
+    void open_network_files(Context& ctx, std::vector<PickedFile> files);
+
     // --- both (workspace_dashboard.cpp, workspace_contacts.cpp)
     void draw_dashboard(Context& ctx);
+    core::DashboardOptions draw_dashboard_period(Context& ctx);
+    void draw_dashboard_exports(Context& ctx, const core::DashboardFigures& f, const core::DashboardOptions& o);
     void draw_contacts(Context& ctx);
     void draw_settings(Context& ctx);
+    void draw_general_settings(Context& ctx);
+    void step_backup(Context& ctx);
+    void step_restore(Context& ctx);
+    void draw_backup_controls(Context& ctx);
+    void start_restore(Context& ctx);
+    void draw_audit_log(Context& ctx);
     const core::TrustedContact* contact_for_organization(const std::string& name) const;
 
     Platform& m_platform;
@@ -156,16 +191,12 @@ private:
     std::string m_assisted_instrument;
 
     // The referral being prepared (clinic), for one stored screening.
-    struct ServicePick {
-        std::string service_id, location_id, name, organization, organization_id, address;
-        std::string domain;
-    };
     struct ReferForm {
         std::string screening_id;
         std::optional<core::ScreeningResult> result;
         std::shared_ptr<const core::Questionnaire> questionnaire;  // to show the evidence's questions
         std::string selected_domain;  // the need whose services show
-        std::map<std::string, ServicePick> picks;  // "service|location" -> pick
+        std::map<std::string, core::PickedService> picks;  // "service|location" -> pick
         // filters
         int radius_miles = 10;
         std::string language;
@@ -200,6 +231,35 @@ private:
     // Dashboard period.
     std::array<char, 16> m_from{};
     std::array<char, 16> m_to{};
+    // Measures: the patient whose inclusion is explained; the figures last drawn (test surface).
+    std::array<char, 64> m_explain_patient{};
+    std::optional<core::MeasuresReport> m_last_measures;
+    // Network view: the sites' verified reports, merged; what each file did.
+    std::optional<core::NetworkView> m_network;
+    std::vector<std::pair<std::string, bool>> m_network_report;
+    // Files the pickers returned for these two, handled at the next frame.
+    std::vector<PickedFile> m_pending_network, m_pending_roster;
+
+    // Follow-up: the referral whose call is being recorded, and the form.
+    std::string m_call_referral;
+    int m_call_outcome = 0;
+    std::array<char, 256> m_call_note{};
+    std::array<char, 16> m_call_next{};
+    // Assisted screening: the clinic's patient id (the EHR's), for the measures.
+    std::array<char, 64> m_patient_id{};
+    std::array<char, 16> m_patient_birth{};
+    // Linking an imported screening to a patient id: which one, and the id typed.
+    std::string m_link_screening;
+    std::array<char, 64> m_link_patient{};
+
+    // Organization: the capacity to publish, per service of this organization.
+    struct CapacityRow {
+        std::string service_id, service_name;
+        int status = 0;  // index into core::capacity_status_codes()
+        std::array<char, 16> since{};
+        std::array<char, 200> note{};
+    };
+    std::vector<CapacityRow> m_capacity_rows;
 
     // Settings: backup passphrase, and a restore waiting for its passphrase; their key
     // derivations, stepped per frame.

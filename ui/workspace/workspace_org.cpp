@@ -43,6 +43,7 @@ void Workspace::draw_inbox(Context& ctx) {
         if (open) draw_incoming(ctx, r);
         end_card();
     }
+    draw_capacity(ctx);
 }
 
 void Workspace::draw_incoming(Context& ctx, const core::Referral& r) {

@@ -1,5 +1,6 @@
-// The clinic's referral tracker: every referral with its status, overdue flags, history, and
-// the door for the organizations' status updates (several files at once).
+// The clinic's referral tracker: what needs a follow-up call today (workspace_follow_up.cpp),
+// then every referral with its status, overdue flags, history, and the door for the
+// organizations' status updates and capacity updates (several files at once).
 #include "core/actions/dashboard.hpp"
 #include "core/referral/referral_outcome.hpp"
 #include "core/actions/store_actions.hpp"
@@ -26,6 +27,9 @@ void Workspace::draw_history(Context& ctx, const core::Referral& r) {
 void Workspace::draw_referrals(Context& ctx) {
     const Palette& p = *ctx.palette;
     core::Store& store = m_session.store();
+    // The tracker opens on what needs a call today.
+    draw_follow_up(ctx);
+    section_title(ctx, ctx.tr("ws.referrals.updates"));
     paragraph(ctx, ctx.tr("ws.referrals.import_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "referrals.import", ctx.tr("ws.referrals.import"))) pick_and_import(".age,.txt,application/octet-stream");
     const std::string at = now();

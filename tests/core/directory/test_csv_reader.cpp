@@ -62,3 +62,22 @@ TEST_CASE("malformed records are reported, and reading goes on") {
     CHECK(recs[4].error == "a quoted field is not closed before the end of the file");
     CHECK(recs[4].line == 5);
 }
+
+TEST_CASE("CR CR LF (a CRLF file converted once more, as the UK profile's examples are) ends one line") {
+    CsvReader r("id,name\r\r\ns1,Pantry\r\r\ns2,\"two\r\r\nlines\"\r\r\ns3,x\rs4,y\n");
+    CsvRecord rec;
+    REQUIRE(r.next(rec));
+    CHECK(rec.line == 1);
+    REQUIRE(r.next(rec));
+    CHECK(rec.line == 2);
+    CHECK(rec.fields[1] == "Pantry");
+    REQUIRE(r.next(rec));
+    CHECK(rec.line == 3);
+    CHECK(rec.fields[1] == "two\r\r\nlines");  // a quoted line end is kept as it is
+    REQUIRE(r.next(rec));
+    CHECK(rec.line == 5);
+    REQUIRE(r.next(rec));
+    CHECK(rec.line == 6);  // a lone CR ends a line too
+    CHECK(rec.fields[0] == "s4");
+    CHECK_FALSE(r.next(rec));
+}

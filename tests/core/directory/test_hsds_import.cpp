@@ -1,8 +1,10 @@
-// HSDS 3.0 import: the malformed inputs under tests/data/directory/malformed/ (each with the
-// report it must give, written by hand in <name>.expected.json), RFC 4180 quirks, and the
-// equivalence of the JSON and tabular forms of one directory.
+// HSDS 3.x import: the malformed inputs under tests/data/directory/malformed/ (each with the
+// report it must give in <name>.expected.json, checked line by line when written), RFC 4180
+// quirks, the equivalence of the JSON and tabular forms of one directory, the record shapes
+// and schedules of issue 13.
 #include "core/base/error.hpp"
 #include "core/directory/hsds_import.hpp"
+#include "core/directory/hsds_records.hpp"
 #include "core/match/matcher.hpp"
 #include "core/directory/need_map.hpp"
 
@@ -231,4 +233,98 @@ TEST_CASE("detect_directory_format tells the three formats apart") {
     CHECK(detect_directory_format(kData + "equivalent-package") == DirectoryFormat::DataPackage);
     CHECK(detect_directory_format(kData + "equivalent-package/datapackage.json") == DirectoryFormat::DataPackage);
     CHECK_THROWS_AS(detect_directory_format(kData + "no-such-file.json"), Error);
+}
+
+TEST_CASE("issue 13: schedules with count, until, wkst and the limits; a rule that never occurs is kept and warned of") {
+    using hsds::ScheduleResult;
+    std::vector<std::string> errors, warnings;
+    const hsds::Bad bad = [&](const std::string& f, const std::string& m) { errors.push_back(f + ": " + m); };
+    const hsds::Bad warn = [&](const std::string& f, const std::string& m) { warnings.push_back(f + ": " + m); };
+    auto parse = [&](const char* text, OpeningRule& rule) {
+        errors.clear();
+        warnings.clear();
+        const nlohmann::json j = nlohmann::json::parse(text);
+        return hsds::parse_schedule(hsds::Record::from_json(j), rule, bad, warn);
+    };
+    auto open_on = [](const OpeningRule& r, const char* date) {
+        return rule_open_at(r, *LocalTime::parse_iso(std::string(date) + "T10:00"), true);
+    };
+    OpeningRule r;
+    // RFC 5545 COUNT: the 3rd Monday from dtstart is the last.
+    REQUIRE(parse(R"({"freq": "WEEKLY", "byday": "MO", "dtstart": "2026-11-02", "count": 3,
+                      "opens_at": "09:00", "closes_at": "17:00"})", r) == ScheduleResult::Rule);
+    CHECK(errors.empty());
+    CHECK(open_on(r, "2026-11-16"));
+    CHECK_FALSE(open_on(r, "2026-11-23"));
+    CHECK_FALSE(open_on(r, "2026-10-26"));  // before dtstart
+    // until and count together (the HSDS examples do it): the earlier end wins.
+    REQUIRE(parse(R"({"freq": "WEEKLY", "byday": "MO", "dtstart": "2026-11-02", "count": 3, "until": "2026-11-10",
+                      "opens_at": "09:00", "closes_at": "17:00"})", r) == ScheduleResult::Rule);
+    CHECK(open_on(r, "2026-11-09"));
+    CHECK_FALSE(open_on(r, "2026-11-16"));
+    // byweekno with wkst, as text from a CSV.
+    REQUIRE(parse(R"({"freq": "WEEKLY", "byday": "MO", "byweekno": "1", "wkst": "SU",
+                      "opens_at": "09:00", "closes_at": "17:00"})", r) == ScheduleResult::Rule);
+    CHECK(open_on(r, "2026-01-05"));
+    CHECK_FALSE(open_on(r, "2025-12-29"));
+    // The HSDS examples' schedule: every part at once, valid on one Saturday only.
+    REQUIRE(parse(R"({"valid_from": "2005-01-01", "valid_to": "2005-01-01", "dtstart": "2005-01-01", "timezone": 3,
+                      "until": "2005-01-01", "count": 3, "wkst": "TU", "freq": "WEEKLY", "interval": 1,
+                      "byday": "TH,FR", "byweekno": "41,42", "bymonthday": "2,3,4", "byyearday": "2,3,4",
+                      "opens_at": "10:00:00", "closes_at": "18:00:00"})", r) == ScheduleResult::Rule);
+    CHECK(errors.empty());
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == ": never occurs: no day from 2005-01-01 to 2005-01-01 meets byday TH,FR, bymonthday 2,3,4, "
+                         "byweekno 41,42, byyearday 2,3,4 together; kept, but the service is never open by it");
+    // Refused, each naming its field.
+    CHECK(parse(R"({"byday": "MO", "count": 0, "dtstart": "2026-01-01", "opens_at": "09:00", "closes_at": "17:00"})", r) ==
+          ScheduleResult::Invalid);
+    CHECK(errors == std::vector<std::string>{"count: must be a whole number from 1 to 100000"});
+    CHECK(parse(R"({"byday": "MO", "byyearday": "0", "opens_at": "09:00", "closes_at": "17:00"})", r) ==
+          ScheduleResult::Invalid);
+    CHECK(errors == std::vector<std::string>{"byyearday: is not a list of days of the year (1 … 366, or -1 … -366 from the end)"});
+    CHECK(parse(R"({"freq": "YEARLY", "byyearday": "1", "opens_at": "09:00", "closes_at": "17:00"})", r) ==
+          ScheduleResult::Invalid);
+    CHECK(errors == std::vector<std::string>{"freq: must be WEEKLY or MONTHLY"});
+}
+
+TEST_CASE("issue 13: an HSDS shape in every form the API gives it: one object, an array, a page") {
+    const char* service = R"({"id": "s1", "name": "Pantry", "status": "active",
+        "service_at_locations": [{"id": "x1", "location": {"id": "l1", "location_type": "physical",
+                                                              "latitude": 45.5, "longitude": -122.6}}]})";
+    const char* sal = R"({"id": "x1", "service": {"id": "s1", "name": "Pantry", "status": "active"},
+        "location": {"id": "l1", "location_type": "physical", "latitude": 45.5, "longitude": -122.6}})";
+    const char* org = R"({"id": "o1", "name": "Eastside", "locations": [{"id": "l1", "location_type": "physical",
+        "latitude": 45.5, "longitude": -122.6}], "services": [{"id": "s1", "name": "Pantry", "status": "active",
+        "service_at_locations": [{"id": "x1", "location_id": "l1"}]}]})";
+    for (const char* record : {service, sal, org}) {
+        for (const std::string& doc : {std::string(record), "[" + std::string(record) + "]",
+                                       R"({"total_items": 1, "total_pages": 1, "contents": [)" + std::string(record) + "]}"}) {
+            CAPTURE(doc);
+            std::stringstream in(doc);
+            DirectoryBuilder b;
+            ImportReport r;
+            import_hsds_json(in, "one.json", b, r);
+            CHECK(r.errors.empty());
+            CHECK(b.services() == 1);
+            CHECK(b.locations() == 1);
+            CHECK(r.service_at_locations == 1);
+            CHECK(b.organizations() == (record == org ? 1u : 0u));
+            const Directory d = b.finish("one.json");
+            CHECK(d.located_rows() == 1);
+            if (record == org) CHECK(d.organization_id(0) == "o1");
+        }
+    }
+    // Two service_at_locations of one service: one service at two places.
+    std::stringstream two(R"([{"id": "x1", "service": {"id": "s1", "name": "Pantry", "status": "active"},
+        "location": {"id": "l1", "location_type": "physical", "latitude": 45.5, "longitude": -122.6}},
+      {"id": "x2", "service": {"id": "s1", "name": "Pantry", "status": "active"},
+        "location": {"id": "l2", "location_type": "physical", "latitude": 45.6, "longitude": -122.7}}])");
+    DirectoryBuilder b;
+    ImportReport r;
+    import_hsds_json(two, "two.json", b, r);
+    CHECK(r.errors.empty());
+    CHECK(b.services() == 1);
+    CHECK(r.service_at_locations == 2);
+    CHECK(b.finish("two.json").rows() == 2);
 }

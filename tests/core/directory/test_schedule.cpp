@@ -142,3 +142,84 @@ TEST_CASE("validity dates and every other week") {
     CHECK(rule_open_at(biweekly, at("2026-11-17T10:00"), true));
     CHECK_FALSE(rule_open_at(biweekly, at("2026-10-27T10:00"), true));  // before dtstart
 }
+
+// [SECTION] The HSDS RRULE subset of issue 13: byweekno, byyearday, bymonthday as limits,
+// wkst, monthly intervals, dtstart as the first day, until/count.
+
+namespace {
+bool occurs(const OpeningRule& r, const char* date) {
+    const auto d = parse_date(date);
+    REQUIRE(d.has_value());
+    return rule_occurs_on(r, *d, weekday_of(*d));
+}
+}  // namespace
+
+TEST_CASE("byweekno: RFC 5545 week numbers, week 1 holding 4 January, counted from wkst") {
+    OpeningRule r = weekly("MO,TU,WE,TH,FR", "09:00", "17:00");
+    REQUIRE(parse_byweekno("1", r));
+    CHECK(r.needs_date());
+    CHECK(occurs(r, "2025-12-29"));        // Monday of week 1 of 2026 (1 January 2026 is a Thursday)
+    CHECK(occurs(r, "2026-01-02"));
+    CHECK_FALSE(occurs(r, "2026-01-05"));  // week 2
+    OpeningRule last = weekly("MO", "09:00", "17:00");
+    REQUIRE(parse_byweekno("-1", last));
+    CHECK(occurs(last, "2026-12-28"));        // 2026 has 53 weeks: the last begins 28 December
+    CHECK_FALSE(occurs(last, "2026-12-21"));
+    CHECK(occurs(last, "2027-12-27"));        // 2027 has 52
+    OpeningRule sunday_weeks = weekly("MO", "09:00", "17:00");
+    REQUIRE(parse_byweekno("1", sunday_weeks));
+    sunday_weeks.wkst = 6;                    // weeks from Sunday: week 1 of 2026 is 4–10 January
+    CHECK(occurs(sunday_weeks, "2026-01-05"));
+    CHECK_FALSE(occurs(sunday_weeks, "2025-12-29"));
+    OpeningRule bad;
+    CHECK_FALSE(parse_byweekno("0", bad));
+    CHECK_FALSE(parse_byweekno("54", bad));
+    CHECK_FALSE(parse_byweekno("1,x", bad));
+}
+
+TEST_CASE("byyearday: days of the year from the start or the end, leap years counted") {
+    OpeningRule r = weekly("MO,TU,WE,TH,FR,SA,SU", "09:00", "17:00");
+    REQUIRE(parse_byyearday("1,-1", r));
+    CHECK(occurs(r, "2026-01-01"));
+    CHECK(occurs(r, "2026-12-31"));
+    CHECK_FALSE(occurs(r, "2026-01-02"));
+    OpeningRule leap = weekly("MO,TU,WE,TH,FR,SA,SU", "09:00", "17:00");
+    REQUIRE(parse_byyearday("60,366", leap));
+    CHECK(occurs(leap, "2028-02-29"));   // day 60 of a leap year
+    CHECK(occurs(leap, "2026-03-01"));   // day 60 of a common year
+    CHECK(occurs(leap, "2028-12-31"));   // day 366 exists only in a leap year
+    CHECK_FALSE(occurs(leap, "2026-12-31"));
+    OpeningRule bad;
+    CHECK_FALSE(parse_byyearday("367", bad));
+    CHECK_FALSE(parse_byyearday("-367", bad));
+}
+
+TEST_CASE("bymonthday narrows a weekly rule; monthly intervals count months from dtstart") {
+    OpeningRule friday13 = weekly("FR", "09:00", "17:00");
+    REQUIRE(parse_bymonthday("13", friday13));
+    CHECK(occurs(friday13, "2026-02-13"));
+    CHECK(occurs(friday13, "2026-03-13"));
+    CHECK_FALSE(occurs(friday13, "2026-02-20"));
+    OpeningRule every_other_month;
+    every_other_month.freq = 1;
+    REQUIRE(parse_byday("1MO", true, every_other_month));
+    every_other_month.interval = 2;
+    every_other_month.dtstart = *parse_date("2026-01-05");
+    CHECK(occurs(every_other_month, "2026-01-05"));
+    CHECK_FALSE(occurs(every_other_month, "2026-02-02"));
+    CHECK(occurs(every_other_month, "2026-03-02"));
+    CHECK_FALSE(occurs(every_other_month, "2025-11-03"));  // before dtstart
+}
+
+TEST_CASE("dtstart is the first day; first and nth occurrences") {
+    OpeningRule r = weekly("MO", "09:00", "17:00");
+    r.dtstart = *parse_date("2026-11-09");
+    CHECK_FALSE(occurs(r, "2026-11-02"));
+    CHECK(occurs(r, "2026-11-09"));
+    CHECK(first_occurrence(r, *parse_date("2026-11-01"), 30) == parse_date("2026-11-09"));
+    CHECK(nth_occurrence(r, *parse_date("2026-11-01"), 3, 60) == parse_date("2026-11-23"));
+    CHECK_FALSE(first_occurrence(r, *parse_date("2026-11-01"), 5).has_value());
+    CHECK(format_date(*parse_date("2026-11-09")) == "2026-11-09");
+    CHECK(weekday_index("su") == 6);
+    CHECK(weekday_index("XX") == -1);
+}

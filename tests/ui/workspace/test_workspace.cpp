@@ -4,9 +4,7 @@
 
 #include "core/exchange/bundle.hpp"
 #include "core/exchange/keyset.hpp"
-
-#include <fstream>
-#include <iterator>
+#include "tests/support/test_helpers.hpp"
 
 #include <string>
 
@@ -118,17 +116,10 @@ TEST_CASE("a wrong passphrase changes nothing; the right one unlocks; idle locks
     CHECK(ws(h)["store"] == "locked");
 }
 
-namespace {
-std::string read_repo_file(const std::string& path) {
-    std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-}  // namespace
-
 TEST_CASE("the clinic refers to an organization whose card it trusts, and exports a sealed referral") {
     UiHarness h(1600, 2400, "clinic");  // tall: both columns of the form in view
     h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
-    h.platform.files["assets/directory/demo-region.hsds.json"] = read_repo_file("assets/directory/demo-region.hsds.json");
+    h.platform.files["assets/directory/demo-region.hsds.json"] = safetynet::test::read_source_file("assets/directory/demo-region.hsds.json");
     set_up(h, "clinic passphrase 1");
     REQUIRE(run_until_store(h, "unlocked"));
     h.click("screen.start.ahc-hrsn");
@@ -167,4 +158,59 @@ TEST_CASE("the clinic refers to an organization whose card it trusts, and export
     const auto opened = safetynet::core::open_bundle(safetynet::core::as_bytes(bytes), {org_keys.age_identity}, {}, nullptr);
     CHECK(opened.trust == safetynet::core::BundleTrust::UnknownSigner);
     CHECK(opened.header.sender.name == ws(h)["name"].get<std::string>());
+}
+
+TEST_CASE("issue 15: the tracker opens on what needs a call, a call is recorded, the take-home list says what happens next") {
+    UiHarness h(1600, 2400, "clinic");
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
+    h.platform.files["assets/directory/demo-region.hsds.json"] = safetynet::test::read_source_file("assets/directory/demo-region.hsds.json");
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("screen.start.ahc-hrsn");
+    h.click("assisted.patient_id");
+    h.type("MRN-42");
+    h.click("q.88122-7.0");
+    h.click("assisted.finish");
+    h.click("need.food-insecurity");
+    const std::string org = ws(h)["refer"]["services"][0];
+    h.click("service.0.pick");
+    h.click("person.name");
+    h.type("Test Person");
+    h.click("consent.given");
+    h.click("refer.create");
+    REQUIRE(ws(h)["referrals"].size() == 1);
+    h.click("refer.take_home");
+    REQUIRE(h.platform.printed.size() == 1);
+    const auto& entry = h.platform.printed.back().sections.at(0).entries.at(0);
+    CHECK(entry.title == org);
+    bool says_when = false;
+    for (const std::string& line : entry.lines) says_when = says_when || line.find("will contact you by 2026-11-25") != std::string::npos;
+    CHECK(says_when);  // routine: 7 days after 2026-11-18
+
+    CHECK(ws(h)["follow_up"].empty());
+    h.platform.wall += 8 * 86400;  // the test clock: eight days later
+    h.frame();
+    REQUIRE(ws(h)["follow_up"].size() == 1);
+    CHECK(ws(h)["follow_up"][0]["reason"] == "no-answer");
+    h.click("tab.referrals");
+    h.click("follow.0.call");
+    h.click("call.outcome.connected");
+    h.click("call.save");
+    CHECK(ws(h)["follow_up"].empty());  // in touch with the organization: nothing more to follow
+    h.click("follow.calendar");
+    REQUIRE(!h.platform.saved.empty());
+    CHECK(h.platform.saved.back().first == "safetynet-follow-ups.ics");
+    CHECK(h.platform.saved.back().second.find("Test Person") == std::string::npos);
+
+    // The measures for the month: the screening is linked to MRN-42, but without the EHR roster
+    // the denominator is missing.
+    h.click("tab.dashboard");
+    h.click("dash.from");
+    h.type("2026-11-01");
+    h.click("dash.to");
+    h.type("2026-11-30");
+    h.frame();
+    REQUIRE(ws(h).contains("measures"));
+    CHECK(ws(h)["measures"]["mips-487"]["missing"] == true);
+    CHECK(ws(h)["measures"]["mips-487"]["denominator"].is_null());
 }

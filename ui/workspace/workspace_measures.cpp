@@ -1,0 +1,228 @@
+// The clinic's quality measures (MIPS #487, #498, SDOH-1/2) for the dashboard's period, with
+// why each patient counts; the EHR roster import; FHIR MeasureReports and the signed network
+// report to download; and the network coordinator's view of several sites' files.
+#include "core/actions/measure_report.hpp"
+#include "core/actions/measures.hpp"
+#include "core/actions/network_report.hpp"
+#include "core/actions/roster_import.hpp"
+#include "core/actions/store_actions.hpp"
+#include "core/base/error.hpp"
+#include "ui/shell/widgets.hpp"
+#include "ui/workspace/workspace.hpp"
+#include "ui/workspace/workspace_widgets.hpp"
+
+#include <imgui.h>
+#include <sodium.h>
+
+#include <cstdio>
+
+namespace safetynet::ui {
+namespace {
+
+std::string count_text(const std::optional<std::size_t>& v) { return v ? std::to_string(*v) : std::string("—"); }
+
+std::string rate_text(const std::optional<double>& v) {
+    if (!v) return "—";
+    char s[16];
+    std::snprintf(s, sizeof s, "%.1f%%", *v * 100.0);
+    return s;
+}
+
+std::string explain_line(Context& ctx, const core::MeasureExplanation& e) {
+    std::string line = std::string(ctx.tr("ws.measure." + e.measure));
+    if (!e.group.empty()) line += " · " + std::string(ctx.tr("ws.hrsn." + e.group));
+    if (!e.visit.empty()) line += " · " + ctx.i18n.format("ws.why.visit", {{"date", e.visit}});
+    line += ": " + ctx.i18n.format("ws.why." + e.reason, e.params);
+    return line;
+}
+
+}  // namespace
+
+void Workspace::draw_measures(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    core::Store& store = m_session.store();
+    section_title(ctx, ctx.tr("ws.measures.title"));
+    register_last_item(ctx, "measures.title");
+
+    // The EHR's part of the denominators.
+    if (!m_pending_roster.empty()) {
+        for (PickedFile& f : std::exchange(m_pending_roster, {})) {
+            try {
+                const core::Roster r = core::parse_roster(f.bytes, f.name);
+                const auto res = core::import_roster(store, r, now(), actor());
+                changed();
+                set_message(ctx.i18n.format("ws.roster.imported", {{"file", f.name}, {"patients", std::to_string(res.patients)},
+                                                                   {"visits", std::to_string(res.visits)}}),
+                            false);
+            } catch (const core::Error& e) {
+                set_message(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", e.what()}}), true);
+            }
+            sodium_memzero(f.bytes.data(), f.bytes.size());
+        }
+    }
+    const core::Roster& roster = store.data().roster;
+    paragraph(ctx, roster.patients.empty() ? ctx.tr("ws.roster.none")
+                                      : ctx.i18n.format("ws.roster.have", {{"n", std::to_string(roster.patients.size())},
+                                                                           {"date", roster.imported.substr(0, 10)}}).c_str(),
+              ctx.fonts.small, roster.patients.empty() ? p.urgent : p.text_muted);
+    if (small_button(ctx, "measures.roster", ctx.tr("ws.roster.import")))
+        m_platform.pick_files(".csv,.json,text/csv,application/json", false, [this](std::vector<PickedFile> files) {
+            if (m_session.state() != StoreSession::State::Unlocked) return;
+            m_pending_roster = std::move(files);
+            m_redraw = true;
+        });
+
+    if (!m_from[0] || !m_to[0]) {
+        paragraph(ctx, ctx.tr("ws.measures.need_period"), ctx.fonts.body, p.text_muted);
+        return;
+    }
+    core::MeasuresReport m;
+    core::DatePeriod period;
+    try {
+        period = core::parse_date_period(std::string(m_from.data()) + "/" + m_to.data(), "measures");
+        m = core::compute_measures(store.data(), {period, now(), m_explain_patient.data()});
+    } catch (const core::Error& e) {
+        paragraph(ctx, e.what(), ctx.fonts.bold, p.urgent);
+        register_last_item(ctx, "measures.error");
+        return;
+    }
+    if (ImGui::BeginTable("measures", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
+        for (const char* h : {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded", "ws.measures.numerator",
+                              "ws.measures.rate", "ws.measures.group"})
+            ImGui::TableSetupColumn(ctx.tr(h));
+        ImGui::TableHeadersRow();
+        for (const core::MeasureResult& r : m.measures)
+            for (const core::MeasureGroupResult& g : r.groups) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(ctx.tr("ws.measure." + r.id));
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(g.denominator).c_str());
+                const std::optional<std::size_t> out =
+                    g.exclusion && g.exception ? std::optional<std::size_t>(*g.exclusion + *g.exception) : std::nullopt;
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(out).c_str());
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(g.numerator).c_str());
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(rate_text(g.score()).c_str());
+                ImGui::TableNextColumn(); ImGui::TextUnformatted(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code));
+            }
+        ImGui::EndTable();
+    }
+    register_last_item(ctx, "measures.table");
+    if (!m.has_roster) paragraph(ctx, ctx.tr("ws.measures.denominator_missing"), ctx.fonts.bold, p.urgent);
+    if (m.unlinked_screenings)
+        paragraph(ctx, ctx.i18n.format("ws.measures.unlinked", {{"n", std::to_string(m.unlinked_screenings)}}).c_str(), ctx.fonts.small,
+                  p.text_muted);
+    draw_measure_explain(ctx, m);
+
+    const std::string name = core::format_date_period(period);
+    std::string file_period = name;
+    for (char& c : file_period)
+        if (c == '/') c = '_';
+    if (small_button(ctx, "measures.fhir", ctx.tr("ws.measures.download"))) {
+        m_platform.save_file("safetynet-measures-" + file_period + ".fhir.json",
+                             core::measure_reports_bundle(core::reports_from_measures(m), period, now(), store.settings().name).dump(2),
+                             "application/fhir+json");
+        store.audit(actor(), "measures-exported", "period " + name);
+        changed();
+    }
+    ImGui::SameLine();
+    if (small_button(ctx, "measures.network", ctx.tr("ws.measures.network_export"))) {
+        try {
+            if (store.data().key_sets.empty()) throw core::Error("network", "keys", "this site has no key to sign with");
+            std::vector<core::Report> reports = core::network_reports(store.data(), period, now());
+            core::suppress_small_cells(reports);
+            m_platform.save_file("safetynet-network-" + file_period + ".txt",
+                                 core::export_network_report(reports, period, now(), store.data().key_sets.front()), "text/plain");
+            store.audit(actor(), "network-report-exported", "period " + name);
+            changed();
+        } catch (const core::Error& e) {
+            set_message(e.what(), true);
+        }
+    }
+    paragraph(ctx, ctx.tr("ws.measures.network_hint"), ctx.fonts.small, p.text_muted);
+    m_last_measures = std::move(m);
+    draw_network(ctx);
+}
+
+void Workspace::draw_measure_explain(Context& ctx, const core::MeasuresReport& m) {
+    const Palette& p = *ctx.palette;
+    text_field(ctx, "measures.why", ctx.tr("ws.measures.why"), m_explain_patient.data(), m_explain_patient.size(), 0,
+               220 * ctx.scale);
+    const std::string who = m_explain_patient.data();
+    if (who.empty()) return;
+    std::size_t shown = 0;
+    for (const core::MeasureExplanation& e : m.explanations) {
+        if (e.patient != who) continue;
+        paragraph(ctx, explain_line(ctx, e).c_str(), ctx.fonts.small, e.populations.empty() ? p.text_muted : p.text);
+        register_last_item(ctx, "measures.why." + std::to_string(shown++));
+    }
+    if (!shown) paragraph(ctx, ctx.tr("ws.why.nothing"), ctx.fonts.small, p.text_muted);
+}
+
+void Workspace::open_network_files(Context& ctx, std::vector<PickedFile> files) {
+    m_network_report.clear();
+    std::vector<core::SiteReport> sites;
+    const std::vector<core::ContactCard> cards = core::trusted_cards(m_session.store());
+    for (const PickedFile& f : files) {
+        try {
+            sites.push_back(core::read_network_report(f.bytes, f.name, cards));
+            m_network_report.emplace_back(ctx.i18n.format("ws.network.read", {{"file", f.name}, {"site", sites.back().site}}), false);
+        } catch (const core::Error& e) {
+            m_network_report.emplace_back(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", e.what()}}), true);
+        }
+    }
+    m_network.reset();
+    if (sites.empty()) return;
+    try {
+        m_network = core::merge_network(sites);
+    } catch (const core::Error& e) {
+        m_network_report.emplace_back(e.what(), true);
+    }
+}
+
+void Workspace::draw_network(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    section_title(ctx, ctx.tr("ws.network.title"));
+    if (!m_pending_network.empty()) open_network_files(ctx, std::exchange(m_pending_network, {}));
+    paragraph(ctx, ctx.tr("ws.network.hint"), ctx.fonts.small, p.text_muted);
+    if (small_button(ctx, "network.open", ctx.tr("ws.network.open")))
+        m_platform.pick_files(".txt,text/plain", true, [this](std::vector<PickedFile> files) {
+            if (m_session.state() != StoreSession::State::Unlocked) return;
+            m_pending_network = std::move(files);
+            m_redraw = true;
+        });
+    for (const auto& [line, error] : m_network_report) paragraph(ctx, line.c_str(), ctx.fonts.small, error ? p.urgent : p.text);
+    if (!m_network) return;
+    const core::NetworkView& v = *m_network;
+    const int cols = static_cast<int>(v.sites.size()) + 3;
+    if (ImGui::BeginTable("network", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp |
+                                               ImGuiTableFlags_ScrollY,
+                          ImVec2(0, 320 * ctx.scale))) {
+        ImGui::TableSetupColumn(ctx.tr("ws.measures.measure"));
+        ImGui::TableSetupColumn(ctx.tr("ws.network.cell"));
+        for (const std::string& s : v.sites) ImGui::TableSetupColumn(s.c_str());
+        ImGui::TableSetupColumn(ctx.tr("ws.network.total"));
+        ImGui::TableHeadersRow();
+        for (const core::NetworkCell& c : v.cells) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(ctx.tr("ws.measure." + c.measure));
+            std::string what = c.population;
+            if (!c.group.empty()) what = std::string(ctx.tr("ws.hrsn." + c.group)) + " · " + what;
+            if (!c.stratum.empty()) what += " · " + c.stratum;
+            ImGui::TableNextColumn(); ImGui::TextUnformatted(what.c_str());
+            for (const auto& s : c.sites) {
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
+            }
+            ImGui::TableNextColumn();
+            const std::string total = c.total() ? std::to_string(*c.total())
+                                                : ctx.i18n.format("ws.network.partial", {{"known", std::to_string(c.known_total)},
+                                                                                         {"n", std::to_string(c.suppressed_sites)}});
+            ImGui::TextUnformatted(total.c_str());
+        }
+        ImGui::EndTable();
+    }
+    register_last_item(ctx, "network.table");
+    if (small_button(ctx, "network.csv", ctx.tr("ws.network.csv")))
+        m_platform.save_file("safetynet-network.csv", core::network_csv(v), "text/csv");
+}
+
+}  // namespace safetynet::ui
