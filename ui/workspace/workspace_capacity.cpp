@@ -42,13 +42,14 @@ void Workspace::draw_capacity(Context& ctx) {
         const std::string id = "capacity." + std::to_string(i);
         begin_card(ctx, id);
         paragraph(ctx, row.service_name.c_str(), ctx.fonts.bold, p.text);
+        begin_group(ctx, id + ".status", Role::RadioGroup, row.service_name);
         for (std::size_t k = 0; k < codes.size(); ++k) {
             if (k) ImGui::SameLine();
             const std::string rid = id + ".status." + codes[k];
-            const std::string label = std::string(ctx.tr("ws.capacity.status." + codes[k])) + "###" + rid;
-            if (ImGui::RadioButton(label.c_str(), row.status == static_cast<int>(k))) row.status = static_cast<int>(k);
-            register_last_item(ctx, rid);
+            if (radio(ctx, rid, ctx.tr("ws.capacity.status." + codes[k]), row.status == static_cast<int>(k)))
+                row.status = static_cast<int>(k);
         }
+        end_group(ctx);
         text_field(ctx, id + ".since", ctx.tr("ws.capacity.since"), row.since.data(), row.since.size(), 0, 140 * ctx.scale);
         text_field(ctx, id + ".note", ctx.tr("ws.capacity.note"), row.note.data(), row.note.size());
         end_card();

@@ -61,13 +61,14 @@ void Workspace::draw_call_form(Context& ctx, const std::string& referral_id) {
     const Palette& p = *ctx.palette;
     const auto& outcomes = core::follow_up_outcomes();
     paragraph(ctx, ctx.tr("ws.call.outcome"), ctx.fonts.small, p.text_muted);
+    begin_group(ctx, "call.outcome", Role::RadioGroup, ctx.tr("ws.call.outcome"));
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         if (i % 3) ImGui::SameLine();
         const std::string id = std::string("call.outcome.") + outcomes[i].code;
-        const std::string label = std::string(ctx.tr(std::string("ws.call.outcome.") + outcomes[i].code)) + "###" + id;
-        if (ImGui::RadioButton(label.c_str(), m_call_outcome == static_cast<int>(i))) m_call_outcome = static_cast<int>(i);
-        register_last_item(ctx, id);
+        if (radio(ctx, id, ctx.tr(std::string("ws.call.outcome.") + outcomes[i].code), m_call_outcome == static_cast<int>(i)))
+            m_call_outcome = static_cast<int>(i);
     }
+    end_group(ctx);
     text_field(ctx, "call.note", ctx.tr("ws.call.note"), m_call_note.data(), m_call_note.size());
     text_field(ctx, "call.next", ctx.tr("ws.call.next"), m_call_next.data(), m_call_next.size(), 0, 140 * ctx.scale);
     if (small_button(ctx, "call.save", ctx.tr("ws.call.save"))) {
