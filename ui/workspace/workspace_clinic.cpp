@@ -170,6 +170,7 @@ void Workspace::draw_assisted(Context& ctx) {
         if (it.type == core::ItemType::Choice || it.type == core::ItemType::OpenChoice) {
             float line = 0;
             const float avail = ImGui::GetContentRegionAvail().x;
+            begin_group(ctx, base + ".options", it.repeats ? Role::Group : Role::RadioGroup, q);
             for (std::size_t k = 0; k < it.options.size(); ++k) {
                 const std::string& label = it.options[k].label.in(lang);
                 const float w = ImGui::CalcTextSize(label.c_str()).x + 40 * ctx.scale;
@@ -180,20 +181,21 @@ void Workspace::draw_assisted(Context& ctx) {
                 const std::string id = base + "." + std::to_string(k);
                 if (it.repeats) {
                     if (check_box(ctx, id, label.c_str(), &on)) r.toggle_option(step.item, k);
-                } else {
-                    const std::string imgui = label + "###" + id;
-                    if (ImGui::RadioButton(imgui.c_str(), on)) r.select_option(step.item, k);
-                    register_last_item(ctx, id);
+                } else if (radio(ctx, id, label.c_str(), on)) {
+                    r.select_option(step.item, k);
                 }
             }
+            end_group(ctx);
         } else {
             // Numbers and short text: typed. The response checks the value against the item.
             std::array<char, 64> buf{};
             const auto& answers = r.answers(step.item);
             if (!answers.empty()) std::snprintf(buf.data(), buf.size(), "%s", answers.front().to_string().c_str());
-            ImGui::SetNextItemWidth(220 * ctx.scale);
-            const std::string imgui = "##" + base;
-            if (ImGui::InputText(imgui.c_str(), buf.data(), buf.size())) {
+            TextFieldOptions o;
+            o.kind = it.type == core::ItemType::Integer ? InputKind::Digits
+                     : it.type == core::ItemType::Decimal ? InputKind::Decimal : InputKind::Text;
+            o.width = 220 * ctx.scale;
+            if (text_field(ctx, base, ctx.tr("kiosk.your_answer"), buf.data(), buf.size(), o)) {
                 try {
                     const std::string text(buf.data());
                     if (text.empty()) {
@@ -209,7 +211,6 @@ void Workspace::draw_assisted(Context& ctx) {
                     // not a number yet: the field keeps what was typed until it is one
                 }
             }
-            register_last_item(ctx, base);
             wipe(buf);
         }
         ImGui::SameLine();
@@ -393,32 +394,30 @@ void Workspace::draw_unavailable_services(Context& ctx, const std::string& domai
 // The filters over the services, in one row where it fits.
 void Workspace::draw_refer_filters(Context& ctx) {
     ReferForm& f = *m_refer;
-    ImGui::SetNextItemWidth(90 * ctx.scale);
-    ImGui::InputText(ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), ImGuiInputTextFlags_CharsDecimal);
-    register_last_item(ctx, "filter.zip");
+    TextFieldOptions digits;
+    digits.kind = InputKind::Digits;
+    digits.width = 120 * ctx.scale;
+    text_field(ctx, "filter.zip", ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), digits);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    ImGui::SliderInt(ctx.tr("ws.filter.radius"), &f.radius_miles, 1, 50, "%d mi");
-    register_last_item(ctx, "filter.radius");
+    const std::string miles = std::to_string(f.radius_miles) + " mi";
+    slider(ctx, "filter.radius", ctx.tr("ws.filter.radius"), &f.radius_miles, 1, 50, miles.c_str(), 180 * ctx.scale);
     ImGui::SameLine();
     static const char* const langs[] = {"", "en", "es", "vi", "zh", "tl"};
-    ImGui::SetNextItemWidth(110 * ctx.scale);
-    if (ImGui::BeginCombo(ctx.tr("ws.filter.language"), f.language.empty() ? ctx.tr("ws.filter.any") : ctx.tr("match.language." + f.language))) {
-        for (const char* l : langs)
-            if (ImGui::Selectable(*l ? ctx.tr(std::string("match.language.") + l) : ctx.tr("ws.filter.any"), f.language == l)) f.language = l;
-        ImGui::EndCombo();
+    std::vector<std::string> names;
+    int chosen = 0;
+    for (int i = 0; i < 6; ++i) {
+        names.emplace_back(*langs[i] ? ctx.tr(std::string("match.language.") + langs[i]) : ctx.tr("ws.filter.any"));
+        if (f.language == langs[i]) chosen = i;
     }
-    register_last_item(ctx, "filter.language");
-    ImGui::SetNextItemWidth(70 * ctx.scale);
-    ImGui::InputInt(ctx.tr("ws.filter.age"), &f.age, 0);
-    f.age = std::clamp(f.age, 0, 120);
-    register_last_item(ctx, "filter.age");
+    if (choice(ctx, "filter.language", ctx.tr("ws.filter.language"), names, &chosen, 160 * ctx.scale)) f.language = langs[chosen];
+    std::array<char, 12> age{};
+    if (f.age > 0) std::snprintf(age.data(), age.size(), "%d", f.age);
+    digits.width = 90 * ctx.scale;
+    if (text_field(ctx, "filter.age", ctx.tr("ws.filter.age"), age.data(), age.size(), digits))
+        f.age = std::clamp(std::atoi(age.data()), 0, 120);
     ImGui::SameLine();
     check_box(ctx, "filter.open_now", ctx.tr("ws.filter.open_now"), &f.open_now);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
-    register_last_item(ctx, "filter.text");
+    text_field(ctx, "filter.text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
 }
 
 // What the filters ask of the matcher.
@@ -490,13 +489,13 @@ void Workspace::draw_refer_person(Context& ctx) {
     static const char* const contact_keys[] = {"ws.person.contact.any", "ws.person.contact.phone", "ws.person.contact.sms",
                                                "ws.person.contact.email"};
     paragraph(ctx, ctx.tr("ws.person.contact"), ctx.fonts.small, p.text_muted);
+    begin_group(ctx, "person.contact", Role::RadioGroup, ctx.tr("ws.person.contact"));
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine();
-        const std::string id = "person.contact." + std::to_string(i);
-        if (ImGui::RadioButton((std::string(ctx.tr(contact_keys[i])) + "###" + id).c_str(), f.preferred_contact == i))
+        if (radio(ctx, "person.contact." + std::to_string(i), ctx.tr(contact_keys[i]), f.preferred_contact == i))
             f.preferred_contact = i;
-        register_last_item(ctx, id);
     }
+    end_group(ctx);
     text_field(ctx, "person.language", ctx.tr("ws.person.language"), f.person_language.data(), f.person_language.size());
 
     section_title(ctx, ctx.tr("ws.refer.consent"));
@@ -511,13 +510,13 @@ void Workspace::draw_refer_send(Context& ctx) {
     ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.send"));
     paragraph(ctx, ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
+    begin_group(ctx, "priority", Role::RadioGroup, ctx.tr("ws.refer.priority"));
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine();
-        const std::string id = std::string("priority.") + kPriorities[i];
-        if (ImGui::RadioButton((std::string(ctx.tr(std::string("ws.priority.") + kPriorities[i])) + "###" + id).c_str(), f.priority == i))
+        if (radio(ctx, std::string("priority.") + kPriorities[i], ctx.tr(std::string("ws.priority.") + kPriorities[i]), f.priority == i))
             f.priority = i;
-        register_last_item(ctx, id);
     }
+    end_group(ctx);
     text_area(ctx, "refer.note", ctx.tr("ws.refer.note"), f.note.data(), f.note.size(), 60 * ctx.scale);
 
     // One referral per organization: say which, and how each will travel.
