@@ -87,22 +87,26 @@ void Workspace::draw_measures(Context& ctx) {
         return;
     }
     if (ImGui::BeginTable("measures", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-        for (const char* h : {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded", "ws.measures.numerator",
-                              "ws.measures.rate", "ws.measures.group"})
-            ImGui::TableSetupColumn(ctx.tr(h));
-        ImGui::TableHeadersRow();
+        static const char* const headers[] = {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded",
+                                              "ws.measures.numerator", "ws.measures.rate", "ws.measures.group"};
+        for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
+        begin_group(ctx, "measures.grid", Role::Table, ctx.tr("ws.measures.title"));
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        begin_group(ctx, {}, Role::Row, {});
+        for (const char* h : headers) table_cell(ctx, ctx.tr(h), true);
+        end_group(ctx);
         for (const core::MeasureResult& r : m.measures)
             for (const core::MeasureGroupResult& g : r.groups) {
                 ImGui::TableNextRow();
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(ctx.tr("ws.measure." + r.id));
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(g.denominator).c_str());
-                const std::optional<std::size_t> out =
-                    g.exclusion && g.exception ? std::optional<std::size_t>(*g.exclusion + *g.exception) : std::nullopt;
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(out).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(g.numerator).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(rate_text(g.score()).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code));
+                begin_group(ctx, {}, Role::Row, {});
+                const std::string excluded = g.exclusion && g.exception ? std::to_string(*g.exclusion + *g.exception) : count_text({});
+                for (const std::string& cell : {std::string(ctx.tr("ws.measure." + r.id)), count_text(g.denominator), excluded,
+                                                count_text(g.numerator), rate_text(g.score()),
+                                                std::string(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code))})
+                    table_cell(ctx, cell.c_str());
+                end_group(ctx);
             }
+        end_group(ctx);
         ImGui::EndTable();
     }
     register_last_item(ctx, "measures.table");
@@ -200,24 +204,30 @@ void Workspace::draw_network(Context& ctx) {
         ImGui::TableSetupColumn(ctx.tr("ws.network.cell"));
         for (const std::string& s : v.sites) ImGui::TableSetupColumn(s.c_str());
         ImGui::TableSetupColumn(ctx.tr("ws.network.total"));
-        ImGui::TableHeadersRow();
+        begin_group(ctx, "network.grid", Role::Table, ctx.tr("ws.network.title"));
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        begin_group(ctx, {}, Role::Row, {});
+        table_cell(ctx, ctx.tr("ws.measures.measure"), true);
+        table_cell(ctx, ctx.tr("ws.network.cell"), true);
+        for (const std::string& s : v.sites) table_cell(ctx, s.c_str(), true);
+        table_cell(ctx, ctx.tr("ws.network.total"), true);
+        end_group(ctx);
         for (const core::NetworkCell& c : v.cells) {
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(ctx.tr("ws.measure." + c.measure));
+            begin_group(ctx, {}, Role::Row, {});
+            table_cell(ctx, ctx.tr("ws.measure." + c.measure));
             std::string what = c.population;
             if (!c.group.empty()) what = std::string(ctx.tr("ws.hrsn." + c.group)) + " · " + what;
             if (!c.stratum.empty()) what += " · " + c.stratum;
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(what.c_str());
-            for (const auto& s : c.sites) {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
-            }
-            ImGui::TableNextColumn();
+            table_cell(ctx, what.c_str());
+            for (const auto& s : c.sites) table_cell(ctx, s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
             const std::string total = c.total() ? std::to_string(*c.total())
                                                 : ctx.i18n.format("ws.network.partial", {{"known", std::to_string(c.known_total)},
                                                                                          {"n", std::to_string(c.suppressed_sites)}});
-            ImGui::TextUnformatted(total.c_str());
+            table_cell(ctx, total.c_str());
+            end_group(ctx);
         }
+        end_group(ctx);
         ImGui::EndTable();
     }
     register_last_item(ctx, "network.table");
