@@ -42,6 +42,11 @@ int typed_option_digit() {
     return typed;
 }
 
+// The question as its heading says it: "1. What is your living situation today?".
+std::string question_label(const Item& it, const std::string& lang) {
+    return it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+}
+
 // The group the question belongs to ("Living situation"), as a quiet label above it; then the
 // question and its help text.
 void question_text(Context& ctx, const core::Questionnaire& q, const core::Response& r, std::size_t index) {
@@ -54,7 +59,7 @@ void question_text(Context& ctx, const core::Questionnaire& q, const core::Respo
         if (!group.empty()) paragraph(ctx, group.c_str(), ctx.fonts.bold, p.primary_active);
         break;
     }
-    std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+    const std::string text = question_label(it, lang);
     heading(ctx, text.c_str(), "question.text");
     if (!it.help.empty()) paragraph(ctx, it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
     ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
@@ -88,6 +93,8 @@ void choice_answers(Context& ctx, core::Response& r, const Item& it, std::size_t
     if (it.repeats && it.help.empty()) paragraph(ctx, ctx.tr("kiosk.choose_all"), ctx.fonts.small, ctx.palette->text_muted);
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool two_columns = options_in_two_columns(ctx, it, half);
+    // The answers are one group named by the question (a radio group when one may be chosen).
+    begin_group(ctx, "answers", it.repeats ? Role::Group : Role::RadioGroup, question_label(it, lang));
     for (std::size_t k = 0; k < it.options.size(); ++k) {
         const std::string label = it.options[k].label.in(lang);
         float row_height = 0;
@@ -102,16 +109,19 @@ void choice_answers(Context& ctx, core::Response& r, const Item& it, std::size_t
         if (it.repeats) r.toggle_option(index, k);
         else r.select_option(index, k);
     }
+    end_group(ctx);
 }
 
-void boolean_answers(Context& ctx, core::Response& r, std::size_t index, int typed_option) {
+void boolean_answers(Context& ctx, core::Response& r, const Item& it, std::size_t index, int typed_option) {
     const float width = column_width();
     const auto& a = r.effective_answers(index);
     const bool yes = !a.empty() && a.front().boolean, no = !a.empty() && !a.front().boolean;
+    begin_group(ctx, "answers", Role::RadioGroup, question_label(it, ctx.i18n.language()));
     if (option_button(ctx, "answer.yes", ctx.tr("kiosk.yes"), yes, false, width) || typed_option == 0)
         r.set(index, AnswerValue::of_bool(true));
     if (option_button(ctx, "answer.no", ctx.tr("kiosk.no"), no, false, width) || typed_option == 1)
         r.set(index, AnswerValue::of_bool(false));
+    end_group(ctx);
 }
 
 // The number pad's text as the answer: whole digits only, else no answer.
@@ -213,7 +223,7 @@ void Kiosk::draw_answers(Context& ctx, const Item& it, std::size_t index) {
     switch (it.type) {
         case ItemType::Choice:
         case ItemType::OpenChoice: choice_answers(ctx, r, it, index, typed_option); break;
-        case ItemType::Boolean: boolean_answers(ctx, r, index, typed_option); break;
+        case ItemType::Boolean: boolean_answers(ctx, r, it, index, typed_option); break;
         case ItemType::Integer:
         case ItemType::Decimal:
             if (numpad(ctx, "numpad", m_number, 9)) number_answer(r, it, index, m_number);

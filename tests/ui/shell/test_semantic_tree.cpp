@@ -132,6 +132,10 @@ TEST_CASE("a question's answers are radios (or check boxes), with the nav bar af
     REQUIRE(k.state()["kiosk"]["item"] == "71802-3");
     CHECK(k.node("answer.0").role == Role::Radio);
     CHECK(k.node("answer.0").name == "I have a steady place to live");
+    // The radios are one group, named by the question as its heading says it.
+    CHECK(k.node("answers").role == Role::RadioGroup);
+    CHECK(k.node("answers").name == "1. What is your living situation today?");
+    CHECK(k.tree().nodes()[static_cast<std::size_t>(k.node("answer.2").parent)].id == "answers");
     CHECK_FALSE(k.node("answer.1").has(ui::kChecked));
     k.activate("answer.1");
     CHECK(k.node("answer.1").has(ui::kChecked));
@@ -145,6 +149,7 @@ TEST_CASE("a question's answers are radios (or check boxes), with the nav bar af
     k.activate("nav.next");
     REQUIRE(k.state()["kiosk"]["item"] == "96778-6");
     CHECK(k.node("answer.0").role == Role::Checkbox);  // choose all that apply
+    CHECK(k.node("answers").role == Role::Group);
 }
 
 TEST_CASE("each new screen is announced: the question with its number, the results' crisis lines at once") {
