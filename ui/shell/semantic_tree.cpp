@@ -274,21 +274,25 @@ void SemanticTree::order_children() {
 }
 
 // Radios count among the radios of their group, list items among their list (aria-posinset).
+// Radios and list items numbered among their siblings of the same role (aria-posinset and
+// aria-setsize): two passes over the tree, counting per parent, so a long list stays cheap.
 void SemanticTree::number_sets() {
-    for (std::size_t p = 0; p < m_building.size(); ++p) {
-        for (Role role : {Role::Radio, Role::ListItem}) {
-            int count = 0;
-            for (std::size_t i = p + 1; i < m_building.size(); ++i)
-                if (m_building[i].parent == static_cast<int>(p) && m_building[i].role == role) ++count;
-            if (!count) continue;
-            int pos = 0;
-            for (std::size_t i = p + 1; i < m_building.size(); ++i) {
-                SemanticNode& c = m_building[i];
-                if (c.parent != static_cast<int>(p) || c.role != role) continue;
-                c.pos_in_set = ++pos;
-                c.set_size = count;
-            }
-        }
+    const std::size_t n = m_building.size();
+    std::vector<int> radios(n, 0), items(n, 0);
+    auto counter = [&](const SemanticNode& c) -> std::vector<int>* {
+        if (c.parent < 0) return nullptr;
+        return c.role == Role::Radio ? &radios : c.role == Role::ListItem ? &items : nullptr;
+    };
+    for (const SemanticNode& c : m_building)
+        if (std::vector<int>* count = counter(c)) ++(*count)[static_cast<std::size_t>(c.parent)];
+    std::vector<int> radio_pos(n, 0), item_pos(n, 0);
+    for (SemanticNode& c : m_building) {
+        std::vector<int>* count = counter(c);
+        if (!count) continue;
+        std::vector<int>& pos = count == &radios ? radio_pos : item_pos;
+        const auto p = static_cast<std::size_t>(c.parent);
+        c.pos_in_set = ++pos[p];
+        c.set_size = (*count)[p];
     }
 }
 
