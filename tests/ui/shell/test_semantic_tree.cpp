@@ -341,14 +341,16 @@ TEST_CASE("at 320 x 256 CSS px (400 % zoom) the kiosk is one scrolling column: n
             INFO(where << ": " << n.id);
             CHECK(b.x >= 0);
             CHECK(b.x + b.w <= 320.5f);  // no sideways scrolling
-            for (const auto& [id, other] : boxes) {
-                INFO(where << ": " << n.id << " and " << id);
-                CHECK_FALSE(overlap(b, other));
+            // (No structured bindings here: Emscripten 3.1.6's clang 14 cannot capture them in INFO.)
+            for (const auto& box : boxes) {
+                INFO(where << ": " << n.id << " and " << box.first);
+                CHECK_FALSE(overlap(b, box.second));
             }
             boxes.emplace_back(n.id, b);
         }
         // Every control can be brought into view by focusing it.
-        for (const auto& [id, b] : boxes) {
+        for (const auto& box : boxes) {
+            const std::string& id = box.first;
             k.focus(id);
             const Bounds now = k.tree().screen_bounds(k.tree().index_of(id));
             INFO(where << ": " << id);
