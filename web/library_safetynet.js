@@ -278,6 +278,11 @@ var LibrarySafetyNet = {
     location.replace('#' + UTF8ToString(modePtr));
   },
 
+  // The semantic tree changed (web/dom_mirror.cpp): the DOM mirror (web/mirror.js) catches up.
+  safetynet_js_a11y_frame: function (revision, scrollRevision, announcements, focusRequest) {
+    if (Module.a11yFrame) Module.a11yFrame(revision, scrollRevision, announcements, focusRequest);
+  },
+
   safetynet_js_fatal: function (msgPtr) {
     if (Module.showError) Module.showError(UTF8ToString(msgPtr));
   },

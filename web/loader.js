@@ -114,7 +114,6 @@
     onFirstFrame: function () {
       progress(1);
       loading.classList.add('done');
-      canvas.focus();
       reportBuild();
       registerServiceWorker();
     },

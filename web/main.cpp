@@ -5,6 +5,7 @@
 // benchmark reads; the JS test surface. Everything else is in ui/ and core/.
 #include "core/base/version.hpp"
 #include "ui/app/app.hpp"
+#include "web/dom_mirror.hpp"
 #include "web/main_loop.hpp"
 #include "web/test_api.hpp"
 #include "web/web_platform.hpp"
@@ -104,6 +105,7 @@ void imgui_pass(Runtime& rt) {
     ImGui::NewFrame();
     rt.app->frame();
     ImGui::Render();
+    safetynet::web::after_frame(*rt.app);
 }
 
 bool is_press_or_release(const SDL_Event& e) {
@@ -221,6 +223,12 @@ int main(int, char**) {
         safetynet_js_fatal(SDL_GetError());
         return 1;
     }
+    // Touches still reach ImGui as the mouse (SDL's touch-to-mouse), but SDL then leaves a
+    // touchstart to the browser: with the canvas's `touch-action: pinch-zoom` a person can pinch
+    // to zoom the page (WCAG 1.4.4), which SDL's own finger events would have cancelled.
+    SDL_EventState(SDL_FINGERDOWN, SDL_IGNORE);
+    SDL_EventState(SDL_FINGERUP, SDL_IGNORE);
+    SDL_EventState(SDL_FINGERMOTION, SDL_IGNORE);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2 == OpenGL ES 3.0
@@ -252,6 +260,7 @@ int main(int, char**) {
     ImGui_ImplSDL2_InitForOpenGL(rt.window, rt.gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     safetynet::web::set_test_api_app(rt.app.get());
+    safetynet::web::set_mirror_app(rt.app.get());
     std::printf("SafetyNet %s started\n", std::string(safetynet::core::version()).c_str());
 
     safetynet::web::run_main_loop([] { frame(rt); });

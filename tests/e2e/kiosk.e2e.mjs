@@ -85,6 +85,7 @@ try {
   // ---------------------------------------------------------------- share with the care team
   await shareWithClinic(page, checks, { shot: step_shot });
   await click(page, 'nav.next');                  // Terminar y borrar
+  await click(page, 'confirm.yes');               // ...which asks first
   s = await state(page);
   checks.ok(s.screen === 'finished' && s.lang === 'es', 'a thank-you in Spanish');
   await shot(page, 'gracias');

@@ -77,6 +77,7 @@ try {
             `offline: the ZIP table for distances came from the service worker's cache (${JSON.stringify(zipTable)})`);
   await shareWithClinic(page, checks, { shot });
   await click(page, 'nav.next');                  // finish and clear
+  await click(page, 'confirm.yes');               // ...which asks first
   await click(page, 'finished.again');            // the next person: a fresh welcome
   await until(page, checks, (x) => x.screen === 'welcome', 'offline: back to a fresh welcome');
   await openStaffPanel(page, checks);

@@ -118,6 +118,9 @@ public:
         ImGui::NewFrame();
         app->frame();
         ImGui::Render();
+        // What the browser's DOM mirror does after a frame: carry out the focus move the UI asks for.
+        ui::SemanticActions& a = app->actions();
+        if (!a.focus_request().empty()) a.focus(a.focus_request(), a.focus_request_visible());
     }
 
     // Scrolls the screen with the mouse wheel, as a person would, until `id` is in view.
@@ -152,10 +155,44 @@ public:
         frame();
     }
 
-    // Types characters as a keyboard would (ImGui's input queue), over one frame.
+    // Types into the focused text field as the page's real <input> does: it reports the field's
+    // whole new text through the semantic tree (ui/shell/semantic_actions.hpp).
     void type(const std::string& text) {
+        const std::string& id = app->actions().focused();
+        const ui::SemanticNode* n = app->semantics().find(id);
+        REQUIRE_MESSAGE((n && n->role == ui::Role::TextField), "no text field has the focus (focused: " << id << ")");
+        app->actions().set_text(id, n->value + text);
+        app->note_input();
+        frame();
+        frame();
+    }
+    // Keys typed with nothing focused in the page: they reach the canvas (ImGui's input queue), as
+    // a hardware keyboard's digits do for the number pad and the answers' shortcuts.
+    void keys(const std::string& text) {
         for (char c : text) ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));
         app->note_input();
+        frame();
+        frame();
+    }
+    // Presses Enter in the focused one-line text field.
+    void submit() {
+        app->actions().activate(app->actions().focused());
+        frame();
+        frame();
+    }
+    // What a screen reader's "activate" (or Enter / Space on the focused element) does: no
+    // pointer, the widget found by its id in the semantic tree.
+    void activate(const std::string& id) {
+        frame();
+        REQUIRE_MESSAGE(app->semantics().find(id) != nullptr, "no node named " << id << " in the semantic tree");
+        app->actions().activate(id);
+        app->note_input();
+        frame();
+        frame();
+    }
+    // Moves the keyboard focus as Tab would in the page (visible ring), to `id`.
+    void focus(const std::string& id) {
+        app->actions().focus(id, true);
         frame();
         frame();
     }

@@ -8,9 +8,11 @@
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace safetynet::ui {
@@ -20,7 +22,9 @@ App::App(Platform& platform, WorkspaceFactory make_workspace)
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing of a session is written anywhere
     io.LogFilename = nullptr;
-    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    // No ImGui keyboard navigation: the keyboard focus is the one the page and the semantic tree
+    // share (ui/shell/semantic_actions.hpp), with its own ring; a second, invisible focus moving
+    // under the arrow keys would only confuse.
     apply_display_settings();
     apply_site(SiteConfig{});  // a working kiosk at once; the site's file refines it
 
@@ -56,6 +60,7 @@ void App::apply_site(SiteConfig site) {
         m_workspace = m_make_workspace(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
                                        m_site, m_directory);
     m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
+    m_kiosk->set_display_defaults(m_display_defaults);
     m_kiosk->note_input(m_platform.now_seconds());
     m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {
         return m_device.share(r, result, lang, m_site, [this](bool ok) {
@@ -120,23 +125,47 @@ void App::note_input() {
     if (m_workspace) m_workspace->note_input(m_platform.now_seconds());
 }
 
+namespace {
+// How many device pixels a CSS pixel has (the browser's zoom and devicePixelRatio): glyphs are
+// rasterised that much larger so text stays crisp, up to 2x, and a body size of 60 device px
+// (the atlas of four faces grows with the square of it).
+float raster_scale(float body_px) {
+    const float dpr = ImGui::GetIO().DisplayFramebufferScale.x;
+    const float quarter = std::round(std::max(dpr, 1.0f) * 4.0f) / 4.0f;
+    return std::clamp(quarter, 1.0f, std::max(1.0f, std::min(2.0f, 60.0f / body_px)));
+}
+}  // namespace
+
 void App::apply_display_settings() {
     const float scale = ui_scale(m_display);
-    if (m_display.text_size != m_applied.text_size)
-        m_fonts = build_fonts(*ImGui::GetIO().Fonts, kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
+    const float body = kTextSizes[static_cast<std::size_t>(m_display.text_size)];
+    const float raster = raster_scale(body);
+    if (m_display.text_size != m_applied.text_size || raster != m_raster) {
+        m_fonts = build_fonts(*ImGui::GetIO().Fonts, body, raster);
+        m_raster = raster;
+    }
     apply_theme(palette(m_display.high_contrast), scale);
     m_applied = m_display;
 }
 
 bool App::prepare_frame() {
-    if (m_display == m_applied) return false;
-    const bool fonts_changed = m_display.text_size != m_applied.text_size;
+    const float raster = raster_scale(kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
+    if (m_display == m_applied && raster == m_raster) return false;
+    const bool fonts_changed = m_display.text_size != m_applied.text_size || raster != m_raster;
     apply_display_settings();
     return fonts_changed;
 }
 
+void App::set_system_high_contrast(bool on) {
+    if (m_display_defaults.high_contrast == on) return;
+    m_display_defaults.high_contrast = on;
+    m_display.high_contrast = on;
+    if (m_kiosk) m_kiosk->set_display_defaults(m_display_defaults);
+    m_data_changed = true;
+}
+
 bool App::wants_redraw(double now) const {
-    if (m_data_changed) return true;
+    if (m_data_changed || m_actions.pending()) return true;
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;
     // A visible notice must disappear on time; once a second is enough for that.
@@ -147,9 +176,23 @@ bool App::wants_redraw(double now) const {
 void App::frame() {
     m_data_changed = false;
     m_widgets.begin_frame();
-    Context ctx{m_platform, m_i18n, m_widgets, &palette(m_display.high_contrast), m_fonts, ui_scale(m_display)};
+    m_semantics.begin_frame(m_i18n.language());
+    m_actions.apply_scrolls();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_actions.hide_ring();  // a pointer: no ring
+    if (const ImVec2 size = ImGui::GetIO().DisplaySize; size.x != m_display_size.x || size.y != m_display_size.y) {
+        m_display_size = size;
+        m_actions.keep_focus_in_view();
+    }
+    const std::string screen = m_workspace ? std::string() : m_staff.open() ? "staff:" + m_staff.state_id() : m_kiosk->screen_key();
+    Context ctx{m_platform, m_i18n, m_widgets, m_semantics, m_actions, &palette(m_display.high_contrast), m_fonts,
+                ui_scale(m_display), screen};
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
+    // A new screen opens at its top (in the compact layout the whole window scrolls).
+    if (screen != m_last_screen) {
+        m_last_screen = screen;
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+    }
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::Begin("SafetyNet", nullptr,
@@ -177,10 +220,13 @@ void App::frame() {
     draw_notice(ctx);
     ImGui::End();
     m_widgets.end_frame();
+    m_semantics.end_frame();
+    m_actions.end_frame(m_semantics);
 }
 
 void App::show_notice(std::string key, std::vector<std::pair<std::string, std::string>> args) {
     m_notice = Notice{std::move(key), std::move(args), -1};
+    m_semantics.announce(m_i18n.format(m_notice->key, m_notice->args));
     m_data_changed = true;
 }
 
@@ -210,11 +256,12 @@ void App::draw_notice(Context& ctx) {
     ImGui::PushTextWrapPos(box.x - pad);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
-    // Touching the note dismisses it.
+    // Touching the note dismisses it: a button named by what it says.
     ImGui::SetCursorPos(ImVec2(0, 0));
-    if (ImGui::InvisibleButton("##dismiss", box)) m_notice.reset();
+    const bool dismissed = ImGui::InvisibleButton("##dismiss", box);
+    describe(ctx, "notice", Role::Button, text);
+    if (pressed_or_activated(ctx, "notice", dismissed)) m_notice.reset();
     ImGui::EndChild();
-    register_last_item(ctx, "notice");
     ImGui::PopStyleColor(2);
     ImGui::PopFont();
 }

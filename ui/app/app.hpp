@@ -9,6 +9,8 @@
 #include "ui/kiosk/kiosk_device.hpp"
 #include "ui/kiosk/kiosk_staff.hpp"
 #include "ui/shell/platform.hpp"
+#include "ui/shell/semantic_actions.hpp"
+#include "ui/shell/semantic_tree.hpp"
 #include "ui/shell/site_config.hpp"
 #include "ui/shell/widget_registry.hpp"
 #include "ui/workspace/workspace.hpp"
@@ -63,6 +65,15 @@ public:
     const SiteConfig& site() const { return m_site; }
     const DisplaySettings& display() const { return m_display; }
     const WidgetRegistry& widgets() const { return m_widgets; }
+    // The semantic tree of the last frame (what assistive technology gets), and the requests
+    // that come back through it (focus, activation, text, values, scrolling). A request makes
+    // wants_redraw() true until a frame has taken it.
+    const SemanticTree& semantics() const { return m_semantics; }
+    SemanticTree& semantics() { return m_semantics; }
+    SemanticActions& actions() { return m_actions; }
+    // The system asks for more contrast (Windows' forced colours, prefers-contrast: more): the
+    // high-contrast theme becomes the default, in every mode and for every kiosk session.
+    void set_system_high_contrast(bool on);
     // "kiosk", "clinic" or "org": the URL's choice, else the site's.
     const std::string& mode() const { return m_mode; }
     // The mode is a staff one but this program was built without the workspace.
@@ -90,10 +101,16 @@ private:
     Platform& m_platform;
     core::Translator m_i18n;
     WidgetRegistry m_widgets;
+    SemanticTree m_semantics;
+    SemanticActions m_actions;
+    DisplaySettings m_display_defaults;  // what a new kiosk session starts with
+    std::string m_last_screen;           // what the last frame showed (a new screen opens at its top)
+    ImVec2 m_display_size{0, 0};         // a new size keeps the focused widget in view
     SiteConfig m_site;
     DisplaySettings m_display;
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
+    float m_raster = 1.0f;  // device pixels per CSS pixel the font atlas is rasterised for
     std::unique_ptr<Kiosk> m_kiosk;
     // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
     WorkspaceFactory m_make_workspace = nullptr;

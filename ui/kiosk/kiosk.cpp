@@ -14,6 +14,10 @@ Kiosk::Kiosk(std::shared_ptr<const core::Questionnaire> questionnaire, const Sit
 
 void Kiosk::draw(Context& ctx, DisplaySettings& display) {
     const double now = ctx.platform.now_seconds();
+    if (const std::string key = screen_key(); key != m_announced_screen) {
+        m_announced_screen = key;
+        announce_screen(ctx);
+    }
     switch (m_flow.step()) {
         case KioskStep::Welcome: break;  // the App draws the welcome screen
         case KioskStep::Privacy: draw_privacy(ctx); break;
@@ -24,11 +28,54 @@ void Kiosk::draw(Context& ctx, DisplaySettings& display) {
         case KioskStep::Share: draw_share(ctx); break;
         case KioskStep::Finished: draw_finished(ctx, display); break;
     }
+    if (m_confirm_finish) draw_finish_confirm(ctx, display);
     if (m_finish_requested) {
         m_finish_requested = false;
         finish_and_clear(ctx, display);
     }
     if (session_active()) draw_idle_warning(ctx, display, now);
+}
+
+std::string Kiosk::screen_key() const {
+    std::string key = kiosk_step_id(m_flow.step());
+    if (m_flow.step() == KioskStep::Question) key += ":" + std::to_string(m_flow.current_item());
+    return key;
+}
+
+void Kiosk::announce_screen(Context& ctx) {
+    const std::string& lang = ctx.i18n.language();
+    switch (m_flow.step()) {
+        case KioskStep::Question: {
+            const core::Item& it = m_flow.questionnaire().item(m_flow.current_item());
+            std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+            if (m_flow.position() > 0)
+                text = ctx.i18n.format("kiosk.announce.question", {{"n", std::to_string(m_flow.position())},
+                                                                    {"total", std::to_string(m_flow.question_count())},
+                                                                    {"text", text}});
+            ctx.semantics.announce(std::move(text));
+            break;
+        }
+        case KioskStep::Results: {
+            const core::ScreeningResult* r = m_flow.result();
+            if (r && r->urgent) {
+                // An urgent need: the crisis card's words and numbers, at once (assertive).
+                std::string text = std::string(ctx.tr("kiosk.results.urgent_title")) + ". " +
+                                   SiteConfig::pick(m_site.crisis_message, lang);
+                for (const CrisisLine& line : m_site.crisis_lines)
+                    text += " " + SiteConfig::pick(line.label, lang) + ": " + line.number + ".";
+                ctx.semantics.announce(std::move(text), Announcement::Politeness::Assertive);
+            } else {
+                ctx.semantics.announce(ctx.tr("kiosk.results.title"));
+            }
+            break;
+        }
+        case KioskStep::Privacy: ctx.semantics.announce(ctx.tr("kiosk.privacy.title")); break;
+        case KioskStep::Review: ctx.semantics.announce(ctx.tr("kiosk.review.title")); break;
+        case KioskStep::Location: ctx.semantics.announce(ctx.tr("kiosk.location.title")); break;
+        case KioskStep::Share: ctx.semantics.announce(ctx.tr("kiosk.share.title")); break;
+        case KioskStep::Finished: ctx.semantics.announce(ctx.tr("kiosk.finished.lead")); break;
+        case KioskStep::Welcome: ctx.semantics.announce(ctx.tr("welcome.title")); break;
+    }
 }
 
 void Kiosk::wipe(Context& ctx, DisplaySettings& display) {
@@ -42,15 +89,19 @@ void Kiosk::wipe(Context& ctx, DisplaySettings& display) {
     m_pickup_code.clear();
     m_finished_at = -1;
     m_finish_requested = false;
+    m_confirm_finish = false;
     m_show_qr = false;
+    m_idle_announced = -1;
     for (auto& [key, cards] : m_services)
         for (ServiceCard& c : cards)
             for (std::string* s : {&c.name, &c.description, &c.address, &c.phone, &c.hours, &c.languages, &c.distance})
                 sodium_memzero(s->data(), s->size());
     m_services.clear();
     ctx.platform.stop_speaking();
+    // Whatever was typed and queued through the page goes too (text fields' copies, the focus).
+    ctx.actions.wipe();
     // The next person starts from the site's defaults, not this person's choices.
-    display = DisplaySettings{};
+    display = m_display_defaults;
     ctx.i18n.set_language("en");
 }
 
@@ -83,6 +134,7 @@ nlohmann::json Kiosk::state() const {
     }
     s["shared"] = m_flow.shared();
     s["qr"] = m_show_qr;
+    s["confirm_finish"] = m_confirm_finish;
     s["share_status"] = m_share_status == ShareStatus::Done ? "done" : m_share_status == ShareStatus::Failed ? "failed" : "none";
     return s;
 }

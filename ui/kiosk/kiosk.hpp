@@ -64,6 +64,10 @@ public:
     void wipe(Context& ctx, DisplaySettings& display);
     // For the test surface: the screen and what it shows (no answers).
     nlohmann::json state() const;
+    // What is on screen, e.g. "question:3" (a new one opens at its top and is announced).
+    std::string screen_key() const;
+    // What a new session starts with (the system may ask for high contrast).
+    void set_display_defaults(const DisplaySettings& d) { m_display_defaults = d; }
 
 private:
     void draw_privacy(Context& ctx);
@@ -76,9 +80,13 @@ private:
     void draw_review(Context& ctx);
     void draw_location(Context& ctx);
     void draw_results(Context& ctx);
+    void draw_take_home(Context& ctx, bool any_need);
     void draw_share(Context& ctx);
     void draw_finished(Context& ctx, DisplaySettings& display);
     void draw_idle_warning(Context& ctx, DisplaySettings& display, double now);
+    void draw_finish_confirm(Context& ctx, DisplaySettings& display);
+    // Says what a new screen is to assistive technology ("Question 3 of 10: ...").
+    void announce_screen(Context& ctx);
     void draw_services(Context& ctx, const std::string& domain);
     void draw_qr(Context& ctx);
     void print_list(Context& ctx);
@@ -98,7 +106,11 @@ private:
     double m_last_input = 0;
     double m_finished_at = -1;
     bool m_finish_requested = false;
+    bool m_confirm_finish = false;  // "Finish and clear" asks first: it erases everything
     bool m_show_qr = false;
+    std::string m_announced_screen = "welcome";
+    int m_idle_announced = -1;      // the idle countdown's last announced step (seconds left)
+    DisplaySettings m_display_defaults;
     ServiceFinder m_find_services;
     ScreeningSharer m_share;
     std::string m_pickup_code;

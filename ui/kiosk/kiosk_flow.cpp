@@ -143,13 +143,23 @@ void KioskFlow::close_share() {
 
 void KioskFlow::finish() { m_step = KioskStep::Finished; }
 
+// Only questions count: an introduction (a display item, e.g. before the safety questions) is
+// not "Question 7 of 11", and the count then agrees with the questions' own numbers.
 std::size_t KioskFlow::position() const {
-    const auto qs = questions();
-    const auto it = std::find(qs.begin(), qs.end(), m_item);
-    return it == qs.end() ? 0 : static_cast<std::size_t>(it - qs.begin()) + 1;
+    if (!questionnaire().item(m_item).is_question()) return 0;
+    std::size_t n = 0;
+    for (std::size_t i : questions()) {
+        if (questionnaire().item(i).is_question()) ++n;
+        if (i == m_item) return n;
+    }
+    return 0;
 }
 
-std::size_t KioskFlow::question_count() const { return questions().size(); }
+std::size_t KioskFlow::question_count() const {
+    std::size_t n = 0;
+    for (std::size_t i : questions()) n += questionnaire().item(i).is_question() ? 1 : 0;
+    return n;
+}
 
 namespace {
 void wipe_string(std::string& s) {

@@ -43,8 +43,8 @@ public:
 
     // --- the question on screen
     std::size_t current_item() const { return m_item; }
-    std::size_t position() const;     // 1-based among the questions enabled now
-    std::size_t question_count() const;
+    std::size_t position() const;     // 1-based among the questions enabled now; 0 on a display item
+    std::size_t question_count() const;  // the questions enabled now (display items not counted)
     bool from_review() const { return m_from_review; }
 
     // --- results, computed when the flow reaches Results

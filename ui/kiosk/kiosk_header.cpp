@@ -13,6 +13,7 @@ struct Control {
     const char* label;
     bool selected;
     float width;
+    std::string lang;  // a language's own name is in that language
 };
 
 }  // namespace
@@ -26,17 +27,18 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettin
     const float width = ImGui::GetWindowWidth();
 
     // The controls: languages (each in its own name), text sizes, contrast.
-    static const char* const kSizeKeys[] = {"text.size.normal", "text.size.large", "text.size.xlarge"};
+    static const char* const kSizeKeys[] = {"text.size.normal", "text.size.large", "text.size.xlarge", "text.size.xxlarge"};
+    static_assert(std::size(kSizeKeys) == kTextSizes.size(), "a label for every text size");
     std::vector<Control> controls;
     ImGui::PushFont(ctx.fonts.bold);
     auto width_of = [&](const char* s) { return std::max(ImGui::CalcTextSize(s).x + 2 * style.FramePadding.x, h); };
     for (const auto& l : ctx.i18n.languages())
         controls.push_back({"lang." + l.code, l.native_name.c_str(), ctx.i18n.language() == l.code,
-                            width_of(l.native_name.c_str())});
-    for (int i = 0; i < 3; ++i)
+                            width_of(l.native_name.c_str()), l.code});
+    for (int i = 0; i < static_cast<int>(kTextSizes.size()); ++i)
         controls.push_back({"textsize." + std::to_string(i), ctx.tr(kSizeKeys[i]), settings.text_size == i,
-                            width_of(ctx.tr(kSizeKeys[i]))});
-    controls.push_back({"contrast", ctx.tr("contrast.high"), settings.high_contrast, width_of(ctx.tr("contrast.high"))});
+                            width_of(ctx.tr(kSizeKeys[i])), {}});
+    controls.push_back({"contrast", ctx.tr("contrast.high"), settings.high_contrast, width_of(ctx.tr("contrast.high")), {}});
     const float name_w = ImGui::CalcTextSize(site_name.c_str()).x;
     ImGui::PopFont();
 
@@ -61,7 +63,9 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettin
     const float bar_h = one_row ? row_h : y + h + 12 * ctx.scale;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetWindowPos();
+    // The window's top as laid out (in the compact layout the header scrolls with the page).
+    const ImVec2 origin(ImGui::GetWindowPos().x, ImGui::GetWindowPos().y - ImGui::GetScrollY());
+    ctx.semantics.begin_group("header", Role::Banner, {});
     dl->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + bar_h), ImGui::GetColorU32(p.surface));
     dl->AddLine(ImVec2(origin.x, origin.y + bar_h), ImVec2(origin.x + width, origin.y + bar_h),
                 ImGui::GetColorU32(p.border), 1.0f);
@@ -72,13 +76,18 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettin
     ImGui::TextUnformatted(site_name.c_str());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+    ctx.semantics.add_item({}, Role::Text, site_name);
 
+    // The controls: each language in its own name (marked as that language), then the text
+    // sizes and contrast, as buttons that stay pressed while chosen.
+    begin_group(ctx, "display", Role::Group, ctx.tr("display.settings"));
     for (std::size_t i = 0; i < controls.size(); ++i) {
         const Control& c = controls[i];
         ImGui::SetCursorPos(pos[i]);
-        if (!button(ctx, c.id, c.label, c.selected ? ButtonStyle::Selected : ButtonStyle::Secondary,
-                    ImVec2(c.width, 0)))
-            continue;
+        const bool pressed = toggle_button(ctx, c.id, c.label, c.selected, ImVec2(c.width, 0));
+        mark_language(ctx, ctx.semantics.last(), c.lang);
+        if (c.id.rfind("textsize.", 0) == 0) ctx.semantics.last().description = ctx.tr("text.size");
+        if (!pressed) continue;
         if (c.id.rfind("lang.", 0) == 0) {
             ctx.i18n.set_language(c.id.substr(5));
         } else if (c.id.rfind("textsize.", 0) == 0) {
@@ -87,6 +96,8 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettin
             settings.high_contrast = !settings.high_contrast;
         }
     }
+    end_group(ctx);
+    ctx.semantics.end_group();
     ImGui::SetCursorPos(ImVec2(0, bar_h));
 }
 

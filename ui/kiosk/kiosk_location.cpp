@@ -10,12 +10,12 @@ void Kiosk::draw_location(Context& ctx) {
     begin_content(ctx);
     begin_column(ctx, 720);
     heading(ctx, ctx.tr("kiosk.location.title"), "location.title");
-    paragraph(ctx.tr("kiosk.location.lead"), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("kiosk.location.lead"), ctx.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, 12 * ctx.scale));
-    paragraph(ctx.tr("kiosk.location.zip"), ctx.fonts.bold, p.text);
-    numpad(ctx, "zip", m_zip_entry, 5);
+    paragraph(ctx.tr("kiosk.location.zip"), ctx.fonts.bold, p.text);  // the pad's group carries it
+    numpad(ctx, "zip", ctx.tr("kiosk.location.zip"), m_zip_entry, 5);
     end_column();
-    end_content();
+    end_content(ctx);
     // Like a question: "Skip" while nothing is typed, "Show services" once a ZIP is complete,
     // and nothing in between (a partial ZIP would silently match the wrong place).
     const bool complete = m_zip_entry.size() == 5;

@@ -22,7 +22,7 @@ bool is_numeric(ItemType t) { return t == ItemType::Integer || t == ItemType::De
 void progress(Context& ctx, std::size_t position, std::size_t count, float w) {
     const Palette& p = *ctx.palette;
     const std::string text = ctx.i18n.format("kiosk.progress", {{"n", std::to_string(position)}, {"total", std::to_string(count)}});
-    paragraph(text.c_str(), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, text.c_str(), ctx.fonts.small, p.text_muted);
     register_last_item(ctx, "progress");
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float h = 8 * ctx.scale;
@@ -43,6 +43,11 @@ int typed_option_digit() {
     return typed;
 }
 
+// The question as its heading says it: "1. What is your living situation today?".
+std::string question_label(const Item& it, const std::string& lang) {
+    return it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+}
+
 // The group the question belongs to ("Living situation"), as a quiet label above it; then the
 // question and its help text.
 void question_text(Context& ctx, const core::Questionnaire& q, const core::Response& r, std::size_t index) {
@@ -52,12 +57,12 @@ void question_text(Context& ctx, const core::Questionnaire& q, const core::Respo
     for (const core::FlowStep& s : r.flow()) {
         if (s.item != index || s.group_path.empty()) continue;
         const std::string& group = q.item(s.group_path.back()).text.in(lang);
-        if (!group.empty()) paragraph(group.c_str(), ctx.fonts.bold, p.primary_active);
+        if (!group.empty()) paragraph(ctx, group.c_str(), ctx.fonts.bold, p.primary_active);
         break;
     }
-    std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+    const std::string text = question_label(it, lang);
     heading(ctx, text.c_str(), "question.text");
-    if (!it.help.empty()) paragraph(it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
+    if (!it.help.empty()) paragraph(ctx, it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
     ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
 }
 
@@ -86,9 +91,11 @@ void choice_answers(Context& ctx, core::Response& r, const Item& it, std::size_t
     const std::string& lang = ctx.i18n.language();
     const float width = column_width();
     // Forms usually say "choose all that apply" in their help text; say it only if not.
-    if (it.repeats && it.help.empty()) paragraph(ctx.tr("kiosk.choose_all"), ctx.fonts.small, ctx.palette->text_muted);
+    if (it.repeats && it.help.empty()) paragraph(ctx, ctx.tr("kiosk.choose_all"), ctx.fonts.small, ctx.palette->text_muted);
     const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     const bool two_columns = options_in_two_columns(ctx, it, half);
+    // The answers are one group named by the question (a radio group when one may be chosen).
+    begin_group(ctx, "answers", it.repeats ? Role::Group : Role::RadioGroup, question_label(it, lang));
     for (std::size_t k = 0; k < it.options.size(); ++k) {
         const std::string label = it.options[k].label.in(lang);
         float row_height = 0;
@@ -103,16 +110,19 @@ void choice_answers(Context& ctx, core::Response& r, const Item& it, std::size_t
         if (it.repeats) r.toggle_option(index, k);
         else r.select_option(index, k);
     }
+    end_group(ctx);
 }
 
-void boolean_answers(Context& ctx, core::Response& r, std::size_t index, int typed_option) {
+void boolean_answers(Context& ctx, core::Response& r, const Item& it, std::size_t index, int typed_option) {
     const float width = column_width();
     const auto& a = r.effective_answers(index);
     const bool yes = !a.empty() && a.front().boolean, no = !a.empty() && !a.front().boolean;
+    begin_group(ctx, "answers", Role::RadioGroup, question_label(it, ctx.i18n.language()));
     if (option_button(ctx, "answer.yes", ctx.tr("kiosk.yes"), yes, false, width) || typed_option == 0)
         r.set(index, AnswerValue::of_bool(true));
     if (option_button(ctx, "answer.no", ctx.tr("kiosk.no"), no, false, width) || typed_option == 1)
         r.set(index, AnswerValue::of_bool(false));
+    end_group(ctx);
 }
 
 // The number pad's text as the answer: whole digits only, else no answer.
@@ -126,14 +136,17 @@ void number_answer(core::Response& r, const Item& it, std::size_t index, const s
 }
 
 // Free text is rare on screening forms; the device's own keyboard is used for it.
-void free_text_answer(Context& ctx, core::Response& r, std::size_t index) {
+void free_text_answer(Context& ctx, core::Response& r, const Item& it, std::size_t index) {
     char buffer[512] = {};
     const auto& a = r.answers(index);
     if (!a.empty()) a.front().string.copy(buffer, sizeof buffer - 1);
-    ImGui::PushFont(ctx.fonts.body);
-    const bool edited = ImGui::InputText("##free", buffer, sizeof buffer);
-    ImGui::PopFont();
-    register_last_item(ctx, "answer.text");
+    // A real text field (an <input> over it in the browser: on-screen keyboard, dictation, IME).
+    TextFieldOptions o;
+    o.kind = it.type == ItemType::Date ? InputKind::Date : it.type == ItemType::Text ? InputKind::Multiline : InputKind::Text;
+    o.width = column_width();
+    if (it.type == ItemType::Date) o.hint = "YYYY-MM-DD";
+    if (it.type == ItemType::Text) o.height = 160 * ctx.scale;
+    const bool edited = text_field(ctx, "answer.text", ctx.tr("kiosk.your_answer"), buffer, sizeof buffer, o);
     if (edited) {
         const std::string v(buffer);
         try {
@@ -234,11 +247,11 @@ void Kiosk::draw_answers(Context& ctx, const Item& it, std::size_t index) {
     switch (it.type) {
         case ItemType::Choice: choice_answers(ctx, r, it, index, typed_option); break;
         case ItemType::OpenChoice:
-            if (it.options.empty()) free_text_answer(ctx, r, index);
+            if (it.options.empty()) free_text_answer(ctx, r, it, index);
             else choice_answers(ctx, r, it, index, typed_option);
             break;
-        case ItemType::Quantity:
-        case ItemType::Boolean: boolean_answers(ctx, r, index, typed_option); break;
+        case ItemType::Boolean: boolean_answers(ctx, r, it, index, typed_option); break;
+        case ItemType::Quantity:  // a bare number takes the form's first unit (Response::set)
         case ItemType::Integer:
         case ItemType::Decimal:
             if (numpad(ctx, "numpad", m_number, 9)) number_answer(r, it, index, m_number);
@@ -248,7 +261,7 @@ void Kiosk::draw_answers(Context& ctx, const Item& it, std::size_t index) {
         case ItemType::Date:
         case ItemType::DateTime:
         case ItemType::Time:
-        case ItemType::Url: free_text_answer(ctx, r, index); break;
+        case ItemType::Url: free_text_answer(ctx, r, it, index); break;
         case ItemType::Group:
         case ItemType::Display: break;
     }

@@ -25,24 +25,28 @@ void Kiosk::draw_services(Context& ctx, const std::string& domain) {
     const Palette& p = *ctx.palette;
     const auto& services = services_for(ctx, domain);
     if (services.empty()) {
-        paragraph(ctx.tr("kiosk.results.no_services"), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, ctx.tr("kiosk.results.no_services"), ctx.fonts.small, p.text_muted);
         return;
     }
+    begin_group(ctx, "results.services." + domain, Role::List, ctx.tr("kiosk.need." + domain));
     for (std::size_t i = 0; i < services.size(); ++i) {
         const ServiceCard& s = services[i];
+        const std::string id = "results.service." + domain + "." + std::to_string(i);
+        begin_group(ctx, id + ".item", Role::ListItem, {});
         ImGui::Indent(12 * ctx.scale);
         // One service reads as one block: its lines close together, the blocks apart.
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3 * ctx.scale));
-        paragraph(s.name.c_str(), ctx.fonts.bold, p.text);
-        register_last_item(ctx, "results.service." + domain + "." + std::to_string(i));
-        if (!s.description.empty()) paragraph(s.description.c_str(), ctx.fonts.small, p.text);
+        heading(ctx, s.name.c_str(), id, 3);
+        if (!s.description.empty()) paragraph(ctx, s.description.c_str(), ctx.fonts.small, p.text);
         const std::string where = s.distance.empty() ? s.address : s.address + " (" + s.distance + ")";
         for (const std::string* line : {&where, &s.phone, &s.hours, &s.languages})
-            if (!line->empty()) paragraph(line->c_str(), ctx.fonts.small, p.text_muted);
+            if (!line->empty()) paragraph(ctx, line->c_str(), ctx.fonts.small, p.text_muted);
         ImGui::PopStyleVar();
         ImGui::Unindent(12 * ctx.scale);
+        end_group(ctx);
         ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
     }
+    end_group(ctx);
 }
 
 std::string Kiosk::take_home_text(Context& ctx) {
@@ -72,40 +76,32 @@ void Kiosk::draw_qr(Context& ctx) {
     const qrcodegen::QrCode qr = qrcodegen::QrCode::encodeText(text.c_str(), qrcodegen::QrCode::Ecc::MEDIUM);
     sodium_memzero(text.data(), text.size());
 
-    const ImVec2 win = ImGui::GetWindowSize();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 origin = ImGui::GetWindowPos();
-    dl->AddRectFilled(origin, ImVec2(origin.x + win.x, origin.y + win.y), ImGui::GetColorU32(ImVec4(0, 0, 0, 0.55f)));
-    const float side = std::min(win.x, win.y) * 0.62f;
-    const float card_w = side + 80 * ctx.scale, card_h = side + 260 * ctx.scale;
-    const ImVec2 card((win.x - card_w) * 0.5f, (win.y - card_h) * 0.5f);
-    ImGui::SetCursorPos(card);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-    ImGui::BeginChild("qr", ImVec2(card_w, card_h), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPos(ImVec2(40 * ctx.scale, 20 * ctx.scale));
-    ImGui::PushTextWrapPos(card_w - 40 * ctx.scale);
-    heading(ctx, ctx.tr("kiosk.qr.title"));
-    paragraph(ctx.tr("kiosk.qr.lead"), ctx.fonts.small, p.text_muted);
-    ImGui::PopTextWrapPos();
+    const ImVec2 view = ImGui::GetMainViewport()->Size;
+    const float side = std::min(view.x * 0.8f, view.y * 0.62f);
+    begin_dialog(ctx, "qr", Role::Dialog, ctx.tr("kiosk.qr.title"), ImVec2(side + 80 * ctx.scale, side + 300 * ctx.scale));
+    heading(ctx, ctx.tr("kiosk.qr.title"), "qr.title");
+    paragraph(ctx, ctx.tr("kiosk.qr.lead"), ctx.fonts.small, p.text_muted);
     // Dark modules on white with a quiet zone of four modules, whatever the theme (cameras need it).
     const int n = qr.getSize();
-    const float module = std::floor(side / static_cast<float>(n + 8));
-    const ImVec2 at(ImGui::GetCursorScreenPos().x + (card_w - module * (n + 8)) * 0.5f - 40 * ctx.scale,
-                    ImGui::GetCursorScreenPos().y + 8 * ctx.scale);
-    ImDrawList* cdl = ImGui::GetWindowDrawList();
-    cdl->AddRectFilled(at, ImVec2(at.x + module * (n + 8), at.y + module * (n + 8)), IM_COL32(255, 255, 255, 255));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float module = std::floor(std::min(side, avail) / static_cast<float>(n + 8));
+    const float code = module * static_cast<float>(n + 8);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - code) * 0.5f));  // centred in the card
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(at, ImVec2(at.x + code, at.y + code), IM_COL32(255, 255, 255, 255));
     for (int y = 0; y < n; ++y)
         for (int x = 0; x < n; ++x)
             if (qr.getModule(x, y))
-                cdl->AddRectFilled(ImVec2(at.x + module * (x + 4), at.y + module * (y + 4)),
-                                   ImVec2(at.x + module * (x + 5), at.y + module * (y + 5)), IM_COL32(0, 0, 0, 255));
-    const float code_side = module * (n + 8);
-    ctx.widgets.add("qr.code", WidgetRect{at.x, at.y, code_side, code_side, true, code_side, code_side});
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + 40 * ctx.scale, at.y + module * (n + 8) + 16 * ctx.scale));
-    if (button(ctx, "qr.close", ctx.tr("kiosk.qr.close"), ButtonStyle::Primary, ImVec2(card_w - 80 * ctx.scale, 0)))
-        m_show_qr = false;
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+                dl->AddRectFilled(ImVec2(at.x + module * (x + 4), at.y + module * (y + 4)),
+                                  ImVec2(at.x + module * (x + 5), at.y + module * (y + 5)), IM_COL32(0, 0, 0, 255));
+    ImGui::Dummy(ImVec2(code, code));
+    describe(ctx, "qr.code", Role::Image, ctx.tr("kiosk.qr.image"));
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    const bool close = button(ctx, "qr.close", ctx.tr("kiosk.qr.close"), ButtonStyle::Primary,
+                              ImVec2(ImGui::GetContentRegionAvail().x, 0));
+    end_dialog(ctx);
+    if (close || dialog_escape(ctx, "qr")) m_show_qr = false;
 }
 
 // A clean printed page: the needs and the places, no answers.

@@ -16,11 +16,11 @@ void Kiosk::draw_share(Context& ctx) {
     heading(ctx, ctx.tr("kiosk.share.title"), "share.title");
     const std::string lead = ctx.i18n.format(
         "kiosk.share.lead", {{"site", m_site.clinic_name.empty() ? m_site.site_name : m_site.clinic_name}});
-    paragraph(lead.c_str(), ctx.fonts.body, p.text);
-    paragraph(ctx.tr("kiosk.share.not_you"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, lead.c_str(), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("kiosk.share.not_you"), ctx.fonts.small, p.text_muted);
     ImGui::Dummy(ImVec2(0, 16 * ctx.scale));
     if (m_share_status == ShareStatus::Failed) {
-        paragraph(ctx.tr("kiosk.share.failed"), ctx.fonts.bold, p.urgent);
+        paragraph(ctx, ctx.tr("kiosk.share.failed"), ctx.fonts.bold, p.urgent);
         register_last_item(ctx, "share.failed");
     }
     const float width = column_width();
@@ -32,11 +32,14 @@ void Kiosk::draw_share(Context& ctx) {
             m_pickup_code = std::move(*code);
             m_flow.mark_shared();
             m_flow.close_share();
+            ctx.semantics.announce(ctx.tr("kiosk.results.shared"));
+        } else {
+            ctx.semantics.announce(ctx.tr("kiosk.share.failed"), Announcement::Politeness::Assertive);
         }
     }
     if (button(ctx, "share.no", ctx.tr("kiosk.share.no"), ButtonStyle::Secondary, ImVec2(width, 0))) m_flow.close_share();
     end_column();
-    end_content();
+    end_content(ctx);
 }
 
 void Kiosk::draw_finished(Context& ctx, DisplaySettings& display) {
@@ -45,12 +48,12 @@ void Kiosk::draw_finished(Context& ctx, DisplaySettings& display) {
     begin_column(ctx, 760);
     ImGui::Dummy(ImVec2(0, 60 * ctx.scale));
     heading(ctx, ctx.tr("kiosk.finished.title"), "finished.title");
-    paragraph(ctx.tr("kiosk.finished.lead"), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("kiosk.finished.lead"), ctx.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, 24 * ctx.scale));
     const bool again = button(ctx, "finished.again", ctx.tr("kiosk.finished.again"), ButtonStyle::Primary,
                               ImVec2(column_width(), 0));
     end_column();
-    end_content();
+    end_content(ctx);
     // The "thank you" stays a few seconds in the person's language, then the kiosk resets.
     constexpr double kThanksSeconds = 8.0;
     if (again || ctx.platform.now_seconds() - m_finished_at > kThanksSeconds) wipe(ctx, display);
@@ -67,36 +70,60 @@ void Kiosk::finish_and_clear(Context& ctx, DisplaySettings& display) {
     m_finished_at = ctx.platform.now_seconds();
 }
 
-// After the site's idle timeout: a warning with a countdown, then everything is erased.
+// "Finish and clear" erases the person's answers and list at once: ask first, and remind them to
+// take the list with them if they have not printed, sent or shared it.
+void Kiosk::draw_finish_confirm(Context& ctx, DisplaySettings& display) {
+    const Palette& p = *ctx.palette;
+    const float w = 640 * ctx.scale;
+    begin_dialog(ctx, "confirm", Role::AlertDialog, ctx.tr("kiosk.confirm.title"), ImVec2(w, 380 * ctx.scale));
+    heading(ctx, ctx.tr("kiosk.confirm.title"), "confirm.title");
+    paragraph(ctx, ctx.tr("kiosk.confirm.lead"), ctx.fonts.body, p.text);
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    const float bw = ImGui::GetContentRegionAvail().x;
+    const bool yes = button(ctx, "confirm.yes", ctx.tr("kiosk.confirm.yes"), ButtonStyle::Primary, ImVec2(bw, 0));
+    const bool no = button(ctx, "confirm.no", ctx.tr("kiosk.confirm.no"), ButtonStyle::Secondary, ImVec2(bw, 0));
+    end_dialog(ctx);
+    if (no || dialog_escape(ctx, "confirm")) m_confirm_finish = false;
+    if (yes) {
+        m_confirm_finish = false;
+        finish_and_clear(ctx, display);
+    }
+}
+
+// After the site's idle timeout: a warning with a countdown, then everything is erased. Said
+// aloud too (assertive), again as the time runs out, so a person who cannot see it can stay.
 void Kiosk::draw_idle_warning(Context& ctx, DisplaySettings& display, double now) {
     const double idle = now - m_last_input;
-    if (idle < m_site.idle_timeout_seconds || m_flow.step() == KioskStep::Finished) return;
+    if (idle < m_site.idle_timeout_seconds || m_flow.step() == KioskStep::Finished) {
+        m_idle_announced = -1;
+        return;
+    }
     const double left = m_site.idle_timeout_seconds + m_site.idle_warning_seconds - idle;
     if (left <= 0) {
         wipe(ctx, display);
         return;
     }
+    const int seconds = static_cast<int>(std::ceil(left));
+    const std::string lead = ctx.i18n.format("kiosk.idle.lead", {{"seconds", std::to_string(seconds)}});
+    // Announced when it appears, then at 10 and 5 seconds left.
+    const int step = m_idle_announced < 0 ? seconds : (seconds <= 5 ? 5 : seconds <= 10 ? 10 : m_idle_announced);
+    if (step != m_idle_announced) {
+        m_idle_announced = step;
+        ctx.semantics.announce(std::string(ctx.tr("kiosk.idle.title")) + " " + lead, Announcement::Politeness::Assertive);
+    }
     const Palette& p = *ctx.palette;
-    const ImVec2 win = ImGui::GetWindowSize();
-    const ImVec2 origin = ImGui::GetWindowPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + win.x, origin.y + win.y),
-                                              ImGui::GetColorU32(ImVec4(0, 0, 0, 0.6f)));
-    const float w = std::min(win.x - 40 * ctx.scale, 720 * ctx.scale), h = 320 * ctx.scale;
-    ImGui::SetCursorPos(ImVec2((win.x - w) * 0.5f, (win.y - h) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, p.surface);
-    ImGui::BeginChild("idle", ImVec2(w, h), true, ImGuiWindowFlags_NoScrollbar);
-    ImGui::SetCursorPos(ImVec2(32 * ctx.scale, 28 * ctx.scale));
-    ImGui::PushTextWrapPos(w - 32 * ctx.scale);
+    const float w = 720 * ctx.scale;
+    begin_dialog(ctx, "idle", Role::AlertDialog, ctx.tr("kiosk.idle.title"), ImVec2(w, 340 * ctx.scale));
     heading(ctx, ctx.tr("kiosk.idle.title"), "idle.title");
-    const std::string lead =
-        ctx.i18n.format("kiosk.idle.lead", {{"seconds", std::to_string(static_cast<int>(std::ceil(left)))}});
-    paragraph(lead.c_str(), ctx.fonts.body, p.text);
-    ImGui::PopTextWrapPos();
-    ImGui::SetCursorPosX(32 * ctx.scale);
-    if (button(ctx, "idle.stay", ctx.tr("kiosk.idle.stay"), ButtonStyle::Primary, ImVec2(w - 64 * ctx.scale, 0)))
+    paragraph(ctx, lead.c_str(), ctx.fonts.body, p.text);
+    ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+    const bool stay = button(ctx, "idle.stay", ctx.tr("kiosk.idle.stay"), ButtonStyle::Primary,
+                             ImVec2(ImGui::GetContentRegionAvail().x, 0));
+    end_dialog(ctx);
+    if (stay || dialog_escape(ctx, "idle")) {
         m_last_input = now;
-    ImGui::EndChild();
-    ImGui::PopStyleColor();
+        m_idle_announced = -1;
+    }
 }
 
 }  // namespace safetynet::ui

@@ -58,7 +58,7 @@ void KioskStaff::draw(Context& ctx, KioskDevice& device, const SiteConfig& site)
         case State::Closed: break;
     }
     end_column();
-    end_content();
+    end_content(ctx);
     if (nav_bar(ctx, ctx.tr("staff.close"), nullptr) == NavAction::Back) close();
 }
 
@@ -66,17 +66,22 @@ void KioskStaff::draw_pin(Context& ctx, const SiteConfig& site) {
     const Palette& p = *ctx.palette;
     heading(ctx, ctx.tr("staff.pin.title"), "staff.pin.title");
     if (site.staff_pin_sha256.empty()) {
-        paragraph(ctx.tr("staff.pin.none"), ctx.fonts.body, p.text);
+        paragraph(ctx, ctx.tr("staff.pin.none"), ctx.fonts.body, p.text);
         return;
     }
-    if (m_wrong_pin) paragraph(ctx.tr("staff.pin.wrong"), ctx.fonts.bold, p.urgent);
-    if (numpad(ctx, "staff.pin", m_pin, 8)) m_wrong_pin = false;
-    if (button(ctx, "staff.pin.ok", "OK", ButtonStyle::Primary, ImVec2(column_width() * 0.5f, 0)) && !m_pin.empty()) {
+    if (m_wrong_pin) paragraph(ctx, ctx.tr("staff.pin.wrong"), ctx.fonts.bold, p.urgent);
+    if (numpad(ctx, "staff.pin", ctx.tr("staff.pin.title"), m_pin, 8)) m_wrong_pin = false;
+    // OK under the pad, as wide as it, and a gap before the nav bar so it is never under it.
+    ImGui::Dummy(ImVec2(0, 4 * ctx.scale));
+    if (button(ctx, "staff.pin.ok", ctx.tr("staff.pin.ok"), ButtonStyle::Primary,
+               ImVec2(std::min(column_width(), std::max(touch_target(ctx.scale) * 1.6f, 110.0f * ctx.scale) * 3 + 24 * ctx.scale), 0)) &&
+        !m_pin.empty()) {
         const bool ok = equal_ignoring_case(sha256_hex(m_pin), site.staff_pin_sha256);
         sodium_memzero(m_pin.data(), m_pin.size());
         m_pin.clear();
         m_wrong_pin = !ok;
         if (ok) m_state = State::Panel;
+        else ctx.semantics.announce(ctx.tr("staff.pin.wrong"), Announcement::Politeness::Assertive);
     }
 }
 
@@ -86,7 +91,7 @@ void KioskStaff::draw_panel(Context& ctx, KioskDevice& device, const SiteConfig&
     const std::string waiting = ctx.i18n.format(
         "staff.outbox", {{"count", std::to_string(device.outbox().size())},
                          {"clinic", site.clinic_name.empty() ? site.site_name : site.clinic_name}});
-    paragraph(waiting.c_str(), ctx.fonts.body, p.text);
+    paragraph(ctx, waiting.c_str(), ctx.fonts.body, p.text);
     register_last_item(ctx, "staff.outbox");
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
     const float w = column_width();
@@ -112,12 +117,12 @@ void KioskStaff::draw_panel(Context& ctx, KioskDevice& device, const SiteConfig&
         if (button(ctx, "staff.card", ctx.tr("staff.card"), ButtonStyle::Secondary, ImVec2(w, 0)))
             ctx.platform.save_file("kiosk-contact-card.json", card.to_json(), "application/json");
         const std::string fp = ctx.i18n.format("staff.fingerprint", {{"fingerprint", card.fingerprint()}});
-        paragraph(fp.c_str(), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, fp.c_str(), ctx.fonts.small, p.text_muted);
     }
     if (!site.warnings.empty()) {
         ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
-        paragraph(ctx.tr("staff.warnings"), ctx.fonts.bold, p.urgent);
-        for (const std::string& warning : site.warnings) paragraph(warning.c_str(), ctx.fonts.small, p.text);
+        paragraph(ctx, ctx.tr("staff.warnings"), ctx.fonts.bold, p.urgent);
+        for (const std::string& warning : site.warnings) paragraph(ctx, warning.c_str(), ctx.fonts.small, p.text, "en");
     }
 }
 
@@ -142,7 +147,7 @@ void KioskStaff::draw_qr(Context& ctx, KioskDevice& device) {
                                                                 {"total", std::to_string(m_qr_parts.size())},
                                                                 {"file", std::to_string(m_qr_file + 1)},
                                                                 {"files", std::to_string(files.size())}});
-    paragraph(label.c_str(), ctx.fonts.bold, p.text);
+    paragraph(ctx, label.c_str(), ctx.fonts.bold, p.text);
     register_last_item(ctx, "staff.qr.label");
     const core::QrMatrix m = core::qr_encode(m_qr_parts[m_qr_part]);
     const float side = std::min(column_width(), ImGui::GetContentRegionAvail().y - 150 * ctx.scale);
@@ -156,7 +161,7 @@ void KioskStaff::draw_qr(Context& ctx, KioskDevice& device) {
                 dl->AddRectFilled(ImVec2(at.x + module * (x + 4), at.y + module * (y + 4)),
                                   ImVec2(at.x + module * (x + 5), at.y + module * (y + 5)), IM_COL32(0, 0, 0, 255));
     ImGui::Dummy(ImVec2(module * (m.size + 8), module * (m.size + 8)));
-    register_last_item(ctx, "staff.qr.code");
+    describe(ctx, "staff.qr.code", Role::Image, label);
     const float half = (column_width() - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
     if (button(ctx, "staff.qr.prev", ctx.tr("staff.qr.prev"), ButtonStyle::Secondary, ImVec2(half, 0))) {
         if (m_qr_part > 0) {

@@ -15,15 +15,13 @@ WelcomeAction draw_kiosk_welcome(Context& ctx) {
     ImGui::BeginGroup();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + column);
 
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(ctx.tr("welcome.title"));
-    ImGui::PopFont();
-    register_last_item(ctx, "welcome.title");
+    ctx.semantics.begin_group("main", Role::Main, {});
+    heading(ctx, ctx.tr("welcome.title"), "welcome.title");
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
-    paragraph(ctx.tr("welcome.lead"), ctx.fonts.body, p.text);
-    paragraph(ctx.tr("welcome.why"), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("welcome.lead"), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("welcome.why"), ctx.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
-    paragraph(ctx.tr("welcome.privacy"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("welcome.privacy"), ctx.fonts.small, p.text_muted);
     ImGui::Dummy(ImVec2(0, 24 * ctx.scale));
 
     WelcomeAction action = WelcomeAction::None;
@@ -33,11 +31,15 @@ WelcomeAction draw_kiosk_welcome(Context& ctx) {
 
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
+    ctx.semantics.end_group();
 
-    // Staff: small and out of the way at the bottom left, behind a PIN.
+    // Staff: small and out of the way at the bottom left, behind a PIN; below the welcome text
+    // when the screen is too short for both (a phone, a zoomed browser), never over it.
     const float h = touch_target(ctx.scale);
-    ImGui::SetCursorPos(ImVec2(24 * ctx.scale, ImGui::GetWindowHeight() - h - 16 * ctx.scale));
+    const float below = ImGui::GetCursorPosY() + 24 * ctx.scale;
+    ImGui::SetCursorPos(ImVec2(24 * ctx.scale, std::max(below, ImGui::GetWindowHeight() - h - 16 * ctx.scale)));
     if (button(ctx, "staff.open", ctx.tr("staff.open"), ButtonStyle::Secondary)) action = WelcomeAction::Staff;
+    ImGui::Dummy(ImVec2(0, 16 * ctx.scale));
     return action;
 }
 

@@ -1,9 +1,12 @@
 #pragma once
 // What every screen draws with: the platform, the translator, the widget registry, the
-// palette and fonts of the moment. Screens take a Context& and hold no globals.
+// semantic tree and the requests that come through it, the palette and fonts of the moment.
+// Screens take a Context& and hold no globals.
 #include "core/base/i18n.hpp"
 #include "ui/shell/fonts.hpp"
 #include "ui/shell/platform.hpp"
+#include "ui/shell/semantic_actions.hpp"
+#include "ui/shell/semantic_tree.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/shell/widget_registry.hpp"
 
@@ -15,9 +18,13 @@ struct Context {
     Platform& platform;
     core::Translator& i18n;
     WidgetRegistry& widgets;
+    SemanticTree& semantics;
+    SemanticActions& actions;
     const Palette* palette = nullptr;
     FontSet fonts;
     float scale = 1.0f;
+    // What the screen shows (e.g. "question:3"): when it changes, the content opens at its top.
+    std::string_view screen;
 
     const char* tr(std::string_view key) const { return i18n.tr(key); }
 };

@@ -12,8 +12,9 @@ struct DisplaySettings {
     bool operator==(const DisplaySettings&) const = default;
 };
 
-// Body text in pixels for each text-size step ("A", "A+", "A++").
-inline constexpr std::array<float, 3> kTextSizes{24.0f, 30.0f, 38.0f};
+// Body text in pixels for each text-size step ("A", "A+", "A++", "A+++"): up to 200 %, so text
+// can be doubled on a kiosk that has no browser zoom (WCAG 1.4.4).
+inline constexpr std::array<float, 4> kTextSizes{24.0f, 30.0f, 38.0f, 48.0f};
 
 inline float ui_scale(const DisplaySettings& s) { return kTextSizes[static_cast<std::size_t>(s.text_size)] / kTextSizes[0]; }
 

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -31,15 +32,21 @@ ImFont* add(ImFontAtlas& atlas, std::string_view file, float px) {
 
 }  // namespace
 
-FontSet build_fonts(ImFontAtlas& atlas, float body_px) {
+FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale) {
     atlas.Clear();
     FontSet set;
-    set.body = add(atlas, "NotoSans-Regular.ttf", body_px);  // first font = ImGui's default
-    set.bold = add(atlas, "NotoSans-Bold.ttf", body_px);
-    set.heading = add(atlas, "NotoSans-Bold.ttf", body_px * 1.55f);
-    set.small = add(atlas, "NotoSans-Regular.ttf", body_px * 0.8f);
+    const float r = raster_scale;
+    // Whole pixels: a line of 19.2 px would make every line's position round differently once
+    // scrolled above the top (ImGui rounds toward zero), and the page would change length.
+    set.body = add(atlas, "NotoSans-Regular.ttf", std::round(body_px) * r);  // first font = ImGui's default
+    set.bold = add(atlas, "NotoSans-Bold.ttf", std::round(body_px) * r);
+    set.heading = add(atlas, "NotoSans-Bold.ttf", std::round(body_px * 1.55f) * r);
+    set.small = add(atlas, "NotoSans-Regular.ttf", std::round(body_px * 0.8f) * r);
+    for (ImFont* f : {set.body, set.bold, set.heading, set.small}) f->Scale = 1.0f / r;
     atlas.Build();
     return set;
 }
+
+float font_px(const ImFont* font) { return font->FontSize * font->Scale; }
 
 }  // namespace safetynet::ui

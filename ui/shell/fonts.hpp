@@ -21,7 +21,11 @@ struct FontSet {
     ImFont* small = nullptr;    // notes, footers
 };
 
-// Clears `atlas` and loads the set at `body_px` (the other sizes follow from it).
-FontSet build_fonts(ImFontAtlas& atlas, float body_px);
+// Clears `atlas` and loads the set at `body_px` (the other sizes follow from it), rasterised
+// `raster_scale` times larger (for a screen with more device pixels per CSS pixel, or a zoomed
+// browser) and scaled back, so sizes stay in CSS pixels and text stays crisp.
+FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale = 1.0f);
+// A font's size on screen, in CSS pixels.
+float font_px(const ImFont* font);
 
 }  // namespace safetynet::ui

@@ -1,9 +1,16 @@
 #include "ui/shell/widgets.hpp"
 
+#include <imgui_internal.h>
+#include <sodium.h>
+
 #include <algorithm>
+#include <cmath>
+#include <cstring>
 #include <string>
 
 namespace safetynet::ui {
+
+// [SECTION] Describing items
 
 void register_last_item(Context& ctx, std::string_view id, bool enabled) {
     // Only the part a person can see and touch: a widget scrolled out of its panel is not
@@ -17,7 +24,67 @@ void register_last_item(Context& ctx, std::string_view id, bool enabled) {
     ctx.widgets.add(id, WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y, enabled, size.x, size.y});
 }
 
-bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size) {
+namespace {
+bool last_item_disabled() { return (ImGui::GetCurrentContext()->LastItemData.InFlags & ImGuiItemFlags_Disabled) != 0; }
+}  // namespace
+
+// Scrolls the current window (and its parents) until `rect` is in view, once the focus moved to
+// `id`. Asked again each frame until it is: ImGui 1.86 rounds positions toward zero, so lines
+// scrolled above the top move by a pixel and one scroll can land a little short.
+void bring_into_view(Context& ctx, std::string_view id, const ImRect& rect) {
+    if (!ctx.actions.wants_into_view(id)) return;
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    bool visible = true;
+    for (ImGuiWindow* v = w; v && visible; v = (v->Flags & ImGuiWindowFlags_ChildWindow) ? v->ParentWindow : nullptr) {
+        const ImRect clip = v->InnerRect;
+        const bool fits = rect.GetHeight() <= clip.GetHeight();
+        visible = rect.Min.y >= clip.Min.y - 0.5f && (fits ? rect.Max.y <= clip.Max.y + 0.5f : rect.Min.y < clip.Max.y);
+    }
+    if (visible) ctx.actions.in_view(id);
+    else ImGui::ScrollToRect(w, rect);
+}
+
+void draw_focus_ring(Context& ctx, ImVec2 min, ImVec2 max, float rounding) {
+    const float gap = focus_gap(ctx.scale), width = focus_width(ctx.scale);
+    const float out = gap + width * 0.5f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = dl->GetClipRectMin(), clip_max = dl->GetClipRectMax();
+    const float ext = gap + width;
+    dl->PushClipRect(ImVec2(clip_min.x - ext, clip_min.y - ext), ImVec2(clip_max.x + ext, clip_max.y + ext), false);
+    dl->AddRect(ImVec2(min.x - out, min.y - out), ImVec2(max.x + out, max.y + out), ImGui::GetColorU32(ctx.palette->focus),
+                rounding + out, 0, width);
+    dl->PopClipRect();
+}
+
+SemanticNode& describe(Context& ctx, std::string_view id, Role role, std::string_view name, std::uint32_t states) {
+    const bool disabled = last_item_disabled();
+    register_last_item(ctx, id, !disabled);
+    SemanticNode& node = ctx.semantics.add_item(id, role, name, states | (disabled ? kDisabled : 0u));
+    const ImRect rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    bring_into_view(ctx, id, rect);
+    if (disabled || !is_interactive(role)) return node;
+    if (ImGui::IsItemActivated()) ctx.actions.pointer_focus(id);
+    if (ctx.actions.is_focused(id) && ctx.actions.focus_visible())
+        draw_focus_ring(ctx, rect.Min, rect.Max, ImGui::GetStyle().FrameRounding);
+    return node;
+}
+
+bool pressed_or_activated(Context& ctx, std::string_view id, bool pressed) {
+    const bool activated = ctx.actions.take_activation(id);
+    if (last_item_disabled()) return false;
+    return pressed || activated;
+}
+
+void mark_language(Context& ctx, SemanticNode& node, std::string_view lang) {
+    if (!lang.empty() && lang != ctx.i18n.language()) node.lang.assign(lang);
+}
+
+// [SECTION] Buttons
+
+namespace {
+
+bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size, Role role,
+                   std::uint32_t states) {
     const Palette& p = *ctx.palette;
     ImVec4 bg = p.secondary, hover = p.secondary_hover, active = p.selected, fg = p.on_secondary;
     if (style == ButtonStyle::Primary) {
@@ -30,14 +97,35 @@ bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle st
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, hover);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, active);
     ImGui::PushStyleColor(ImGuiCol_Text, fg);
+    // A button's label carries it; frame edges are for fields (the high-contrast theme keeps both).
+    if (ctx.palette != &palette(true)) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     ImGui::PushFont(ctx.fonts.bold);
     const std::string imgui_label = std::string(label) + "###" + std::string(id);
     const bool pressed = ImGui::Button(imgui_label.c_str(), size);
     ImGui::PopFont();
+    if (ctx.palette != &palette(true)) ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
-    register_last_item(ctx, id);
-    return pressed;
+    describe(ctx, id, role, label, states);
+    return pressed_or_activated(ctx, id, pressed);
 }
+
+}  // namespace
+
+bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size) {
+    return styled_button(ctx, id, label, style, size, Role::Button, 0);
+}
+
+bool toggle_button(Context& ctx, std::string_view id, const char* label, bool on, ImVec2 size) {
+    return styled_button(ctx, id, label, on ? ButtonStyle::Selected : ButtonStyle::Secondary, size, Role::Button,
+                         on ? kPressed : kNotPressed);
+}
+
+bool tab(Context& ctx, std::string_view id, const char* label, bool selected) {
+    return styled_button(ctx, id, label, selected ? ButtonStyle::Selected : ButtonStyle::Secondary, ImVec2(0, 0),
+                         Role::Tab, selected ? kSelected : 0u);
+}
+
+// [SECTION] Text
 
 void paragraph(const char* text, ImFont* font, const ImVec4& color) {
     ImGui::PushFont(font);
@@ -47,14 +135,28 @@ void paragraph(const char* text, ImFont* font, const ImVec4& color) {
     ImGui::PopFont();
 }
 
+void paragraph(Context& ctx, const char* text, ImFont* font, const ImVec4& color, std::string_view lang) {
+    paragraph(text, font, color);
+    if (!text || !*text) return;
+    mark_language(ctx, ctx.semantics.add_item({}, Role::Text, text), lang);
+}
+
+void heading(Context& ctx, const char* text, std::string_view id, int level) {
+    ImGui::PushFont(level <= 2 ? ctx.fonts.heading : ctx.fonts.bold);
+    ImGui::TextUnformatted(text);
+    ImGui::PopFont();
+    if (!id.empty()) register_last_item(ctx, id);
+    SemanticNode& n = ctx.semantics.add_item(id, Role::Heading, text);
+    n.level = static_cast<std::uint8_t>(std::clamp(level, 1, 6));
+    bring_into_view(ctx, id, ImRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax()));
+}
+
 void center_next(float width) {
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > width) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (avail - width) * 0.5f);
 }
 
-}  // namespace safetynet::ui
-
-namespace safetynet::ui {
+// [SECTION] Answer options and the nav bar
 
 namespace {
 struct OptionMetrics {
@@ -74,37 +176,14 @@ OptionMetrics option_metrics(Context& ctx, const char* label, float width) {
     m.height = std::max(touch_target(ctx.scale), m.text.y + 2 * style.FramePadding.y + 4 * ctx.scale);
     return m;
 }
-}  // namespace
 
-float option_button_height(Context& ctx, const char* label, float width) { return option_metrics(ctx, label, width).height; }
-
-bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width,
-                   float min_height) {
+// A radio dot or a check box of side `mark` centred on `c`, on or off.
+void draw_mark(Context& ctx, ImDrawList* dl, ImVec2 c, float mark, bool on, bool multi) {
     const Palette& p = *ctx.palette;
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const OptionMetrics m = option_metrics(ctx, label, width);
-    const float mark = m.mark, pad_x = m.pad_x, text_x = m.text_x;
-    const ImVec2 text = m.text;
-    const float height = std::max(m.height, min_height);
-    ImGui::PushFont(ctx.fonts.body);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    ImGui::PushID(std::string(id).c_str());
-    const bool pressed = ImGui::InvisibleButton("##option", ImVec2(width, height));
-    const bool hovered = ImGui::IsItemHovered();
-    ImGui::PopID();
-    register_last_item(ctx, id);
-
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 max(pos.x + width, pos.y + height);
-    const ImVec4 bg = selected ? p.selected : (hovered ? p.secondary_hover : p.surface);
-    dl->AddRectFilled(pos, max, ImGui::GetColorU32(bg), style.FrameRounding);
-    dl->AddRect(pos, max, ImGui::GetColorU32(selected ? p.primary : p.border), style.FrameRounding,
-                0, selected ? 3.0f * ctx.scale : 1.5f * ctx.scale);
-    const ImVec2 c(pos.x + pad_x + mark * 0.5f, pos.y + height * 0.5f);
-    const ImU32 mark_col = ImGui::GetColorU32(selected ? p.primary : p.text_muted);
+    const ImU32 edge = ImGui::GetColorU32(on ? p.primary : p.field_border);
     if (multi) {
         const ImVec2 a(c.x - mark * 0.5f, c.y - mark * 0.5f), b(c.x + mark * 0.5f, c.y + mark * 0.5f);
-        if (selected) {
+        if (on) {
             dl->AddRectFilled(a, b, ImGui::GetColorU32(p.primary), 5.0f * ctx.scale);
             const float t = mark;  // a tick drawn inside the box
             dl->AddLine(ImVec2(a.x + t * 0.22f, a.y + t * 0.52f), ImVec2(a.x + t * 0.42f, a.y + t * 0.72f),
@@ -112,22 +191,92 @@ bool option_button(Context& ctx, std::string_view id, const char* label, bool se
             dl->AddLine(ImVec2(a.x + t * 0.42f, a.y + t * 0.72f), ImVec2(a.x + t * 0.80f, a.y + t * 0.30f),
                         ImGui::GetColorU32(p.on_primary), 3.0f * ctx.scale);
         } else {
-            dl->AddRect(a, b, mark_col, 5.0f * ctx.scale, 0, 2.0f * ctx.scale);
+            dl->AddRectFilled(a, b, ImGui::GetColorU32(p.surface), 5.0f * ctx.scale);
+            dl->AddRect(a, b, edge, 5.0f * ctx.scale, 0, 2.0f * ctx.scale);
         }
     } else {
-        dl->AddCircle(c, mark * 0.5f, mark_col, 0, 2.0f * ctx.scale);
-        if (selected) dl->AddCircleFilled(c, mark * 0.28f, ImGui::GetColorU32(p.primary));
+        dl->AddCircleFilled(c, mark * 0.5f, ImGui::GetColorU32(p.surface));
+        dl->AddCircle(c, mark * 0.5f, edge, 0, 2.0f * ctx.scale);
+        if (on) dl->AddCircleFilled(c, mark * 0.28f, ImGui::GetColorU32(p.primary));
     }
-    dl->AddText(ctx.fonts.body, ctx.fonts.body->FontSize, ImVec2(pos.x + text_x, pos.y + (height - text.y) * 0.5f),
-                ImGui::GetColorU32(p.text), label, nullptr, width - text_x - pad_x);
+}
+}  // namespace
+
+float option_button_height(Context& ctx, const char* label, float width) { return option_metrics(ctx, label, width).height; }
+
+bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width,
+                   float min_height, std::string_view lang) {
+    const Palette& p = *ctx.palette;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const OptionMetrics m = option_metrics(ctx, label, width);
+    const float height = std::max(m.height, min_height);
+    ImGui::PushFont(ctx.fonts.body);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::PushID(std::string(id).c_str());
+    const bool pressed = ImGui::InvisibleButton("##option", ImVec2(width, height));
+    const bool hovered = ImGui::IsItemHovered();
+    ImGui::PopID();
+    mark_language(ctx, describe(ctx, id, multi ? Role::Checkbox : Role::Radio, label, selected ? kChecked : 0u), lang);
+    const bool chosen = pressed_or_activated(ctx, id, pressed);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + height);
+    const ImVec4 bg = selected ? p.selected : (hovered ? p.secondary_hover : p.surface);
+    dl->AddRectFilled(pos, max, ImGui::GetColorU32(bg), style.FrameRounding);
+    dl->AddRect(pos, max, ImGui::GetColorU32(selected ? p.primary : p.field_border), style.FrameRounding, 0,
+                selected ? 3.0f * ctx.scale : 1.5f * ctx.scale);
+    draw_mark(ctx, dl, ImVec2(pos.x + m.pad_x + m.mark * 0.5f, pos.y + height * 0.5f), m.mark, selected, multi);
+    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + m.text_x, pos.y + (height - m.text.y) * 0.5f),
+                ImGui::GetColorU32(p.text), label, nullptr, width - m.text_x - m.pad_x);
     ImGui::PopFont();
-    return pressed;
+    return chosen;
 }
 
-float nav_bar_height(const Context& ctx) { return touch_target(ctx.scale) * 1.2f + 2 * 16.0f * ctx.scale; }
+float nav_bar_height(const Context& ctx) {
+    if (compact_layout(ctx)) return 0.0f;
+    return touch_target(ctx.scale) * 1.2f + 2 * 16.0f * ctx.scale;
+}
+
+namespace {
+
+// The compact nav bar: the same buttons, full width, one per row, after the content (the main
+// action first: it is what most people look for at the end of a screen).
+NavAction compact_nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled,
+                          const char* middle_label, bool middle_selected) {
+    const float pad = 16.0f * ctx.scale;
+    const float width = ImGui::GetContentRegionAvail().x - 2 * pad;
+    const float bh = touch_target(ctx.scale);
+    NavAction action = NavAction::None;
+    ImGui::Dummy(ImVec2(0, pad));
+    auto row = [&] { ImGui::SetCursorPosX(ImGui::GetCursorPosX() + pad); };
+    if (next_label) {
+        row();
+        if (!next_enabled) ImGui::BeginDisabled();
+        if (button(ctx, "nav.next", next_label, ButtonStyle::Primary, ImVec2(width, bh))) action = NavAction::Next;
+        if (!next_enabled) ImGui::EndDisabled();
+    }
+    if (middle_label) {
+        row();
+        if (toggle_button(ctx, "nav.middle", middle_label, middle_selected, ImVec2(width, bh))) action = NavAction::Middle;
+    }
+    if (back_label) {
+        row();
+        if (button(ctx, "nav.back", back_label, ButtonStyle::Secondary, ImVec2(width, bh))) action = NavAction::Back;
+    }
+    ImGui::Dummy(ImVec2(0, pad));
+    return action;
+}
+
+}  // namespace
 
 NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled,
                   const char* middle_label, bool middle_selected) {
+    ctx.semantics.begin_group("nav", Role::Navigation, {});
+    if (compact_layout(ctx)) {
+        const NavAction a = compact_nav_bar(ctx, back_label, next_label, next_enabled, middle_label, middle_selected);
+        ctx.semantics.end_group();
+        return a;
+    }
     const Palette& p = *ctx.palette;
     const float h = nav_bar_height(ctx);
     const ImVec2 win_pos = ImGui::GetWindowPos();
@@ -144,55 +293,28 @@ NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, 
     const float left = (win_size.x - column) * 0.5f;
     const float bw = std::min(column * (middle_label ? 0.3f : 0.45f), 360.0f * ctx.scale);
     NavAction action = NavAction::None;
-    if (middle_label) {
-        const float mw = column - 2 * bw - 2 * 16.0f * ctx.scale;
-        ImGui::SetCursorPos(ImVec2(left + (column - mw) * 0.5f, top + (h - bh) * 0.5f));
-        if (button(ctx, "nav.middle", middle_label, middle_selected ? ButtonStyle::Selected : ButtonStyle::Secondary,
-                   ImVec2(mw, bh)))
-            action = NavAction::Middle;
-    }
     if (back_label) {
         ImGui::SetCursorPos(ImVec2(left, top + (h - bh) * 0.5f));
         if (button(ctx, "nav.back", back_label, ButtonStyle::Secondary, ImVec2(bw, bh))) action = NavAction::Back;
+    }
+    if (middle_label) {
+        const float mw = column - 2 * bw - 2 * 16.0f * ctx.scale;
+        ImGui::SetCursorPos(ImVec2(left + (column - mw) * 0.5f, top + (h - bh) * 0.5f));
+        if (toggle_button(ctx, "nav.middle", middle_label, middle_selected, ImVec2(mw, bh))) action = NavAction::Middle;
     }
     if (next_label) {
         ImGui::SetCursorPos(ImVec2(left + column - bw, top + (h - bh) * 0.5f));
         if (!next_enabled) ImGui::BeginDisabled();
         if (button(ctx, "nav.next", next_label, ButtonStyle::Primary, ImVec2(bw, bh))) action = NavAction::Next;
-        if (!next_enabled) {
-            ImGui::EndDisabled();
-            const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
-            ctx.widgets.add("nav.next", WidgetRect{at.x, at.y, size.x, size.y, false, size.x, size.y});
-        }
+        if (!next_enabled) ImGui::EndDisabled();
     }
+    ctx.semantics.end_group();
     return action;
 }
 
-void begin_column(Context& ctx, float max_width) {
-    const float avail = ImGui::GetContentRegionAvail().x;
-    const float width = std::min(avail - 48.0f * ctx.scale, max_width * ctx.scale);
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - width) * 0.5f));
-    ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
-    ImGui::PushItemWidth(width);
-}
+// [SECTION] The number pad
 
-float column_width() { return ImGui::CalcItemWidth(); }
-
-void end_column() {
-    ImGui::PopItemWidth();
-    ImGui::PopTextWrapPos();
-    ImGui::EndGroup();
-}
-
-void heading(Context& ctx, const char* text, std::string_view id) {
-    ImGui::PushFont(ctx.fonts.heading);
-    ImGui::TextUnformatted(text);
-    ImGui::PopFont();
-    if (!id.empty()) register_last_item(ctx, id);
-}
-
-bool numpad(Context& ctx, std::string_view id, std::string& value, std::size_t max_digits) {
+bool numpad(Context& ctx, std::string_view id, const char* label, std::string& value, std::size_t max_digits) {
     const Palette& p = *ctx.palette;
     bool changed = false;
     auto type = [&](char d) {
@@ -212,9 +334,13 @@ bool numpad(Context& ctx, std::string_view id, std::string& value, std::size_t m
         changed = true;
     }
 
+    const std::string base(id);
+    ctx.semantics.begin_group(base, Role::Group, label ? label : "");
     const float key = std::max(touch_target(ctx.scale) * 1.6f, 110.0f * ctx.scale);
     const float gap = 12.0f * ctx.scale;
-    const float width = 3 * key + 2 * gap;
+    // Three keys a row, narrower on a narrow screen (a phone, a zoomed browser).
+    const float width = std::min(3 * key + 2 * gap, ImGui::GetContentRegionAvail().x);
+    const float key_w = (width - 2 * gap) / 3.0f;
     // The value, large, in a box the width of the pad.
     ImGui::PushFont(ctx.fonts.heading);
     const ImVec2 box_pos = ImGui::GetCursorScreenPos();
@@ -229,55 +355,396 @@ bool numpad(Context& ctx, std::string_view id, std::string& value, std::size_t m
                                         ImGui::GetColorU32(p.text), shown.c_str());
     ImGui::Dummy(ImVec2(width, box_h));
     ImGui::PopFont();
-    register_last_item(ctx, std::string(id) + ".value");
+    register_last_item(ctx, base + ".value");
+    // What was typed, as text (a live status, so a screen reader hears each digit arrive).
+    if (!value.empty()) ctx.semantics.add_item(base + ".value", Role::Text, value);
     ImGui::Dummy(ImVec2(0, gap));
 
-    const std::string base(id);
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", nullptr, "0", nullptr};
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(gap, gap));
     for (int i = 0; i < 12; ++i) {
         if (i % 3 != 0) ImGui::SameLine();
         if (i == 9) {
-            if (button(ctx, base + ".clear", ctx.tr("kiosk.numpad.clear"), ButtonStyle::Secondary, ImVec2(key, key * 0.8f)) &&
+            if (button(ctx, base + ".clear", ctx.tr("kiosk.numpad.clear"), ButtonStyle::Secondary, ImVec2(key_w, key * 0.8f)) &&
                 !value.empty()) {
+                sodium_memzero(value.data(), value.size());
                 value.clear();
                 changed = true;
             }
         } else if (i == 11) {
-            if (button(ctx, base + ".delete", ctx.tr("kiosk.numpad.delete"), ButtonStyle::Secondary, ImVec2(key, key * 0.8f)) &&
+            if (button(ctx, base + ".delete", ctx.tr("kiosk.numpad.delete"), ButtonStyle::Secondary, ImVec2(key_w, key * 0.8f)) &&
                 !value.empty()) {
                 value.pop_back();
                 changed = true;
             }
         } else {
             ImGui::PushFont(ctx.fonts.heading);
-            if (button(ctx, base + "." + labels[i], labels[i], ButtonStyle::Secondary, ImVec2(key, key * 0.8f)))
+            if (button(ctx, base + "." + labels[i], labels[i], ButtonStyle::Secondary, ImVec2(key_w, key * 0.8f)))
                 type(labels[i][0]);
             ImGui::PopFont();
         }
     }
     ImGui::PopStyleVar();
+    ctx.semantics.end_group();
     return changed;
 }
 
-}  // namespace safetynet::ui
+bool numpad(Context& ctx, std::string_view id, std::string& value, std::size_t max_digits) {
+    return numpad(ctx, id, nullptr, value, max_digits);
+}
 
-namespace safetynet::ui {
+// [SECTION] Form controls
 
-void begin_content(Context& ctx, bool leave_room_for_nav) {
-    const float h = ImGui::GetContentRegionAvail().y - (leave_room_for_nav ? nav_bar_height(ctx) : 0.0f);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
-    ImGui::BeginChild("content", ImVec2(0, std::max(h, 1.0f)), false);
-    // Touch: a drag that starts on empty space scrolls, as on a phone.
-    if (ImGui::IsWindowHovered() && !ImGui::IsAnyItemActive() && ImGui::IsMouseDragging(ImGuiMouseButton_Left))
-        ImGui::SetScrollY(ImGui::GetScrollY() - ImGui::GetIO().MouseDelta.y);
-    ImGui::Dummy(ImVec2(0, 28.0f * ctx.scale));
+namespace {
+
+// Copies `text` into buf (size bytes with the NUL), cut at a UTF-8 character boundary.
+void copy_text(char* buf, std::size_t size, const std::string& text) {
+    std::size_t n = std::min(text.size(), size - 1);
+    while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+    sodium_memzero(buf, size);
+    std::memcpy(buf, text.data(), n);
+}
+
+// A control's label above it (drawn only: the control's node carries it as its name).
+void label_above(Context& ctx, const char* label) {
+    if (label && *label) paragraph(label, ctx.fonts.small, ctx.palette->text);
+}
+
+}  // namespace
+
+bool text_field(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size,
+                const TextFieldOptions& o) {
+    const Palette& p = *ctx.palette;
+    bool changed = false;
+    if (std::optional<std::string> text = ctx.actions.take_text(id)) {
+        changed = std::strcmp(buf, text->c_str()) != 0;
+        copy_text(buf, size, *text);
+        sodium_memzero(text->data(), text->capacity());
+    }
+    ImGui::BeginGroup();
+    label_above(ctx, label);
+    ImGui::PushFont(ctx.fonts.body);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const bool multiline = o.kind == InputKind::Multiline;
+    const float width = o.width > 0 ? o.width : std::max(ImGui::GetContentRegionAvail().x, 40.0f * ctx.scale);
+    const float height = multiline ? std::max(o.height, small_target(ctx.scale)) : std::max(ImGui::GetFrameHeight(), small_target(ctx.scale));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
+    // Activating a field is pressing Enter in it (the platform's input reports it so).
+    if (ctx.actions.take_activation(id) && o.submitted) *o.submitted = true;
+    SemanticNode& n = describe(ctx, id, Role::TextField, label ? label : "",
+                               (o.required ? kRequired : 0u) | (o.invalid ? kInvalid : 0u));
+    n.input = o.kind;
+    n.value.assign(buf);
+    n.value_now = font_px(ctx.fonts.body);  // the text size, for the platform's input to match
+    if (o.description) n.description.assign(o.description);
+
+    // The box: a visible edge (WCAG 1.4.11), the text (dots for a passphrase), the hint while empty.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + width, pos.y + height);
+    const float rounding = style.FrameRounding * 0.5f;
+    dl->AddRectFilled(pos, max, ImGui::GetColorU32(p.surface), rounding);
+    const bool focused = ctx.actions.is_focused(id);
+    dl->AddRect(pos, max, ImGui::GetColorU32(o.invalid ? p.urgent : (focused ? p.primary : p.field_border)), rounding, 0,
+                (focused || o.invalid ? 2.0f : 1.0f) * std::max(1.0f, ctx.scale));
+    std::string shown = buf;
+    if (o.kind == InputKind::Password) shown.assign(std::strlen(buf), '*');
+    const bool hint = shown.empty() && o.hint;
+    const ImVec2 text_pos(pos.x + style.FramePadding.x * 0.6f, pos.y + (multiline ? style.FramePadding.y * 0.6f
+                                                                                 : (height - ImGui::GetTextLineHeight()) * 0.5f));
+    const ImVec4 clip(pos.x, pos.y, max.x - style.FramePadding.x * 0.3f, max.y);
+    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), text_pos, ImGui::GetColorU32(hint ? p.text_muted : p.text),
+                hint ? o.hint : shown.c_str(), nullptr, multiline ? width - style.FramePadding.x * 1.2f : 0.0f, &clip);
+    sodium_memzero(shown.data(), shown.capacity());
+    ImGui::PopFont();
+    if (o.description) paragraph(ctx, o.description, ctx.fonts.small, o.invalid ? p.urgent : p.text_muted);
+    ImGui::EndGroup();
+    return changed;
+}
+
+bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    const float height = std::max(small_target(ctx.scale), text.y);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(mark + gap + text.x + gap, height));
+    describe(ctx, id, Role::Checkbox, label, *value ? kChecked : 0u);
+    const bool toggled = pressed_or_activated(ctx, id, pressed);
+    if (toggled) *value = !*value;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_mark(ctx, dl, ImVec2(pos.x + mark * 0.5f, pos.y + height * 0.5f), mark, *value, true);
+    dl->AddText(ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f), ImGui::GetColorU32(p.text), label);
+    ImGui::PopFont();
+    return toggled;
+}
+
+bool radio(Context& ctx, std::string_view id, const char* label, bool on) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    const float height = std::max(small_target(ctx.scale), text.y);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(mark + gap + text.x + gap, height));
+    describe(ctx, id, Role::Radio, label, on ? kChecked : 0u);
+    const bool chosen = pressed_or_activated(ctx, id, pressed);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    draw_mark(ctx, dl, ImVec2(pos.x + mark * 0.5f, pos.y + height * 0.5f), mark, on, false);
+    dl->AddText(ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f), ImGui::GetColorU32(p.text), label);
+    ImGui::PopFont();
+    return chosen;
+}
+
+bool choice(Context& ctx, std::string_view id, const char* label, const std::vector<std::string>& options, int* index,
+            float width) {
+    const Palette& p = *ctx.palette;
+    bool changed = false;
+    if (const std::optional<float> v = ctx.actions.take_value(id)) {
+        const int k = static_cast<int>(*v);
+        if (k >= 0 && k < static_cast<int>(options.size()) && k != *index) {
+            *index = k;
+            changed = true;
+        }
+    }
+    ImGui::BeginGroup();
+    label_above(ctx, label);
+    ImGui::PushFont(ctx.fonts.body);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const char* current = *index >= 0 && *index < static_cast<int>(options.size()) ? options[static_cast<std::size_t>(*index)].c_str() : "";
+    const float arrow = ImGui::GetFontSize();
+    const float w = width > 0 ? width : ImGui::CalcTextSize(current).x + arrow + 3 * style.FramePadding.x;
+    const float h = std::max(ImGui::GetFrameHeight(), small_target(ctx.scale));
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(w, h));
+    SemanticNode& n = describe(ctx, id, Role::ComboBox, label ? label : "");
+    n.options = options;
+    n.value.assign(current);
+    n.value_now = static_cast<float>(*index);
+    // Without a platform picker (a test, a native build), a tap steps to the next choice.
+    if (pressed && !options.empty()) {
+        *index = (*index + 1) % static_cast<int>(options.size());
+        changed = true;
+    }
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 max(pos.x + w, pos.y + h);
+    dl->AddRectFilled(pos, max, ImGui::GetColorU32(p.surface), style.FrameRounding * 0.5f);
+    dl->AddRect(pos, max, ImGui::GetColorU32(p.field_border), style.FrameRounding * 0.5f, 0, std::max(1.0f, ctx.scale));
+    const float text_y = pos.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
+    dl->AddText(ImVec2(pos.x + style.FramePadding.x * 0.6f, text_y), ImGui::GetColorU32(p.text), current);
+    ImGui::RenderArrow(dl, ImVec2(max.x - arrow - style.FramePadding.x * 0.5f, text_y), ImGui::GetColorU32(p.text), ImGuiDir_Down);
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    return changed;
+}
+
+bool slider(Context& ctx, std::string_view id, const char* label, int* value, int min, int max, const char* text,
+            float width) {
+    bool changed = false;
+    if (const std::optional<float> v = ctx.actions.take_value(id)) {
+        const int k = std::clamp(static_cast<int>(*v), min, max);
+        changed = k != *value;
+        *value = k;
+    }
+    ImGui::BeginGroup();
+    label_above(ctx, label);
+    ImGui::SetNextItemWidth(width > 0 ? width : -1.0f);
+    const std::string imgui_id = "##" + std::string(id);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
+                                                           (small_target(ctx.scale) - ImGui::GetFontSize()) * 0.5f));
+    changed = ImGui::SliderInt(imgui_id.c_str(), value, min, max, text) || changed;
+    ImGui::PopStyleVar();
+    SemanticNode& n = describe(ctx, id, Role::Slider, label ? label : "");
+    n.value_min = static_cast<float>(min);
+    n.value_max = static_cast<float>(max);
+    n.value_now = static_cast<float>(*value);
+    n.value.assign(text);
+    ImGui::EndGroup();
+    return changed;
+}
+
+void progress_bar(Context& ctx, std::string_view id, const char* label, float fraction, const char* text) {
+    label_above(ctx, label);
+    ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1, 0), text);
+    SemanticNode& n = describe(ctx, id, Role::ProgressBar, label ? label : "");
+    n.value_min = 0;
+    n.value_max = 100;
+    n.value_now = std::round(std::clamp(fraction, 0.0f, 1.0f) * 100.0f);
+    if (text) n.value.assign(text);
+}
+
+void table_cell(Context& ctx, const char* text, bool header) {
+    ImGui::TableNextColumn();
+    if (header) {
+        ImGui::TableHeader(text);
+    } else {
+        ImGui::TextUnformatted(text);
+    }
+    ctx.semantics.add_item({}, header ? Role::ColumnHeader : Role::Cell, text);
+}
+
+bool disclosure(Context& ctx, std::string_view id, const char* label, bool* open) {
+    const Palette& p = *ctx.palette;
+    ImGui::PushFont(ctx.fonts.body);
+    const float arrow = ImGui::GetFontSize(), gap = 10.0f * ctx.scale;
+    const ImVec2 text = ImGui::CalcTextSize(label);
+    const float height = std::max(small_target(ctx.scale), text.y);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(arrow + gap + text.x + gap, height));
+    describe(ctx, id, Role::Button, label, *open ? kExpanded : kCollapsed);
+    if (pressed_or_activated(ctx, id, pressed)) *open = !*open;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float y = pos.y + (height - text.y) * 0.5f;
+    ImGui::RenderArrow(dl, ImVec2(pos.x, y), ImGui::GetColorU32(p.text), *open ? ImGuiDir_Down : ImGuiDir_Right);
+    dl->AddText(ImVec2(pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label);
+    ImGui::PopFont();
+    return *open;
+}
+
+// [SECTION] Layout
+
+void begin_column(Context& ctx, float max_width) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float margin = (compact_layout(ctx) ? 16.0f : 48.0f) * ctx.scale;
+    const float width = std::min(avail - margin, max_width * ctx.scale);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - width) * 0.5f));
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+    ImGui::PushItemWidth(width);
+}
+
+float column_width() { return ImGui::CalcItemWidth(); }
+
+void end_column() {
+    ImGui::PopItemWidth();
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+bool compact_layout(const Context& ctx) {
+    // Measured on the kiosk: with a pinned header (one or two rows) and nav bar, less than about
+    // half of a screen shorter than 480 px (or narrower than 520 px, where the nav bar's three
+    // buttons no longer fit their labels) is left for the question and its answers.
+    const ImVec2 size = ImGui::GetMainViewport()->Size;
+    return size.y < 480.0f * ctx.scale || size.x < 520.0f * ctx.scale;
+}
+
+namespace {
+
+// Touch: a drag that starts in the content scrolls it, as on a phone, also when it starts on a
+// button (the press is then cancelled, so lifting the finger does not press it).
+void drag_to_scroll() {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID armed = ImGui::GetID("##drag-scroll");
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left))
+        storage->SetBool(armed, ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem));
+    if (!ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        storage->SetBool(armed, false);
+        return;
+    }
+    if (!storage->GetBool(armed) || !ImGui::IsMouseDragging(ImGuiMouseButton_Left)) return;
+    ImGui::SetScrollY(window, window->Scroll.y - g.IO.MouseDelta.y);
+    if (g.ActiveId != 0 && g.ActiveIdWindow && g.ActiveIdWindow->RootWindow == window->RootWindow) ImGui::ClearActiveID();
+}
+
+// A new screen opens at its top (not where the last one was scrolled to): before the window
+// `name` begins, its scroll is reset when `screen` differs from the one it showed last.
+void scroll_to_top_on_new_screen(std::string_view name, std::string_view screen) {
+    if (screen.empty()) return;
+    ImGuiStorage* storage = ImGui::GetStateStorage();  // the parent's: the window has not begun
+    const ImGuiID key = ImGui::GetID((std::string("##screen:") + std::string(name)).c_str());
+    const int hash = static_cast<int>(ImHashStr(screen.data(), screen.size()));
+    if (storage->GetInt(key, 0) == hash) return;
+    storage->SetInt(key, hash);
+    ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+}
+
+}  // namespace
+
+void begin_content(Context& ctx, bool leave_room_for_nav, std::string_view screen) {
+    if (screen.empty()) screen = ctx.screen;
+    if (compact_layout(ctx)) {
+        // One column: the page itself scrolls (the App's window, which opens each screen at its
+        // top), the nav bar follows the content.
+        drag_to_scroll();
+        ImGui::BeginGroup();
+    } else {
+        const float h = ImGui::GetContentRegionAvail().y - (leave_room_for_nav ? nav_bar_height(ctx) : 0.0f);
+        ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
+        scroll_to_top_on_new_screen("content", screen);
+        ImGui::BeginChild("content", ImVec2(0, std::max(h, 1.0f)), false);
+        drag_to_scroll();
+    }
+    ctx.semantics.begin_group("main", Role::Main, {});
+    ImGui::Dummy(ImVec2(0, (compact_layout(ctx) ? 12.0f : 28.0f) * ctx.scale));
+}
+
+void end_content(Context& ctx) {
+    ctx.semantics.end_group();
+    end_content();
 }
 
 void end_content() {
     ImGui::Dummy(ImVec2(0, 28.0f));
+    if (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow) {
+        ImGui::EndChild();
+        ImGui::PopStyleColor();
+    } else {
+        ImGui::EndGroup();
+    }
+}
+
+void begin_dialog(Context& ctx, std::string_view id, Role role, const char* name, ImVec2 size) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRectFullScreen();
+    dl->AddRectFilled(vp->Pos, ImVec2(vp->Pos.x + vp->Size.x, vp->Pos.y + vp->Size.y), ImGui::GetColorU32(ImVec4(0, 0, 0, 0.6f)));
+    dl->PopClipRect();
+    const float margin = 12.0f * ctx.scale;
+    size.x = std::min(size.x, vp->Size.x - 2 * margin);
+    size.y = std::min(size.y, vp->Size.y - 2 * margin);
+    ImGuiWindow* parent = ImGui::GetCurrentWindow();
+    const ImVec2 saved = parent->DC.CursorPos, saved_max = parent->DC.CursorMaxPos;
+    ImGui::SetCursorScreenPos(ImVec2(vp->Pos.x + (vp->Size.x - size.x) * 0.5f, vp->Pos.y + (vp->Size.y - size.y) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, ctx.palette->surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28.0f * ctx.scale, 24.0f * ctx.scale));
+    ImGui::BeginChild(std::string(id).c_str(), size, true, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    // The parent's cursor, put back by end_dialog(): the card floats, it does not lengthen the page.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    storage->SetFloat(ImGui::GetID("##cx"), saved.x);
+    storage->SetFloat(ImGui::GetID("##cy"), saved.y);
+    storage->SetFloat(ImGui::GetID("##mx"), saved_max.x);
+    storage->SetFloat(ImGui::GetID("##my"), saved_max.y);
+    ctx.semantics.begin_group(id, role, name ? name : "", kModal);
+    ImGui::PushTextWrapPos(0.0f);
+}
+
+void end_dialog(Context& ctx) {
+    ImGui::PopTextWrapPos();
+    ctx.semantics.end_group();
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImVec2 saved(storage->GetFloat(ImGui::GetID("##cx")), storage->GetFloat(ImGui::GetID("##cy")));
+    const ImVec2 saved_max(storage->GetFloat(ImGui::GetID("##mx")), storage->GetFloat(ImGui::GetID("##my")));
     ImGui::EndChild();
     ImGui::PopStyleColor();
+    ImGuiWindow* parent = ImGui::GetCurrentWindow();
+    parent->DC.CursorPos = saved;
+    parent->DC.CursorMaxPos = saved_max;
 }
+
+bool dialog_escape(Context& ctx, std::string_view id) {
+    const bool page = ctx.actions.take_activation(id);
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false) || page;
+}
+
+void begin_group(Context& ctx, std::string_view id, Role role, std::string_view name, std::uint32_t states) {
+    ctx.semantics.begin_group(id, role, name, states);
+}
+
+void end_group(Context& ctx) { ctx.semantics.end_group(); }
 
 }  // namespace safetynet::ui

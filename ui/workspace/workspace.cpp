@@ -18,6 +18,17 @@ namespace safetynet::ui {
 
 // [SECTION] Shell
 
+namespace {
+// SameLine() when a button labelled `label` still fits before `right` (screen x), else a new row.
+void same_line_if_fits(Context& ctx, const char* label, float right) {
+    ImGui::PushFont(ctx.fonts.bold);
+    const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::PopFont();
+    const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
+    if (x + w <= right) ImGui::SameLine();
+}
+}  // namespace
+
 Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& site, DirectoryService& directory)
     : m_platform(platform),
       m_role(role),
@@ -43,6 +54,7 @@ void Workspace::changed() { m_session.save(); }
 void Workspace::set_message(std::string text, bool error) {
     m_message = std::move(text);
     m_message_error = error;
+    m_message_announced = false;  // said at the next frame (an error at once: assertive)
 }
 
 void Workspace::wipe_forms() {
@@ -103,13 +115,13 @@ void Workspace::draw(Context& ctx) {
     ImGui::BeginChild("workspace", ImVec2(-margin, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     switch (m_session.state()) {
-        case S::Loading: paragraph(ctx.tr("ws.loading"), ctx.fonts.body, ctx.palette->text_muted); break;
+        case S::Loading: paragraph(ctx, ctx.tr("ws.loading"), ctx.fonts.body, ctx.palette->text_muted); break;
         case S::Absent: draw_setup(ctx); break;
         case S::Locked: draw_unlock(ctx); break;
         case S::Deriving: draw_deriving(ctx); break;
         case S::Failed:
-            paragraph(ctx.tr("ws.store_failed"), ctx.fonts.bold, ctx.palette->urgent);
-            paragraph(m_session.error().c_str(), ctx.fonts.body, ctx.palette->text);
+            paragraph(ctx, ctx.tr("ws.store_failed"), ctx.fonts.bold, ctx.palette->urgent);
+            paragraph(ctx, m_session.error().c_str(), ctx.fonts.body, ctx.palette->text);
             break;
         case S::Unlocked:
             if (!m_pending_files.empty()) import_files(ctx, std::exchange(m_pending_files, {}));
@@ -136,7 +148,7 @@ void Workspace::draw_top_bar(Context& ctx) {
     const char* role = ctx.tr(m_role == WorkspaceRole::Clinic ? "ws.role.clinic" : "ws.role.organization");
     std::string title = role;
     if (unlocked) title += " · " + m_session.store().settings().name;
-    paragraph(title.c_str(), ctx.fonts.heading, p.text);
+    paragraph(ctx, title.c_str(), ctx.fonts.heading, p.text);
     register_last_item(ctx, "ws.title");
     if (!unlocked) {
         ImGui::Separator();
@@ -160,31 +172,43 @@ void Workspace::draw_top_bar(Context& ctx) {
     const bool is_clinic = m_role == WorkspaceRole::Clinic;
     const TabButton* tabs = is_clinic ? clinic : org;
     const std::size_t count = is_clinic ? std::size(clinic) : std::size(org);
+    // The tabs flow onto more rows when the window is narrow (a phone, a zoomed browser).
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    begin_group(ctx, "tabs", Role::TabList, role);
     for (std::size_t i = 0; i < count; ++i) {
-        if (i) ImGui::SameLine();
         std::string label = ctx.tr(tabs[i].key);
         if (tabs[i].tab == Tab::Referrals || tabs[i].tab == Tab::Inbox) {
             std::size_t overdue = 0;
             for (const core::ReferralRow& row : core::list_referrals(m_session.store(), now())) overdue += row.overdue;
             if (overdue) label += " (" + std::to_string(overdue) + "!)";
         }
-        if (button(ctx, tabs[i].id, label.c_str(), m_tab == tabs[i].tab ? ButtonStyle::Selected : ButtonStyle::Secondary))
-            m_tab = tabs[i].tab;
+        if (i) same_line_if_fits(ctx, label.c_str(), right);
+        if (tab(ctx, tabs[i].id, label.c_str(), m_tab == tabs[i].tab)) m_tab = tabs[i].tab;
     }
-    ImGui::SameLine();
+    end_group(ctx);
+    same_line_if_fits(ctx, ctx.tr("ws.lock"), right);
     if (button(ctx, "ws.lock", ctx.tr("ws.lock"), ButtonStyle::Secondary)) lock_now();
+    // "Saving…" while the store is written, "Saved" after: shown, and said politely.
+    if (m_session.saving() != m_was_saving) {
+        m_was_saving = m_session.saving();
+        if (!m_session.save_failed()) ctx.semantics.announce(ctx.tr(m_was_saving ? "ws.saving" : "ws.saved"));
+    }
     if (m_session.saving()) {
         ImGui::SameLine();
-        paragraph(ctx.tr("ws.saving"), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, ctx.tr("ws.saving"), ctx.fonts.small, p.text_muted);
     }
     ImGui::Separator();
 }
 
 void Workspace::draw_message(Context& ctx) {
-    if (m_session.save_failed()) paragraph(m_session.error().c_str(), ctx.fonts.bold, ctx.palette->urgent);
+    if (m_session.save_failed()) paragraph(ctx, m_session.error().c_str(), ctx.fonts.bold, ctx.palette->urgent);
     if (m_message.empty()) return;
+    if (!m_message_announced) {
+        m_message_announced = true;
+        ctx.semantics.announce(m_message, m_message_error ? Announcement::Politeness::Assertive : Announcement::Politeness::Polite);
+    }
     begin_card(ctx, "ws.message", m_message_error ? &ctx.palette->urgent : &ctx.palette->primary);
-    paragraph(m_message.c_str(), ctx.fonts.body, m_message_error ? ctx.palette->urgent : ctx.palette->text);
+    paragraph(ctx, m_message.c_str(), ctx.fonts.body, m_message_error ? ctx.palette->urgent : ctx.palette->text);
     register_last_item(ctx, "ws.message.text");
     if (small_button(ctx, "ws.message.dismiss", ctx.tr("ws.dismiss"))) m_message.clear();
     end_card();
@@ -202,29 +226,28 @@ void Workspace::draw_setup(Context& ctx) {
     }
     begin_column(ctx, 720);
     heading(ctx, ctx.tr(m_role == WorkspaceRole::Clinic ? "ws.setup.title_clinic" : "ws.setup.title_org"), "setup.title");
-    paragraph(ctx.tr("ws.setup.intro"), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("ws.setup.intro"), ctx.fonts.body, p.text);
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
     if (m_role == WorkspaceRole::Organization && m_directory.status() == DirectoryService::Status::Ready) {
         // The name must be the one the clinic sees in its directory: pick it from there.
-        paragraph(ctx.tr("ws.setup.pick_org"), ctx.fonts.small, p.text_muted);
         std::vector<std::string> names;
         for (const auto& [id, name] : m_directory.details().organizations()) names.push_back(name);
         std::sort(names.begin(), names.end());
         names.erase(std::unique(names.begin(), names.end()), names.end());
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::BeginCombo("##org", m_site_name[0] ? m_site_name.data() : ctx.tr("ws.setup.choose"))) {
-            for (const std::string& n : names)
-                if (ImGui::Selectable(n.c_str(), n == m_site_name.data()))
-                    std::snprintf(m_site_name.data(), m_site_name.size(), "%s", n.c_str());
-            ImGui::EndCombo();
-        }
-        register_last_item(ctx, "setup.org");
+        // The first choice says "choose": nothing is picked until the person picks.
+        names.insert(names.begin(), ctx.tr("ws.setup.choose"));
+        int picked = 0;
+        for (std::size_t i = 1; i < names.size(); ++i)
+            if (names[i] == m_site_name.data()) picked = static_cast<int>(i);
+        if (choice(ctx, "setup.org", ctx.tr("ws.setup.pick_org"), names, &picked, ImGui::GetContentRegionAvail().x) && picked > 0)
+            std::snprintf(m_site_name.data(), m_site_name.size(), "%s", names[static_cast<std::size_t>(picked)].c_str());
     }
     text_field(ctx, "setup.name", ctx.tr("ws.setup.name"), m_site_name.data(), m_site_name.size());
     text_field(ctx, "setup.pass", ctx.tr("ws.setup.pass"), m_pass.data(), m_pass.size(), ImGuiInputTextFlags_Password);
     text_field(ctx, "setup.pass2", ctx.tr("ws.setup.pass2"), m_pass2.data(), m_pass2.size(), ImGuiInputTextFlags_Password);
-    paragraph(ctx.tr("ws.setup.pass_hint"), ctx.fonts.small, p.text_muted);
-    if (!m_setup_problem.empty()) paragraph(ctx.tr(m_setup_problem), ctx.fonts.bold, p.urgent);
+    paragraph(ctx, ctx.tr("ws.setup.pass_hint"), ctx.fonts.small, p.text_muted);
+    if (!m_setup_problem.empty()) paragraph(ctx, ctx.tr(m_setup_problem), ctx.fonts.bold, p.urgent);
+    const std::string problem_before = m_setup_problem;
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
     if (button(ctx, "setup.create", ctx.tr("ws.setup.create"), ButtonStyle::Primary)) {
         if (!m_site_name[0]) {
@@ -242,7 +265,10 @@ void Workspace::draw_setup(Context& ctx) {
             sodium_memzero(m_pass.data(), m_pass.size());
             sodium_memzero(m_pass2.data(), m_pass2.size());
         }
+        // A problem found on "Create" is said at once (it appears above the button).
+        if (!m_setup_problem.empty()) ctx.semantics.announce(ctx.tr(m_setup_problem), Announcement::Politeness::Assertive);
     }
+    (void)problem_before;
     end_column();
 }
 
@@ -250,15 +276,18 @@ void Workspace::draw_unlock(Context& ctx) {
     const Palette& p = *ctx.palette;
     begin_column(ctx, 620);
     heading(ctx, ctx.tr("ws.unlock.title"), "unlock.title");
-    paragraph(ctx.tr("ws.unlock.intro"), ctx.fonts.body, p.text);
+    paragraph(ctx, ctx.tr("ws.unlock.intro"), ctx.fonts.body, p.text);
     text_field(ctx, "unlock.staff", ctx.tr("ws.unlock.staff"), m_staff_name.data(), m_staff_name.size());
-    const bool enter = text_field(ctx, "unlock.pass", ctx.tr("ws.unlock.pass"), m_pass.data(), m_pass.size(),
-                                  ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
+    bool enter = false;
+    TextFieldOptions pass;
+    pass.kind = InputKind::Password;
+    pass.submitted = &enter;  // Enter in the field unlocks, as the button does
+    text_field(ctx, "unlock.pass", ctx.tr("ws.unlock.pass"), m_pass.data(), m_pass.size(), pass);
     if (m_session.error_kind() == "wrong-passphrase") {
-        paragraph(ctx.tr("ws.unlock.wrong"), ctx.fonts.bold, p.urgent);
+        paragraph(ctx, ctx.tr("ws.unlock.wrong"), ctx.fonts.bold, p.urgent);
         register_last_item(ctx, "unlock.wrong");
     } else if (!m_session.error().empty()) {
-        paragraph(m_session.error().c_str(), ctx.fonts.bold, p.urgent);
+        paragraph(ctx, m_session.error().c_str(), ctx.fonts.bold, p.urgent);
     }
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
     if (button(ctx, "unlock.go", ctx.tr("ws.unlock.go"), ButtonStyle::Primary) || enter) {
@@ -273,9 +302,11 @@ void Workspace::draw_unlock(Context& ctx) {
 void Workspace::draw_deriving(Context& ctx) {
     begin_column(ctx, 620);
     heading(ctx, ctx.tr("ws.deriving"), "deriving");
-    ImGui::ProgressBar(static_cast<float>(m_session.progress()), ImVec2(-1, 0));
-    register_last_item(ctx, "deriving.progress");
-    paragraph(ctx.tr("ws.deriving.why"), ctx.fonts.small, ctx.palette->text_muted);
+    const int percent = static_cast<int>(m_session.progress() * 100.0 + 0.5);
+    const std::string text = std::to_string(percent) + " %";
+    progress_bar(ctx, "deriving.progress", nullptr, static_cast<float>(m_session.progress()), text.c_str());
+    ctx.semantics.last().name = ctx.tr("ws.deriving");
+    paragraph(ctx, ctx.tr("ws.deriving.why"), ctx.fonts.small, ctx.palette->text_muted);
     end_column();
 }
 
@@ -349,9 +380,9 @@ void Workspace::draw_first_contact(Context& ctx) {
     const Palette& p = *ctx.palette;
     PendingTrust& t = m_pending_trust.front();
     begin_card(ctx, "first_contact", &p.primary);
-    paragraph(ctx.i18n.format("ws.trust.title", {{"name", t.card.name}, {"file", t.file_name}}).c_str(), ctx.fonts.bold, p.text);
-    paragraph(ctx.tr("ws.trust.compare"), ctx.fonts.body, p.text);
-    paragraph(t.fingerprint.c_str(), ctx.fonts.heading, p.primary_active);
+    paragraph(ctx, ctx.i18n.format("ws.trust.title", {{"name", t.card.name}, {"file", t.file_name}}).c_str(), ctx.fonts.bold, p.text);
+    paragraph(ctx, ctx.tr("ws.trust.compare"), ctx.fonts.body, p.text);
+    paragraph(ctx, t.fingerprint.c_str(), ctx.fonts.heading, p.primary_active);
     register_last_item(ctx, "trust.fingerprint");
     if (small_button(ctx, "trust.accept", ctx.tr("ws.trust.accept"))) {
         PendingTrust accepted = std::move(t);

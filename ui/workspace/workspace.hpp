@@ -175,6 +175,8 @@ private:
     // A message under the top bar: what the last action did, or what went wrong and where.
     std::string m_message;
     bool m_message_error = false;
+    bool m_message_announced = true;
+    bool m_was_saving = false;
 
     // First contacts waiting for a fingerprint comparison: the file is opened again once trusted.
     struct PendingTrust {

@@ -19,10 +19,10 @@ void Workspace::draw_capacity(Context& ctx) {
     core::Store& store = m_session.store();
     section_title(ctx, ctx.tr("ws.capacity.title"));
     register_last_item(ctx, "capacity.title");
-    paragraph(ctx.tr("ws.capacity.hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.capacity.hint"), ctx.fonts.small, p.text_muted);
     const auto services = m_directory.services_of(store.settings().name);
     if (services.empty()) {
-        paragraph(ctx.tr(m_directory.status() == DirectoryService::Status::Ready ? "ws.capacity.no_services" : "ws.loading"),
+        paragraph(ctx, ctx.tr(m_directory.status() == DirectoryService::Status::Ready ? "ws.capacity.no_services" : "ws.loading"),
                   ctx.fonts.body, p.text_muted);
         return;
     }
@@ -41,14 +41,15 @@ void Workspace::draw_capacity(Context& ctx) {
         CapacityRow& row = m_capacity_rows[i];
         const std::string id = "capacity." + std::to_string(i);
         begin_card(ctx, id);
-        paragraph(row.service_name.c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, row.service_name.c_str(), ctx.fonts.bold, p.text);
+        begin_group(ctx, id + ".status", Role::RadioGroup, row.service_name);
         for (std::size_t k = 0; k < codes.size(); ++k) {
             if (k) ImGui::SameLine();
             const std::string rid = id + ".status." + codes[k];
-            const std::string label = std::string(ctx.tr("ws.capacity.status." + codes[k])) + "###" + rid;
-            if (ImGui::RadioButton(label.c_str(), row.status == static_cast<int>(k))) row.status = static_cast<int>(k);
-            register_last_item(ctx, rid);
+            if (radio(ctx, rid, ctx.tr("ws.capacity.status." + codes[k]), row.status == static_cast<int>(k)))
+                row.status = static_cast<int>(k);
         }
+        end_group(ctx);
         text_field(ctx, id + ".since", ctx.tr("ws.capacity.since"), row.since.data(), row.since.size(), 0, 140 * ctx.scale);
         text_field(ctx, id + ".note", ctx.tr("ws.capacity.note"), row.note.data(), row.note.size());
         end_card();

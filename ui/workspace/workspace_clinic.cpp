@@ -81,11 +81,11 @@ void Workspace::draw_screenings(Context& ctx) {
         const std::string id = std::string("screen.start.") + kInstruments[i];
         if (small_button(ctx, id, ctx.tr(std::string("ws.instrument.") + kInstruments[i]))) start_assisted(kInstruments[i]);
     }
-    paragraph(ctx.tr("ws.screenings.import_hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.screenings.import_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "screen.import", ctx.tr("ws.screenings.import"))) pick_and_import(".age,.txt,application/octet-stream");
 
     section_title(ctx, ctx.tr("ws.screenings.list"));
-    if (store.screenings().empty()) paragraph(ctx.tr("ws.screenings.none"), ctx.fonts.body, p.text_muted);
+    if (store.screenings().empty()) paragraph(ctx, ctx.tr("ws.screenings.none"), ctx.fonts.body, p.text_muted);
     std::vector<const core::StoredScreening*> list;
     for (const auto& [id, s] : store.screenings()) list.push_back(&s);
     std::sort(list.begin(), list.end(), [](auto* a, auto* b) { return a->authored > b->authored; });
@@ -97,15 +97,15 @@ void Workspace::draw_screenings(Context& ctx) {
         std::replace(title.begin(), title.end(), 'T', ' ');
         title += "  ·  " + std::string(ctx.tr(s->source == "clinician" ? "ws.source.clinician" : "ws.source.kiosk"));
         if (!s->pickup_code.empty()) title += "  ·  " + ctx.i18n.format("ws.pickup", {{"code", s->pickup_code}});
-        paragraph(title.c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text);
         std::string needs;
         for (const core::NeedSummary& need : s->needs)
             if (need.positive) needs += (needs.empty() ? "" : ", ") + std::string(ctx.tr("domain." + need.domain)) + (need.urgent ? " (!)" : "");
-        paragraph(needs.empty() ? ctx.tr("ws.screenings.no_needs") : needs.c_str(), ctx.fonts.body, s->urgent ? p.urgent : p.text);
+        paragraph(ctx, needs.empty() ? ctx.tr("ws.screenings.no_needs") : needs.c_str(), ctx.fonts.body, s->urgent ? p.urgent : p.text);
         std::size_t referred = 0;
         for (const auto& [rid, r] : store.referrals()) referred += r.screening_id == s->id;
-        if (referred) paragraph(ctx.i18n.format("ws.screenings.referred", {{"n", std::to_string(referred)}}).c_str(), ctx.fonts.small, p.text_muted);
-        paragraph(s->patient_id.empty() ? ctx.tr("ws.screenings.unlinked")
+        if (referred) paragraph(ctx, ctx.i18n.format("ws.screenings.referred", {{"n", std::to_string(referred)}}).c_str(), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, s->patient_id.empty() ? ctx.tr("ws.screenings.unlinked")
                                         : ctx.i18n.format("ws.screenings.patient", {{"id", s->patient_id}}).c_str(),
                   ctx.fonts.small, p.text_muted);
         if (small_button(ctx, card_id + ".refer", ctx.tr("ws.screenings.refer"))) open_refer(ctx, s->id);
@@ -149,7 +149,7 @@ void Workspace::draw_assisted(Context& ctx) {
     core::Response& r = *m_assisted;
     const std::string& lang = ctx.i18n.language();
     heading(ctx, r.questionnaire().title().in(lang).c_str(), "assisted.title");
-    paragraph(ctx.tr("ws.assisted.intro"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.assisted.intro"), ctx.fonts.small, p.text_muted);
     // For the quality measures: who this is in the EHR (optional, can be linked later).
     text_field(ctx, "assisted.patient_id", ctx.tr("ws.assisted.patient_id"), m_patient_id.data(), m_patient_id.size(), 0,
                220 * ctx.scale);
@@ -159,13 +159,13 @@ void Workspace::draw_assisted(Context& ctx) {
         const core::Item& it = r.questionnaire().item(step.item);
         ImGui::PushID(static_cast<int>(step.item));
         if (!it.is_question()) {
-            if (it.type == core::ItemType::Display) paragraph(it.text.in(lang).c_str(), ctx.fonts.small, p.text_muted);
+            if (it.type == core::ItemType::Display) paragraph(ctx, it.text.in(lang).c_str(), ctx.fonts.small, p.text_muted);
             ImGui::PopID();
             continue;
         }
         ImGui::Dummy(ImVec2(0, 4 * ctx.scale));
         std::string q = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
-        paragraph(q.c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, q.c_str(), ctx.fonts.bold, p.text);
         const std::string base = "q." + it.link_id;
         if (it.read_only) {
             // Calculated (SDC calculatedExpression) or read-only: shown, not edited.
@@ -197,6 +197,7 @@ void Workspace::draw_assisted(Context& ctx) {
         } else if (!it.options.empty()) {
             float line = 0;
             const float avail = ImGui::GetContentRegionAvail().x;
+            begin_group(ctx, base + ".options", it.repeats ? Role::Group : Role::RadioGroup, q);
             for (std::size_t k = 0; k < it.options.size(); ++k) {
                 const std::string& label = it.options[k].label.in(lang);
                 const float w = ImGui::CalcTextSize(label.c_str()).x + 40 * ctx.scale;
@@ -207,20 +208,21 @@ void Workspace::draw_assisted(Context& ctx) {
                 const std::string id = base + "." + std::to_string(k);
                 if (it.repeats) {
                     if (check_box(ctx, id, label.c_str(), &on)) r.toggle_option(step.item, k);
-                } else {
-                    const std::string imgui = label + "###" + id;
-                    if (ImGui::RadioButton(imgui.c_str(), on)) r.select_option(step.item, k);
-                    register_last_item(ctx, id);
+                } else if (radio(ctx, id, label.c_str(), on)) {
+                    r.select_option(step.item, k);
                 }
             }
+            end_group(ctx);
         } else {
             // Numbers and short text: typed. The response checks the value against the item.
             std::array<char, 64> buf{};
             const auto& answers = r.answers(step.item);
             if (!answers.empty()) std::snprintf(buf.data(), buf.size(), "%s", answers.front().to_string().c_str());
-            ImGui::SetNextItemWidth(220 * ctx.scale);
-            const std::string imgui = "##" + base;
-            if (ImGui::InputText(imgui.c_str(), buf.data(), buf.size())) {
+            TextFieldOptions o;
+            o.kind = it.type == core::ItemType::Integer ? InputKind::Digits
+                     : it.type == core::ItemType::Decimal ? InputKind::Decimal : InputKind::Text;
+            o.width = 220 * ctx.scale;
+            if (text_field(ctx, base, ctx.tr("kiosk.your_answer"), buf.data(), buf.size(), o)) {
                 try {
                     const std::string text(buf.data());
                     if (text.empty()) r.clear(step.item);
@@ -229,7 +231,6 @@ void Workspace::draw_assisted(Context& ctx) {
                     // not a number yet: the field keeps what was typed until it is one
                 }
             }
-            register_last_item(ctx, base);
             wipe(buf);
         }
         ImGui::SameLine();
@@ -300,7 +301,7 @@ void Workspace::open_refer(Context& ctx, const std::string& screening_id) {
 void Workspace::draw_refer(Context& ctx) {
     const Palette& p = *ctx.palette;
     if (!m_refer) {
-        paragraph(ctx.tr("ws.refer.none"), ctx.fonts.body, p.text_muted);
+        paragraph(ctx, ctx.tr("ws.refer.none"), ctx.fonts.body, p.text_muted);
         return;
     }
     // Two columns: needs and services on the left, the person, consent and the referrals on the right.
@@ -328,7 +329,7 @@ void Workspace::draw_refer_needs(Context& ctx) {
     for (const core::Need& n : f.result->needs)
         if (n.positive) needs.push_back(&n);
     std::stable_sort(needs.begin(), needs.end(), [](auto* a, auto* b) { return a->urgent > b->urgent; });
-    if (needs.empty()) paragraph(ctx.tr("ws.refer.no_needs"), ctx.fonts.body, p.text_muted);
+    if (needs.empty()) paragraph(ctx, ctx.tr("ws.refer.no_needs"), ctx.fonts.body, p.text_muted);
     const core::Questionnaire* q = f.questionnaire.get();
     for (const core::Need* n : needs) {
         const std::string id = "need." + n->domain;
@@ -358,11 +359,11 @@ void Workspace::draw_refer_needs(Context& ctx) {
                         }
                     }
                 }
-                paragraph(line.c_str(), ctx.fonts.small, p.text);
+                paragraph(ctx, line.c_str(), ctx.fonts.small, p.text);
             }
             for (const core::Coding& c : n->codes) {
                 const std::string code = ctx.i18n.format("ws.refer.code", {{"system", c.system}, {"code", c.code}, {"display", c.display}});
-                paragraph(code.c_str(), ctx.fonts.small, p.text_muted);
+                paragraph(ctx, code.c_str(), ctx.fonts.small, p.text_muted);
             }
             ImGui::TreePop();
         }
@@ -376,7 +377,7 @@ void Workspace::draw_refer_services(Context& ctx) {
     if (f.selected_domain.empty()) return;
     section_title(ctx, ctx.i18n.format("ws.refer.services", {{"need", ctx.tr("domain." + f.selected_domain)}}).c_str());
     if (m_directory.status() != DirectoryService::Status::Ready) {
-        paragraph(ctx.tr(m_directory.status() == DirectoryService::Status::Failed ? "ws.refer.directory_failed" : "ws.loading"),
+        paragraph(ctx, ctx.tr(m_directory.status() == DirectoryService::Status::Failed ? "ws.refer.directory_failed" : "ws.loading"),
                   ctx.fonts.body, p.text_muted);
         return;
     }
@@ -384,7 +385,7 @@ void Workspace::draw_refer_services(Context& ctx) {
     // Organizations' capacity updates: no capacity left out, waitlists lower, stale ones marked.
     m_directory.set_capacity(m_session.store().data().capacity, today(), m_session.store().settings().capacity_stale_days);
     const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, refer_query());
-    if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
+    if (found.empty()) paragraph(ctx, ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
     f.shown_organizations.clear();
     for (std::size_t i = 0; i < found.size(); ++i) {
         f.shown_organizations.push_back(found[i].details->organization);
@@ -399,13 +400,13 @@ void Workspace::draw_unavailable_services(Context& ctx, const std::string& domai
     const auto unavailable = m_directory.unavailable({domain});
     if (unavailable.empty()) return;
     const Palette& p = *ctx.palette;
-    paragraph(ctx.tr("ws.refer.unavailable"), ctx.fonts.bold, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.refer.unavailable"), ctx.fonts.bold, p.text_muted);
     for (std::size_t i = 0; i < unavailable.size(); ++i) {
         const auto& u = unavailable[i];
         std::string line = ctx.i18n.format("ws.refer.no_capacity_since",
                                            {{"service", u.service}, {"org", u.organization}, {"since", u.since}});
         if (!u.note.empty()) line += " — " + u.note;
-        paragraph(line.c_str(), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, line.c_str(), ctx.fonts.small, p.text_muted);
         register_last_item(ctx, "unavailable." + std::to_string(i));
     }
 }
@@ -413,32 +414,30 @@ void Workspace::draw_unavailable_services(Context& ctx, const std::string& domai
 // The filters over the services, in one row where it fits.
 void Workspace::draw_refer_filters(Context& ctx) {
     ReferForm& f = *m_refer;
-    ImGui::SetNextItemWidth(90 * ctx.scale);
-    ImGui::InputText(ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), ImGuiInputTextFlags_CharsDecimal);
-    register_last_item(ctx, "filter.zip");
+    TextFieldOptions digits;
+    digits.kind = InputKind::Digits;
+    digits.width = 120 * ctx.scale;
+    text_field(ctx, "filter.zip", ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), digits);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    ImGui::SliderInt(ctx.tr("ws.filter.radius"), &f.radius_miles, 1, 50, "%d mi");
-    register_last_item(ctx, "filter.radius");
+    const std::string miles = std::to_string(f.radius_miles) + " mi";
+    slider(ctx, "filter.radius", ctx.tr("ws.filter.radius"), &f.radius_miles, 1, 50, miles.c_str(), 180 * ctx.scale);
     ImGui::SameLine();
     static const char* const langs[] = {"", "en", "es", "vi", "zh", "tl"};
-    ImGui::SetNextItemWidth(110 * ctx.scale);
-    if (ImGui::BeginCombo(ctx.tr("ws.filter.language"), f.language.empty() ? ctx.tr("ws.filter.any") : ctx.tr("match.language." + f.language))) {
-        for (const char* l : langs)
-            if (ImGui::Selectable(*l ? ctx.tr(std::string("match.language.") + l) : ctx.tr("ws.filter.any"), f.language == l)) f.language = l;
-        ImGui::EndCombo();
+    std::vector<std::string> names;
+    int chosen = 0;
+    for (int i = 0; i < 6; ++i) {
+        names.emplace_back(*langs[i] ? ctx.tr(std::string("match.language.") + langs[i]) : ctx.tr("ws.filter.any"));
+        if (f.language == langs[i]) chosen = i;
     }
-    register_last_item(ctx, "filter.language");
-    ImGui::SetNextItemWidth(70 * ctx.scale);
-    ImGui::InputInt(ctx.tr("ws.filter.age"), &f.age, 0);
-    f.age = std::clamp(f.age, 0, 120);
-    register_last_item(ctx, "filter.age");
+    if (choice(ctx, "filter.language", ctx.tr("ws.filter.language"), names, &chosen, 160 * ctx.scale)) f.language = langs[chosen];
+    std::array<char, 12> age{};
+    if (f.age > 0) std::snprintf(age.data(), age.size(), "%d", f.age);
+    digits.width = 90 * ctx.scale;
+    if (text_field(ctx, "filter.age", ctx.tr("ws.filter.age"), age.data(), age.size(), digits))
+        f.age = std::clamp(std::atoi(age.data()), 0, 120);
     ImGui::SameLine();
     check_box(ctx, "filter.open_now", ctx.tr("ws.filter.open_now"), &f.open_now);
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
-    register_last_item(ctx, "filter.text");
+    text_field(ctx, "filter.text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
 }
 
 // What the filters ask of the matcher.
@@ -472,15 +471,15 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
         std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
         title += miles;
     }
-    paragraph(title.c_str(), ctx.fonts.bold, p.text);
-    paragraph((m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text);
+    paragraph(ctx, (m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
     const std::string hours = core::render_hours(*m.details, ctx.i18n);
-    if (!hours.empty()) paragraph(hours.c_str(), ctx.fonts.small, p.text);
+    if (!hours.empty()) paragraph(ctx, hours.c_str(), ctx.fonts.small, p.text);
     std::string reasons;
     for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
-    if (!reasons.empty()) paragraph(reasons.c_str(), ctx.fonts.small, p.primary_active);
+    if (!reasons.empty()) paragraph(ctx, reasons.c_str(), ctx.fonts.small, p.primary_active);
     const bool has_key = contact_for_organization(m.details->organization) != nullptr;
-    paragraph(ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
+    paragraph(ctx, ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
     bool on = picked;
     if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
         if (on)
@@ -509,14 +508,14 @@ void Workspace::draw_refer_person(Context& ctx) {
     text_field(ctx, "person.email", ctx.tr("ws.person.email"), f.email.data(), f.email.size());
     static const char* const contact_keys[] = {"ws.person.contact.any", "ws.person.contact.phone", "ws.person.contact.sms",
                                                "ws.person.contact.email"};
-    paragraph(ctx.tr("ws.person.contact"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.person.contact"), ctx.fonts.small, p.text_muted);
+    begin_group(ctx, "person.contact", Role::RadioGroup, ctx.tr("ws.person.contact"));
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine();
-        const std::string id = "person.contact." + std::to_string(i);
-        if (ImGui::RadioButton((std::string(ctx.tr(contact_keys[i])) + "###" + id).c_str(), f.preferred_contact == i))
+        if (radio(ctx, "person.contact." + std::to_string(i), ctx.tr(contact_keys[i]), f.preferred_contact == i))
             f.preferred_contact = i;
-        register_last_item(ctx, id);
     }
+    end_group(ctx);
     text_field(ctx, "person.language", ctx.tr("ws.person.language"), f.person_language.data(), f.person_language.size());
 
     section_title(ctx, ctx.tr("ws.refer.consent"));
@@ -530,14 +529,14 @@ void Workspace::draw_refer_send(Context& ctx) {
     const Palette& p = *ctx.palette;
     ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.send"));
-    paragraph(ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
+    begin_group(ctx, "priority", Role::RadioGroup, ctx.tr("ws.refer.priority"));
     for (int i = 0; i < 4; ++i) {
         if (i) ImGui::SameLine();
-        const std::string id = std::string("priority.") + kPriorities[i];
-        if (ImGui::RadioButton((std::string(ctx.tr(std::string("ws.priority.") + kPriorities[i])) + "###" + id).c_str(), f.priority == i))
+        if (radio(ctx, std::string("priority.") + kPriorities[i], ctx.tr(std::string("ws.priority.") + kPriorities[i]), f.priority == i))
             f.priority = i;
-        register_last_item(ctx, id);
     }
+    end_group(ctx);
     text_area(ctx, "refer.note", ctx.tr("ws.refer.note"), f.note.data(), f.note.size(), 60 * ctx.scale);
 
     // One referral per organization: say which, and how each will travel.
@@ -545,11 +544,11 @@ void Workspace::draw_refer_send(Context& ctx) {
     for (const core::OrganizationPicks& group : by_org) {
         std::string line = group.organization + ": ";
         for (std::size_t i = 0; i < group.services.size(); ++i) line += (i ? ", " : "") + group.services[i].name;
-        paragraph(line.c_str(), ctx.fonts.small, p.text);
-        if (!contact_for_organization(group.organization)) paragraph(ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
+        paragraph(ctx, line.c_str(), ctx.fonts.small, p.text);
+        if (!contact_for_organization(group.organization)) paragraph(ctx, ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
     }
     const bool ready = !f.picks.empty() && f.name[0] && f.consent;
-    if (!ready) paragraph(ctx.tr("ws.refer.ready_when"), ctx.fonts.small, p.text_muted);
+    if (!ready) paragraph(ctx, ctx.tr("ws.refer.ready_when"), ctx.fonts.small, p.text_muted);
     const std::string create = ctx.i18n.format("ws.refer.create", {{"n", std::to_string(by_org.size())}});
     if (!ready) ImGui::BeginDisabled();
     if (button(ctx, "refer.create", create.c_str(), ButtonStyle::Primary) && ready) create_referrals(ctx);
@@ -568,15 +567,15 @@ void Workspace::draw_created_referrals(Context& ctx) {
         if (!r) continue;
         const std::string id = "created." + std::to_string(i);
         begin_card(ctx, id);
-        paragraph(r->organization.name.c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, r->organization.name.c_str(), ctx.fonts.bold, p.text);
         if (r->organization.card || contact_for_organization(r->organization.name)) {
-            paragraph(ctx.tr(r->bundle_id.empty() ? "ws.refer.not_sent" : "ws.refer.sealed"), ctx.fonts.small, p.text_muted);
+            paragraph(ctx, ctx.tr(r->bundle_id.empty() ? "ws.refer.not_sent" : "ws.refer.sealed"), ctx.fonts.small, p.text_muted);
             if (small_button(ctx, id + ".export", ctx.tr("ws.refer.export"))) export_referral(ctx, r->id);
         } else {
-            paragraph(ctx.tr("ws.refer.no_key_long"), ctx.fonts.small, p.urgent);
+            paragraph(ctx, ctx.tr("ws.refer.no_key_long"), ctx.fonts.small, p.urgent);
             if (small_button(ctx, id + ".print", ctx.tr("ws.refer.print"))) m_confirm_print = r->id;
             if (m_confirm_print == r->id) {
-                paragraph(ctx.tr("ws.refer.print_confirm"), ctx.fonts.bold, p.urgent);
+                paragraph(ctx, ctx.tr("ws.refer.print_confirm"), ctx.fonts.bold, p.urgent);
                 if (small_button(ctx, id + ".print_yes", ctx.tr("ws.refer.print_yes"))) {
                     print_summary(ctx, r->id);
                     m_confirm_print.clear();

@@ -12,7 +12,9 @@
 #include <imgui.h>
 #include <sodium.h>
 
+#include <array>
 #include <cctype>
+#include <cstdlib>
 #include <chrono>
 #include <cstring>
 #include <set>
@@ -26,11 +28,11 @@ void Workspace::draw_contacts(Context& ctx) {
     core::Store& store = m_session.store();
     section_title(ctx, ctx.tr("ws.contacts.mine"));
     const core::ContactCard mine = store.key_sets().front().contact_card();
-    paragraph(mine.name.c_str(), ctx.fonts.bold, p.text);
-    paragraph(ctx.tr("ws.contacts.fingerprint"), ctx.fonts.small, p.text_muted);
-    paragraph(mine.fingerprint().c_str(), ctx.fonts.heading, p.primary_active);
+    paragraph(ctx, mine.name.c_str(), ctx.fonts.bold, p.text);
+    paragraph(ctx, ctx.tr("ws.contacts.fingerprint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, mine.fingerprint().c_str(), ctx.fonts.heading, p.primary_active);
     register_last_item(ctx, "contacts.my_fingerprint");
-    paragraph(ctx.tr("ws.contacts.share_hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.contacts.share_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "contacts.download", ctx.tr("ws.contacts.download"))) {
         std::string file = mine.name;
         for (char& c : file)
@@ -41,9 +43,9 @@ void Workspace::draw_contacts(Context& ctx) {
     section_title(ctx, ctx.tr("ws.contacts.trusted"));
     if (m_pending_card) {
         begin_card(ctx, "contacts.pending", &p.primary);
-        paragraph(ctx.i18n.format("ws.contacts.confirm", {{"name", m_pending_card->name}}).c_str(), ctx.fonts.bold, p.text);
-        paragraph(ctx.tr("ws.trust.compare"), ctx.fonts.body, p.text);
-        paragraph(m_pending_card->fingerprint().c_str(), ctx.fonts.heading, p.primary_active);
+        paragraph(ctx, ctx.i18n.format("ws.contacts.confirm", {{"name", m_pending_card->name}}).c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, ctx.tr("ws.trust.compare"), ctx.fonts.body, p.text);
+        paragraph(ctx, m_pending_card->fingerprint().c_str(), ctx.fonts.heading, p.primary_active);
         register_last_item(ctx, "contacts.pending_fingerprint");
         if (small_button(ctx, "contacts.trust", ctx.tr("ws.trust.accept"))) {
             try {
@@ -71,7 +73,7 @@ void Workspace::draw_contacts(Context& ctx) {
             }
         });
     }
-    if (store.contacts().empty()) paragraph(ctx.tr("ws.contacts.none"), ctx.fonts.body, p.text_muted);
+    if (store.contacts().empty()) paragraph(ctx, ctx.tr("ws.contacts.none"), ctx.fonts.body, p.text_muted);
     std::set<std::string> directory_names;  // folded, as contact_for_organization() compares them
     if (m_role == WorkspaceRole::Clinic)
         for (const auto& [oid, name] : m_directory.details().organizations()) directory_names.insert(core::fold_text(name));
@@ -79,13 +81,13 @@ void Workspace::draw_contacts(Context& ctx) {
     for (const core::TrustedContact& c : store.contacts()) {
         const std::string id = "contact." + std::to_string(n++);
         begin_card(ctx, id);
-        paragraph(c.card.name.c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, c.card.name.c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, id + ".name");
-        paragraph(c.card.fingerprint().c_str(), ctx.fonts.body, p.text);
-        paragraph(ctx.i18n.format("ws.contacts.since", {{"date", c.added.substr(0, 10)}, {"note", c.note}}).c_str(), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, c.card.fingerprint().c_str(), ctx.fonts.body, p.text);
+        paragraph(ctx, ctx.i18n.format("ws.contacts.since", {{"date", c.added.substr(0, 10)}, {"note", c.note}}).c_str(), ctx.fonts.small, p.text_muted);
         if (m_role == WorkspaceRole::Clinic) {
             const bool in_directory = directory_names.count(core::fold_text(c.card.name)) != 0;
-            paragraph(ctx.tr(in_directory ? "ws.contacts.in_directory" : "ws.contacts.not_in_directory"), ctx.fonts.small,
+            paragraph(ctx, ctx.tr(in_directory ? "ws.contacts.in_directory" : "ws.contacts.not_in_directory"), ctx.fonts.small,
                       in_directory ? p.text_muted : p.urgent);
         }
         end_card();
@@ -97,7 +99,7 @@ void Workspace::draw_contacts(Context& ctx) {
 void Workspace::draw_settings(Context& ctx) {
     draw_general_settings(ctx);
     section_title(ctx, ctx.tr("ws.settings.backup"));
-    paragraph(ctx.tr("ws.settings.backup_hint"), ctx.fonts.small, ctx.palette->text_muted);
+    paragraph(ctx, ctx.tr("ws.settings.backup_hint"), ctx.fonts.small, ctx.palette->text_muted);
     // The backup's scrypt and the restore's run a slice per frame, like the unlock.
     if (m_backup_job) step_backup(ctx);
     else if (m_restore_job) step_restore(ctx);
@@ -109,19 +111,25 @@ void Workspace::draw_general_settings(Context& ctx) {
     core::Store& store = m_session.store();
     section_title(ctx, ctx.tr("ws.settings.general"));
     text_field(ctx, "settings.staff", ctx.tr("ws.unlock.staff"), m_staff_name.data(), m_staff_name.size(), 0, 320 * ctx.scale);
-    int overdue = store.settings().overdue_days;
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    if (ImGui::InputInt(ctx.tr("ws.settings.overdue"), &overdue) && overdue >= 1 && overdue <= 365) {
-        store.settings().overdue_days = overdue;
-        changed();
+    // Days before a referral counts as overdue: a number field wide enough to show its value.
+    std::array<char, 8> overdue{};
+    std::snprintf(overdue.data(), overdue.size(), "%d", store.settings().overdue_days);
+    TextFieldOptions digits;
+    digits.kind = InputKind::Digits;
+    digits.width = 160 * ctx.scale;
+    if (text_field(ctx, "settings.overdue", ctx.tr("ws.settings.overdue"), overdue.data(), overdue.size(), digits)) {
+        const int days = std::atoi(overdue.data());
+        if (days >= 1 && days <= 365) {
+            store.settings().overdue_days = days;
+            changed();
+        }
     }
-    register_last_item(ctx, "settings.overdue");
 }
 
 // One slice of the backup passphrase's key derivation; when done, the backup file is handed out.
 void Workspace::step_backup(Context& ctx) {
     if (!m_backup_job->job.step_for(std::chrono::milliseconds(12))) {
-        ImGui::ProgressBar(static_cast<float>(m_backup_job->job.progress()), ImVec2(-1, 0));
+        progress_bar(ctx, "backup.progress", ctx.tr("ws.settings.backup_export"), static_cast<float>(m_backup_job->job.progress()), nullptr);
         return;
     }
     core::Store& store = m_session.store();
@@ -142,7 +150,7 @@ void Workspace::step_backup(Context& ctx) {
 // One slice of the restore passphrase's key derivation; when done, the backup replaces the data.
 void Workspace::step_restore(Context& ctx) {
     if (!m_restore_job->step_for(std::chrono::milliseconds(12))) {
-        ImGui::ProgressBar(static_cast<float>(m_restore_job->progress()), ImVec2(-1, 0));
+        progress_bar(ctx, "restore.progress", ctx.tr("ws.settings.restore"), static_cast<float>(m_restore_job->progress()), nullptr);
         return;
     }
     core::Store& store = m_session.store();
@@ -188,7 +196,7 @@ void Workspace::draw_backup_controls(Context& ctx) {
             m_redraw = true;
         });
     }
-    paragraph(ctx.tr("ws.settings.restore_hint"), ctx.fonts.small, ctx.palette->text_muted);
+    paragraph(ctx, ctx.tr("ws.settings.restore_hint"), ctx.fonts.small, ctx.palette->text_muted);
 }
 
 void Workspace::start_restore(Context& ctx) {
@@ -210,7 +218,7 @@ void Workspace::draw_audit_log(Context& ctx) {
     const std::size_t shown = std::min<std::size_t>(log.size(), 12);
     for (std::size_t i = log.size() - shown; i < log.size(); ++i) {
         const core::AuditEntry& e = log[i];
-        paragraph((e.at.substr(0, 16) + "  " + e.actor + "  " + e.action + "  " + e.object + (e.detail.empty() ? "" : "  " + e.detail)).c_str(),
+        paragraph(ctx, (e.at.substr(0, 16) + "  " + e.actor + "  " + e.action + "  " + e.object + (e.detail.empty() ? "" : "  " + e.detail)).c_str(),
                   ctx.fonts.small, ctx.palette->text_muted);
     }
 }

@@ -40,13 +40,14 @@ void bar(Context& ctx, const std::string& label, double value, double max, const
     if (f > 0) dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * f, b0.y + h * 0.7f), ImGui::GetColorU32(color), 3);
     dl->AddText(ImVec2(b0.x + bar_w + 8 * ctx.scale, at.y), ImGui::GetColorU32(ctx.palette->text), text.c_str());
     ImGui::Dummy(ImVec2(label_w + bar_w + 140 * ctx.scale, h + 4 * ctx.scale));
+    ctx.semantics.add_item({}, Role::Text, label + ": " + text);  // what the bar says, in words
 }
 
 void figure(Context& ctx, std::string_view id, const char* label, const std::string& value) {
     ImGui::BeginGroup();
-    paragraph(value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
+    paragraph(ctx, value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
     register_last_item(ctx, id);
-    paragraph(label, ctx.fonts.small, ctx.palette->text_muted);
+    paragraph(ctx, label, ctx.fonts.small, ctx.palette->text_muted);
     ImGui::EndGroup();
     ImGui::SameLine(0, 40 * ctx.scale);
 }
@@ -90,18 +91,23 @@ void organization_table(Context& ctx, const core::DashboardFigures& f) {
     section_title(ctx, ctx.tr("ws.dash.by_org"));
     if (!ImGui::BeginTable("orgs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
         return;
-    for (const char* h : {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed", "ws.dash.closure", "ws.dash.median_days"})
-        ImGui::TableSetupColumn(ctx.tr(h));
-    ImGui::TableHeadersRow();
+    static const char* const headers[] = {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed",
+                                          "ws.dash.closure", "ws.dash.median_days"};
+    for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
+    begin_group(ctx, "dash.orgs", Role::Table, ctx.tr("ws.dash.by_org"));
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    begin_group(ctx, {}, Role::Row, {});
+    for (const char* h : headers) table_cell(ctx, ctx.tr(h), true);
+    end_group(ctx);
     for (const core::OrganizationFigures& org : f.by_organization) {
         ImGui::TableNextRow();
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(org.name.c_str());
-        ImGui::TableNextColumn(); ImGui::Text("%zu", org.sent);
-        ImGui::TableNextColumn(); ImGui::Text("%zu", org.open);
-        ImGui::TableNextColumn(); ImGui::Text("%zu", org.completed);
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(percent(org.closure_rate).c_str());
-        ImGui::TableNextColumn(); ImGui::TextUnformatted(days(org.median_days_to_close).c_str());
+        begin_group(ctx, {}, Role::Row, {});
+        for (const std::string& cell : {org.name, std::to_string(org.sent), std::to_string(org.open), std::to_string(org.completed),
+                                        percent(org.closure_rate), days(org.median_days_to_close)})
+            table_cell(ctx, cell.c_str());
+        end_group(ctx);
     }
+    end_group(ctx);
     ImGui::EndTable();
 }
 
@@ -114,7 +120,7 @@ void Workspace::draw_dashboard(Context& ctx) {
         f = core::compute_dashboard(m_session.store().data(), o);
     } catch (const core::Error& e) {
         // A half-typed date: say which, keep the last figures out of view rather than wrong.
-        paragraph(e.what(), ctx.fonts.bold, ctx.palette->urgent);
+        paragraph(ctx, e.what(), ctx.fonts.bold, ctx.palette->urgent);
         register_last_item(ctx, "dash.error");
         return;
     }
@@ -127,13 +133,14 @@ void Workspace::draw_dashboard(Context& ctx) {
 
 // The period's two dates, and the options the figures are computed with.
 core::DashboardOptions Workspace::draw_dashboard_period(Context& ctx) {
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    ImGui::InputTextWithHint(ctx.tr("ws.dash.from"), "YYYY-MM-DD", m_from.data(), m_from.size());
-    register_last_item(ctx, "dash.from");
+    // Labels above their fields, the date format as the fields' hint.
+    TextFieldOptions date;
+    date.kind = InputKind::Date;
+    date.width = 200 * ctx.scale;
+    date.hint = "YYYY-MM-DD";
+    text_field(ctx, "dash.from", ctx.tr("ws.dash.from"), m_from.data(), m_from.size(), date);
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    ImGui::InputTextWithHint(ctx.tr("ws.dash.to"), "YYYY-MM-DD", m_to.data(), m_to.size());
-    register_last_item(ctx, "dash.to");
+    text_field(ctx, "dash.to", ctx.tr("ws.dash.to"), m_to.data(), m_to.size(), date);
     core::DashboardOptions o;
     o.from = m_from.data();
     o.to = m_to.data();
@@ -164,7 +171,7 @@ void Workspace::draw_dashboard_exports(Context& ctx, const core::DashboardFigure
             set_message(e.what(), true);
         }
     }
-    paragraph(ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, ctx.palette->text_muted);
+    paragraph(ctx, ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, ctx.palette->text_muted);
     if (m_role == WorkspaceRole::Clinic) draw_measures(ctx);
 }
 

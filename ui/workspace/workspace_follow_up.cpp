@@ -20,23 +20,23 @@ void Workspace::draw_follow_up(Context& ctx) {
     const std::vector<core::FollowUpRow> due = core::follow_up_list(data, today());
     section_title(ctx, ctx.i18n.format("ws.follow.title", {{"n", std::to_string(due.size())}}).c_str());
     register_last_item(ctx, "follow.title");
-    if (due.empty()) paragraph(ctx.tr("ws.follow.none"), ctx.fonts.body, p.text_muted);
+    if (due.empty()) paragraph(ctx, ctx.tr("ws.follow.none"), ctx.fonts.body, p.text_muted);
     std::size_t n = 0;
     for (const core::FollowUpRow& row : due) {
         const core::Referral& r = *row.referral;
         const std::string id = "follow." + std::to_string(n++);
         begin_card(ctx, id, &p.urgent);
-        paragraph((r.organization.name + "  ·  " + r.patient.name).c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, (r.organization.name + "  ·  " + r.patient.name).c_str(), ctx.fonts.bold, p.text);
         const std::string reason(core::follow_up_reason_code(row.state.reason));
         badge(ctx, ctx.tr("ws.follow.reason." + reason), p.urgent);
         register_last_item(ctx, id + ".reason");
         ImGui::SameLine();
         std::string detail = ctx.i18n.format("ws.follow.due", {{"date", row.state.due}});
         if (!r.patient.phone.empty()) detail += "  ·  " + r.patient.phone;
-        paragraph(detail.c_str(), ctx.fonts.small, p.text_muted);
+        paragraph(ctx, detail.c_str(), ctx.fonts.small, p.text_muted);
         if (!r.follow_ups.empty()) {
             const core::FollowUpCall& last = r.follow_ups.back();
-            paragraph(ctx.i18n.format("ws.follow.last_call", {{"date", last.at.substr(0, 10)},
+            paragraph(ctx, ctx.i18n.format("ws.follow.last_call", {{"date", last.at.substr(0, 10)},
                                                               {"outcome", ctx.tr("ws.call.outcome." + last.outcome)}})
                           .c_str(),
                       ctx.fonts.small, p.text_muted);
@@ -54,20 +54,21 @@ void Workspace::draw_follow_up(Context& ctx) {
     if (small_button(ctx, "follow.calendar", ctx.tr("ws.follow.calendar")))
         m_platform.save_file("safetynet-follow-ups.ics", core::follow_up_calendar(data, today(), now()), "text/calendar");
     ImGui::SameLine();
-    paragraph(ctx.tr("ws.follow.calendar_hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.follow.calendar_hint"), ctx.fonts.small, p.text_muted);
 }
 
 void Workspace::draw_call_form(Context& ctx, const std::string& referral_id) {
     const Palette& p = *ctx.palette;
     const auto& outcomes = core::follow_up_outcomes();
-    paragraph(ctx.tr("ws.call.outcome"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.call.outcome"), ctx.fonts.small, p.text_muted);
+    begin_group(ctx, "call.outcome", Role::RadioGroup, ctx.tr("ws.call.outcome"));
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
         if (i % 3) ImGui::SameLine();
         const std::string id = std::string("call.outcome.") + outcomes[i].code;
-        const std::string label = std::string(ctx.tr(std::string("ws.call.outcome.") + outcomes[i].code)) + "###" + id;
-        if (ImGui::RadioButton(label.c_str(), m_call_outcome == static_cast<int>(i))) m_call_outcome = static_cast<int>(i);
-        register_last_item(ctx, id);
+        if (radio(ctx, id, ctx.tr(std::string("ws.call.outcome.") + outcomes[i].code), m_call_outcome == static_cast<int>(i)))
+            m_call_outcome = static_cast<int>(i);
     }
+    end_group(ctx);
     text_field(ctx, "call.note", ctx.tr("ws.call.note"), m_call_note.data(), m_call_note.size());
     text_field(ctx, "call.next", ctx.tr("ws.call.next"), m_call_next.data(), m_call_next.size(), 0, 140 * ctx.scale);
     if (small_button(ctx, "call.save", ctx.tr("ws.call.save"))) {

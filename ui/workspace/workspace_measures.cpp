@@ -44,7 +44,7 @@ void Workspace::draw_measures(Context& ctx) {
     import_pending_roster(ctx);
     draw_roster_line(ctx);
     if (!m_from[0] || !m_to[0]) {
-        paragraph(ctx.tr("ws.measures.need_period"), ctx.fonts.body, ctx.palette->text_muted);
+        paragraph(ctx, ctx.tr("ws.measures.need_period"), ctx.fonts.body, ctx.palette->text_muted);
         return;
     }
     core::MeasuresReport m;
@@ -53,7 +53,7 @@ void Workspace::draw_measures(Context& ctx) {
         period = core::parse_date_period(std::string(m_from.data()) + "/" + m_to.data(), "measures");
         m = core::compute_measures(m_session.store().data(), {period, now(), m_explain_patient.data()});
     } catch (const core::Error& e) {
-        paragraph(e.what(), ctx.fonts.bold, ctx.palette->urgent);
+        paragraph(ctx, e.what(), ctx.fonts.bold, ctx.palette->urgent);
         register_last_item(ctx, "measures.error");
         return;
     }
@@ -85,7 +85,7 @@ void Workspace::import_pending_roster(Context& ctx) {
 void Workspace::draw_roster_line(Context& ctx) {
     const Palette& p = *ctx.palette;
     const core::Roster& roster = m_session.store().data().roster;
-    paragraph(roster.patients.empty() ? ctx.tr("ws.roster.none")
+    paragraph(ctx, roster.patients.empty() ? ctx.tr("ws.roster.none")
                                       : ctx.i18n.format("ws.roster.have", {{"n", std::to_string(roster.patients.size())},
                                                                            {"date", roster.imported.substr(0, 10)}}).c_str(),
               ctx.fonts.small, roster.patients.empty() ? p.urgent : p.text_muted);
@@ -101,28 +101,32 @@ void Workspace::draw_roster_line(Context& ctx) {
 void Workspace::draw_measures_table(Context& ctx, const core::MeasuresReport& m) {
     const Palette& p = *ctx.palette;
     if (ImGui::BeginTable("measures", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-        for (const char* h : {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded", "ws.measures.numerator",
-                              "ws.measures.rate", "ws.measures.group"})
-            ImGui::TableSetupColumn(ctx.tr(h));
-        ImGui::TableHeadersRow();
+        static const char* const headers[] = {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded",
+                                              "ws.measures.numerator", "ws.measures.rate", "ws.measures.group"};
+        for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
+        begin_group(ctx, "measures.grid", Role::Table, ctx.tr("ws.measures.title"));
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        begin_group(ctx, {}, Role::Row, {});
+        for (const char* h : headers) table_cell(ctx, ctx.tr(h), true);
+        end_group(ctx);
         for (const core::MeasureResult& r : m.measures)
             for (const core::MeasureGroupResult& g : r.groups) {
                 ImGui::TableNextRow();
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(ctx.tr("ws.measure." + r.id));
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(g.denominator).c_str());
-                const std::optional<std::size_t> out =
-                    g.exclusion && g.exception ? std::optional<std::size_t>(*g.exclusion + *g.exception) : std::nullopt;
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(out).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(count_text(g.numerator).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(rate_text(g.score()).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code));
+                begin_group(ctx, {}, Role::Row, {});
+                const std::string excluded = g.exclusion && g.exception ? std::to_string(*g.exclusion + *g.exception) : count_text({});
+                for (const std::string& cell : {std::string(ctx.tr("ws.measure." + r.id)), count_text(g.denominator), excluded,
+                                                count_text(g.numerator), rate_text(g.score()),
+                                                std::string(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code))})
+                    table_cell(ctx, cell.c_str());
+                end_group(ctx);
             }
+        end_group(ctx);
         ImGui::EndTable();
     }
     register_last_item(ctx, "measures.table");
-    if (!m.has_roster) paragraph(ctx.tr("ws.measures.denominator_missing"), ctx.fonts.bold, p.urgent);
+    if (!m.has_roster) paragraph(ctx, ctx.tr("ws.measures.denominator_missing"), ctx.fonts.bold, p.urgent);
     if (m.unlinked_screenings)
-        paragraph(ctx.i18n.format("ws.measures.unlinked", {{"n", std::to_string(m.unlinked_screenings)}}).c_str(), ctx.fonts.small,
+        paragraph(ctx, ctx.i18n.format("ws.measures.unlinked", {{"n", std::to_string(m.unlinked_screenings)}}).c_str(), ctx.fonts.small,
                   p.text_muted);
 }
 
@@ -154,7 +158,7 @@ void Workspace::draw_measures_exports(Context& ctx, const core::MeasuresReport& 
             set_message(e.what(), true);
         }
     }
-    paragraph(ctx.tr("ws.measures.network_hint"), ctx.fonts.small, ctx.palette->text_muted);
+    paragraph(ctx, ctx.tr("ws.measures.network_hint"), ctx.fonts.small, ctx.palette->text_muted);
 }
 
 void Workspace::draw_measure_explain(Context& ctx, const core::MeasuresReport& m) {
@@ -166,10 +170,10 @@ void Workspace::draw_measure_explain(Context& ctx, const core::MeasuresReport& m
     std::size_t shown = 0;
     for (const core::MeasureExplanation& e : m.explanations) {
         if (e.patient != who) continue;
-        paragraph(explain_line(ctx, e).c_str(), ctx.fonts.small, e.populations.empty() ? p.text_muted : p.text);
+        paragraph(ctx, explain_line(ctx, e).c_str(), ctx.fonts.small, e.populations.empty() ? p.text_muted : p.text);
         register_last_item(ctx, "measures.why." + std::to_string(shown++));
     }
-    if (!shown) paragraph(ctx.tr("ws.why.nothing"), ctx.fonts.small, p.text_muted);
+    if (!shown) paragraph(ctx, ctx.tr("ws.why.nothing"), ctx.fonts.small, p.text_muted);
 }
 
 void Workspace::open_network_files(Context& ctx, std::vector<PickedFile> files) {
@@ -197,14 +201,14 @@ void Workspace::draw_network(Context& ctx) {
     const Palette& p = *ctx.palette;
     section_title(ctx, ctx.tr("ws.network.title"));
     if (!m_pending_network.empty()) open_network_files(ctx, std::exchange(m_pending_network, {}));
-    paragraph(ctx.tr("ws.network.hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.network.hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "network.open", ctx.tr("ws.network.open")))
         m_platform.pick_files(".txt,text/plain", true, [this](std::vector<PickedFile> files) {
             if (m_session.state() != StoreSession::State::Unlocked) return;
             m_pending_network = std::move(files);
             m_redraw = true;
         });
-    for (const auto& [line, error] : m_network_report) paragraph(line.c_str(), ctx.fonts.small, error ? p.urgent : p.text);
+    for (const auto& [line, error] : m_network_report) paragraph(ctx, line.c_str(), ctx.fonts.small, error ? p.urgent : p.text);
     if (!m_network) return;
     const core::NetworkView& v = *m_network;
     const int cols = static_cast<int>(v.sites.size()) + 3;
@@ -215,24 +219,30 @@ void Workspace::draw_network(Context& ctx) {
         ImGui::TableSetupColumn(ctx.tr("ws.network.cell"));
         for (const std::string& s : v.sites) ImGui::TableSetupColumn(s.c_str());
         ImGui::TableSetupColumn(ctx.tr("ws.network.total"));
-        ImGui::TableHeadersRow();
+        begin_group(ctx, "network.grid", Role::Table, ctx.tr("ws.network.title"));
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        begin_group(ctx, {}, Role::Row, {});
+        table_cell(ctx, ctx.tr("ws.measures.measure"), true);
+        table_cell(ctx, ctx.tr("ws.network.cell"), true);
+        for (const std::string& s : v.sites) table_cell(ctx, s.c_str(), true);
+        table_cell(ctx, ctx.tr("ws.network.total"), true);
+        end_group(ctx);
         for (const core::NetworkCell& c : v.cells) {
             ImGui::TableNextRow();
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(ctx.tr("ws.measure." + c.measure));
+            begin_group(ctx, {}, Role::Row, {});
+            table_cell(ctx, ctx.tr("ws.measure." + c.measure));
             std::string what = c.population;
             if (!c.group.empty()) what = std::string(ctx.tr("ws.hrsn." + c.group)) + " · " + what;
             if (!c.stratum.empty()) what += " · " + c.stratum;
-            ImGui::TableNextColumn(); ImGui::TextUnformatted(what.c_str());
-            for (const auto& s : c.sites) {
-                ImGui::TableNextColumn();
-                ImGui::TextUnformatted(s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
-            }
-            ImGui::TableNextColumn();
+            table_cell(ctx, what.c_str());
+            for (const auto& s : c.sites) table_cell(ctx, s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
             const std::string total = c.total() ? std::to_string(*c.total())
                                                 : ctx.i18n.format("ws.network.partial", {{"known", std::to_string(c.known_total)},
                                                                                          {"n", std::to_string(c.suppressed_sites)}});
-            ImGui::TextUnformatted(total.c_str());
+            table_cell(ctx, total.c_str());
+            end_group(ctx);
         }
+        end_group(ctx);
         ImGui::EndTable();
     }
     register_last_item(ctx, "network.table");

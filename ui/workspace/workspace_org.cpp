@@ -16,17 +16,17 @@ namespace safetynet::ui {
 void Workspace::draw_inbox(Context& ctx) {
     const Palette& p = *ctx.palette;
     core::Store& store = m_session.store();
-    paragraph(ctx.tr("ws.inbox.import_hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.inbox.import_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "inbox.import", ctx.tr("ws.inbox.import"))) pick_and_import(".age,.txt,application/octet-stream");
     const auto rows = core::list_referrals(store, now());
     section_title(ctx, ctx.i18n.format("ws.inbox.title", {{"n", std::to_string(rows.size())}}).c_str());
-    if (rows.empty()) paragraph(ctx.tr("ws.inbox.none"), ctx.fonts.body, p.text_muted);
+    if (rows.empty()) paragraph(ctx, ctx.tr("ws.inbox.none"), ctx.fonts.body, p.text_muted);
     std::size_t n = 0;
     for (const core::ReferralRow& row : rows) {
         const core::Referral& r = *row.referral;
         const std::string id = "incoming." + std::to_string(n++);
         begin_card(ctx, id, row.overdue ? &p.urgent : nullptr);
-        paragraph((r.patient.name + "  ·  " + ctx.i18n.format("ws.inbox.from", {{"clinic", r.requester.name}})).c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, (r.patient.name + "  ·  " + ctx.i18n.format("ws.inbox.from", {{"clinic", r.requester.name}})).c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, id + ".title");
         badge(ctx, ctx.tr("ws.status." + std::string(core::task_status_code(row.status))), status_color(p, row.status));
         register_last_item(ctx, id + ".status");
@@ -51,18 +51,18 @@ void Workspace::draw_incoming(Context& ctx, const core::Referral& r) {
     // What the clinic shared, in the order an intake worker reads it.
     std::string needs;
     for (const core::ReferralNeed& need : r.needs) needs += (needs.empty() ? "" : ", ") + std::string(ctx.tr("domain." + need.domain));
-    paragraph((std::string(ctx.tr("ws.refer.needs")) + ": " + needs).c_str(), ctx.fonts.body, p.text);
+    paragraph(ctx, (std::string(ctx.tr("ws.refer.needs")) + ": " + needs).c_str(), ctx.fonts.body, p.text);
     for (const core::ReferralService& s : r.services)
-        paragraph(("• " + s.name + (s.address.empty() ? "" : "  ·  " + s.address)).c_str(), ctx.fonts.small, p.text);
-    if (!r.patient.phone.empty()) paragraph((std::string(ctx.tr("ws.person.phone")) + ": " + r.patient.phone).c_str(), ctx.fonts.small, p.text);
-    if (!r.patient.email.empty()) paragraph((std::string(ctx.tr("ws.person.email")) + ": " + r.patient.email).c_str(), ctx.fonts.small, p.text);
+        paragraph(ctx, ("• " + s.name + (s.address.empty() ? "" : "  ·  " + s.address)).c_str(), ctx.fonts.small, p.text);
+    if (!r.patient.phone.empty()) paragraph(ctx, (std::string(ctx.tr("ws.person.phone")) + ": " + r.patient.phone).c_str(), ctx.fonts.small, p.text);
+    if (!r.patient.email.empty()) paragraph(ctx, (std::string(ctx.tr("ws.person.email")) + ": " + r.patient.email).c_str(), ctx.fonts.small, p.text);
     if (!r.patient.preferred_contact.empty())
-        paragraph((std::string(ctx.tr("ws.person.contact")) + ": " + ctx.tr("ws.person.contact." + r.patient.preferred_contact)).c_str(),
+        paragraph(ctx, (std::string(ctx.tr("ws.person.contact")) + ": " + ctx.tr("ws.person.contact." + r.patient.preferred_contact)).c_str(),
                   ctx.fonts.small, p.text);
-    if (!r.patient.language.empty()) paragraph((std::string(ctx.tr("ws.person.language")) + ": " + r.patient.language).c_str(), ctx.fonts.small, p.text);
-    if (r.patient.do_not_contact) paragraph(ctx.tr("ws.inbox.do_not_contact"), ctx.fonts.bold, p.urgent);
-    if (!r.note.empty()) paragraph((std::string(ctx.tr("ws.refer.note")) + ": " + r.note).c_str(), ctx.fonts.small, p.text);
-    paragraph((std::string(ctx.tr("ws.refer.consent")) + ": " + r.consent.scope).c_str(), ctx.fonts.small, p.text_muted);
+    if (!r.patient.language.empty()) paragraph(ctx, (std::string(ctx.tr("ws.person.language")) + ": " + r.patient.language).c_str(), ctx.fonts.small, p.text);
+    if (r.patient.do_not_contact) paragraph(ctx, ctx.tr("ws.inbox.do_not_contact"), ctx.fonts.bold, p.urgent);
+    if (!r.note.empty()) paragraph(ctx, (std::string(ctx.tr("ws.refer.note")) + ": " + r.note).c_str(), ctx.fonts.small, p.text);
+    paragraph(ctx, (std::string(ctx.tr("ws.refer.consent")) + ": " + r.consent.scope).c_str(), ctx.fonts.small, p.text_muted);
     draw_history(ctx, r);
 
     // What can happen next: only the moves the SDOHCC rules allow the performer from here.
@@ -76,21 +76,9 @@ void Workspace::draw_incoming(Context& ctx, const core::Referral& r) {
     }();
     if (allowed(S::Accepted) || allowed(S::InProgress) || allowed(S::Completed) || allowed(S::Rejected) || allowed(S::Failed)) {
         section_title(ctx, ctx.tr("ws.inbox.act"));
-        paragraph(ctx.tr("ws.inbox.outcome"), ctx.fonts.small, p.text_muted);
-        ImGui::SetNextItemWidth(320 * ctx.scale);
-        const char* current = m_reason_choice > 0 ? ctx.tr("ws.outcome." + std::string(outcomes[m_reason_choice - 1]->code))
-                                                   : ctx.tr("ws.inbox.no_outcome");
-        if (ImGui::BeginCombo("##outcome", current)) {
-            if (ImGui::Selectable(ctx.tr("ws.inbox.no_outcome"), m_reason_choice == 0)) m_reason_choice = 0;
-            register_last_item(ctx, "outcome.none");
-            for (std::size_t i = 0; i < outcomes.size(); ++i) {
-                if (ImGui::Selectable(ctx.tr("ws.outcome." + std::string(outcomes[i]->code)), m_reason_choice == static_cast<int>(i + 1)))
-                    m_reason_choice = static_cast<int>(i + 1);
-                register_last_item(ctx, "outcome." + std::string(outcomes[i]->code));
-            }
-            ImGui::EndCombo();
-        }
-        register_last_item(ctx, "inbox.outcome");
+        std::vector<std::string> choices{ctx.tr("ws.inbox.no_outcome")};
+        for (const core::ReferralOutcome* o : outcomes) choices.emplace_back(ctx.tr("ws.outcome." + std::string(o->code)));
+        choice(ctx, "inbox.outcome", ctx.tr("ws.inbox.outcome"), choices, &m_reason_choice, 420 * ctx.scale);
         text_field(ctx, "inbox.reason", ctx.tr("ws.inbox.reason"), m_reason_text.data(), m_reason_text.size());
         struct Action {
             S to;
@@ -115,7 +103,7 @@ void Workspace::draw_incoming(Context& ctx, const core::Referral& r) {
     if (r.requester.card) {
         if (small_button(ctx, "inbox.send", ctx.tr("ws.inbox.send"))) send_update(ctx, r.id);
     } else {
-        paragraph(ctx.tr("ws.inbox.no_clinic_key"), ctx.fonts.small, p.urgent);
+        paragraph(ctx, ctx.tr("ws.inbox.no_clinic_key"), ctx.fonts.small, p.urgent);
     }
 }
 

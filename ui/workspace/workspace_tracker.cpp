@@ -20,7 +20,7 @@ void Workspace::draw_history(Context& ctx, const core::Referral& r) {
         if (const core::ReferralOutcome* o = core::find_referral_outcome(e.outcome))
             line += " — " + std::string(ctx.tr("ws.outcome." + std::string(o->code)));
         if (!e.reason.empty()) line += " — " + e.reason;
-        paragraph(line.c_str(), ctx.fonts.small, p.text);
+        paragraph(ctx, line.c_str(), ctx.fonts.small, p.text);
     }
 }
 
@@ -30,18 +30,18 @@ void Workspace::draw_referrals(Context& ctx) {
     // The tracker opens on what needs a call today.
     draw_follow_up(ctx);
     section_title(ctx, ctx.tr("ws.referrals.updates"));
-    paragraph(ctx.tr("ws.referrals.import_hint"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, ctx.tr("ws.referrals.import_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "referrals.import", ctx.tr("ws.referrals.import"))) pick_and_import(".age,.txt,application/octet-stream");
     const std::string at = now();
     const auto rows = core::list_referrals(store, at);
     section_title(ctx, ctx.i18n.format("ws.referrals.title", {{"n", std::to_string(rows.size())}}).c_str());
-    if (rows.empty()) paragraph(ctx.tr("ws.referrals.none"), ctx.fonts.body, p.text_muted);
+    if (rows.empty()) paragraph(ctx, ctx.tr("ws.referrals.none"), ctx.fonts.body, p.text_muted);
     std::size_t n = 0;
     for (const core::ReferralRow& row : rows) {
         const core::Referral& r = *row.referral;
         const std::string id = "referral." + std::to_string(n++);
         begin_card(ctx, id, row.overdue ? &p.urgent : nullptr);
-        paragraph((r.organization.name + "  ·  " + r.patient.name).c_str(), ctx.fonts.bold, p.text);
+        paragraph(ctx, (r.organization.name + "  ·  " + r.patient.name).c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, id + ".title");
         badge(ctx, ctx.tr("ws.status." + std::string(core::task_status_code(row.status))), status_color(p, row.status));
         register_last_item(ctx, id + ".status");
@@ -51,7 +51,7 @@ void Workspace::draw_referrals(Context& ctx) {
         }
         std::string needs;
         for (const core::ReferralNeed& need : r.needs) needs += (needs.empty() ? "" : ", ") + std::string(ctx.tr("domain." + need.domain));
-        paragraph((ctx.i18n.format("ws.referrals.sent", {{"date", r.created.substr(0, 10)}}) + "  ·  " + needs).c_str(),
+        paragraph(ctx, (ctx.i18n.format("ws.referrals.sent", {{"date", r.created.substr(0, 10)}}) + "  ·  " + needs).c_str(),
                   ctx.fonts.small, p.text_muted);
         const bool open = m_open_referral == r.id;
         if (small_button(ctx, id + ".details", ctx.tr(open ? "ws.hide" : "ws.details"))) m_open_referral = open ? "" : r.id;

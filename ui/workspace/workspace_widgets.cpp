@@ -8,41 +8,39 @@ namespace safetynet::ui {
 
 bool text_field(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size,
                 ImGuiInputTextFlags flags, float width) {
-    paragraph(label, ctx.fonts.small, ctx.palette->text_muted);
-    ImGui::SetNextItemWidth(width > 0 ? width : -1.0f);
-    const std::string imgui_id = "##" + std::string(id);
-    const bool changed = ImGui::InputText(imgui_id.c_str(), buf, size, flags);
-    register_last_item(ctx, id);
-    return changed;
+    TextFieldOptions o;
+    if (flags & ImGuiInputTextFlags_Password) o.kind = InputKind::Password;
+    else if (flags & ImGuiInputTextFlags_CharsDecimal) o.kind = InputKind::Digits;
+    o.width = width;
+    return text_field(ctx, id, label, buf, size, o);
 }
 
 bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size, float height) {
-    paragraph(label, ctx.fonts.small, ctx.palette->text_muted);
-    const std::string imgui_id = "##" + std::string(id);
-    const bool changed = ImGui::InputTextMultiline(imgui_id.c_str(), buf, size, ImVec2(-1.0f, height));
-    register_last_item(ctx, id);
-    return changed;
+    TextFieldOptions o;
+    o.kind = InputKind::Multiline;
+    o.height = height;
+    return text_field(ctx, id, label, buf, size, o);
 }
 
 bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     const std::string imgui_label = std::string(label) + "###" + std::string(id);
+    // At least 48 px tall (WCAG 2.5.5, and the workspace runs on tablets too).
+    const float h = small_target(ctx.scale);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (h - ImGui::GetFontSize()) * 0.5f));
     const bool pressed = ImGui::Button(imgui_label.c_str());
+    ImGui::PopStyleVar();
+    describe(ctx, id, Role::Button, label);
+    const bool activated = pressed_or_activated(ctx, id, pressed);
     if (!enabled) ImGui::EndDisabled();
-    register_last_item(ctx, id, enabled);
-    return pressed && enabled;
-}
-
-bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
-    const std::string imgui_label = std::string(label) + "###" + std::string(id);
-    const bool changed = ImGui::Checkbox(imgui_label.c_str(), value);
-    register_last_item(ctx, id);
-    return changed;
+    return activated && enabled;
 }
 
 void section_title(Context& ctx, const char* text) {
     ImGui::Dummy(ImVec2(0, 6 * ctx.scale));
-    paragraph(text, ctx.fonts.bold, ctx.palette->primary_active);
+    ImGui::PushStyleColor(ImGuiCol_Text, ctx.palette->primary_active);
+    heading(ctx, text, {}, 2);
+    ImGui::PopStyleColor();
     ImGui::Separator();
 }
 
@@ -111,6 +109,7 @@ void badge(Context& ctx, const char* text, const ImVec4& color) {
                       (size.y + 2 * pad.y) * 0.5f);
     dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), ImGui::GetColorU32(ctx.palette->on_primary), text);
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
+    ctx.semantics.add_item({}, Role::Text, text);
 }
 
 }  // namespace safetynet::ui

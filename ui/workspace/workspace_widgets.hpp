@@ -11,16 +11,15 @@
 
 namespace safetynet::ui {
 
-// A labelled one-line text field. The label sits above the field.
+// A labelled one-line text field (ui/shell's text_field) taking ImGui's flags: Password makes a
+// passphrase field, CharsDecimal a digits field.
 bool text_field(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size,
-                ImGuiInputTextFlags flags = 0, float width = 0);
-// A multi-line text field.
+                ImGuiInputTextFlags flags, float width = 0);
+// A multi-line text field: its text wraps at the box's edge.
 bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size, float height);
 // An ordinary button, registered; `enabled` false greys it out and ignores clicks.
 bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled = true);
-// A check box, registered.
-bool check_box(Context& ctx, std::string_view id, const char* label, bool* value);
-// A heading for a part of a screen.
+// A heading for a part of a screen (level 2: the screen's own title is level 1).
 void section_title(Context& ctx, const char* text);
 // A card: a framed child region the height of its content. end_card() closes it.
 void begin_card(Context& ctx, std::string_view id, const ImVec4* accent = nullptr);

@@ -36,15 +36,17 @@ TEST_CASE("welcome, privacy, then one screen per enabled question, then review")
     CHECK(on_screen(f) == "privacy");
     f.accept_privacy();
     CHECK(on_screen(f) == "intro");
-    CHECK(f.position() == 1);
-    CHECK(f.question_count() == 4);  // car-works is hidden until car = yes
+    // issue #12: an introduction (a display item) is not "Question 1 of 4"; only questions count.
+    CHECK(f.position() == 0);
+    CHECK(f.question_count() == 3);  // car-works is hidden until car = yes
     f.next();
     CHECK(on_screen(f) == "car");
+    CHECK(f.position() == 1);
     f.next();
     CHECK(on_screen(f) == "household");
     f.next();
     CHECK(on_screen(f) == "food");
-    CHECK(f.position() == 4);
+    CHECK(f.position() == 3);
     f.next();
     CHECK(on_screen(f) == "review");
 }
@@ -57,7 +59,7 @@ TEST_CASE("enableWhen shows and hides screens live, also going back") {
     f.response().set(idx(f, "car"), AnswerValue::of_bool(true));
     f.next();
     CHECK(on_screen(f) == "car-works");
-    CHECK(f.question_count() == 5);
+    CHECK(f.question_count() == 4);
     f.response().set(idx(f, "car-works"), AnswerValue::of_bool(false));
     f.next();
     CHECK(on_screen(f) == "household");
@@ -69,7 +71,7 @@ TEST_CASE("enableWhen shows and hides screens live, also going back") {
     f.response().set(idx(f, "car"), AnswerValue::of_bool(false));
     f.next();
     CHECK(on_screen(f) == "household");
-    CHECK(f.question_count() == 4);
+    CHECK(f.question_count() == 3);
     // ...and its answer no longer counts, but comes back if the person changes their mind.
     CHECK(f.response().effective_answers(idx(f, "car-works")).empty());
     f.back();

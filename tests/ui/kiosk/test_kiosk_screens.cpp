@@ -144,7 +144,15 @@ TEST_CASE("Finish and clear: a thank-you in the person's language, then a fresh 
     k.click("nav.next");
     k.click("nav.next");  // skip the ZIP
     REQUIRE(k.screen() == "results");
+    // issue #12: "Finish and clear" asks first; "Go back" keeps everything.
     k.click("nav.next");  // Terminar y borrar
+    CHECK(k.screen() == "results");
+    CHECK(k.state()["kiosk"]["confirm_finish"] == true);
+    k.click("confirm.no");
+    CHECK(k.screen() == "results");
+    CHECK(k.state()["kiosk"]["confirm_finish"] == false);
+    k.click("nav.next");
+    k.click("confirm.yes");
     CHECK(k.screen() == "finished");
     CHECK(k.state()["lang"] == "es");
     k.platform.now += 10;
@@ -199,7 +207,8 @@ TEST_CASE("read aloud speaks the question and its numbered answers in the curren
 TEST_CASE("the keyboard works too: digits pick answers, Enter goes on") {
     Kiosk k;
     k.to_questions();
-    k.type("3");
+    k.app->actions().focus("", false);  // the keys reach the canvas, not a focused control
+    k.keys("3");
     ImGui::GetIO().KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = true;
     k.frame();
     ImGui::GetIO().KeysDown[ImGui::GetIO().KeyMap[ImGuiKey_Enter]] = false;

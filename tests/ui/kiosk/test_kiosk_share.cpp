@@ -105,6 +105,7 @@ TEST_CASE("staff: a wrong PIN is refused, the right one shows the outbox, downlo
     k.click("results.share");
     k.click("share.yes");
     k.click("nav.next");  // finish and clear
+    k.click("confirm.yes");
     k.platform.now += 20;
     for (int i = 0; i < 3; ++i) k.frame();
     REQUIRE(k.screen() == "welcome");
