@@ -2,7 +2,9 @@
 // Translation catalogs: every user-visible string goes through one.
 //
 // A catalog is a flat JSON object, key -> text, plus a "_meta" object naming the language:
-//   {"_meta": {"language": "es", "name": "Español"}, "welcome.start": "Comenzar", ...}
+//   {"_meta": {"language": "es"}, "welcome.start": "Comenzar", ...}
+// What is known about each language (its own name, direction, script, fonts) is in
+// assets/i18n/languages.json (core/base/languages.hpp), not in the catalogs.
 // Texts may hold named placeholders, "{site}", filled by Translator::format().
 // Built-in catalogs live in assets/i18n/: <code>.json for the app's own screens, and
 // <area>.<code>.json for an area's texts (e.g. matching.es.json); every file naming the same
@@ -42,7 +44,8 @@ private:
 // The current language with English as the fallback for keys a catalog lacks.
 class Translator {
 public:
-    // Loads every built-in catalog; English is the default language.
+    // Loads every built-in catalog; English is the default language. languages() lists them in
+    // the order of assets/i18n/languages.json, with the names it gives.
     Translator();
 
     const std::vector<LanguageInfo>& languages() const { return m_languages; }
