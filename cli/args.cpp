@@ -1,7 +1,6 @@
 #include "cli/args.hpp"
 
-#include <cerrno>
-#include <cstdlib>
+#include "core/base/number.hpp"
 
 namespace safetynet::cli {
 
@@ -66,11 +65,8 @@ std::string Args::required(std::string_view name) const {
 std::optional<double> Args::number(std::string_view name) const {
     const auto v = value(name);
     if (!v) return std::nullopt;
-    errno = 0;
-    char* end = nullptr;
-    const double d = std::strtod(v->c_str(), &end);
-    if (v->empty() || end != v->c_str() + v->size() || errno == ERANGE)
-        throw UsageError(std::string(name) + " needs a number, got \"" + *v + "\"");
+    const auto d = core::parse_decimal(*v);
+    if (!d) throw UsageError(std::string(name) + " needs a number, got \"" + *v + "\"");
     return d;
 }
 

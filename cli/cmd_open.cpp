@@ -16,36 +16,8 @@ namespace safetynet::cli {
 
 namespace {
 
-int run(const std::vector<std::string>& argv) {
-    const Args args(argv, {{"--identity", true, "-i"},
-                           {"--verify", true},
-                           {"--seen", true},
-                           {"--output", true, "-o"},
-                           {"--passphrase-file", true},
-                           {"--key-passphrase-file", true},
-                           {"--max-work-factor", true}});
-    if (args.positional().size() > 1) throw UsageError("one input file at most");
-    const std::string in = args.positional().empty() ? "-" : args.positional().front();
-    const std::string out = args.value("--output").value_or("-");
-    const auto verify = args.values("--verify");
-    if (args.has("--seen") && verify.empty()) throw UsageError("--seen needs --verify (only signed bundles have ids)");
-    int max_wf = core::scrypt_default_max_log_n();
-    if (const auto wf = args.number("--max-work-factor")) {
-        if (*wf < 1 || *wf > 40 || *wf != static_cast<int>(*wf)) throw UsageError("--max-work-factor must be an integer from 1 to 40");
-        max_wf = static_cast<int>(*wf);
-    }
-
-    std::vector<core::ContactCard> trusted;
-    for (const auto& v : verify) trusted.push_back(load_trusted_signer(v));
-    std::optional<core::SeenLedger> ledger;
-    if (const auto seen = args.value("--seen"))
-        ledger = file_exists(*seen) ? core::SeenLedger::from_json(read_file(*seen)) : core::SeenLedger();
-
-    const std::string input = read_file(in);
-    core::AgeLimits limits;
-    limits.max_work_factor = max_wf;
-    if (!verify.empty()) limits.max_payload_bytes = core::BundleLimits{}.max_content_bytes + 16 * 1024;
-    const core::AgeDecryption d(core::as_bytes(input), limits);
+// The identities that may open `d`: a passphrase when it was sealed with one, else the -i files.
+std::vector<core::AgeIdentity> identities_for(const core::AgeDecryption& d, const Args& args, int max_wf) {
     std::vector<core::AgeIdentity> ids;
     // A passphrase for a file that has no scrypt stanza is an identity that matches nothing:
     // "no identity matched", as age says (CCTV scrypt_uppercase: an "Scrypt" stanza is not one).
@@ -53,27 +25,25 @@ int run(const std::vector<std::string>& argv) {
     if (d.needs_passphrase() || passphrase_only) {
         const core::SecretBytes pass = read_passphrase(args.value("--passphrase-file"), "Passphrase: ", false);
         ids.emplace_back(core::ScryptIdentity(pass.view(), max_wf));
-    } else {
-        if (!args.has("--identity")) throw UsageError("give -i IDENTITY (the file is not passphrase-encrypted)");
-        if (args.has("--passphrase-file")) throw UsageError("--passphrase-file is for passphrase-encrypted files; use --key-passphrase-file for keys");
-        ids = load_identities(args.values("--identity"), args.value("--key-passphrase-file"), max_wf);
+        return ids;
     }
-    const core::SecretBytes plain = d.decrypt(ids);
+    if (!args.has("--identity")) throw UsageError("give -i IDENTITY (the file is not passphrase-encrypted)");
+    if (args.has("--passphrase-file"))
+        throw UsageError("--passphrase-file is for passphrase-encrypted files; use --key-passphrase-file for keys");
+    return load_identities(args.values("--identity"), args.value("--key-passphrase-file"), max_wf);
+}
 
-    if (verify.empty()) {
-        write_file_atomic(out, core::as_chars(plain.view()));  // no unwiped copy of the plaintext
-        if (out != "-") {
-            nlohmann::ordered_json j{{"output", out}, {"bytes", plain.size()}, {"armored", d.armored()}};
-            std::cout << j.dump(2) << "\n";
-        }
-        return 0;
-    }
-
+// A signed bundle's checks (a trusted signer, not seen before), then its content and report.
+int open_verified(const Args& args, const core::SecretBytes& plain, const std::vector<core::ContactCard>& trusted,
+                  std::optional<core::SeenLedger>& ledger, const std::string& out) {
     core::OpenedBundle b = core::read_bundle_plaintext(plain.view(), trusted, ledger ? &*ledger : nullptr);
-    const std::string who = "\"" + b.header.sender.name + "\", key id " + b.signer_key_id + ", fingerprint " + b.signer_fingerprint;
+    const std::string who =
+        "\"" + b.header.sender.name + "\", key id " + b.signer_key_id + ", fingerprint " + b.signer_fingerprint;
     if (b.trust == core::BundleTrust::UnknownSigner)
         throw core::Error("unknown-signer", "bundle " + b.header.id,
-                          "signed by " + who + ": not a trusted signer; compare the fingerprint with the sender, then pass its key or card to --verify");
+                          "signed by " + who +
+                              ": not a trusted signer; compare the fingerprint with the sender, then pass its key or "
+                              "card to --verify");
     if (b.trust == core::BundleTrust::Replay)
         throw core::Error("replay", "bundle " + b.header.id,
                           "already imported from " + who + " (replayed bundle refused; the first import stands)");
@@ -98,6 +68,47 @@ int run(const std::vector<std::string>& argv) {
     }
     b.wipe();
     std::cout << report.dump(2) << "\n";
+    return 0;
+}
+
+int run(const std::vector<std::string>& argv) {
+    const Args args(argv, {{"--identity", true, "-i"},
+                           {"--verify", true},
+                           {"--seen", true},
+                           {"--output", true, "-o"},
+                           {"--passphrase-file", true},
+                           {"--key-passphrase-file", true},
+                           {"--max-work-factor", true}});
+    if (args.positional().size() > 1) throw UsageError("one input file at most");
+    const std::string in = args.positional().empty() ? "-" : args.positional().front();
+    const std::string out = args.value("--output").value_or("-");
+    const auto verify = args.values("--verify");
+    if (args.has("--seen") && verify.empty()) throw UsageError("--seen needs --verify (only signed bundles have ids)");
+    int max_wf = core::scrypt_default_max_log_n();
+    if (const auto wf = args.number("--max-work-factor")) {
+        if (*wf < 1 || *wf > 40 || *wf != static_cast<int>(*wf))
+            throw UsageError("--max-work-factor must be an integer from 1 to 40");
+        max_wf = static_cast<int>(*wf);
+    }
+
+    std::vector<core::ContactCard> trusted;
+    for (const auto& v : verify) trusted.push_back(load_trusted_signer(v));
+    std::optional<core::SeenLedger> ledger;
+    if (const auto seen = args.value("--seen"))
+        ledger = file_exists(*seen) ? core::SeenLedger::from_json(read_file(*seen)) : core::SeenLedger();
+
+    const std::string input = read_file(in);
+    core::AgeLimits limits;
+    limits.max_work_factor = max_wf;
+    if (!verify.empty()) limits.max_payload_bytes = core::BundleLimits{}.max_content_bytes + 16 * 1024;
+    const core::AgeDecryption d(core::as_bytes(input), limits);
+    const core::SecretBytes plain = d.decrypt(identities_for(d, args, max_wf));
+    if (!verify.empty()) return open_verified(args, plain, trusted, ledger, out);
+    write_file_atomic(out, core::as_chars(plain.view()));  // no unwiped copy of the plaintext
+    if (out != "-") {
+        nlohmann::ordered_json j{{"output", out}, {"bytes", plain.size()}, {"armored", d.armored()}};
+        std::cout << j.dump(2) << "\n";
+    }
     return 0;
 }
 

@@ -24,6 +24,79 @@ int work_factor_option(const Args& args, const char* name, int fallback) {
     return static_cast<int>(*wf);
 }
 
+// The age recipients, each once, and their names for the report.
+struct Recipients {
+    std::vector<core::AgeRecipient> list;
+    std::vector<std::string> names;
+    void add(const core::X25519Recipient& r) {
+        const std::string s = r.encode();
+        for (const auto& n : names)
+            if (n == s) return;
+        names.push_back(s);
+        list.emplace_back(r);
+    }
+    // A passphrase, read now, which must be the only recipient (age: a scrypt stanza is alone).
+    void add_passphrase(const Args& args) {
+        const core::SecretBytes pass = read_passphrase(args.value("--passphrase-file"), "Passphrase: ", true);
+        const int work_factor = work_factor_option(args, "--work-factor", core::kScryptEncryptLogN);
+        list.emplace_back(core::ScryptRecipient(pass.view(), work_factor));
+    }
+};
+
+// The combinations of flags that cannot work, refused before anything is read.
+void check_options(const Args& args, bool use_passphrase) {
+    if (args.positional().size() > 1) throw UsageError("one input file at most");
+    const bool has_recipients = !args.values("--recipient").empty();
+    if (use_passphrase && has_recipients)
+        throw UsageError("--passphrase cannot be combined with -r (age: a passphrase stanza must be alone)");
+    if (!use_passphrase && !has_recipients) throw UsageError("give -r RECIPIENT or --passphrase");
+    if (!use_passphrase && args.has("--work-factor")) throw UsageError("--work-factor is for --passphrase");
+    if (!args.has("--sign"))
+        for (const char* o : {"--key-passphrase-file", "--kind", "--id", "--sender", "--sender-recipient"})
+            if (args.has(o)) throw UsageError(std::string(o) + " is for --sign");
+}
+
+// The signed bundle's header: its kind, id, time, and the sender's contact card (from the key
+// set, or from --sender and --sender-recipient with a bare minisign key).
+core::BundleHeader bundle_header(const Args& args, const Signer& signer) {
+    core::BundleHeader header;
+    const auto k = core::parse_bundle_kind(args.value("--kind").value_or("referral"));
+    if (!k) throw UsageError("--kind is screening, referral or status-update");
+    header.kind = *k;
+    header.id = args.value("--id").value_or(core::new_bundle_id());
+    header.created = core::utc_now_rfc3339();
+    if (signer.key_set) {
+        header.sender = signer.key_set->contact_card();
+        if (const auto n = args.value("--sender")) header.sender.name = *n;
+        if (args.has("--sender-recipient")) throw UsageError("--sender-recipient comes from the key set");
+        return header;
+    }
+    const auto name = args.value("--sender");
+    const auto r = args.value("--sender-recipient");
+    if (!name || !r)
+        throw UsageError("with a minisign KEY, give --sender NAME and --sender-recipient age1... (or sign with a key set)");
+    header.sender = core::ContactCard{*name, load_recipient(*r), signer.key.public_key()};
+    return header;
+}
+
+core::Bytes seal_signed(const Args& args, const std::string& input, bool use_passphrase, Recipients& recipients,
+                        nlohmann::ordered_json& report) {
+    const Signer signer = load_signer(*args.value("--sign"), args.value("--key-passphrase-file"),
+                                      core::scrypt_default_max_log_n());
+    const core::BundleHeader header = bundle_header(args, signer);
+    // The sender is a recipient too, so it can reopen what it sent (not with a passphrase,
+    // which must stay alone).
+    if (!use_passphrase) recipients.add(header.sender.recipient);
+    report["signed"] = true;
+    report["kind"] = std::string(core::bundle_kind_name(header.kind));
+    report["id"] = header.id;
+    report["created"] = header.created;
+    report["sender"] = header.sender.name;
+    report["key_id"] = signer.key.public_key().key_id_hex();
+    if (use_passphrase) recipients.add_passphrase(args);
+    return core::seal_bundle(header, input, signer.key, recipients.list, args.has("--armor"));
+}
+
 int run(const std::vector<std::string>& argv) {
     const Args args(argv, {{"--recipient", true, "-r"},
                            {"--passphrase", false, "-p"},
@@ -37,75 +110,22 @@ int run(const std::vector<std::string>& argv) {
                            {"--id", true},
                            {"--sender", true},
                            {"--sender-recipient", true}});
-    if (args.positional().size() > 1) throw UsageError("one input file at most");
+    const bool use_passphrase = args.has("--passphrase") || args.has("--passphrase-file");
+    check_options(args, use_passphrase);
     const std::string in = args.positional().empty() ? "-" : args.positional().front();
     const std::string out = args.value("--output").value_or("-");
-    const bool use_passphrase = args.has("--passphrase") || args.has("--passphrase-file");
-    const auto recipient_values = args.values("--recipient");
-    if (use_passphrase && !recipient_values.empty())
-        throw UsageError("--passphrase cannot be combined with -r (age: a passphrase stanza must be alone)");
-    if (!use_passphrase && recipient_values.empty()) throw UsageError("give -r RECIPIENT or --passphrase");
-    if (!use_passphrase && args.has("--work-factor")) throw UsageError("--work-factor is for --passphrase");
-    const auto sign = args.value("--sign");
-    if (!sign)
-        for (const char* o : {"--key-passphrase-file", "--kind", "--id", "--sender", "--sender-recipient"})
-            if (args.has(o)) throw UsageError(std::string(o) + " is for --sign");
-
-    std::vector<core::AgeRecipient> recipients;
-    std::vector<std::string> recipient_names;
-    auto add_recipient = [&](const core::X25519Recipient& r) {
-        const std::string s = r.encode();
-        for (const auto& n : recipient_names)
-            if (n == s) return;
-        recipient_names.push_back(s);
-        recipients.emplace_back(r);
-    };
-    for (const auto& v : recipient_values) add_recipient(load_recipient(v));
+    Recipients recipients;
+    for (const auto& v : args.values("--recipient")) recipients.add(load_recipient(v));
 
     std::string input = read_file(in);
     core::Bytes sealed;
     nlohmann::ordered_json report;
-    if (sign) {
-        const Signer signer = load_signer(*sign, args.value("--key-passphrase-file"), core::scrypt_default_max_log_n());
-        core::BundleHeader header;
-        const std::string kind = args.value("--kind").value_or("referral");
-        const auto k = core::parse_bundle_kind(kind);
-        if (!k) throw UsageError("--kind is screening, referral or status-update");
-        header.kind = *k;
-        header.id = args.value("--id").value_or(core::new_bundle_id());
-        header.created = core::utc_now_rfc3339();
-        if (signer.key_set) {
-            header.sender = signer.key_set->contact_card();
-            if (const auto n = args.value("--sender")) header.sender.name = *n;
-            if (args.has("--sender-recipient")) throw UsageError("--sender-recipient comes from the key set");
-        } else {
-            const auto name = args.value("--sender");
-            const auto r = args.value("--sender-recipient");
-            if (!name || !r)
-                throw UsageError("with a minisign KEY, give --sender NAME and --sender-recipient age1... (or sign with a key set)");
-            header.sender = core::ContactCard{*name, load_recipient(*r), signer.key.public_key()};
-        }
-        // The sender is a recipient too, so it can reopen what it sent (not with a passphrase,
-        // which must stay alone).
-        if (!use_passphrase) add_recipient(header.sender.recipient);
-        report["signed"] = true;
-        report["kind"] = std::string(core::bundle_kind_name(header.kind));
-        report["id"] = header.id;
-        report["created"] = header.created;
-        report["sender"] = header.sender.name;
-        report["key_id"] = signer.key.public_key().key_id_hex();
-        if (use_passphrase) {
-            const core::SecretBytes pass = read_passphrase(args.value("--passphrase-file"), "Passphrase: ", true);
-            recipients.emplace_back(core::ScryptRecipient(pass.view(), work_factor_option(args, "--work-factor", core::kScryptEncryptLogN)));
-        }
-        sealed = core::seal_bundle(header, input, signer.key, recipients, args.has("--armor"));
+    if (args.has("--sign")) {
+        sealed = seal_signed(args, input, use_passphrase, recipients, report);
     } else {
         report["signed"] = false;
-        if (use_passphrase) {
-            const core::SecretBytes pass = read_passphrase(args.value("--passphrase-file"), "Passphrase: ", true);
-            recipients.emplace_back(core::ScryptRecipient(pass.view(), work_factor_option(args, "--work-factor", core::kScryptEncryptLogN)));
-        }
-        sealed = core::age_encrypt(core::as_bytes(input), recipients, args.has("--armor"));
+        if (use_passphrase) recipients.add_passphrase(args);
+        sealed = core::age_encrypt(core::as_bytes(input), recipients.list, args.has("--armor"));
     }
     core::secure_wipe(input);
     write_file_atomic(out, core::as_chars(sealed));
@@ -113,7 +133,7 @@ int run(const std::vector<std::string>& argv) {
         report["output"] = out;
         report["bytes"] = sealed.size();
         report["armored"] = args.has("--armor");
-        report["recipients"] = recipient_names;
+        report["recipients"] = recipients.names;
         report["passphrase"] = use_passphrase;
         std::cout << report.dump(2) << "\n";
     }

@@ -16,8 +16,8 @@
 
 #---------------------------------------------------------------- header-only libraries
 if(EMSCRIPTEN)
-  # /usr/include must never be on an emscripten include path: glibc's headers would shadow the
-  # sysroot's libc (TOOLCHAIN §11). Expose just the two library folders through symlinks.
+  # /usr/include must never be on an emscripten include path (not even -isystem): glibc's
+  # headers would shadow the sysroot's libc. Expose just the two library folders through symlinks.
   set(_hostinc "${CMAKE_BINARY_DIR}/host-include")
   file(MAKE_DIRECTORY "${_hostinc}")
   foreach(_h nlohmann doctest)

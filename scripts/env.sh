@@ -1,6 +1,6 @@
 # Environment shared by every SafetyNet script. Source it; it only exports variables.
 #
-# Debian's emscripten 3.1.6 needs two things from the environment (TOOLCHAIN.md §2):
+# Debian's emscripten 3.1.6 needs two things from the environment (docs/BUILDING.md):
 #  - NODE_PATH so its JS optimizer finds Debian's acorn;
 #  - EMSDK_PYTHON so emcc runs on Debian's python3 rather than a pyenv/venv shim first on PATH.
 export NODE_PATH=/usr/share/nodejs

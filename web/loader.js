@@ -1,6 +1,8 @@
 // Starts SafetyNet: checks the browser can run it, shows download progress, explains any
 // failure in plain words (English and Spanish), and hides the loading panel at the first frame.
 // No inline script anywhere: the Content-Security-Policy allows only the app's own files.
+// The file is one function only to keep its names out of the page's globals (a module scope);
+// inside, it reads top to bottom as the start-up steps.
 (function () {
   'use strict';
   var bar = document.getElementById('loading-bar');

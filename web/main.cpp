@@ -22,7 +22,8 @@
 #include <memory>
 
 // emcc silently puts its own SDL 1.2 headers on the include path; without our SDL2 directory
-// <SDL.h> would resolve to them (TOOLCHAIN §4). Fail loudly instead.
+// <SDL.h> would resolve to them and compile against SDL 1.2 (docs/BUILDING.md, pitfalls).
+// Fail loudly instead.
 static_assert(SDL_MAJOR_VERSION == 2, "picked up emscripten's SDL 1.2 headers");
 
 extern "C" {
@@ -74,8 +75,8 @@ void frame(Runtime& rt) {
     }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
-    // Two frames can share a timestamp in a throttled or virtual-time tab; ImGui asserts on a
-    // zero delta (TOOLCHAIN pitfall 9).
+    // Two frames can share a timestamp in a throttled or virtual-time tab, and ImGui::NewFrame()
+    // asserts "Need a positive DeltaTime!": clamp it.
     if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
     ImGui::NewFrame();
     rt.app->frame();

@@ -35,7 +35,9 @@ EMSCRIPTEN_KEEPALIVE const char* safetynet_state() { return reply(g_app ? g_app-
 EMSCRIPTEN_KEEPALIVE const char* safetynet_widget(const char* name) {
     const safetynet::ui::WidgetRect* r = g_app ? g_app->widgets().find(name) : nullptr;
     if (!r) return reply("null");
-    return reply(nlohmann::json{{"x", r->x}, {"y", r->y}, {"w", r->w}, {"h", r->h}, {"enabled", r->enabled}}.dump());
+    return reply(nlohmann::json{{"x", r->x}, {"y", r->y}, {"w", r->w}, {"h", r->h}, {"enabled", r->enabled},
+                                {"item_w", r->item_w}, {"item_h", r->item_h}}
+                     .dump());
 }
 
 EMSCRIPTEN_KEEPALIVE const char* safetynet_widgets() {

@@ -1,11 +1,12 @@
 #include "web/web_platform.hpp"
 
+#include "core/base/clock.hpp"
+
 #include <emscripten.h>
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
 #include <cstring>
-#include <ctime>
 #include <string>
 
 // The JavaScript side (web/library_safetynet.js). Each asynchronous call takes a request id
@@ -53,7 +54,9 @@ void WebPlatform::finish(int request, bool ok, std::string bytes) {
 
 double WebPlatform::now_seconds() { return emscripten_get_now() / 1000.0; }
 
-std::int64_t WebPlatform::unix_time() { return static_cast<std::int64_t>(std::time(nullptr)); }
+// The browser's wall clock is the machine's (emscripten's clock is JavaScript's Date); its zone
+// comes from Date too, which knows the browser's time zone.
+std::int64_t WebPlatform::unix_time() { return core::system_clock().unix_time(); }
 
 int WebPlatform::utc_offset_seconds() { return safetynet_js_utc_offset(); }
 

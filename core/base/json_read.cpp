@@ -85,10 +85,56 @@ void JsonReader::fail(std::string_view key, const std::string& message) const {
     throw Error(m_kind, m_path + "." + std::string(key), message);
 }
 
+const nlohmann::json* FieldReader::find(const nlohmann::json& j, std::string_view key) {
+    if (!j.is_object()) return nullptr;
+    const auto it = j.find(key);
+    return it == j.end() || it->is_null() ? nullptr : &*it;
+}
+
+std::optional<std::string> FieldReader::optional_string(const nlohmann::json& j, std::string_view key,
+                                                        const std::string& where) const {
+    const auto* v = find(j, key);
+    if (!v) return std::nullopt;
+    if (!v->is_string()) fail(where, key, "must be a string");
+    return v->get<std::string>();
+}
+
+std::string FieldReader::string(const nlohmann::json& j, std::string_view key, const std::string& where) const {
+    return optional_string(j, key, where).value_or(std::string());
+}
+
+std::string FieldReader::required_string(const nlohmann::json& j, std::string_view key,
+                                         const std::string& where) const {
+    auto s = optional_string(j, key, where);
+    if (!s) fail(where, key, "missing");
+    return std::move(*s);
+}
+
+bool FieldReader::boolean(const nlohmann::json& j, std::string_view key, const std::string& where) const {
+    const auto* v = find(j, key);
+    if (!v) return false;
+    if (!v->is_boolean()) fail(where, key, "must be true or false");
+    return v->get<bool>();
+}
+
+const nlohmann::json& FieldReader::array(const nlohmann::json& j, std::string_view key,
+                                         const std::string& where) const {
+    const auto* v = find(j, key);
+    if (!v) return empty_array();
+    if (!v->is_array()) fail(where, key, "must be an array");
+    return *v;
+}
+
+void FieldReader::fail(const std::string& where, std::string_view key, const std::string& message) const {
+    if (m_at == ErrorAt::Object) throw Error(m_kind, where, "\"" + std::string(key) + "\" " + message);
+    throw Error(m_kind, where + "." + std::string(key), message);
+}
+
 namespace {
+// The lenient reads see a null as a value of another type, which reads as the fallback.
 const nlohmann::json* field(const nlohmann::json& j, std::string_view key) {
     if (!j.is_object()) return nullptr;
-    const auto it = j.find(std::string(key));
+    const auto it = j.find(key);
     return it == j.end() ? nullptr : &*it;
 }
 }  // namespace

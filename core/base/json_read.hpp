@@ -6,6 +6,7 @@
 #include "core/base/secret.hpp"
 
 #include <initializer_list>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,13 +47,41 @@ private:
 };
 
 // Lenient reads of foreign documents (FHIR from other systems, files a user picks), where a
-// field is only looked at, not required: a missing field, a field of another type and a `j`
+// field is only looked at, not required or checked: a missing field, a field of another type and a `j`
 // that is not an object all read as the fallback. nlohmann's json::value() would instead throw
 // a type_error for a present field of the wrong type, which no caller expects (the fuzzers
 // found {"resourceType": 2} crashing the QuestionnaireResponse reader that way).
 std::string string_field(const nlohmann::json& j, std::string_view key);  // "" unless a string
 long long integer_field(const nlohmann::json& j, std::string_view key, long long fallback);
 bool bool_field(const nlohmann::json& j, std::string_view key, bool fallback);
+
+// Checked reads of foreign documents (FHIR resources from other systems, imported
+// questionnaires): a field may be absent, but one present with another type is an error. A
+// null counts as absent, and a `j` that is not an object has no fields. The error is
+// core::Error(kind, "<where>.<key>", "must be a string") — the FHIRPath of the field — or, for
+// readers whose errors name the object rather than the field (ErrorAt::Object: the
+// questionnaire names the item), core::Error(kind, "<where>", "\"<key>\" must be a string").
+enum class ErrorAt { Field, Object };
+
+class FieldReader {
+public:
+    explicit FieldReader(std::string kind, ErrorAt at = ErrorAt::Field) : m_kind(std::move(kind)), m_at(at) {}
+
+    static const nlohmann::json* find(const nlohmann::json& j, std::string_view key);  // nullptr when absent
+    std::optional<std::string> optional_string(const nlohmann::json& j, std::string_view key,
+                                               const std::string& where) const;
+    std::string string(const nlohmann::json& j, std::string_view key, const std::string& where) const;  // "" when absent
+    std::string required_string(const nlohmann::json& j, std::string_view key, const std::string& where) const;
+    bool boolean(const nlohmann::json& j, std::string_view key, const std::string& where) const;  // false when absent
+    // The array at `key`, or an empty one when absent.
+    const nlohmann::json& array(const nlohmann::json& j, std::string_view key, const std::string& where) const;
+
+    [[noreturn]] void fail(const std::string& where, std::string_view key, const std::string& message) const;
+
+private:
+    std::string m_kind;
+    ErrorAt m_at;
+};
 
 // Parses JSON text, turning a syntax error into core::Error(kind, where, ...). Nesting deeper
 // than `max_depth` is refused while parsing (before any deep structure is built).

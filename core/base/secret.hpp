@@ -1,7 +1,7 @@
 #pragma once
 // Key material in memory. SecretBytes owns a fixed-size buffer that is wiped with
 // sodium_memzero when it dies or is overwritten, so no copy of a key, passphrase or
-// plaintext secret outlives its use (STYLE lesson 13: libsodium wipes ephemeral secrets).
+// plaintext secret outlives its use (as libsodium's crypto_box_seal wipes its ephemeral key).
 // The size never changes after construction: a resize would leave an unwiped copy behind.
 #include "core/base/bytes.hpp"
 

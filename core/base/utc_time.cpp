@@ -1,6 +1,7 @@
 #include "core/base/utc_time.hpp"
 
 #include "core/base/calendar_date.hpp"
+#include "core/base/clock.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -25,7 +26,7 @@ std::string format_utc_rfc3339(std::chrono::system_clock::time_point t) {
     return buf;
 }
 
-std::string utc_now_rfc3339() { return format_utc_rfc3339(std::chrono::system_clock::now()); }
+std::string utc_now_rfc3339() { return utc_rfc3339(system_clock()); }
 
 bool is_utc_rfc3339(std::string_view s) {
     if (s.size() != 20) return false;

@@ -10,6 +10,8 @@
 namespace safetynet::core {
 
 std::string format_utc_rfc3339(std::chrono::system_clock::time_point t);
+// Now by the machine's clock (core/base/clock.hpp): for the CLI and defaults; a screen passes
+// its platform's time instead.
 std::string utc_now_rfc3339();
 // True for exactly "YYYY-MM-DDTHH:MM:SSZ" with a real date and time.
 bool is_utc_rfc3339(std::string_view s);

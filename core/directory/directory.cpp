@@ -90,263 +90,273 @@ std::uint64_t get64(const std::uint8_t* p) {
     return v;
 }
 
-}  // namespace
+// The checks of an index image, each a named step of Directory::validate_and_bind(), in the
+// order it runs them: a damaged file is refused with the first thing found wrong.
+class IndexCheck {
+public:
+    explicit IndexCheck(std::string_view source) : m_source(source) {}
 
-void Directory::validate_and_bind(std::string_view source) {
-    const std::string src(source);
-    auto fail = [&](const std::string& why) -> void { throw Error("bad-index", src, why); };
-    auto* base = reinterpret_cast<std::uint8_t*>(m_base);
-    const std::size_t size = m_size;
+    [[noreturn]] void fail(const std::string& why) const { throw Error("bad-index", m_source, why); }
+    void size(std::size_t got, std::size_t want, const char* what) const {
+        if (got != want) fail(std::string(what) + " has the wrong size");
+    }
+    // Every reference is an index below `limit` (or kNone, where allowed).
+    void refs(std::span<const std::uint32_t> refs, std::size_t limit, bool none_ok, const char* what) const {
+        for (const std::uint32_t r : refs)
+            if (r >= limit && !(none_ok && r == fmt::kNone)) fail(std::string(what) + " refers past its table");
+    }
+    // A compressed-row start array: n + 1 entries from 0 to `list`, in order.
+    void csr(std::span<const std::uint32_t> start, std::size_t n, std::size_t list, const char* what) const {
+        if (start.size() != n + 1 || start[0] != 0 || start[n] != list) fail(std::string(what) + " has the wrong size");
+        for (std::size_t i = 0; i < n; ++i)
+            if (start[i] > start[i + 1]) fail(std::string(what) + " is not in order");
+    }
 
-    // Header.
-    if (size < fmt::kHeaderSize) fail("truncated: the file is shorter than an index header");
-    if (std::memcmp(base, fmt::kMagic, 8) != 0) fail("not a SafetyNet directory index");
+private:
+    std::string m_source;
+};
+
+// The header; returns its flags.
+std::uint32_t check_header(const std::uint8_t* base, std::size_t size, const IndexCheck& check) {
+    if (size < fmt::kHeaderSize) check.fail("truncated: the file is shorter than an index header");
+    if (std::memcmp(base, fmt::kMagic, 8) != 0) check.fail("not a SafetyNet directory index");
     if (get32(base + fmt::kOffVersion) != fmt::kVersion)
-        fail("index format version " + std::to_string(get32(base + fmt::kOffVersion)) + ", this build reads version " +
-             std::to_string(fmt::kVersion) + " (rebuild it with `safetynet directory index`)");
-    if (get32(base + fmt::kOffEndian) != fmt::kEndianMarker) fail("written on a machine of the other byte order");
+        check.fail("index format version " + std::to_string(get32(base + fmt::kOffVersion)) +
+                   ", this build reads version " + std::to_string(fmt::kVersion) +
+                   " (rebuild it with `safetynet directory index`)");
+    if (get32(base + fmt::kOffEndian) != fmt::kEndianMarker) check.fail("written on a machine of the other byte order");
     const std::uint64_t declared = get64(base + fmt::kOffFileSize);
     if (declared != size)
-        fail(declared > size ? "truncated: " + std::to_string(size) + " of " + std::to_string(declared) + " bytes"
-                             : "trailing bytes after the index");
+        check.fail(declared > size ? "truncated: " + std::to_string(size) + " of " + std::to_string(declared) + " bytes"
+                                   : "trailing bytes after the index");
     const std::uint32_t nsec = get32(base + fmt::kOffSectionCount);
     if (nsec > 256 || fmt::kHeaderSize + std::uint64_t{nsec} * fmt::kSectionEntrySize > size)
-        fail("the section table does not fit in the file");
+        check.fail("the section table does not fit in the file");
     const std::uint32_t flags = get32(base + fmt::kOffFlags);
-    if (flags & ~fmt::kFlagAsciiTokens) fail("unknown flags: written by a newer build?");
-    m_ascii_tokens = (flags & fmt::kFlagAsciiTokens) != 0;
-
-    // Checksum: any flipped bit or lost byte after the header is caught here.
+    if (flags & ~fmt::kFlagAsciiTokens) check.fail("unknown flags: written by a newer build?");
+    // The checksum: any flipped bit or lost byte after the header is caught here.
     std::uint8_t sum[32];
     fmt::index_checksum(base, size, sum);
-    if (std::memcmp(sum, base + fmt::kOffChecksum, sizeof sum) != 0) fail("checksum mismatch: the file is corrupt");
+    if (std::memcmp(sum, base + fmt::kOffChecksum, sizeof sum) != 0)
+        check.fail("checksum mismatch: the file is corrupt");
+    return flags;
+}
 
-    // Section table.
-    std::vector<SectionEntry> entries;
+// The section table: each section inside the file, aligned, listed once.
+std::vector<SectionEntry> section_table(const std::uint8_t* base, std::size_t size, const IndexCheck& check) {
+    const std::uint32_t nsec = get32(base + fmt::kOffSectionCount);
     const std::uint64_t table_end = fmt::kHeaderSize + std::uint64_t{nsec} * fmt::kSectionEntrySize;
+    std::vector<SectionEntry> entries;
     for (std::uint32_t i = 0; i < nsec; ++i) {
         const std::uint8_t* e = base + fmt::kHeaderSize + i * fmt::kSectionEntrySize;
         SectionEntry s{get32(e), get32(e + 4), get64(e + 8), get64(e + 16)};
         if (s.elem_size == 0 || s.elem_size > 256 || s.offset % 8 != 0 || s.offset < table_end || s.offset > size ||
             s.count > (size - s.offset) / s.elem_size)
-            fail("section " + std::to_string(s.id) + " lies outside the file");
+            check.fail("section " + std::to_string(s.id) + " lies outside the file");
         for (const SectionEntry& o : entries)
-            if (o.id == s.id) fail("section " + std::to_string(s.id) + " appears twice");
+            if (o.id == s.id) check.fail("section " + std::to_string(s.id) + " appears twice");
         entries.push_back(s);
     }
-    auto find = [&](std::uint32_t id) -> const SectionEntry& {
-        for (const SectionEntry& s : entries)
-            if (s.id == id) return s;
-        fail("section " + std::to_string(id) + " is missing");
-        return entries.front();  // unreachable
-    };
-    auto bind = [&](std::uint32_t id, auto& span) {
-        using T = typename std::remove_reference_t<decltype(span)>::element_type;
-        const SectionEntry& s = find(id);
-        if (s.elem_size != sizeof(T)) fail("section " + std::to_string(id) + " has the wrong element size");
-        span = {reinterpret_cast<T*>(base + s.offset), static_cast<std::size_t>(s.count)};
-    };
-    DirectoryView& v = m_view;
-    std::span<const std::uint8_t> meta_bytes;
-    bind(fmt::kMeta, meta_bytes);
-    bind(fmt::kStrBytes, v.str_bytes);
-    bind(fmt::kStrOffsets, v.str_offsets);
-    bind(fmt::kOrgId, v.org_id);
-    bind(fmt::kOrgName, v.org_name);
-    bind(fmt::kOrgRecipient, v.org_recipient);
-    bind(fmt::kLocId, v.loc_id);
-    bind(fmt::kSvcId, v.svc_id);
-    bind(fmt::kSvcName, v.svc_name);
-    bind(fmt::kSvcOrg, v.svc_org);
-    bind(fmt::kSvcStatus, v.svc_status);
-    bind(fmt::kSvcAges, v.svc_ages);
-    bind(fmt::kSvcNeeds, v.svc_needs);
-    bind(fmt::kSvcLangStart, v.svc_lang_start);
-    bind(fmt::kSvcLangs, v.svc_langs);
-    bind(fmt::kSvcTokStart, v.svc_tok_start);
-    bind(fmt::kSvcTokens, v.svc_tokens);
-    bind(fmt::kSvcSig, v.svc_sig);
-    bind(fmt::kSvcCapacity, v.svc_capacity);
-    bind(fmt::kSvcAreaStart, v.svc_area_start);
-    bind(fmt::kSvcAreas, v.svc_areas);
-    bind(fmt::kSvcRowStart, v.svc_row_start);
-    bind(fmt::kSvcRows, v.svc_rows);
-    bind(fmt::kLangCode, v.lang_code);
-    bind(fmt::kAreaKind, v.area_kind);
-    bind(fmt::kAreaValue, v.area_value);
-    bind(fmt::kAreaPolyStart, v.area_poly_start);
-    bind(fmt::kPolyRingStart, v.poly_ring_start);
-    bind(fmt::kRingPointStart, v.ring_point_start);
-    bind(fmt::kPoints, v.points);
-    bind(fmt::kPolyBox, v.poly_box);
-    bind(fmt::kRowLat, v.row_lat);
-    bind(fmt::kRowLon, v.row_lon);
-    bind(fmt::kRowCosLat, v.row_cos_lat);
-    bind(fmt::kRowHot, v.row_hot);
-    bind(fmt::kRowSvc, v.row_svc);
-    bind(fmt::kRowLoc, v.row_loc);
-    bind(fmt::kRowFlags, v.row_flags);
-    bind(fmt::kRowRuleStart, v.row_rule_start);
-    bind(fmt::kRules, v.rules);
-    bind(fmt::kExtRules, v.ext_rules);
-    bind(fmt::kGridKeys, v.grid_keys);
-    bind(fmt::kGridStart, v.grid_start);
-    bind(fmt::kVocabBytes, v.vocab_bytes);
-    bind(fmt::kVocabStart, v.vocab_start);
-    bind(fmt::kVocabDf, v.vocab_df);
-    bind(fmt::kVocabSorted, v.vocab_sorted);
+    return entries;
+}
 
-    // Meta.
-    const auto meta = nlohmann::json::parse(meta_bytes.begin(), meta_bytes.end(), nullptr, false);
-    if (meta.is_discarded() || !meta.is_object()) fail("the meta section is not a JSON object");
+// Points every span of the view at its section, which must be there with the element size
+// the view expects.
+void bind_sections(std::uint8_t* base, const std::vector<SectionEntry>& entries, DirectoryView& v,
+                   const IndexCheck& check) {
+    const auto bind = [&](std::uint32_t id, auto& span) {
+        using T = typename std::remove_reference_t<decltype(span)>::element_type;
+        const auto s = std::find_if(entries.begin(), entries.end(), [&](const SectionEntry& e) { return e.id == id; });
+        if (s == entries.end()) check.fail("section " + std::to_string(id) + " is missing");
+        if (s->elem_size != sizeof(T)) check.fail("section " + std::to_string(id) + " has the wrong element size");
+        span = {reinterpret_cast<T*>(base + s->offset), static_cast<std::size_t>(s->count)};
+    };
+#define SAFETYNET_SECTION_BIND(id, number, field, type) bind(fmt::id, v.field);
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_BIND)
+#undef SAFETYNET_SECTION_BIND
+}
+
+struct IndexMeta {
+    double cell_degrees = 0;
+    double located_rows = 0;  // checked against the rows in check_rows()
+    std::vector<std::string> need_domains;
+    std::string need_fingerprint;
+};
+
+IndexMeta read_meta(const DirectoryView& v, const IndexCheck& check) {
+    const auto meta = nlohmann::json::parse(v.meta.begin(), v.meta.end(), nullptr, false);
+    if (meta.is_discarded() || !meta.is_object()) check.fail("the meta section is not a JSON object");
     const auto num = [&](const char* key) -> double {
         const auto it = meta.find(key);
-        if (it == meta.end() || !it->is_number()) fail(std::string("meta.") + key + " is missing");
+        if (it == meta.end() || !it->is_number()) check.fail(std::string("meta.") + key + " is missing");
         return it->get<double>();
     };
-    m_cell_degrees = num("cell_degrees");
-    if (!(m_cell_degrees > 0.0009 && m_cell_degrees <= 10)) fail("meta.cell_degrees is out of range");
-    const double located = num("located_rows");
+    IndexMeta m;
+    m.cell_degrees = num("cell_degrees");
+    if (!(m.cell_degrees > 0.0009 && m.cell_degrees <= 10)) check.fail("meta.cell_degrees is out of range");
+    m.located_rows = num("located_rows");
     const auto nd = meta.find("need_domains");
-    if (nd == meta.end() || !nd->is_array() || nd->size() > kMaxNeeds) fail("meta.need_domains is missing");
-    m_need_domains.clear();
+    if (nd == meta.end() || !nd->is_array() || nd->size() > kMaxNeeds) check.fail("meta.need_domains is missing");
     for (const auto& d : *nd) {
-        if (!d.is_string()) fail("meta.need_domains holds a non-string");
-        m_need_domains.push_back(d.get<std::string>());
+        if (!d.is_string()) check.fail("meta.need_domains holds a non-string");
+        m.need_domains.push_back(d.get<std::string>());
     }
     const auto fp = meta.find("need_map");
-    if (fp == meta.end() || !fp->is_string()) fail("meta.need_map is missing");
-    m_need_fingerprint = fp->get<std::string>();
+    if (fp == meta.end() || !fp->is_string()) check.fail("meta.need_map is missing");
+    m.need_fingerprint = fp->get<std::string>();
+    return m;
+}
 
-    // Strings: every offset starts a complete string inside the pool.
-    const std::size_t nstr = v.str_offsets.size();
-    if (nstr == 0) fail("the string pool is empty");
+// Strings: every offset starts a complete string inside the pool.
+void check_strings(const DirectoryView& v, const IndexCheck& check) {
+    if (v.str_offsets.empty()) check.fail("the string pool is empty");
+    const std::uint8_t* end = v.str_bytes.data() + v.str_bytes.size();
     for (const std::uint32_t off : v.str_offsets) {
-        if (off >= v.str_bytes.size()) fail("a string starts outside the pool");
+        if (off >= v.str_bytes.size()) check.fail("a string starts outside the pool");
         const std::uint8_t* p = v.str_bytes.data() + off;
-        const std::uint8_t* end = v.str_bytes.data() + v.str_bytes.size();
         const std::uint8_t tag = *p++;
         std::uint64_t len = 0;
-        if (tag < 0x80) len = tag;
-        else if (tag == 0x81) len = 16;
-        else if (tag == 0x80) {
+        if (tag < 0x80) {
+            len = tag;
+        } else if (tag == 0x81) {
+            len = 16;
+        } else if (tag == 0x80) {
             std::uint32_t l = 0;
-            if (!read_varint(p, end, l)) fail("a string length runs past the pool");
+            if (!read_varint(p, end, l)) check.fail("a string length runs past the pool");
             len = l;
-        } else fail("unknown string tag");
-        if (len > static_cast<std::uint64_t>(end - p)) fail("a string runs past the pool");
+        } else {
+            check.fail("unknown string tag");
+        }
+        if (len > static_cast<std::uint64_t>(end - p)) check.fail("a string runs past the pool");
     }
+}
 
-    auto check_refs = [&](std::span<const std::uint32_t> refs, std::size_t limit, bool none_ok, const char* what) {
-        for (const std::uint32_t r : refs)
-            if (r >= limit && !(none_ok && r == fmt::kNone)) fail(std::string(what) + " refers past its table");
-    };
-    auto check_csr = [&](std::span<const std::uint32_t> start, std::size_t n, std::size_t list, const char* what) {
-        if (start.size() != n + 1 || start[0] != 0 || start[n] != list) fail(std::string(what) + " has the wrong size");
-        for (std::size_t i = 0; i < n; ++i)
-            if (start[i] > start[i + 1]) fail(std::string(what) + " is not in order");
-    };
-    auto check_size = [&](std::size_t got, std::size_t want, const char* what) {
-        if (got != want) fail(std::string(what) + " has the wrong size");
-    };
-
-    const std::size_t O = v.org_id.size(), L = v.loc_id.size(), S = v.svc_id.size(), R = v.row_svc.size();
-    const std::size_t NL = v.lang_code.size(), NA = v.area_kind.size();
-    if (S == 0) fail("the index holds no services");
-    check_size(v.org_name.size(), O, "organization names");
-    check_size(v.org_recipient.size(), O, "organization recipients");
-    for (const auto* s : {&v.svc_name, &v.svc_org}) check_size(s->size(), S, "service table");
-    check_size(v.svc_status.size(), S, "service status");
-    check_size(v.svc_ages.size(), S, "service ages");
-    check_size(v.svc_needs.size(), S, "service needs");
-    check_size(v.svc_sig.size(), S, "service signatures");
-    check_size(v.svc_capacity.size(), S, "service capacity");
-    check_size(v.area_value.size(), NA, "area values");
-    for (const auto* s : {&v.row_lat, &v.row_lon, &v.row_cos_lat}) check_size(s->size(), R, "row coordinates");
-    check_size(v.row_hot.size(), R, "row filters");
-    check_size(v.row_loc.size(), R, "row locations");
-    check_size(v.row_flags.size(), R, "row flags");
-    check_size(v.vocab_df.size(), v.vocab_start.empty() ? 0 : v.vocab_start.size() - 1, "vocabulary");
-
-    for (const auto* refs : {&v.org_id, &v.org_name, &v.org_recipient, &v.loc_id,
-                             &v.svc_id, &v.svc_name, &v.lang_code,
+// Every per-service and per-row table has one entry each, and every reference lands.
+void check_tables(const DirectoryView& v, const IndexCheck& check) {
+    const std::size_t O = v.org_id.size(), S = v.svc_id.size(), R = v.row_svc.size(), NA = v.area_kind.size();
+    if (S == 0) check.fail("the index holds no services");
+    check.size(v.org_name.size(), O, "organization names");
+    check.size(v.org_recipient.size(), O, "organization recipients");
+    for (const auto* s : {&v.svc_name, &v.svc_org}) check.size(s->size(), S, "service table");
+    check.size(v.svc_status.size(), S, "service status");
+    check.size(v.svc_ages.size(), S, "service ages");
+    check.size(v.svc_needs.size(), S, "service needs");
+    check.size(v.svc_sig.size(), S, "service signatures");
+    check.size(v.svc_capacity.size(), S, "service capacity");
+    check.size(v.area_value.size(), NA, "area values");
+    for (const auto* s : {&v.row_lat, &v.row_lon, &v.row_cos_lat}) check.size(s->size(), R, "row coordinates");
+    check.size(v.row_hot.size(), R, "row filters");
+    check.size(v.row_loc.size(), R, "row locations");
+    check.size(v.row_flags.size(), R, "row flags");
+    check.size(v.vocab_df.size(), v.vocab_start.empty() ? 0 : v.vocab_start.size() - 1, "vocabulary");
+    for (const auto* refs : {&v.org_id, &v.org_name, &v.org_recipient, &v.loc_id, &v.svc_id, &v.svc_name, &v.lang_code,
                              &v.area_value})
-        check_refs(*refs, nstr, false, "a string reference");
-    check_refs(v.svc_org, O, true, "a service's organization");
-    for (const std::uint8_t s : v.svc_status)
-        if (s > 3) fail("a service status is unknown");
-    for (const std::uint8_t c : v.svc_capacity)
-        if (c > 4) fail("a capacity code is unknown");
-    check_csr(v.svc_lang_start, S, v.svc_langs.size(), "service languages");
-    for (const std::uint16_t l : v.svc_langs)
-        if (l >= NL) fail("a service language refers past the language table");
-    check_csr(v.svc_tok_start, S, v.svc_tokens.size(), "service tokens");
-    check_csr(v.svc_area_start, S, v.svc_areas.size(), "service areas");
-    check_refs(v.svc_areas, NA, false, "a service area");
-    check_csr(v.svc_row_start, S, v.svc_rows.size(), "service rows");
-    check_refs(v.svc_rows, R, false, "a service row");
-    for (std::size_t s = 0; s < S; ++s)
-        if (v.svc_row_start[s] == v.svc_row_start[s + 1]) fail("a service has no row");
+        check.refs(*refs, v.str_offsets.size(), false, "a string reference");
+    check.refs(v.svc_org, O, true, "a service's organization");
+}
 
-    // Areas and polygons.
+void check_services(const DirectoryView& v, const IndexCheck& check) {
+    const std::size_t S = v.svc_id.size();
+    for (const std::uint8_t s : v.svc_status)
+        if (s > 3) check.fail("a service status is unknown");
+    for (const std::uint8_t c : v.svc_capacity)
+        if (c > 4) check.fail("a capacity code is unknown");
+    check.csr(v.svc_lang_start, S, v.svc_langs.size(), "service languages");
+    for (const std::uint16_t l : v.svc_langs)
+        if (l >= v.lang_code.size()) check.fail("a service language refers past the language table");
+    check.csr(v.svc_tok_start, S, v.svc_tokens.size(), "service tokens");
+    check.csr(v.svc_area_start, S, v.svc_areas.size(), "service areas");
+    check.refs(v.svc_areas, v.area_kind.size(), false, "a service area");
+    check.csr(v.svc_row_start, S, v.svc_rows.size(), "service rows");
+    check.refs(v.svc_rows, v.row_svc.size(), false, "a service row");
+    for (std::size_t s = 0; s < S; ++s)
+        if (v.svc_row_start[s] == v.svc_row_start[s + 1]) check.fail("a service has no row");
+}
+
+void check_areas(const DirectoryView& v, const IndexCheck& check) {
     for (const std::uint8_t k : v.area_kind)
-        if (k < 1 || k > 4) fail("an area kind is unknown");
+        if (k < 1 || k > 4) check.fail("an area kind is unknown");
     const std::size_t NP = v.poly_ring_start.empty() ? 0 : v.poly_ring_start.size() - 1;
     const std::size_t NR = v.ring_point_start.empty() ? 0 : v.ring_point_start.size() - 1;
-    check_csr(v.area_poly_start, NA, NP, "area polygons");
-    check_csr(v.poly_ring_start, NP, NR, "polygon rings");
-    if (v.points.size() % 2 != 0) fail("polygon points are not pairs");
-    check_csr(v.ring_point_start, NR, v.points.size() / 2, "ring points");
+    check.csr(v.area_poly_start, v.area_kind.size(), NP, "area polygons");
+    check.csr(v.poly_ring_start, NP, NR, "polygon rings");
+    if (v.points.size() % 2 != 0) check.fail("polygon points are not pairs");
+    check.csr(v.ring_point_start, NR, v.points.size() / 2, "ring points");
     for (std::size_t r = 0; r < NR; ++r)
-        if (v.ring_point_start[r + 1] - v.ring_point_start[r] < 3) fail("a polygon ring has fewer than 3 points");
+        if (v.ring_point_start[r + 1] - v.ring_point_start[r] < 3) check.fail("a polygon ring has fewer than 3 points");
     for (std::size_t p = 0; p < NP; ++p)
-        if (v.poly_ring_start[p] == v.poly_ring_start[p + 1]) fail("a polygon has no ring");
-    check_size(v.poly_box.size(), NP * 4, "polygon boxes");
+        if (v.poly_ring_start[p] == v.poly_ring_start[p + 1]) check.fail("a polygon has no ring");
+    check.size(v.poly_box.size(), NP * 4, "polygon boxes");
     for (const double x : v.points)
-        if (!std::isfinite(x)) fail("a polygon point is not a number");
+        if (!std::isfinite(x)) check.fail("a polygon point is not a number");
+}
 
-    // Rows.
-    if (!(located >= 0 && located <= static_cast<double>(R))) fail("meta.located_rows is out of range");
-    m_located_rows = static_cast<std::size_t>(located);
-    check_refs(v.row_svc, S, false, "a row's service");
-    check_refs(v.row_loc, L, true, "a row's location");
+// Rows (located ones first, as meta says), their hours, and the grid over the located ones.
+void check_rows(const DirectoryView& v, std::size_t located, const IndexCheck& check) {
+    const std::size_t R = v.row_svc.size();
+    check.refs(v.row_svc, v.svc_id.size(), false, "a row's service");
+    check.refs(v.row_loc, v.loc_id.size(), true, "a row's location");
     for (std::size_t r = 0; r < R; ++r) {
         const bool loc = (v.row_flags[r] & kRowLocated) != 0;
-        if (loc != (r < m_located_rows)) fail("located rows are not first");
+        if (loc != (r < located)) check.fail("located rows are not first");
         if (loc && !(v.row_lat[r] >= -90 && v.row_lat[r] <= 90 && v.row_lon[r] >= -180 && v.row_lon[r] <= 180 &&
                      std::isfinite(v.row_cos_lat[r])))
-            fail("a row's coordinates are out of range");
+            check.fail("a row's coordinates are out of range");
     }
-    check_csr(v.row_rule_start, R, v.rules.size(), "row rules");
+    check.csr(v.row_rule_start, R, v.rules.size(), "row rules");
     for (const PackedRule& r : v.rules)
-        if (r.opens > 1440 || r.closes > 1440 || r.ext_index() > v.ext_rules.size()) fail("an opening rule is malformed");
+        if (r.opens > 1440 || r.closes > 1440 || r.ext_index() > v.ext_rules.size())
+            check.fail("an opening rule is malformed");
     for (const OpeningRule& r : v.ext_rules)
-        if (r.opens > 1440 || r.closes > 1440 || r.freq > 1 || r.interval < 1) fail("an opening rule is malformed");
-
-    // Grid.
-    check_csr(v.grid_start, v.grid_keys.size(), m_located_rows, "grid cells");
+        if (r.opens > 1440 || r.closes > 1440 || r.freq > 1 || r.interval < 1)
+            check.fail("an opening rule is malformed");
+    check.csr(v.grid_start, v.grid_keys.size(), located, "grid cells");
     for (std::size_t i = 1; i < v.grid_keys.size(); ++i)
-        if (v.grid_keys[i - 1] >= v.grid_keys[i]) fail("grid cells are not in order");
+        if (v.grid_keys[i - 1] >= v.grid_keys[i]) check.fail("grid cells are not in order");
+}
 
-    // Vocabulary.
-    if (v.vocab_start.empty()) fail("the vocabulary is missing");
-    check_csr(v.vocab_start, v.vocab_start.size() - 1, v.vocab_bytes.size(), "vocabulary");
+void check_vocabulary(const DirectoryView& v, const IndexCheck& check) {
+    if (v.vocab_start.empty()) check.fail("the vocabulary is missing");
+    check.csr(v.vocab_start, v.vocab_start.size() - 1, v.vocab_bytes.size(), "vocabulary");
     for (const std::uint32_t d : v.vocab_df)
-        if (d > S) fail("a word's document frequency exceeds the number of services");
+        if (d > v.svc_id.size()) check.fail("a word's document frequency exceeds the number of services");
     // The byte order of the tokens: a permutation, in order (prefix search relies on it).
     const std::size_t V = v.vocab_df.size();
-    check_size(v.vocab_sorted.size(), V, "vocabulary order");
+    check.size(v.vocab_sorted.size(), V, "vocabulary order");
     std::vector<bool> seen_token(V, false);
-    auto token = [&](std::uint32_t id) {
+    const auto token = [&](std::uint32_t id) {
         return std::string_view(reinterpret_cast<const char*>(v.vocab_bytes.data()) + v.vocab_start[id],
                                 v.vocab_start[id + 1] - v.vocab_start[id]);
     };
     for (std::size_t i = 0; i < V; ++i) {
         const std::uint32_t id = v.vocab_sorted[i];
-        if (id >= V || seen_token[id]) fail("the vocabulary order is not a permutation");
+        if (id >= V || seen_token[id]) check.fail("the vocabulary order is not a permutation");
         seen_token[id] = true;
-        if (i > 0 && !(token(v.vocab_sorted[i - 1]) < token(id))) fail("the vocabulary order is not sorted");
+        if (i > 0 && !(token(v.vocab_sorted[i - 1]) < token(id))) check.fail("the vocabulary order is not sorted");
     }
+}
+
+}  // namespace
+
+void Directory::validate_and_bind(std::string_view source) {
+    const IndexCheck check(source);
+    auto* base = reinterpret_cast<std::uint8_t*>(m_base);
+    const std::uint32_t flags = check_header(base, m_size, check);
+    m_ascii_tokens = (flags & fmt::kFlagAsciiTokens) != 0;
+    bind_sections(base, section_table(base, m_size, check), m_view, check);
+    IndexMeta meta = read_meta(m_view, check);
+    m_cell_degrees = meta.cell_degrees;
+    m_need_domains = std::move(meta.need_domains);
+    m_need_fingerprint = std::move(meta.need_fingerprint);
+    check_strings(m_view, check);
+    check_tables(m_view, check);
+    check_services(m_view, check);
+    check_areas(m_view, check);
+    if (!(meta.located_rows >= 0 && meta.located_rows <= static_cast<double>(m_view.row_svc.size())))
+        check.fail("meta.located_rows is out of range");
+    m_located_rows = static_cast<std::size_t>(meta.located_rows);
+    check_rows(m_view, m_located_rows, check);
+    check_vocabulary(m_view, check);
 }
 
 std::string county_key(std::string_view name) {

@@ -13,6 +13,7 @@
 //
 // Sizes: about 230 bytes per service at national scale (1M services in about 230 MB), so it
 // fits the 32-bit WebAssembly heap.
+#include "core/directory/directory_format.hpp"
 #include "core/directory/need_map.hpp"
 #include "core/directory/schedule.hpp"
 #include "core/directory/vocabulary.hpp"
@@ -70,50 +71,13 @@ enum RowFlag : std::uint8_t {
     kRowHasArea = 2,    // its service declares service areas
 };
 
-// The arrays of a directory, in place in its image. Public so the matcher and tests can read
-// them; only Directory creates one, after validating every index in it.
+// The arrays of a directory, in place in its image: one span per section of the index
+// (directory_format.hpp lists them). Public so the matcher and tests can read them; only
+// Directory creates one, after validating every index in it.
 struct DirectoryView {
-    // strings
-    std::span<const std::uint8_t> str_bytes;
-    std::span<const std::uint32_t> str_offsets;
-    // organizations
-    std::span<const std::uint32_t> org_id, org_name, org_recipient;
-    // locations
-    std::span<const std::uint32_t> loc_id;
-    // services
-    std::span<const std::uint32_t> svc_id, svc_name, svc_org;
-    std::span<const std::uint8_t> svc_status;
-    std::span<const AgeRange> svc_ages;
-    std::span<const NeedMask> svc_needs;
-    std::span<const std::uint32_t> svc_lang_start;
-    std::span<const std::uint16_t> svc_langs;
-    std::span<const std::uint32_t> svc_tok_start;
-    std::span<const std::uint8_t> svc_tokens;
-    std::span<const std::uint64_t> svc_sig;
-    std::span<const std::uint8_t> svc_capacity;
-    std::span<const std::uint32_t> svc_area_start, svc_areas;
-    std::span<const std::uint32_t> svc_row_start, svc_rows;
-    // languages
-    std::span<const std::uint32_t> lang_code;
-    // service areas
-    std::span<const std::uint8_t> area_kind;
-    std::span<const std::uint32_t> area_value, area_poly_start, poly_ring_start, ring_point_start;
-    std::span<const double> points;    // lon, lat pairs
-    std::span<const double> poly_box;  // min_lat, max_lat, min_lon, max_lon per polygon
-    // rows
-    std::span<const double> row_lat, row_lon, row_cos_lat;
-    std::span<const HotRow> row_hot;
-    std::span<const std::uint32_t> row_svc, row_loc;
-    std::span<const std::uint8_t> row_flags;
-    std::span<const std::uint32_t> row_rule_start;
-    std::span<const PackedRule> rules;
-    std::span<const OpeningRule> ext_rules;
-    // grid
-    std::span<const std::uint64_t> grid_keys;
-    std::span<const std::uint32_t> grid_start;
-    // vocabulary
-    std::span<const std::uint8_t> vocab_bytes;
-    std::span<const std::uint32_t> vocab_start, vocab_df, vocab_sorted;
+#define SAFETYNET_SECTION_SPAN(id, number, field, type) std::span<const type> field;
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_SPAN)
+#undef SAFETYNET_SECTION_SPAN
 };
 
 // Decoded per-service token lists (delta-coded, bounds-checked while decoding).

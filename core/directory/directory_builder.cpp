@@ -241,6 +241,37 @@ std::int16_t centi_years(const std::optional<double>& years) {
     return static_cast<std::int16_t>(std::clamp(c, 0.0, 32767.0));
 }
 
+// A service at one of its locations (finish()), before it is written.
+struct Row {
+    std::uint32_t svc, loc;  // staging indices; loc is kNone for a service with no location
+    double lat, lon;         // NaN when unknown
+    const std::vector<OpeningRule>* rules;
+    std::uint64_t key;       // grid cell, or kNoCell
+};
+constexpr std::uint64_t kNoCell = ~std::uint64_t{0};
+
+// How finish() orders what it writes.
+struct Layout {
+    std::vector<Row> rows;             // located rows by grid cell, then the others
+    std::size_t located = 0;           // how many rows have coordinates
+    std::vector<std::uint32_t> svc_order;  // written position → staging index
+    std::vector<std::uint32_t> svc_new;    // staging index → written position
+    std::vector<std::string> languages;    // most common first: a language's index
+    std::unordered_map<std::string, std::uint16_t> lang_of;
+    std::vector<std::vector<std::string>> svc_lang_keys;  // per staged service, sorted
+    std::vector<std::uint32_t> by_df;  // final token id → staging word id, most frequent first
+    std::vector<std::uint32_t> remap;  // staging word id → final token id
+};
+
+// The index's sections as the builder fills them, one array per section.
+struct IndexArrays {
+#define SAFETYNET_SECTION_ARRAY(id, number, field, type) std::vector<type> field;
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_ARRAY)
+#undef SAFETYNET_SECTION_ARRAY
+};
+
+using UnresolvedSite = std::function<void(const std::string&, const std::string&)>;
+
 }  // namespace
 
 struct DirectoryBuilder::State {
@@ -275,6 +306,20 @@ struct DirectoryBuilder::State {
         tokenize(text, options.token_chars, scratch, views);
         for (const std::string_view v : views) out.push_back(word(v));
     }
+
+    // finish(), in its steps (in this order: string pool indices follow the order of interning).
+    Layout lay_out(std::string_view source, const UnresolvedSite& unresolved) const;
+    std::vector<Row> site_rows(const UnresolvedSite& unresolved) const;
+    void order_languages(Layout& l, std::string_view source) const;
+    void order_vocabulary(Layout& l) const;
+    void write_parties(IndexArrays& sec) const;
+    void write_services(IndexArrays& sec, const Layout& l, std::string_view source);
+    void write_service_tokens(IndexArrays& sec, const StagedService& svc, const Layout& l,
+                              std::string_view source) const;
+    void write_service_areas(IndexArrays& sec, const StagedService& svc);
+    void write_rows(IndexArrays& sec, const Layout& l) const;
+    void write_vocabulary(IndexArrays& sec, const Layout& l) const;
+    std::string meta_json(std::string_view source, const Layout& l) const;
 };
 
 DirectoryBuilder::DirectoryBuilder(BuildOptions options) : m(std::make_unique<State>(options)) {
@@ -404,34 +449,22 @@ PackedRule pack_rule(const OpeningRule& r, std::vector<OpeningRule>& ext) {
 
 }  // namespace
 
-Directory DirectoryBuilder::finish(std::string_view source,
-                                   const std::function<void(const std::string&, const std::string&)>& unresolved) {
-    State& st = *m;
-    const std::size_t S = st.svcs.size();
-    if (S == 0) throw Error("empty-directory", std::string(source), "no services to index");
-    if (S >= fmt::kNone) throw Error("too-large", std::string(source), "too many services");
-
-    // Rows: one per service at a known location; a service with none gets one row without
-    // coordinates (virtual services, hotlines, services that list no address).
-    struct Row {
-        std::uint32_t svc, loc;
-        double lat, lon;
-        const std::vector<OpeningRule>* rules;
-        std::uint64_t key;
-    };
+// Rows: one per service at a known location; a service with none gets one row without
+// coordinates (virtual services, hotlines, services that list no address). A site's hours
+// are its own, else the service's, else the location's.
+std::vector<Row> DirectoryBuilder::State::site_rows(const UnresolvedSite& unresolved) const {
     std::vector<Row> rows;
-    rows.reserve(S);
-    static const std::vector<OpeningRule> kNoRules;
-    for (std::uint32_t s = 0; s < S; ++s) {
-        StagedService& svc = st.svcs[s];
+    rows.reserve(svcs.size());
+    for (std::uint32_t s = 0; s < svcs.size(); ++s) {
+        const StagedService& svc = svcs[s];
         const std::size_t before = rows.size();
         for (const SiteInput& site : svc.sites) {
-            const auto it = st.loc_index.find(site.location_id);
-            if (it == st.loc_index.end()) {
+            const auto it = loc_index.find(site.location_id);
+            if (it == loc_index.end()) {
                 if (unresolved) unresolved(*svc.id_text, site.location_id);
                 continue;
             }
-            const StagedLocation& loc = st.locs[it->second];
+            const StagedLocation& loc = locs[it->second];
             const std::vector<OpeningRule>* rules = !site.rules.empty() ? &site.rules
                                                     : !svc.rules.empty() ? &svc.rules
                                                                          : &loc.rules;
@@ -439,266 +472,238 @@ Directory DirectoryBuilder::finish(std::string_view source,
         }
         if (rows.size() == before) rows.push_back({s, fmt::kNone, std::nan(""), std::nan(""), &svc.rules, 0});
     }
+    return rows;
+}
 
-    // Languages: the service's and those spoken at its locations, most common first.
-    std::vector<std::vector<std::string>> svc_lang_keys(S);
-    std::unordered_map<std::string, std::uint32_t> lang_count;
-    for (std::uint32_t s = 0; s < S; ++s) {
-        auto& keys = svc_lang_keys[s];
-        for (const std::string& l : st.svcs[s].languages) keys.push_back(language_key(l));
+// Languages: the service's and those spoken at its locations, most common first (so that the
+// common ones get the bits of a row's language mask).
+void DirectoryBuilder::State::order_languages(Layout& l, std::string_view source) const {
+    l.svc_lang_keys.assign(svcs.size(), {});
+    for (std::uint32_t s = 0; s < svcs.size(); ++s) {
+        auto& keys = l.svc_lang_keys[s];
+        for (const std::string& lang : svcs[s].languages) keys.push_back(language_key(lang));
         keys.erase(std::remove(keys.begin(), keys.end(), std::string()), keys.end());
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     }
-    for (const Row& r : rows) {
+    for (const Row& r : l.rows) {
         if (r.loc == fmt::kNone) continue;
-        auto& keys = svc_lang_keys[r.svc];
-        for (const std::string& l : st.locs[r.loc].languages) {
-            const std::string k = language_key(l);
+        auto& keys = l.svc_lang_keys[r.svc];
+        for (const std::string& lang : locs[r.loc].languages) {
+            const std::string k = language_key(lang);
             if (!k.empty() && !std::binary_search(keys.begin(), keys.end(), k))
                 keys.insert(std::lower_bound(keys.begin(), keys.end(), k), k);
         }
     }
-    for (const auto& keys : svc_lang_keys)
-        for (const std::string& k : keys) ++lang_count[k];
-    std::vector<std::string> languages;
-    for (const auto& [k, n] : lang_count) languages.push_back(k);
-    std::sort(languages.begin(), languages.end(), [&](const std::string& a, const std::string& b) {
-        return lang_count[a] != lang_count[b] ? lang_count[a] > lang_count[b] : a < b;
+    std::unordered_map<std::string, std::uint32_t> count;
+    for (const auto& keys : l.svc_lang_keys)
+        for (const std::string& k : keys) ++count[k];
+    for (const auto& [k, n] : count) l.languages.push_back(k);
+    std::sort(l.languages.begin(), l.languages.end(), [&](const std::string& a, const std::string& b) {
+        return count[a] != count[b] ? count[a] > count[b] : a < b;
     });
-    if (languages.size() > 0xFFFF) throw Error("too-large", std::string(source), "too many languages");
-    std::unordered_map<std::string, std::uint16_t> lang_of;
-    for (std::size_t i = 0; i < languages.size(); ++i) lang_of[languages[i]] = static_cast<std::uint16_t>(i);
+    if (l.languages.size() > 0xFFFF) throw Error("too-large", std::string(source), "too many languages");
+    for (std::size_t i = 0; i < l.languages.size(); ++i) l.lang_of[l.languages[i]] = static_cast<std::uint16_t>(i);
+}
 
-    // Vocabulary: ids by descending df so that common words get small ids and short deltas.
-    const std::size_t W = st.words.size();
-    const std::vector<std::string>& word_text = st.words.words();
-    std::vector<std::uint32_t> by_df(W);
-    std::iota(by_df.begin(), by_df.end(), 0u);
-    std::sort(by_df.begin(), by_df.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return st.df[a] != st.df[b] ? st.df[a] > st.df[b] : word_text[a] < word_text[b];
+// Vocabulary: ids by descending df so that common words get small ids and short deltas.
+void DirectoryBuilder::State::order_vocabulary(Layout& l) const {
+    const std::size_t W = words.size();
+    const std::vector<std::string>& text = words.words();
+    l.by_df.resize(W);
+    std::iota(l.by_df.begin(), l.by_df.end(), 0u);
+    std::sort(l.by_df.begin(), l.by_df.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return df[a] != df[b] ? df[a] > df[b] : text[a] < text[b];
     });
-    std::vector<std::uint32_t> remap(W);
-    for (std::uint32_t i = 0; i < W; ++i) remap[by_df[i]] = i;
+    l.remap.resize(W);
+    for (std::uint32_t i = 0; i < W; ++i) l.remap[l.by_df[i]] = i;
+}
 
-
+Layout DirectoryBuilder::State::lay_out(std::string_view source, const UnresolvedSite& unresolved) const {
+    Layout l;
+    l.rows = site_rows(unresolved);
+    order_languages(l, source);
+    order_vocabulary(l);
     // Grid order: located rows by cell (stable), then the rows without coordinates.
-    for (Row& r : rows) r.key = std::isnan(r.lat) ? ~std::uint64_t{0} : cell_key(r.lat, r.lon, st.options.cell_degrees);
-    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
-    const std::size_t R = rows.size();
-    if (R >= fmt::kNone) throw Error("too-large", std::string(source), "too many rows");
-    std::size_t located = 0;
-    while (located < R && rows[located].key != ~std::uint64_t{0}) ++located;
-
+    for (Row& r : l.rows) r.key = std::isnan(r.lat) ? kNoCell : cell_key(r.lat, r.lon, options.cell_degrees);
+    std::stable_sort(l.rows.begin(), l.rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+    if (l.rows.size() >= fmt::kNone) throw Error("too-large", std::string(source), "too many rows");
+    while (l.located < l.rows.size() && l.rows[l.located].key != kNoCell) ++l.located;
     // Services in the order of their first row, so a scan reads service data mostly in order.
-    std::vector<std::uint32_t> svc_order;  // new position → old index
-    std::vector<std::uint32_t> svc_new(S, fmt::kNone);
-    for (const Row& r : rows)
-        if (svc_new[r.svc] == fmt::kNone) {
-            svc_new[r.svc] = static_cast<std::uint32_t>(svc_order.size());
-            svc_order.push_back(r.svc);
+    l.svc_new.assign(svcs.size(), fmt::kNone);
+    for (const Row& r : l.rows)
+        if (l.svc_new[r.svc] == fmt::kNone) {
+            l.svc_new[r.svc] = static_cast<std::uint32_t>(l.svc_order.size());
+            l.svc_order.push_back(r.svc);
         }
+    return l;
+}
 
-    // Organizations are referenced by id; a service naming an unknown organization keeps the
-    // id text (as a string) but links to none.
-    ImageWriter w;
-    std::vector<std::uint32_t> org_id, org_name, org_recipient;
-    for (const StagedOrg& o : st.orgs) {
-        org_id.push_back(o.id);
-        org_name.push_back(o.name);
-        org_recipient.push_back(o.recipient);
+// Organizations are referenced by id; a service naming an unknown organization keeps the id
+// text (as a string) but links to none.
+void DirectoryBuilder::State::write_parties(IndexArrays& sec) const {
+    for (const StagedOrg& o : orgs) {
+        sec.org_id.push_back(o.id);
+        sec.org_name.push_back(o.name);
+        sec.org_recipient.push_back(o.recipient);
     }
-    std::vector<std::uint32_t> loc_id;
-    for (const StagedLocation& l : st.locs) loc_id.push_back(l.id);
+    for (const StagedLocation& loc : locs) sec.loc_id.push_back(loc.id);
+}
 
-    std::vector<std::uint32_t> svc_id(S), svc_name(S), svc_org(S);
-    std::vector<std::uint8_t> svc_status(S), svc_capacity(S);
-    std::vector<AgeRange> svc_ages(S);
-    std::vector<NeedMask> svc_needs(S);
-    std::vector<std::uint32_t> lang_start{0}, tok_start{0}, area_start{0}, row_start{0};
-    std::vector<std::uint16_t> svc_langs;
-    std::vector<std::uint32_t> svc_areas, svc_rows;
-    std::vector<std::uint8_t> svc_tokens;
-    std::vector<std::uint64_t> svc_sig(S);
-    std::vector<std::uint32_t> lang_mask(S);
-    std::vector<std::uint8_t> area_kind;
-    std::vector<std::uint32_t> area_value, area_poly_start{0}, poly_ring_start{0}, ring_point_start{0};
-    std::vector<double> points, poly_box;
+void DirectoryBuilder::State::write_services(IndexArrays& sec, const Layout& l, std::string_view source) {
+    const std::size_t S = svcs.size();
     std::vector<std::vector<std::uint32_t>> rows_of(S);
-    for (std::uint32_t r = 0; r < R; ++r) rows_of[svc_new[rows[r].svc]].push_back(r);
-
-    std::vector<std::uint32_t> list;
+    for (std::uint32_t r = 0; r < l.rows.size(); ++r) rows_of[l.svc_new[l.rows[r].svc]].push_back(r);
+    for (auto* csr : {&sec.svc_lang_start, &sec.svc_tok_start, &sec.svc_area_start, &sec.svc_row_start,
+                      &sec.area_poly_start, &sec.poly_ring_start, &sec.ring_point_start})
+        csr->push_back(0);
     for (std::uint32_t n = 0; n < S; ++n) {
-        StagedService& svc = st.svcs[svc_order[n]];
-        svc_id[n] = svc.id;
-        svc_name[n] = svc.name;
-        const auto o = st.org_index.find(svc.org_key);
-        svc_org[n] = o == st.org_index.end() ? fmt::kNone : o->second;
-        svc_status[n] = svc.status;
-        svc_capacity[n] = svc.capacity;
-        svc_ages[n] = svc.ages;
-        svc_needs[n] = svc.needs;
-        std::uint32_t mask = 0;
-        for (const std::string& k : svc_lang_keys[svc_order[n]]) {
-            const std::uint16_t li = lang_of.at(k);
-            svc_langs.push_back(li);
-            mask |= li < kLangMaskBits ? 1u << li : kLangOverflowBit;
+        const StagedService& svc = svcs[l.svc_order[n]];
+        sec.svc_id.push_back(svc.id);
+        sec.svc_name.push_back(svc.name);
+        const auto o = org_index.find(svc.org_key);
+        sec.svc_org.push_back(o == org_index.end() ? fmt::kNone : o->second);
+        sec.svc_status.push_back(svc.status);
+        sec.svc_capacity.push_back(svc.capacity);
+        sec.svc_ages.push_back(svc.ages);
+        sec.svc_needs.push_back(svc.needs);
+        for (const std::string& k : l.svc_lang_keys[l.svc_order[n]]) sec.svc_langs.push_back(l.lang_of.at(k));
+        sec.svc_lang_start.push_back(static_cast<std::uint32_t>(sec.svc_langs.size()));
+        write_service_tokens(sec, svc, l, source);
+        write_service_areas(sec, svc);
+        sec.svc_rows.insert(sec.svc_rows.end(), rows_of[n].begin(), rows_of[n].end());
+        sec.svc_row_start.push_back(static_cast<std::uint32_t>(sec.svc_rows.size()));
+    }
+}
+
+// Tokens: the three field counts, then each field's sorted final ids as deltas; and the
+// signature of them all.
+void DirectoryBuilder::State::write_service_tokens(IndexArrays& sec, const StagedService& svc, const Layout& l,
+                                                   std::string_view source) const {
+    const std::uint32_t counts[3] = {svc.n_name, svc.n_desc, svc.n_kw};
+    for (const std::uint32_t c : counts) put_varint(sec.svc_tokens, c);
+    std::size_t off = svc.tok_offset;
+    std::uint64_t sig = 0;
+    std::vector<std::uint32_t> list;
+    for (const std::uint32_t c : counts) {
+        const auto first = tokens.begin() + static_cast<std::ptrdiff_t>(off);
+        list.assign(first, first + c);
+        for (std::uint32_t& t : list) {
+            t = l.remap[t];
+            sig |= token_sig_bit(t);
         }
-        lang_mask[n] = mask;
-        lang_start.push_back(static_cast<std::uint32_t>(svc_langs.size()));
-        // Tokens: counts, then each field's sorted ids as deltas.
-        const std::uint32_t counts[3] = {svc.n_name, svc.n_desc, svc.n_kw};
-        for (const std::uint32_t c : counts) put_varint(svc_tokens, c);
-        std::size_t off = svc.tok_offset;
-        std::uint64_t sig = 0;
-        for (const std::uint32_t c : counts) {
-            list.assign(st.tokens.begin() + static_cast<std::ptrdiff_t>(off),
-                        st.tokens.begin() + static_cast<std::ptrdiff_t>(off + c));
-            for (std::uint32_t& t : list) {
-                t = remap[t];
-                sig |= token_sig_bit(t);
-            }
-            std::sort(list.begin(), list.end());
-            put_delta_list(svc_tokens, list);
-            off += c;
-        }
-        svc_sig[n] = sig;
-        if (svc_tokens.size() > std::numeric_limits<std::uint32_t>::max())
-            throw Error("too-large", std::string(source), "the token lists exceed 4 GB");
-        tok_start.push_back(static_cast<std::uint32_t>(svc_tokens.size()));
-        for (const AreaInput& a : svc.areas) {
-            svc_areas.push_back(static_cast<std::uint32_t>(area_kind.size()));
-            area_kind.push_back(static_cast<std::uint8_t>(a.kind));
-            area_value.push_back(st.pool.intern(a.value));
-            for (const Polygon& p : a.polygons) {
-                for (const auto& ring : p.rings) {
-                    for (const auto& [lon, lat] : ring) {
-                        points.push_back(lon);
-                        points.push_back(lat);
-                    }
-                    ring_point_start.push_back(static_cast<std::uint32_t>(points.size() / 2));
+        std::sort(list.begin(), list.end());
+        put_delta_list(sec.svc_tokens, list);
+        off += c;
+    }
+    sec.svc_sig.push_back(sig);
+    if (sec.svc_tokens.size() > std::numeric_limits<std::uint32_t>::max())
+        throw Error("too-large", std::string(source), "the token lists exceed 4 GB");
+    sec.svc_tok_start.push_back(static_cast<std::uint32_t>(sec.svc_tokens.size()));
+}
+
+void DirectoryBuilder::State::write_service_areas(IndexArrays& sec, const StagedService& svc) {
+    for (const AreaInput& a : svc.areas) {
+        sec.svc_areas.push_back(static_cast<std::uint32_t>(sec.area_kind.size()));
+        sec.area_kind.push_back(static_cast<std::uint8_t>(a.kind));
+        sec.area_value.push_back(pool.intern(a.value));
+        for (const Polygon& p : a.polygons) {
+            for (const auto& ring : p.rings) {
+                for (const auto& [lon, lat] : ring) {
+                    sec.points.push_back(lon);
+                    sec.points.push_back(lat);
                 }
-                poly_ring_start.push_back(static_cast<std::uint32_t>(ring_point_start.size() - 1));
-                poly_box.insert(poly_box.end(), {p.box.min_lat, p.box.max_lat, p.box.min_lon, p.box.max_lon});
+                sec.ring_point_start.push_back(static_cast<std::uint32_t>(sec.points.size() / 2));
             }
-            area_poly_start.push_back(static_cast<std::uint32_t>(poly_ring_start.size() - 1));
+            sec.poly_ring_start.push_back(static_cast<std::uint32_t>(sec.ring_point_start.size() - 1));
+            sec.poly_box.insert(sec.poly_box.end(), {p.box.min_lat, p.box.max_lat, p.box.min_lon, p.box.max_lon});
         }
-        area_start.push_back(static_cast<std::uint32_t>(svc_areas.size()));
-        svc_rows.insert(svc_rows.end(), rows_of[n].begin(), rows_of[n].end());
-        row_start.push_back(static_cast<std::uint32_t>(svc_rows.size()));
+        sec.area_poly_start.push_back(static_cast<std::uint32_t>(sec.poly_ring_start.size() - 1));
     }
+    sec.svc_area_start.push_back(static_cast<std::uint32_t>(sec.svc_areas.size()));
+}
 
-    // Rows.
-    std::vector<double> row_lat(R), row_lon(R), row_cos(R);
-    std::vector<HotRow> row_hot(R);
-    std::vector<std::uint32_t> row_svc(R), row_loc(R), rule_start{0};
-    std::vector<std::uint8_t> row_flags(R);
-    std::vector<PackedRule> rules;
-    std::vector<OpeningRule> ext_rules;
-    std::vector<std::uint64_t> grid_keys;
-    std::vector<std::uint32_t> grid_start;
-    for (std::uint32_t r = 0; r < R; ++r) {
-        const Row& row = rows[r];
-        const std::uint32_t n = svc_new[row.svc];
-        row_lat[r] = r < located ? row.lat : 0;
-        row_lon[r] = r < located ? row.lon : 0;
-        row_cos[r] = r < located ? std::cos(row.lat * kDegToRad) : 1;
-        const bool active = svc_status[n] == static_cast<std::uint8_t>(ServiceStatus::Active);
-        row_hot[r] = {active ? svc_needs[n] : 0, lang_mask[n], svc_ages[n].min, svc_ages[n].max};
-        row_svc[r] = n;
-        row_loc[r] = row.loc;
-        row_flags[r] = static_cast<std::uint8_t>((r < located ? kRowLocated : 0) |
-                                                 (area_start[n + 1] > area_start[n] ? kRowHasArea : 0));
-        for (const OpeningRule& rule : *row.rules) rules.push_back(pack_rule(rule, ext_rules));
-        rule_start.push_back(static_cast<std::uint32_t>(rules.size()));
-        if (r < located && (grid_keys.empty() || grid_keys.back() != row.key)) {
-            grid_keys.push_back(row.key);
-            grid_start.push_back(r);
+// Rows, with what the scan tests first (HotRow), their hours, and the grid over them.
+void DirectoryBuilder::State::write_rows(IndexArrays& sec, const Layout& l) const {
+    sec.row_rule_start.push_back(0);
+    for (std::uint32_t r = 0; r < l.rows.size(); ++r) {
+        const Row& row = l.rows[r];
+        const std::uint32_t n = l.svc_new[row.svc];
+        const bool located = r < l.located;
+        sec.row_lat.push_back(located ? row.lat : 0);
+        sec.row_lon.push_back(located ? row.lon : 0);
+        sec.row_cos_lat.push_back(located ? std::cos(row.lat * kDegToRad) : 1);
+        std::uint32_t langs = 0;
+        for (std::uint32_t i = sec.svc_lang_start[n]; i < sec.svc_lang_start[n + 1]; ++i)
+            langs |= sec.svc_langs[i] < kLangMaskBits ? 1u << sec.svc_langs[i] : kLangOverflowBit;
+        const bool active = sec.svc_status[n] == static_cast<std::uint8_t>(ServiceStatus::Active);
+        sec.row_hot.push_back({active ? sec.svc_needs[n] : 0, langs, sec.svc_ages[n].min, sec.svc_ages[n].max});
+        sec.row_svc.push_back(n);
+        sec.row_loc.push_back(row.loc);
+        const bool has_area = sec.svc_area_start[n + 1] > sec.svc_area_start[n];
+        sec.row_flags.push_back(static_cast<std::uint8_t>((located ? kRowLocated : 0) | (has_area ? kRowHasArea : 0)));
+        for (const OpeningRule& rule : *row.rules) sec.rules.push_back(pack_rule(rule, sec.ext_rules));
+        sec.row_rule_start.push_back(static_cast<std::uint32_t>(sec.rules.size()));
+        if (located && (sec.grid_keys.empty() || sec.grid_keys.back() != row.key)) {
+            sec.grid_keys.push_back(row.key);
+            sec.grid_start.push_back(r);
         }
     }
-    grid_start.push_back(static_cast<std::uint32_t>(located));
+    sec.grid_start.push_back(static_cast<std::uint32_t>(l.located));
+}
 
-    // Vocabulary in final id order.
-    std::vector<std::uint8_t> vocab_bytes;
-    std::vector<std::uint32_t> vocab_start{0}, vocab_df(W);
-    for (std::uint32_t i = 0; i < W; ++i) {
-        const std::string& word = word_text[by_df[i]];
-        vocab_bytes.insert(vocab_bytes.end(), word.begin(), word.end());
-        vocab_start.push_back(static_cast<std::uint32_t>(vocab_bytes.size()));
-        vocab_df[i] = st.df[by_df[i]];
+// The vocabulary in final id order, its df, and its ids in byte order of the words.
+void DirectoryBuilder::State::write_vocabulary(IndexArrays& sec, const Layout& l) const {
+    const std::vector<std::string>& text = words.words();
+    sec.vocab_start.push_back(0);
+    for (const std::uint32_t w : l.by_df) {
+        sec.vocab_bytes.insert(sec.vocab_bytes.end(), text[w].begin(), text[w].end());
+        sec.vocab_start.push_back(static_cast<std::uint32_t>(sec.vocab_bytes.size()));
+        sec.vocab_df.push_back(df[w]);
     }
+    sec.vocab_sorted.resize(l.by_df.size());
+    std::iota(sec.vocab_sorted.begin(), sec.vocab_sorted.end(), 0u);
+    std::sort(sec.vocab_sorted.begin(), sec.vocab_sorted.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return text[l.by_df[a]] < text[l.by_df[b]]; });
+}
 
-    std::vector<std::uint32_t> vocab_sorted(W);
-    std::iota(vocab_sorted.begin(), vocab_sorted.end(), 0u);
-    std::sort(vocab_sorted.begin(), vocab_sorted.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return word_text[by_df[a]] < word_text[by_df[b]]; });
-
-    std::vector<std::uint32_t> lang_code;
-    for (const std::string& l : languages) lang_code.push_back(st.pool.intern(l));
-
+std::string DirectoryBuilder::State::meta_json(std::string_view source, const Layout& l) const {
     nlohmann::json meta = {
         {"format", fmt::kVersion},
         // The file name only: an index may travel, its author's folders need not.
         {"source", std::filesystem::path(std::string(source)).filename().string()},
-        {"services", S},
-        {"rows", R},
-        {"located_rows", located},
-        {"cell_degrees", st.options.cell_degrees},
-        {"tokens", st.options.token_chars == TokenChars::Ascii ? "ascii" : "unicode"},
-        {"need_map", st.need_map->fingerprint()},
+        {"services", svcs.size()},
+        {"rows", l.rows.size()},
+        {"located_rows", l.located},
+        {"cell_degrees", options.cell_degrees},
+        {"tokens", options.token_chars == TokenChars::Ascii ? "ascii" : "unicode"},
+        {"need_map", need_map->fingerprint()},
         {"need_domains", nlohmann::json::array()},
     };
-    for (const NeedEntry& e : st.need_map->needs()) meta["need_domains"].push_back(e.domain);
-    const std::string meta_text = meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    for (const NeedEntry& e : need_map->needs()) meta["need_domains"].push_back(e.domain);
+    return meta.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
-    w.add_raw(fmt::kMeta, 1, meta_text.size(), meta_text.data());
-    w.add(fmt::kStrBytes, st.pool.bytes());
-    w.add(fmt::kStrOffsets, st.pool.offsets());
-    w.add(fmt::kOrgId, org_id);
-    w.add(fmt::kOrgName, org_name);
-    w.add(fmt::kOrgRecipient, org_recipient);
-    w.add(fmt::kLocId, loc_id);
-    w.add(fmt::kSvcId, svc_id);
-    w.add(fmt::kSvcName, svc_name);
-    w.add(fmt::kSvcOrg, svc_org);
-    w.add(fmt::kSvcStatus, svc_status);
-    w.add(fmt::kSvcAges, svc_ages);
-    w.add(fmt::kSvcNeeds, svc_needs);
-    w.add(fmt::kSvcLangStart, lang_start);
-    w.add(fmt::kSvcLangs, svc_langs);
-    w.add(fmt::kSvcTokStart, tok_start);
-    w.add(fmt::kSvcTokens, svc_tokens);
-    w.add(fmt::kSvcSig, svc_sig);
-    w.add(fmt::kSvcCapacity, svc_capacity);
-    w.add(fmt::kSvcAreaStart, area_start);
-    w.add(fmt::kSvcAreas, svc_areas);
-    w.add(fmt::kSvcRowStart, row_start);
-    w.add(fmt::kSvcRows, svc_rows);
-    w.add(fmt::kLangCode, lang_code);
-    w.add(fmt::kAreaKind, area_kind);
-    w.add(fmt::kAreaValue, area_value);
-    w.add(fmt::kAreaPolyStart, area_poly_start);
-    w.add(fmt::kPolyRingStart, poly_ring_start);
-    w.add(fmt::kRingPointStart, ring_point_start);
-    w.add(fmt::kPoints, points);
-    w.add(fmt::kPolyBox, poly_box);
-    w.add(fmt::kRowLat, row_lat);
-    w.add(fmt::kRowLon, row_lon);
-    w.add(fmt::kRowCosLat, row_cos);
-    w.add(fmt::kRowHot, row_hot);
-    w.add(fmt::kRowSvc, row_svc);
-    w.add(fmt::kRowLoc, row_loc);
-    w.add(fmt::kRowFlags, row_flags);
-    w.add(fmt::kRowRuleStart, rule_start);
-    w.add(fmt::kRules, rules);
-    w.add(fmt::kExtRules, ext_rules);
-    w.add(fmt::kGridKeys, grid_keys);
-    w.add(fmt::kGridStart, grid_start);
-    w.add(fmt::kVocabBytes, vocab_bytes);
-    w.add(fmt::kVocabStart, vocab_start);
-    w.add(fmt::kVocabDf, vocab_df);
-    w.add(fmt::kVocabSorted, vocab_sorted);
+Directory DirectoryBuilder::finish(std::string_view source, const UnresolvedSite& unresolved) {
+    State& st = *m;
+    if (st.svcs.empty()) throw Error("empty-directory", std::string(source), "no services to index");
+    if (st.svcs.size() >= fmt::kNone) throw Error("too-large", std::string(source), "too many services");
+    const Layout layout = st.lay_out(source, unresolved);
+    IndexArrays sec;
+    st.write_parties(sec);
+    st.write_services(sec, layout, source);
+    st.write_rows(sec, layout);
+    st.write_vocabulary(sec, layout);
+    for (const std::string& lang : layout.languages) sec.lang_code.push_back(st.pool.intern(lang));
+    const std::string meta = st.meta_json(source, layout);
+    sec.meta.assign(meta.begin(), meta.end());
+    sec.str_bytes = std::move(st.pool.bytes());
+    sec.str_offsets = std::move(st.pool.offsets());
 
+    ImageWriter w;
+#define SAFETYNET_SECTION_WRITE(id, number, field, type) w.add(fmt::id, sec.field);
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_WRITE)
+#undef SAFETYNET_SECTION_WRITE
     // Free the staging data the image does not read from before the image is allocated.
     const BuildOptions options = st.options;
     std::vector<StagedService>().swap(st.svcs);

@@ -1,7 +1,7 @@
 #pragma once
 // The compiled directory index: one file that the app loads in a fraction of a second instead
-// of re-parsing hundreds of megabytes of HSDS JSON. Private to core/ (directory.cpp reads it,
-// directory_builder.cpp writes it).
+// of re-parsing hundreds of megabytes of HSDS JSON. Private to core/directory (directory.cpp
+// reads it, directory_builder.cpp writes it, directory.hpp shows its sections).
 //
 // Layout (little-endian, which both x86 and WebAssembly are; the header says so):
 //   header   64 bytes: magic "SNDIRIDX", format version, an endianness marker, the file size,
@@ -32,55 +32,67 @@ inline constexpr std::uint32_t kFlagAsciiTokens = 1;  // tokens were cut with To
 inline constexpr std::uint32_t kOffMagic = 0, kOffVersion = 8, kOffEndian = 12, kOffFileSize = 16,
                                kOffSectionCount = 24, kOffFlags = 28, kOffChecksum = 32;
 
+// The sections, in the order the file holds them: this one list generates the section ids
+// below, the Directory's view of them (DirectoryView in directory.hpp), the builder's arrays
+// and writer (directory_builder.cpp) and the loader's binding (directory.cpp).
+// X(id, number, field, element type). A section's number never changes once released; a new
+// section takes a new number. (Comments are C-style here: a // comment would swallow the
+// line continuation.)
+#define SAFETYNET_INDEX_SECTIONS(X) \
+    X(kMeta,           1,  meta,             std::uint8_t)   /* JSON: counts, grid cell, need domains and map */ \
+    X(kStrBytes,       2,  str_bytes,        std::uint8_t)   /* the string pool (StringPool, directory_builder.cpp) */ \
+    X(kStrOffsets,     3,  str_offsets,      std::uint32_t)  /* per string: where it starts in the pool */ \
+    X(kOrgId,          10, org_id,           std::uint32_t)  /* string, per organization */ \
+    X(kOrgName,        11, org_name,         std::uint32_t)  /* string */ \
+    X(kOrgRecipient,   12, org_recipient,    std::uint32_t)  /* string: its age recipient, or 0 ("") */ \
+    X(kLocId,          20, loc_id,           std::uint32_t)  /* string, per location (see below) */ \
+    X(kSvcId,          30, svc_id,           std::uint32_t)  /* string, per service */ \
+    X(kSvcName,        31, svc_name,         std::uint32_t)  /* string */ \
+    X(kSvcOrg,         32, svc_org,          std::uint32_t)  /* organization index, or kNone */ \
+    X(kSvcStatus,      33, svc_status,       std::uint8_t)   /* ServiceStatus */ \
+    X(kSvcAges,        34, svc_ages,         AgeRange)       /* i16 centi-years, -1 = no bound */ \
+    X(kSvcNeeds,       35, svc_needs,        NeedMask)       /* need mask under the index's need map */ \
+    X(kSvcLangStart,   36, svc_lang_start,   std::uint32_t)  /* CSR (services + 1) */ \
+    X(kSvcLangs,       37, svc_langs,        std::uint16_t)  /* language index */ \
+    X(kSvcTokStart,    40, svc_tok_start,    std::uint32_t)  /* byte offsets into svc_tokens (services + 1) */ \
+    X(kSvcTokens,      41, svc_tokens,       std::uint8_t)   /* per service: varint counts, delta-coded token ids */ \
+    X(kSvcSig,         42, svc_sig,          std::uint64_t)  /* a bit per token hash: "cannot contain" test */ \
+    X(kSvcCapacity,    43, svc_capacity,     std::uint8_t)   /* Capacity */ \
+    X(kSvcAreaStart,   44, svc_area_start,   std::uint32_t)  /* CSR (services + 1) */ \
+    X(kSvcAreas,       45, svc_areas,        std::uint32_t)  /* area index */ \
+    X(kSvcRowStart,    46, svc_row_start,    std::uint32_t)  /* CSR (services + 1) */ \
+    X(kSvcRows,        47, svc_rows,         std::uint32_t)  /* row index */ \
+    X(kLangCode,       50, lang_code,        std::uint32_t)  /* string, per language (lower-case primary subtag) */ \
+    X(kAreaKind,       60, area_kind,        std::uint8_t)   /* AreaKind */ \
+    X(kAreaValue,      61, area_value,       std::uint32_t)  /* string: postal code, county or area name */ \
+    X(kAreaPolyStart,  62, area_poly_start,  std::uint32_t)  /* CSR into polygons (areas + 1) */ \
+    X(kPolyRingStart,  63, poly_ring_start,  std::uint32_t)  /* CSR into rings (polygons + 1) */ \
+    X(kRingPointStart, 64, ring_point_start, std::uint32_t)  /* CSR into points (rings + 1) */ \
+    X(kPoints,         65, points,           double)         /* (lon, lat) pairs */ \
+    X(kPolyBox,        66, poly_box,         double)         /* per polygon: min_lat, max_lat, min_lon, max_lon */ \
+    X(kRowLat,         70, row_lat,          double)         /* per row */ \
+    X(kRowLon,         71, row_lon,          double)        \
+    X(kRowCosLat,      72, row_cos_lat,      double)         /* cos(lat · π/180) */ \
+    X(kRowHot,         73, row_hot,          HotRow)         /* what the scan tests first */ \
+    X(kRowSvc,         74, row_svc,          std::uint32_t)  /* service index */ \
+    X(kRowLoc,         75, row_loc,          std::uint32_t)  /* location index, or kNone */ \
+    X(kRowFlags,       76, row_flags,        std::uint8_t)   /* RowFlag bits */ \
+    X(kRowRuleStart,   77, row_rule_start,   std::uint32_t)  /* CSR into rules (rows + 1) */ \
+    X(kRules,          78, rules,            PackedRule)    \
+    X(kExtRules,       79, ext_rules,        OpeningRule)    /* the rules that need a date */ \
+    X(kGridKeys,       80, grid_keys,        std::uint64_t)  /* cell row << 32 | column, sorted, non-empty cells */ \
+    X(kGridStart,      81, grid_start,       std::uint32_t)  /* first row of each cell (cells + 1) */ \
+    X(kVocabBytes,     90, vocab_bytes,      std::uint8_t)   /* the token strings, concatenated */ \
+    X(kVocabStart,     91, vocab_start,      std::uint32_t)  /* (tokens + 1) */ \
+    X(kVocabDf,        92, vocab_df,         std::uint32_t)  /* services whose name or description has it */ \
+    X(kVocabSorted,    93, vocab_sorted,     std::uint32_t)  /* token ids in byte order (prefix search) */
+// Locations keep no names or addresses: at national scale those would cost more than all the
+// matching data.
+
 enum Section : std::uint32_t {
-    kMeta = 1,            // u8: compact JSON (counts, grid cell size, need domains, need map fingerprint)
-    kStrBytes = 2,        // u8: the string pool (see StringPool in directory_builder.cpp)
-    kStrOffsets = 3,      // u32 per string: where it starts in the pool
-    kOrgId = 10,          // u32 string per organization
-    kOrgName = 11,        // u32 string
-    kOrgRecipient = 12,   // u32 string: the organization's age recipient for referrals, or 0 ("")
-    kLocId = 20,          // u32 string per location (names and addresses are not kept: at
-                          // national scale they would cost more than all the matching data)
-    kSvcId = 30,          // u32 string per service
-    kSvcName = 31,        // u32 string
-    kSvcOrg = 32,         // u32 organization index, or kNone
-    kSvcStatus = 33,      // u8 ServiceStatus
-    kSvcAges = 34,        // AgeRange: i16 centi-years, -1 = no bound
-    kSvcNeeds = 35,       // u32 need mask under the index's need map
-    kSvcLangStart = 36,   // u32 CSR (services + 1)
-    kSvcLangs = 37,       // u16 language index
-    kSvcTokStart = 40,    // u32 byte offsets into kSvcTokens (services + 1)
-    kSvcTokens = 41,      // u8: per service, varint counts then delta-coded token ids
-    kSvcSig = 42,         // u64: one bit per token hash, a quick "cannot contain" test
-    kSvcCapacity = 43,    // u8 Capacity
-    kSvcAreaStart = 44,   // u32 CSR
-    kSvcAreas = 45,       // u32 area index
-    kSvcRowStart = 46,    // u32 CSR
-    kSvcRows = 47,        // u32 row index
-    kLangCode = 50,       // u32 string per language (lower-case primary subtag)
-    kAreaKind = 60,       // u8 AreaKind
-    kAreaValue = 61,      // u32 string: postal code, county name, or the area's name
-    kAreaPolyStart = 62,  // u32 CSR into polygons (areas + 1)
-    kPolyRingStart = 63,  // u32 CSR into rings (polygons + 1)
-    kRingPointStart = 64, // u32 CSR into points (rings + 1)
-    kPoints = 65,         // f64 pairs (lon, lat)
-    kPolyBox = 66,        // f64 x4 (min_lat, max_lat, min_lon, max_lon)
-    kRowLat = 70,         // f64 per row
-    kRowLon = 71,         // f64
-    kRowCosLat = 72,      // f64 cos(lat · π/180)
-    kRowHot = 73,         // HotRow: what the scan tests first
-    kRowSvc = 74,         // u32 service index
-    kRowLoc = 75,         // u32 location index, or kNone
-    kRowFlags = 76,       // u8 RowFlags
-    kRowRuleStart = 77,   // u32 CSR into rules (rows + 1)
-    kRules = 78,          // PackedRule
-    kExtRules = 79,       // OpeningRule (rules that need a date)
-    kGridKeys = 80,       // u64 (cell row << 32 | cell column), sorted, one per non-empty cell
-    kGridStart = 81,      // u32 first row of each cell (cells + 1)
-    kVocabBytes = 90,     // u8: the token strings, concatenated
-    kVocabStart = 91,     // u32 (tokens + 1)
-    kVocabDf = 92,        // u32: number of services whose name or description has the token
-    kVocabSorted = 93,    // u32: token ids in byte order of the tokens (for prefix search)
+#define SAFETYNET_SECTION_ID(id, number, field, type) id = number,
+    SAFETYNET_INDEX_SECTIONS(SAFETYNET_SECTION_ID)
+#undef SAFETYNET_SECTION_ID
 };
 
 inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;

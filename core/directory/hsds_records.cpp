@@ -1,6 +1,7 @@
 #include "core/directory/hsds_records.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/number.hpp"
 #include "core/directory/geo.hpp"
 #include "core/base/text_fold.hpp"
 
@@ -20,18 +21,6 @@ std::string_view trim(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);
     return s;
-}
-
-std::optional<double> parse_number(std::string_view s) {
-    s = trim(s);
-    if (s.empty()) return std::nullopt;
-    double v = 0;
-    // from_chars for double is in libstdc++ 11+ and libc++ 17+; strtod works everywhere.
-    std::string tmp(s);
-    char* end = nullptr;
-    v = std::strtod(tmp.c_str(), &end);
-    if (end != tmp.c_str() + tmp.size() || !std::isfinite(v)) return std::nullopt;
-    return v;
 }
 
 // 12 → "12", 2.5 → "2.5".
@@ -101,7 +90,7 @@ std::optional<double> coordinate(const Record& r, const char* key, double limit,
     std::string s;
     const FieldState st = r.get(key, s);
     if (st == FieldState::Absent) return std::nullopt;
-    const auto v = st == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < -limit || *v > limit) {
         if (issue.field.empty()) {
             issue.field = key;
@@ -127,7 +116,7 @@ std::optional<double> age(const Record& r, const char* key, const Bad& bad, bool
     std::string s;
     const FieldState st = r.get(key, s);
     if (st == FieldState::Absent) return std::nullopt;
-    const auto v = st == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < 0 || *v > 130) {
         bad(key, "must be a number of years from 0 to 130");
         ok = false;
@@ -340,7 +329,7 @@ bool schedule_times(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
 }
 
 std::optional<std::uint32_t> whole_number(const std::string& s, double min, double max) {
-    const auto n = parse_number(s);
+    const auto n = parse_decimal(s);
     if (!n || *n < min || *n > max || std::floor(*n) != *n) return std::nullopt;
     return static_cast<std::uint32_t>(*n);
 }
@@ -622,7 +611,7 @@ bool parse_capacity(const Record& r, ServiceCapacity& out, const Bad& bad, const
     ok = text(r, "updated", out.updated, bad) && ok;
     std::string s;
     const FieldState available = r.get("available", s);
-    const auto n = available == FieldState::Present ? parse_number(s) : std::nullopt;
+    const auto n = available == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!n || *n < 0) {
         bad("available", available == FieldState::Absent ? "is required" : "must be a number, 0 or more");
         ok = false;
@@ -631,7 +620,7 @@ bool parse_capacity(const Record& r, ServiceCapacity& out, const Bad& bad, const
     }
     const FieldState maximum = r.get("maximum", s);
     if (maximum != FieldState::Absent) {
-        const auto m = maximum == FieldState::Present ? parse_number(s) : std::nullopt;
+        const auto m = maximum == FieldState::Present ? parse_decimal(s) : std::nullopt;
         if (!m || *m < 0) {
             bad("maximum", "must be a number, 0 or more");
             ok = false;

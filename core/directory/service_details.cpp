@@ -1,5 +1,6 @@
 #include "core/directory/service_details.hpp"
 
+#include "core/base/json_read.hpp"
 #include "core/directory/hsds_records.hpp"
 #include "core/directory/hsds_shape.hpp"
 
@@ -12,11 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string text(const json& o, const char* key) {
-    const auto it = o.find(key);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 // "10:00:00" -> "10:00"
 std::string hhmm(std::string t) {
     if (t.size() >= 5) t.resize(5);
@@ -27,12 +23,12 @@ std::string address_line(const json& location) {
     const auto addrs = location.find("addresses");
     if (addrs == location.end() || !addrs->is_array() || addrs->empty() || !(*addrs)[0].is_object()) return {};
     const json& a = (*addrs)[0];
-    std::string line = text(a, "address_1");
+    std::string line = string_field(a, "address_1");
     for (const char* part : {"city", "state_province"}) {
-        const std::string v = text(a, part);
+        const std::string v = string_field(a, part);
         if (!v.empty()) line += (line.empty() ? "" : ", ") + v;
     }
-    const std::string zip = text(a, "postal_code");
+    const std::string zip = string_field(a, "postal_code");
     if (!zip.empty()) line += (line.empty() ? "" : " ") + zip;
     return line;
 }
@@ -42,12 +38,12 @@ void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
     for (const json& sc : schedules) {
         if (!sc.is_object()) continue;
         ServiceHours h;
-        std::stringstream days(text(sc, "byday"));
+        std::stringstream days(string_field(sc, "byday"));
         for (std::string d; std::getline(days, d, ',');)
             if (!d.empty()) h.days.push_back(d.substr(d.size() >= 2 ? d.size() - 2 : 0));  // "1MO" -> "MO"
-        h.opens = hhmm(text(sc, "opens_at"));
-        h.closes = hhmm(text(sc, "closes_at"));
-        h.description = text(sc, "description");
+        h.opens = hhmm(string_field(sc, "opens_at"));
+        h.closes = hhmm(string_field(sc, "closes_at"));
+        h.description = string_field(sc, "description");
         if (!h.days.empty() || !h.description.empty()) out.push_back(std::move(h));
     }
 }
@@ -55,11 +51,11 @@ void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
 void read_place(const json& sal, ServiceDetails& d) {
     const auto loc = sal.find("location");
     if (loc == sal.end() || !loc->is_object()) return;
-    d.places.push_back({text(*loc, "id"), text(*loc, "name"), address_line(*loc)});
+    d.places.push_back({string_field(*loc, "id"), string_field(*loc, "name"), address_line(*loc)});
     if (d.phone.empty())
         if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() && !phones->empty() &&
                                                      (*phones)[0].is_object())
-            d.phone = text((*phones)[0], "number");
+            d.phone = string_field((*phones)[0], "number");
     if (d.hours.empty())
         if (const auto sched = sal.find("schedules"); sched != sal.end()) read_hours(*sched, d.hours);
 }
@@ -79,27 +75,27 @@ void read_capacities(const json& list, std::vector<ServiceCapacity>& out) {
 // `org`: the organization the service is listed under (organization_full), else its own.
 ServiceDetails read_service(const json& s, const json* parent_org) {
     ServiceDetails d;
-    d.id = text(s, "id");
-    d.name = text(s, "name");
-    d.description = text(s, "description");
-    if (const std::string url = text(s, "url"); hsds::is_absolute_url(url)) d.url = url;
-    if (const std::string email = text(s, "email"); hsds::is_email(email)) d.email = email;
-    d.organization_id = text(s, "organization_id");
+    d.id = string_field(s, "id");
+    d.name = string_field(s, "name");
+    d.description = string_field(s, "description");
+    if (const std::string url = string_field(s, "url"); hsds::is_absolute_url(url)) d.url = url;
+    if (const std::string email = string_field(s, "email"); hsds::is_email(email)) d.email = email;
+    d.organization_id = string_field(s, "organization_id");
     const json* org = parent_org;
     if (const auto it = s.find("organization"); it != s.end() && it->is_object()) org = &*it;
     if (org) {
-        d.organization = text(*org, "name");
-        if (d.organization_id.empty()) d.organization_id = text(*org, "id");
+        d.organization = string_field(*org, "name");
+        if (d.organization_id.empty()) d.organization_id = string_field(*org, "id");
         if (const auto attrs = org->find("attributes"); attrs != org->end() && attrs->is_array())
             for (const json& a : *attrs)
-                if (a.is_object() && text(a, "value").rfind("age1", 0) == 0) d.recipient = text(a, "value");
+                if (a.is_object() && string_field(a, "value").rfind("age1", 0) == 0) d.recipient = string_field(a, "value");
     }
     if (const auto phones = s.find("phones"); phones != s.end() && phones->is_array() && !phones->empty() &&
                                                (*phones)[0].is_object())
-        d.phone = text((*phones)[0], "number");
+        d.phone = string_field((*phones)[0], "number");
     if (const auto langs = s.find("languages"); langs != s.end() && langs->is_array())
         for (const json& l : *langs)
-            if (l.is_object() && !text(l, "code").empty()) d.languages.push_back(text(l, "code"));
+            if (l.is_object() && !string_field(l, "code").empty()) d.languages.push_back(string_field(l, "code"));
     if (const auto sched = s.find("schedules"); sched != s.end()) read_hours(*sched, d.hours);
     if (const auto sals = s.find("service_at_locations"); sals != s.end() && sals->is_array())
         for (const json& sal : *sals)

@@ -8,6 +8,7 @@
 
 #include "core/base/crypto_init.hpp"
 #include "core/base/error.hpp"
+#include "core/base/uuid.hpp"
 #include "core/crypto/hkdf.hpp"
 #include "core/base/utc_time.hpp"
 
@@ -77,15 +78,7 @@ std::optional<BundleKind> parse_bundle_kind(std::string_view name) {
     return std::nullopt;
 }
 
-std::string new_bundle_id() {
-    ensure_sodium();
-    std::uint8_t b[16];
-    randombytes_buf(b, sizeof b);
-    b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);  // RFC 9562 §5.4: version 4
-    b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);  // variant 10
-    const std::string h = to_hex(ByteView(b, sizeof b));
-    return h.substr(0, 8) + "-" + h.substr(8, 4) + "-" + h.substr(12, 4) + "-" + h.substr(16, 4) + "-" + h.substr(20);
-}
+std::string new_bundle_id() { return new_uuid(); }
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] The FHIR content
@@ -207,49 +200,56 @@ bool is_bundle_plaintext(ByteView plaintext) {
     return t.substr(0, kMagic.size() + 1) == std::string(kMagic) + "\n";
 }
 
-OpenedBundle read_bundle_plaintext(ByteView plaintext, const std::vector<ContactCard>& trusted, const SeenLedger* seen,
-                                   const BundleLimits& limits) {
-    const std::string_view text = as_chars(plaintext);
-    if (text.size() > limits.max_content_bytes + kMaxHeaderBytes + kMaxSignatureBytes)
-        throw Error("bundle", "bundle", "larger than the limit of " + std::to_string(limits.max_content_bytes) + " bytes");
-    std::size_t pos = 0;
+namespace {
+
+// The header lines of a bundle: the magic line, then one "field: value" line per header field
+// in kFields order, then a blank line; `end` is where the content starts.
+struct HeaderLines {
+    std::string_view values[std::size(kFields)];
+    std::size_t end = 0;
+};
+
+HeaderLines read_header_lines(std::string_view text) {
+    HeaderLines h;
     std::size_t line_no = 0;
     auto next_line = [&]() -> std::string_view {
         ++line_no;
-        const std::size_t nl = text.find('\n', pos);
+        const std::size_t nl = text.find('\n', h.end);
         if (nl == std::string_view::npos || nl > kMaxHeaderBytes)
             throw Error("bundle", "bundle line " + std::to_string(line_no), "the bundle header ends too soon or is too long");
-        const std::string_view l = text.substr(pos, nl - pos);
-        pos = nl + 1;
+        const std::string_view l = text.substr(h.end, nl - h.end);
+        h.end = nl + 1;
         return l;
     };
     if (next_line() != kMagic) throw Error("bundle", "bundle line 1", "not a SafetyNet bundle (safetynet-bundle/v1)");
-    std::string_view values[std::size(kFields)];
     for (std::size_t i = 0; i < std::size(kFields); ++i) {
         const std::string_view l = next_line();
         const std::string prefix = std::string(kFields[i]) + ": ";
         if (l.substr(0, prefix.size()) != prefix)
             throw Error("bundle", "bundle line " + std::to_string(line_no), "expected \"" + prefix + "…\"");
-        values[i] = l.substr(prefix.size());
+        h.values[i] = l.substr(prefix.size());
     }
     if (!next_line().empty()) throw Error("bundle", "bundle line " + std::to_string(line_no), "expected a blank line");
+    return h;
+}
 
-    OpenedBundle out;
-    const auto kind = parse_bundle_kind(values[0]);
+// The header fields, each checked; returns the content length.
+std::uint64_t parse_header(const HeaderLines& h, const BundleLimits& limits, BundleHeader& header) {
+    const auto kind = parse_bundle_kind(h.values[0]);
     if (!kind) throw Error("bundle", "kind", "the kind is screening, referral, status-update, network-report or capacity-update");
-    out.header.kind = *kind;
-    out.header.id = std::string(values[1]);
-    out.header.created = std::string(values[2]);
-    out.header.sender.name = std::string(values[3]);
-    check_header(out.header);
+    header.kind = *kind;
+    header.id = std::string(h.values[1]);
+    header.created = std::string(h.values[2]);
+    header.sender.name = std::string(h.values[3]);
+    check_header(header);
     try {
-        out.header.sender.recipient = X25519Recipient::parse(values[4]);
-        out.header.sender.signing_key = MinisignPublicKey::parse(values[5]);
+        header.sender.recipient = X25519Recipient::parse(h.values[4]);
+        header.sender.signing_key = MinisignPublicKey::parse(h.values[5]);
     } catch (const Error& e) {
         throw Error("bundle", e.kind() == "recipient" ? "sender-recipient" : "sender-key", e.message());
     }
-    if (values[6] != kContentType) throw Error("bundle", "content-type", "the content type is application/fhir+json");
-    const std::string_view len_text = values[7];
+    if (h.values[6] != kContentType) throw Error("bundle", "content-type", "the content type is application/fhir+json");
+    const std::string_view len_text = h.values[7];
     if (len_text.empty() || len_text.size() > 10 || (len_text.size() > 1 && len_text[0] == '0') ||
         len_text.find_first_not_of("0123456789") != std::string_view::npos)
         throw Error("bundle", "content-length", "not a decimal length");
@@ -257,6 +257,35 @@ OpenedBundle read_bundle_plaintext(ByteView plaintext, const std::vector<Contact
     if (length > limits.max_content_bytes)
         throw Error("bundle-content", "content-length",
                     "larger than the limit of " + std::to_string(limits.max_content_bytes) + " bytes");
+    return length;
+}
+
+// Who signed, and whether we take the content: only from a trusted contact, and only once.
+void decide_trust(const std::vector<ContactCard>& trusted, const SeenLedger* seen, std::string_view content,
+                  OpenedBundle& out) {
+    for (const ContactCard& c : trusted)
+        if (c.signing_key == out.header.sender.signing_key) out.trusted_contact = c;
+    if (!out.trusted_contact) {
+        out.trust = BundleTrust::UnknownSigner;
+    } else if (seen && seen->contains(out.signer_key_id, out.header.id)) {
+        out.trust = BundleTrust::Replay;
+    } else {
+        out.trust = BundleTrust::Trusted;
+        out.fhir_json = std::string(content);
+    }
+}
+
+}  // namespace
+
+OpenedBundle read_bundle_plaintext(ByteView plaintext, const std::vector<ContactCard>& trusted, const SeenLedger* seen,
+                                   const BundleLimits& limits) {
+    const std::string_view text = as_chars(plaintext);
+    if (text.size() > limits.max_content_bytes + kMaxHeaderBytes + kMaxSignatureBytes)
+        throw Error("bundle", "bundle", "larger than the limit of " + std::to_string(limits.max_content_bytes) + " bytes");
+    const HeaderLines lines = read_header_lines(text);
+    OpenedBundle out;
+    const std::uint64_t length = parse_header(lines, limits, out.header);
+    const std::size_t pos = lines.end;
     if (text.size() - pos < length + 1 || text[pos + length] != '\n')
         throw Error("bundle", "content", "the content is shorter than content-length or not followed by a newline");
     const std::string_view content = text.substr(pos, length);
@@ -280,16 +309,7 @@ OpenedBundle read_bundle_plaintext(ByteView plaintext, const std::vector<Contact
     out.signer_key_id = key.key_id_hex();
     out.signer_fingerprint = out.header.sender.fingerprint();
     out.digest = to_hex(sha256(plaintext));
-    for (const ContactCard& c : trusted)
-        if (c.signing_key == key) out.trusted_contact = c;
-    if (!out.trusted_contact) {
-        out.trust = BundleTrust::UnknownSigner;
-    } else if (seen && seen->contains(out.signer_key_id, out.header.id)) {
-        out.trust = BundleTrust::Replay;
-    } else {
-        out.trust = BundleTrust::Trusted;
-        out.fhir_json = std::string(content);
-    }
+    decide_trust(trusted, seen, content, out);
     return out;
 }
 

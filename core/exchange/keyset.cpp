@@ -18,9 +18,12 @@ constexpr std::string_view kMinisignComment = "untrusted comment: safetynet key 
 constexpr std::string_view kFields[] = {"name", "created", "age-identity", "minisign-secret-key"};
 }  // namespace
 
-KeySet KeySet::generate(std::string_view name) {
+KeySet KeySet::generate(std::string_view name) { return generate(name, utc_now_rfc3339()); }
+
+KeySet KeySet::generate(std::string_view name, std::string_view created) {
     check_display_name(name, "keyset", "name");
-    return KeySet{std::string(name), utc_now_rfc3339(), X25519Identity::generate(), MinisignSecretKey::generate()};
+    if (!is_utc_rfc3339(created)) throw Error("keyset", "created", "must be an RFC 3339 UTC time");
+    return KeySet{std::string(name), std::string(created), X25519Identity::generate(), MinisignSecretKey::generate()};
 }
 
 ContactCard KeySet::contact_card() const { return ContactCard{name, age_identity.recipient(), signing_key.public_key()}; }

@@ -27,7 +27,10 @@ struct KeySet {
     X25519Identity age_identity;
     MinisignSecretKey signing_key;
 
+    // New keys, created now by the machine's clock, or at `created` (RFC 3339 UTC; a screen
+    // passes its platform's time).
     static KeySet generate(std::string_view name);
+    static KeySet generate(std::string_view name, std::string_view created);
     ContactCard contact_card() const;
 
     SecretBytes to_secret_text() const;

@@ -13,10 +13,6 @@
 
 namespace safetynet::core::fhir {
 
-// "urn:uuid:" + a random (v4) UUID from libsodium's CSPRNG.
-std::string new_uuid_urn();
-// Now as a FHIR instant in UTC, e.g. "2026-11-22T15:04:05Z".
-std::string now_instant();
 
 class Bundle {
 public:

@@ -44,6 +44,22 @@ enum Soft : std::uint8_t {
     kSoftAreaUnverified = 8,  // no address, and areas the person's place cannot be tested against
 };
 
+// The filters a row can fail, one bit each (matcher.hpp lists them). Place fails one of three
+// ways: provably outside the service's areas, too far, or no place to measure from.
+enum Failure : std::uint16_t {
+    kFailStatus = 1 << 0,
+    kFailNeed = 1 << 1,
+    kFailCapacity = 1 << 2,
+    kFailAge = 1 << 3,
+    kFailLanguage = 1 << 4,
+    kFailText = 1 << 5,
+    kFailArea = 1 << 6,
+    kFailDistance = 1 << 7,
+    kFailNoLocation = 1 << 8,
+    kFailClosed = 1 << 9,
+};
+using Failures = std::uint16_t;
+
 double decay(double d) { return 1 / (1 + d / 10); }  // the reference's 1 / (1 + d / DIST_SCALE_KM)
 
 }  // namespace
@@ -130,9 +146,6 @@ struct Matcher::Impl {
         }
     }
 
-    // Query preparation and the scan avoid temporaries that need destructors: under
-    // Emscripten's JavaScript exception handling every call made while one is alive goes
-    // through a JavaScript trampoline, which costs more than a small query itself.
     void prepare(const MatchQuery& q) {
         p.lang_mask = 0;
         p.lang_rare.clear();
@@ -228,39 +241,97 @@ struct Matcher::Impl {
         return (((r.days >> wd) & 1u) && t >= r.opens) || (((r.days >> prev) & 1u) && t < closes);
     }
 
-    // Every filter but place and text. `soft` collects what ranks the row lower.
-    bool passes(std::uint32_t row, std::uint32_t svc, std::uint8_t& soft) const {
+    // The filters below are always inlined: the scans call them once per row, and at -Oz (the
+    // WebAssembly build) the calls stayed calls, 10-15 % of a query's time at the median.
+    [[gnu::always_inline]] bool active(std::uint32_t svc) const {
+        return v.svc_status[svc] == static_cast<std::uint8_t>(ServiceStatus::Active);
+    }
+
+    [[gnu::always_inline]] bool speaks(const HotRow& h, std::uint32_t svc, std::uint8_t& soft) const {
+        if (h.langs & p.lang_mask) return true;
+        if (h.langs == 0) {  // the service lists no language
+            soft |= kSoftLangUnknown;
+            return !reference;
+        }
+        return (h.langs & kLangOverflowBit) && !p.lang_rare.empty() && speaks_rare(svc);
+    }
+
+    [[gnu::always_inline]] bool age_fits(const HotRow& h) const {
+        return !(h.min_age >= 0 && p.age < h.min_age) && !(h.max_age >= 0 && p.age > h.max_age);
+    }
+
+    bool is_open(std::uint32_t row, std::uint8_t& soft) const {
+        const std::uint32_t b = v.row_rule_start[row], e = v.row_rule_start[row + 1];
+        if (b == e) {  // no published hours
+            soft |= kSoftHoursUnknown;
+            return !reference;  // the reference: no schedule, never open
+        }
+        for (std::uint32_t i = b; i < e; ++i)
+            if (packed_open(v.rules[i])) return true;
+        return false;
+    }
+
+    // Every filter but place and text, for one row: 0 when the row passes, else the filters it
+    // fails. `soft` collects what ranks the row lower. The scans call it with kAll false and
+    // stop at the first failure; explain() with kAll true, to name every filter that fails.
+    // Both decide by this one function, so a reason given for an exclusion is the filter that
+    // excluded the service.
+    template <bool kAll>
+    [[gnu::always_inline]] Failures filter_row(std::uint32_t row, std::uint32_t svc, std::uint8_t& soft) const {
+        Failures failed = 0;
+        const auto stop = [&failed](Failures f) {
+            failed |= f;
+            return !kAll;
+        };
         const HotRow& h = v.row_hot[row];
-        if (p.need_filter) {
-            if (!(h.needs & p.needs)) return false;
-        } else if (v.svc_status[svc] != static_cast<std::uint8_t>(ServiceStatus::Active)) {
-            return false;
+        // A row's need bits are 0 when its service is not active, so with a need filter one test
+        // covers both; which of the two failed matters only to explain().
+        if ((p.need_filter ? !(h.needs & p.needs) : !active(svc)) &&
+            stop(kAll ? status_and_need_failures(svc) : kFailStatus | kFailNeed))
+            return failed;
+        if (p.lang_filter && !speaks(h, svc, soft) && stop(kFailLanguage)) return failed;
+        if (p.age_filter && !age_fits(h) && stop(kFailAge)) return failed;
+        if (p.open_filter && !is_open(row, soft) && stop(kFailClosed)) return failed;
+        if (!reference && capacity_of(svc) == static_cast<std::uint8_t>(Capacity::None)) stop(kFailCapacity);
+        return failed;
+    }
+
+    Failures status_and_need_failures(std::uint32_t svc) const {
+        Failures f = active(svc) ? 0 : kFailStatus;
+        if (p.need_filter && !(v.svc_needs[svc] & p.needs)) f |= kFailNeed;
+        return f;
+    }
+
+    // The place filter for one row at `dist` km (NaN when the row has no coordinates or the
+    // person gave no location): within the radius, or inside one of the service's areas; a
+    // service whose areas provably leave the person out is excluded even when near.
+    [[gnu::always_inline]] Failures filter_place(std::uint32_t row, std::uint32_t svc, double dist,
+                                                 std::uint8_t& soft) const {
+        if (!p.has_loc) return 0;
+        // Only a service with areas can be covered by one (and the reference knows no areas).
+        const bool has_area = !reference && (v.row_flags[row] & kRowHasArea);
+        const bool in_area = has_area && is_covered(svc);
+        if (in_area) soft |= kSoftAreaCovered;
+        if (v.row_flags[row] & kRowLocated) {
+            if (dist > p.radius) return in_area ? 0 : kFailDistance;
+            if (has_area && !in_area && areas_testable(svc)) return kFailArea;  // its areas leave the person out
+            return 0;
         }
-        if (p.lang_filter && !(h.langs & p.lang_mask)) {
-            if (h.langs == 0) {
-                if (reference) return false;
-                soft |= kSoftLangUnknown;
-            } else if (!((h.langs & kLangOverflowBit) && !p.lang_rare.empty() && speaks_rare(svc))) {
-                return false;
-            }
+        if (in_area) return 0;
+        // No address, and areas the person's place cannot be tested against (a county when the
+        // person's county is unknown, an area given only by name): it may serve the person, so
+        // it is shown, ranked lower, with its areas named.
+        if (has_area && !areas_testable(svc)) {
+            soft |= kSoftAreaUnverified;
+            return 0;
         }
-        if (p.age_filter) {
-            if (h.min_age >= 0 && p.age < h.min_age) return false;
-            if (h.max_age >= 0 && p.age > h.max_age) return false;
-        }
-        if (p.open_filter) {
-            const std::uint32_t b = v.row_rule_start[row], e = v.row_rule_start[row + 1];
-            if (b == e) {
-                if (reference) return false;  // the reference: no schedule, never open
-                soft |= kSoftHoursUnknown;
-            } else {
-                bool open = false;
-                for (std::uint32_t i = b; i < e && !open; ++i) open = packed_open(v.rules[i]);
-                if (!open) return false;
-            }
-        }
-        if (!reference && capacity_of(svc) == static_cast<std::uint8_t>(Capacity::None)) return false;
-        return true;
+        return kFailNoLocation;
+    }
+
+    // The distance to a row, NaN when it or the person has no coordinates.
+    double distance(std::uint32_t row) const {
+        if (!p.has_loc || !(v.row_flags[row] & kRowLocated)) return std::nan("");
+        return haversine_km_cos(p.lat, p.lon, p.cos_lat, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
     }
 
     // Can the person's place be tested against the service's areas at all?
@@ -374,7 +445,7 @@ struct Matcher::Impl {
 
     // [SECTION] The scan -------------------------------------------------------------------------------
 
-    // Scores a row that passed the filters; `dist` is NaN when unknown.
+    // Scores a row that passed every filter but text, then text; `dist` is NaN when unknown.
     void consider(std::uint32_t row, std::uint32_t svc, double dist, std::uint8_t soft) {
         double rel = 1;
         if (p.text) {
@@ -382,6 +453,11 @@ struct Matcher::Impl {
             rel = relevance(svc);
             if (rel == 0) return;
         }
+        push(candidate(row, svc, dist, soft, rel));
+    }
+
+    // A row that passed every filter, scored.
+    Cand candidate(std::uint32_t row, std::uint32_t svc, double dist, std::uint8_t soft, double rel) const {
         double score;
         if (reference) {
             score = rel * decay(dist);
@@ -401,7 +477,7 @@ struct Matcher::Impl {
             if (cap == Capacity::Waitlist) score *= kWaitlist;
             if (cap == Capacity::AssessmentRequired) score *= kAssessment;
         }
-        push({score, std::isnan(dist) ? kInf : dist, dist, rel, svc, row, soft});
+        return {score, std::isnan(dist) ? kInf : dist, dist, rel, svc, row, soft};
     }
 
     // One contiguous range of located rows inside the search circle's bands.
@@ -411,13 +487,10 @@ struct Matcher::Impl {
         for (std::uint32_t row = r0; row < r1; ++row) {
             const std::uint32_t svc = v.row_svc[row];
             std::uint8_t soft = 0;
-            if (!passes(row, svc, soft)) continue;
+            if (filter_row<false>(row, svc, soft)) continue;
             const double dist = haversine_km_cos(qlat, qlon, qcos, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
-            if (dist > radius) continue;
-            if (!reference && (v.row_flags[row] & kRowHasArea)) {
-                if (is_covered(svc)) soft |= kSoftAreaCovered;
-                else if (areas_testable(svc)) continue;  // its areas leave the person out
-            }
+            if (dist > radius) continue;  // scan_covered_beyond_radius() finds it if an area covers the person
+            if (filter_place(row, svc, dist, soft)) continue;
             consider(row, svc, dist, soft);
         }
     }
@@ -472,16 +545,9 @@ struct Matcher::Impl {
         auto visit = [&](std::uint32_t svc) {
             for (std::uint32_t i = v.svc_row_start[svc]; i < v.svc_row_start[svc + 1]; ++i) {
                 const std::uint32_t row = v.svc_rows[i];
-                const bool located = v.row_flags[row] & kRowLocated;
-                double dist = std::nan("");
-                if (located && p.has_loc) {
-                    dist = haversine_km_cos(p.lat, p.lon, p.cos_lat, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
-                    if (dist <= p.radius && p.has_loc) continue;  // the circle scan saw it
-                }
-                std::uint8_t soft = kSoftAreaCovered;
-                if (!passes(row, svc, soft)) continue;
-                ++scanned;
-                consider(row, svc, dist, soft);
+                const double dist = distance(row);
+                if (dist <= p.radius) continue;  // the circle scan saw it
+                scan_row(row, svc, dist);
             }
         };
         if (!p.zip.empty())
@@ -491,17 +557,20 @@ struct Matcher::Impl {
         if (p.has_loc)
             for (const auto& a : d.area_polygons())
                 if (covered[a.service] == gen) visit(a.service);
-        // Services with no address whose areas cannot be tested here (a county when the
-        // person's county is unknown, an area given only by name): they may serve the person,
-        // so they are shown, ranked lower, with their areas named.
+        // Services with no address that no area of theirs covers: filter_place() shows those
+        // whose areas cannot be tested here (the covered ones were visited above).
         for (const std::uint32_t row : d.unlocated_rows_with_areas()) {
             const std::uint32_t svc = v.row_svc[row];
-            if (is_covered(svc) || areas_testable(svc)) continue;
-            std::uint8_t soft = kSoftAreaUnverified;
-            if (!passes(row, svc, soft)) continue;
-            ++scanned;
-            consider(row, svc, std::nan(""), soft);
+            if (!is_covered(svc)) scan_row(row, svc, std::nan(""));
         }
+    }
+
+    // One row outside the circle scan, through every filter.
+    void scan_row(std::uint32_t row, std::uint32_t svc, double dist) {
+        ++scanned;
+        std::uint8_t soft = 0;
+        if (filter_row<false>(row, svc, soft) || filter_place(row, svc, dist, soft)) return;
+        consider(row, svc, dist, soft);
     }
 
     void scan_all() {
@@ -510,21 +579,9 @@ struct Matcher::Impl {
         for (std::uint32_t row = 0; row < R; ++row) {
             const std::uint32_t svc = v.row_svc[row];
             std::uint8_t soft = 0;
-            if (!passes(row, svc, soft)) continue;
-            const bool located = v.row_flags[row] & kRowLocated;
-            double dist = std::nan("");
-            if (p.has_loc) {
-                if (located) {
-                    dist = haversine_km_cos(p.lat, p.lon, p.cos_lat, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
-                    if (dist > p.radius && !is_covered(svc)) continue;
-                } else if (!is_covered(svc)) {
-                    continue;  // no address and no area that serves the person: cannot place it
-                }
-            }
-            if (!reference && (v.row_flags[row] & kRowHasArea) && p.has_loc) {
-                if (is_covered(svc)) soft |= kSoftAreaCovered;
-                else if (areas_testable(svc)) continue;
-            }
+            if (filter_row<false>(row, svc, soft)) continue;
+            const double dist = distance(row);
+            if (filter_place(row, svc, dist, soft)) continue;
             consider(row, svc, dist, soft);
         }
     }
@@ -671,75 +728,53 @@ struct Matcher::Impl {
 
     // [SECTION] explain() ---------------------------------------------------------------------------------
 
+    // Every row of the service through the same filters as the scans: the service matches if
+    // one row passes all of them. Otherwise the reasons are the filters that every row fails,
+    // or, when its locations fail different ones, all the filters its locations fail.
     std::vector<Reason> explain(std::uint32_t svc, const MatchQuery& q) {
         next_generation();
         prepare(q);
         mark_covered();
-        std::vector<Reason> out;
-        const auto status = static_cast<ServiceStatus>(v.svc_status[svc]);
-        if (status != ServiceStatus::Active) {
-            static const char* kStatus[] = {"active", "inactive", "defunct", "temporarily closed"};
-            out.push_back({"excluded-status", {{"status", kStatus[static_cast<int>(status)]}}});
-        }
-        if (p.need_filter && !(v.svc_needs[svc] & p.needs)) out.push_back({"excluded-need", {}});
-        if (!reference && capacity_of(svc) == static_cast<std::uint8_t>(Capacity::None))
-            out.push_back({"excluded-capacity", {}});
-        const HotRow any = v.row_hot[v.svc_rows[v.svc_row_start[svc]]];
-        if (p.age_filter && ((any.min_age >= 0 && p.age < any.min_age) || (any.max_age >= 0 && p.age > any.max_age)))
-            age_reason(svc, out, "excluded-age");
-        if (p.lang_filter && !(any.langs & p.lang_mask) && any.langs != 0 &&
-            !((any.langs & kLangOverflowBit) && speaks_rare(svc)))
-            out.push_back({"excluded-language", {}});
-        if (p.text && (p.text_impossible || relevance(svc) == 0)) out.push_back({"excluded-text", {{"query", q.text}}});
-
-        // Place and hours depend on the location: the service fails them only if every row does.
-        bool any_place = false, any_open = false;
+        const double rel = p.text ? relevance(svc) : 1;
+        const Failures text = p.text && rel == 0 ? kFailText : 0;
+        Failures every = static_cast<Failures>(~0u), some = 0;
         double nearest = kInf;
-        bool area_excluded = false;
+        std::optional<Cand> match;
         for (std::uint32_t i = v.svc_row_start[svc]; i < v.svc_row_start[svc + 1]; ++i) {
             const std::uint32_t row = v.svc_rows[i];
-            const bool located = v.row_flags[row] & kRowLocated;
-            bool place = !p.has_loc || is_covered(svc) ||
-                         (!reference && !located && (v.row_flags[row] & kRowHasArea) && !areas_testable(svc));
-            if (p.has_loc && located) {
-                const double dist =
-                    haversine_km_cos(p.lat, p.lon, p.cos_lat, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
-                nearest = std::min(nearest, dist);
-                if (dist <= p.radius) {
-                    if (!reference && (v.row_flags[row] & kRowHasArea) && !is_covered(svc) && areas_testable(svc))
-                        area_excluded = true;
-                    else
-                        place = true;
-                }
-            }
-            any_place = any_place || place;
-            bool open = true;
-            if (p.open_filter) {
-                const std::uint32_t b = v.row_rule_start[row], e = v.row_rule_start[row + 1];
-                open = b == e ? !reference : false;
-                for (std::uint32_t r = b; r < e && !open; ++r) open = packed_open(v.rules[r]);
-            }
-            any_open = any_open || open;
+            std::uint8_t soft = 0;
+            const double dist = distance(row);
+            if (!std::isnan(dist)) nearest = std::min(nearest, dist);
+            const Failures f = filter_row<true>(row, svc, soft) | text | filter_place(row, svc, dist, soft);
+            every &= f;
+            some |= f;
+            if (f != 0) continue;
+            const Cand c = candidate(row, svc, dist, soft, rel);
+            if (!match || better(c, *match)) match = c;
         }
-        if (!any_place) {
-            if (area_excluded) out.push_back({"excluded-area", {}});
-            else if (nearest < kInf)
-                out.push_back({"excluded-distance", {{"km", km_text(nearest)}, {"radius", km_text(p.radius)}}});
-            else out.push_back({"excluded-no-location", {}});
+        if (match) return reasons(*match, q);  // the reasons its result carries
+        return exclusion_reasons(svc, every != 0 ? every : some, nearest, q);
+    }
+
+    std::vector<Reason> exclusion_reasons(std::uint32_t svc, Failures f, double nearest, const MatchQuery& q) const {
+        std::vector<Reason> out;
+        if (f & kFailStatus) {
+            static const char* kStatus[] = {"active", "inactive", "defunct", "temporarily closed"};
+            out.push_back({"excluded-status", {{"status", kStatus[v.svc_status[svc]]}}});
         }
-        if (!any_open)
+        if (f & kFailNeed) out.push_back({"excluded-need", {}});
+        if (f & kFailCapacity) out.push_back({"excluded-capacity", {}});
+        if (f & kFailAge) age_reason(svc, out, "excluded-age");
+        if (f & kFailLanguage) out.push_back({"excluded-language", {}});
+        if (f & kFailText) out.push_back({"excluded-text", {{"query", q.text}}});
+        if (f & kFailArea) out.push_back({"excluded-area", {}});
+        if (f & kFailDistance)
+            out.push_back({"excluded-distance", {{"km", km_text(nearest)}, {"radius", km_text(p.radius)}}});
+        if (f & kFailNoLocation) out.push_back({"excluded-no-location", {}});
+        if (f & kFailClosed)
             out.push_back({"excluded-closed", {{"day", std::string(weekday_code(p.open.weekday))},
                                                {"time", format_minutes(p.open.minute)}}});
-        if (!out.empty()) return out;
-        // It matches: the reasons a result would carry.
-        const std::uint32_t row = v.svc_rows[v.svc_row_start[svc]];
-        std::uint8_t soft = 0;
-        passes(row, svc, soft);
-        if (is_covered(svc)) soft |= kSoftAreaCovered;
-        double dist = std::nan("");
-        if (p.has_loc && (v.row_flags[row] & kRowLocated))
-            dist = haversine_km_cos(p.lat, p.lon, p.cos_lat, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
-        return reasons({0, 0, dist, 1, svc, row, soft}, q);
+        return out;
     }
 };
 

@@ -96,8 +96,10 @@ public:
     // Not thread-safe: a Matcher reuses its scratch memory across queries (one per thread).
     MatchResult match(const MatchQuery& query);
 
-    // Why one service does or does not match (Product semantics): the reasons it matched, or
-    // the "excluded-…" reasons of every filter it fails.
+    // Why one service does or does not match: the reasons its result carries, or an
+    // "excluded-…" reason for each filter that excludes it (decided by the same evaluation as
+    // match(): the filters every location of it fails, or, when its locations fail different
+    // ones, each of those).
     std::vector<Reason> explain(std::uint32_t service, const MatchQuery& query);
 
 private:

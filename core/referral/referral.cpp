@@ -9,7 +9,7 @@
 #include "core/base/calendar_date.hpp"
 
 #include "core/base/error.hpp"
-#include "core/fhir/fhir_bundle.hpp"
+#include "core/base/uuid.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/secret.hpp"
 #include "core/base/utc_time.hpp"
@@ -30,22 +30,6 @@ namespace {
 
 constexpr const char* kKind = "referral";
 
-// RFC 9562 text form: 8-4-4-4-12 lowercase or uppercase hex.
-bool is_uuid(std::string_view s) {
-    if (s.size() != 36) return false;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const char c = s[i];
-        if (i == 8 || i == 13 || i == 18 || i == 23) {
-            if (c != '-') return false;
-        } else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'))) {
-            return false;
-        }
-    }
-    return true;
-}
-
-// fhir::new_uuid_urn() without its "urn:uuid:" prefix.
-std::string fresh_uuid() { return fhir::new_uuid_urn().substr(9); }
 
 void wipe_string(std::string& s) {
     secure_wipe(s);
@@ -108,16 +92,16 @@ Referral new_referral(ReferralPatient patient, ReferralParty requester, Referral
                       std::vector<ReferralNeed> needs, std::vector<ReferralService> services, ReferralConsent consent,
                       std::string_view now, TaskStatus initial) {
     Referral r;
-    r.id = fresh_uuid();
-    r.service_request_id = fresh_uuid();
-    r.patient_id = fresh_uuid();
-    r.consent_id = fresh_uuid();
+    r.id = new_uuid();
+    r.service_request_id = new_uuid();
+    r.patient_id = new_uuid();
+    r.consent_id = new_uuid();
     r.direction = ReferralDirection::Outgoing;
     r.created = std::string(now);
     r.requester = std::move(requester);
     r.organization = std::move(organization);
-    if (r.requester.fhir_id.empty()) r.requester.fhir_id = fresh_uuid();
-    if (r.organization.fhir_id.empty()) r.organization.fhir_id = fresh_uuid();
+    if (r.requester.fhir_id.empty()) r.requester.fhir_id = new_uuid();
+    if (r.organization.fhir_id.empty()) r.organization.fhir_id = new_uuid();
     r.patient = std::move(patient);
     r.needs = std::move(needs);
     r.services = std::move(services);
@@ -461,12 +445,12 @@ Referral referral_from_request(const json& request, std::string_view now) {
     json j = request;
     if (!j.contains("safetynet_referral")) j["safetynet_referral"] = 1;
     for (const char* id : {"id", "service_request_id", "patient_id", "consent_id"})
-        if (!j.contains(id)) j[id] = fresh_uuid();
+        if (!j.contains(id)) j[id] = new_uuid();
     if (!j.contains("direction")) j["direction"] = "outgoing";
     if (!j.contains("created")) j["created"] = std::string(now);
     if (!j.contains("priority")) j["priority"] = "routine";
     for (const char* party : {"requester", "organization"})
-        if (j.contains(party) && j[party].is_object() && !j[party].contains("fhir_id")) j[party]["fhir_id"] = fresh_uuid();
+        if (j.contains(party) && j[party].is_object() && !j[party].contains("fhir_id")) j[party]["fhir_id"] = new_uuid();
     if (!j.contains("history"))
         j["history"] = json::array({{{"status", "requested"}, {"by", "requester"}, {"at", j["created"]}, {"source", "local"}}});
     Referral r = referral_from_json(j);

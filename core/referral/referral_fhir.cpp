@@ -12,6 +12,7 @@
 #include "core/base/base64.hpp"
 #include "core/referral/referral_outcome.hpp"
 #include "core/screening/scoring.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -20,6 +21,16 @@
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kActCode;
+using fhir::kBcp47;
+using fhir::kConsentAction;
+using fhir::kConsentPolicy;
+using fhir::kConsentScope;
+using fhir::kParticipationType;
+using fhir::kSdohccCodes;
+using fhir::kSnomed;
+using fhir::kTaskCode;
+using fhir::kUriSystem;
 using fhir::codeable;
 using fhir::reference;
 
@@ -29,16 +40,6 @@ using fhir::reference;
 
 namespace {
 
-constexpr const char* kUriSystem = "urn:ietf:rfc:3986";  // identifier.system for a urn:uuid value
-constexpr const char* kSdohccCodes = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
-constexpr const char* kSnomed = "http://snomed.info/sct";
-constexpr const char* kBcp47 = "urn:ietf:bcp:47";
-constexpr const char* kConsentScope = "http://terminology.hl7.org/CodeSystem/consentscope";
-constexpr const char* kActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-constexpr const char* kConsentPolicy = "http://terminology.hl7.org/CodeSystem/consentpolicycodes";
-constexpr const char* kConsentAction = "http://terminology.hl7.org/CodeSystem/consentaction";
-constexpr const char* kParticipationType = "http://terminology.hl7.org/CodeSystem/v3-ParticipationType";
-constexpr const char* kTaskCode = "http://hl7.org/fhir/CodeSystem/task-code";
 constexpr const char* kProfileConsent = "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-Consent";
 constexpr const char* kProfileServiceRequest =
     "http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-ServiceRequest";

@@ -50,7 +50,7 @@ inline constexpr const char* kHsdsLocationSystem = "urn:safetynet:hsds:location"
 inline constexpr const char* kContactFingerprintSystem = "urn:safetynet:contact-fingerprint";
 
 // The screening a referral came from, when the caller has it (clinician screens, or a stored
-// screening rebuilt with core/store_screening.hpp).
+// screening rebuilt with core/store/stored_screening.hpp).
 struct ReferralScreening {
     const Response* response = nullptr;
     const ScreeningResult* result = nullptr;

@@ -8,6 +8,7 @@
 #include "core/screening/questionnaire.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/json_read.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -200,29 +201,15 @@ constexpr std::string_view kCalculatedExpression =
     throw Error(kind, where, message);
 }
 
-const json* field(const json& obj, const char* name) {
-    const auto it = obj.find(name);
-    return it == obj.end() ? nullptr : &*it;
-}
-
-std::optional<std::string> opt_string(const json& obj, const char* name, const char* kind, const std::string& where) {
-    const json* v = field(obj, name);
-    if (!v) return std::nullopt;
-    if (!v->is_string()) fail(kind, where, std::string("\"") + name + "\" must be a string");
-    return v->get<std::string>();
-}
-
-bool opt_bool(const json& obj, const char* name, const std::string& where) {
-    const json* v = field(obj, name);
-    if (!v) return false;
-    if (!v->is_boolean()) fail("malformed-item", where, std::string("\"") + name + "\" must be true or false");
-    return v->get<bool>();
-}
+// Field reads whose errors name the item (or the Questionnaire), as every error here does.
+const FieldReader kItemFields("malformed-item", ErrorAt::Object);
+const FieldReader kQuestionnaireFields("malformed-questionnaire", ErrorAt::Object);
+const FieldReader kEnableWhenFields("malformed-enablewhen", ErrorAt::Object);
 
 // Every extension object in obj.extension, checked for shape.
 std::vector<const json*> extensions(const json& obj, const std::string& where) {
     std::vector<const json*> out;
-    const json* ext = field(obj, "extension");
+    const json* ext = FieldReader::find(obj, "extension");
     if (!ext) return out;
     if (!ext->is_array()) fail("malformed-item", where, "\"extension\" must be an array");
     for (const json& e : *ext) {
@@ -242,7 +229,7 @@ const json* find_extension(const json& obj, std::string_view url, const std::str
 // The FHIR translation extension on a primitive's "_name" sibling.
 void read_translations(const json& obj, const std::string& name, LocalizedText& out, const std::string& where,
                        std::set<std::string>& languages) {
-    const json* sibling = field(obj, ("_" + name).c_str());
+    const json* sibling = FieldReader::find(obj, "_" + name);
     if (!sibling) return;
     if (!sibling->is_object()) fail("malformed-item", where, "\"_" + name + "\" must be an object");
     for (const json* e : extensions(*sibling, where)) {
@@ -264,7 +251,7 @@ void read_translations(const json& obj, const std::string& name, LocalizedText& 
 
 LocalizedText localized(const json& obj, const char* name, const std::string& where, std::set<std::string>& languages) {
     LocalizedText t;
-    if (auto s = opt_string(obj, name, "malformed-item", where)) t.base = std::move(*s);
+    if (auto s = kItemFields.optional_string(obj, name, where)) t.base = std::move(*s);
     read_translations(obj, name, t, where, languages);
     return t;
 }
@@ -272,9 +259,10 @@ LocalizedText localized(const json& obj, const char* name, const std::string& wh
 Coding parse_coding(const json& c, const char* kind, const std::string& where) {
     if (!c.is_object()) fail(kind, where, "a Coding must be an object");
     Coding out;
-    if (auto s = opt_string(c, "system", kind, where)) out.system = std::move(*s);
-    if (auto s = opt_string(c, "code", kind, where)) out.code = std::move(*s);
-    if (auto s = opt_string(c, "display", kind, where)) out.display = std::move(*s);
+    const FieldReader fields(kind, ErrorAt::Object);
+    if (auto s = fields.optional_string(c, "system", where)) out.system = std::move(*s);
+    if (auto s = fields.optional_string(c, "code", where)) out.code = std::move(*s);
+    if (auto s = fields.optional_string(c, "display", where)) out.display = std::move(*s);
     if (out.code.empty()) fail(kind, where, "a Coding needs a \"code\"");
     return out;
 }
@@ -293,10 +281,10 @@ public:
         if (!doc.is_object() || !doc.contains("resourceType") || doc["resourceType"] != "Questionnaire")
             fail("not-a-questionnaire", m_source, "the resourceType must be \"Questionnaire\"");
         extensions(doc, m_source);  // checks their shape
-        if (field(doc, "modifierExtension"))
+        if (FieldReader::find(doc, "modifierExtension"))
             fail("unsupported-feature", m_source, "the Questionnaire has a modifierExtension we cannot honour");
         auto str = [&](const char* name) {
-            return opt_string(doc, name, "malformed-questionnaire", m_source).value_or(std::string());
+            return kQuestionnaireFields.optional_string(doc, name, m_source).value_or(std::string());
         };
         m_q.m_id = str("id");
         m_q.m_url = str("url");
@@ -304,11 +292,11 @@ public:
         m_q.m_name = str("name");
         m_q.m_title.base = str("title");
         read_translations(doc, "title", m_q.m_title, m_source, m_languages);
-        if (const json* codes = field(doc, "code")) {
+        if (const json* codes = FieldReader::find(doc, "code")) {
             if (!codes->is_array()) fail("malformed-questionnaire", m_source, "\"code\" must be an array of Coding");
             for (const json& c : *codes) m_q.m_codes.push_back(parse_coding(c, "malformed-questionnaire", m_source + " code"));
         }
-        const json* items = field(doc, "item");
+        const json* items = FieldReader::find(doc, "item");
         if (!items || !items->is_array() || items->empty())
             fail("empty-questionnaire", m_source, "the Questionnaire has no items to answer");
         parse_items(*items, std::nullopt, 0, "item");
@@ -372,38 +360,58 @@ private:
         it.link_id = where;
         it.parent = parent;
         it.depth = depth;
-        const auto type_name = opt_string(j, "type", "malformed-item", where);
+        it.type = supported_type(j, where);
+        read_item_fields(j, it, where);
+        const json* options = FieldReader::find(j, "answerOption");
+        const json* children = FieldReader::find(j, "item");
+        if (children && (!children->is_array() || children->empty()))
+            fail("malformed-item", where, "\"item\" must be a non-empty array");
+        check_item_shape(j, it, options != nullptr, children != nullptr, where);
+        if (options) parse_options(*options, it, where);
+        parse_initial(j, it, where);
+
+        const std::size_t index = m_q.m_items.size();
+        m_q.m_items.push_back(std::move(it));
+        m_item_json.push_back(&j);
+        m_q.m_by_link_id.emplace(where, index);
+        if (parent) m_q.m_items[*parent].children.push_back(index);
+        if (children) parse_children(*children, index, where, path);
+    }
+
+    // The item's type, which we must support, as we must every feature it uses.
+    ItemType supported_type(const json& j, const std::string& where) const {
+        const auto type_name = kItemFields.optional_string(j, "type", where);
         if (!type_name) fail("malformed-item", where, "the item has no \"type\"");
         const auto type = item_type(*type_name);
         if (!type) fail("unsupported-item-type", where, "item type \"" + *type_name + "\" is not supported");
-        it.type = *type;
-        if (field(j, "modifierExtension"))
+        if (FieldReader::find(j, "modifierExtension"))
             fail("unsupported-feature", where, "the item has a modifierExtension we cannot honour");
         if (find_extension(j, kEnableWhenExpression, where))
             fail("unsupported-feature", where, "enableWhenExpression (FHIRPath) is not supported; use enableWhen");
-        if (field(j, "answerValueSet"))
+        if (FieldReader::find(j, "answerValueSet"))
             fail("unsupported-feature", where, "answerValueSet is not supported; list the answers as answerOption");
+        return *type;
+    }
 
+    void read_item_fields(const json& j, Item& it, const std::string& where) {
         it.text = localized(j, "text", where, m_languages);
         it.prefix = localized(j, "prefix", where, m_languages);
-        if (const json* codes = field(j, "code")) {
+        if (const json* codes = FieldReader::find(j, "code")) {
             if (!codes->is_array()) fail("malformed-item", where, "\"code\" must be an array of Coding");
             for (const json& c : *codes) it.codes.push_back(parse_coding(c, "malformed-item", where));
         }
-        it.required = opt_bool(j, "required", where);
-        it.repeats = opt_bool(j, "repeats", where);
-        it.read_only = opt_bool(j, "readOnly", where) || find_extension(j, kCalculatedExpression, where);
-        if (const json* ml = field(j, "maxLength")) {
+        it.required = kItemFields.boolean(j, "required", where);
+        it.repeats = kItemFields.boolean(j, "repeats", where);
+        it.read_only = kItemFields.boolean(j, "readOnly", where) || find_extension(j, kCalculatedExpression, where);
+        if (const json* ml = FieldReader::find(j, "maxLength")) {
             if (!ml->is_number_integer() || ml->get<std::int64_t>() < 1 || ml->get<std::int64_t>() > 1000000)
                 fail("malformed-item", where, "\"maxLength\" must be a positive integer");
             it.max_length = ml->get<int>();
         }
-        const json* options = field(j, "answerOption");
-        const json* children = field(j, "item");
-        if (children && (!children->is_array() || children->empty()))
-            fail("malformed-item", where, "\"item\" must be a non-empty array");
+    }
 
-        // que-1, que-5, que-6: the shape rules of FHIR R4 Questionnaire.
+    // que-1, que-5, que-6: the shape rules of FHIR R4 Questionnaire, and what we support.
+    static void check_item_shape(const json& j, const Item& it, bool options, bool children, const std::string& where) {
         if (it.type == ItemType::Group && !children)
             fail("malformed-item", where, "a group must contain items (que-1)");
         if (it.type == ItemType::Display && children)
@@ -416,22 +424,15 @@ private:
             fail("malformed-item", where, "a choice item needs answerOption");
         if (it.type == ItemType::Group && it.repeats)
             fail("unsupported-feature", where, "repeating groups are not supported");
-        if (it.type == ItemType::Group && field(j, "initial"))
+        if (it.type == ItemType::Group && FieldReader::find(j, "initial"))
             fail("malformed-initial", where, "a group cannot have an initial value");
-        if (options) parse_options(*options, it, where);
-        parse_initial(j, it, where);
+    }
 
-        const std::size_t index = m_q.m_items.size();
-        m_q.m_items.push_back(std::move(it));
-        m_item_json.push_back(&j);
-        m_q.m_by_link_id.emplace(where, index);
-        if (parent) m_q.m_items[*parent].children.push_back(index);
-
-        if (!children) return;
+    void parse_children(const json& children, std::size_t index, const std::string& where, const std::string& path) {
         if (m_q.m_items[index].type == ItemType::Group) {
             // A group's help display is folded into the group; other children are items.
             std::size_t k = 0, kept = 0;
-            for (const json& c : *children) {
+            for (const json& c : children) {
                 const std::string child_path = path + ".item[" + std::to_string(k++) + "]";
                 if (is_help_display(c, where)) {
                     fold_help(c, index, where);
@@ -445,7 +446,7 @@ private:
         }
         // A question may carry display children (help, instructions); nested questions are not
         // supported because their answers would live inside the parent's answer.
-        for (const json& c : *children) {
+        for (const json& c : children) {
             if (!c.is_object() || !c.contains("type") || c["type"] != "display")
                 fail("unsupported-feature", where, "questions nested under a question are not supported; use a group");
             fold_help(c, index, where);
@@ -456,16 +457,16 @@ private:
         if (depth >= kMaxDepth) fail("malformed-item", path, "groups are nested more than 32 deep");
         if (!j.is_object()) fail("malformed-item", path, "an item must be a JSON object");
         if (m_q.m_items.size() >= kMaxItems) fail("malformed-item", path, "more than 5000 items");
-        const std::string link_id = opt_string(j, "linkId", "malformed-item", path).value_or("");
+        const std::string link_id = kItemFields.optional_string(j, "linkId", path).value_or("");
         claim_link_id(link_id, path);
         parse_item(j, link_id, parent, depth, path);
     }
 
     void fold_help(const json& c, std::size_t owner, const std::string& where) {
         if (!c.is_object()) fail("malformed-item", where, "an item must be a JSON object");
-        const std::string link_id = opt_string(c, "linkId", "malformed-item", where).value_or("");
+        const std::string link_id = kItemFields.optional_string(c, "linkId", where).value_or("");
         claim_link_id(link_id, where + " help");
-        if (field(c, "item")) fail("malformed-item", link_id, "a display item cannot contain items (que-1)");
+        if (FieldReader::find(c, "item")) fail("malformed-item", link_id, "a display item cannot contain items (que-1)");
         LocalizedText t = localized(c, "text", link_id, m_languages);
         LocalizedText& help = m_q.m_items[owner].help;
         if (help.empty()) {
@@ -487,23 +488,23 @@ private:
             AnswerOption opt;
             int values = 0;
             for (const char* unsupported : {"valueDate", "valueTime", "valueReference"})
-                if (field(o, unsupported))
+                if (FieldReader::find(o, unsupported))
                     fail("unsupported-feature", ow, std::string(unsupported) + " answer options are not supported");
-            if (const json* c = field(o, "valueCoding")) {
+            if (const json* c = FieldReader::find(o, "valueCoding")) {
                 ++values;
                 opt.value.type = ValueType::Coding;
                 opt.value.coding = parse_coding(*c, "malformed-answer-option", ow);
                 opt.label.base = opt.value.coding.display.empty() ? opt.value.coding.code : opt.value.coding.display;
                 read_translations(*c, "display", opt.label, ow, m_languages);
             }
-            if (const json* s = field(o, "valueString")) {
+            if (const json* s = FieldReader::find(o, "valueString")) {
                 ++values;
                 if (!s->is_string()) fail("malformed-answer-option", ow, "\"valueString\" must be a string");
                 opt.value = AnswerValue::of_string(s->get<std::string>());
                 opt.label.base = opt.value.string;
                 read_translations(o, "valueString", opt.label, ow, m_languages);
             }
-            if (const json* i = field(o, "valueInteger")) {
+            if (const json* i = FieldReader::find(o, "valueInteger")) {
                 ++values;
                 if (!i->is_number_integer()) fail("malformed-answer-option", ow, "\"valueInteger\" must be an integer");
                 opt.value = AnswerValue::of_integer(i->get<std::int64_t>());
@@ -511,17 +512,17 @@ private:
             }
             if (values != 1)
                 fail("malformed-answer-option", ow, "an answerOption needs exactly one of valueCoding, valueString, valueInteger");
-            opt.initial_selected = opt_bool(o, "initialSelected", ow);
+            opt.initial_selected = kItemFields.boolean(o, "initialSelected", ow);
             for (const json* e : extensions(o, ow)) {
                 const std::string& url = (*e)["url"].get_ref<const std::string&>();
                 if (url == kOrdinalValue || url == kCoValue || url == kItemWeight) {
-                    const json* d = field(*e, "valueDecimal");
-                    if (!d) d = field(*e, "valueInteger");
+                    const json* d = FieldReader::find(*e, "valueDecimal");
+                    if (!d) d = FieldReader::find(*e, "valueInteger");
                     if (!d || !d->is_number() || !std::isfinite(d->get<double>()))
                         fail("malformed-answer-option", ow, "an ordinalValue/itemWeight needs a numeric value");
                     opt.weight = d->get<double>();
                 } else if (url == kOptionExclusive) {
-                    const json* b = field(*e, "valueBoolean");
+                    const json* b = FieldReader::find(*e, "valueBoolean");
                     if (!b || !b->is_boolean()) fail("malformed-answer-option", ow, "optionExclusive needs valueBoolean");
                     opt.exclusive = b->get<bool>();
                 }
@@ -572,7 +573,7 @@ private:
     }
 
     void parse_initial(const json& j, Item& it, const std::string& where) {
-        const json* initial = field(j, "initial");
+        const json* initial = FieldReader::find(j, "initial");
         if (!initial) {
             for (const AnswerOption& o : it.options)
                 if (o.initial_selected) it.initial.push_back(o.value);
@@ -622,8 +623,8 @@ private:
     void parse_enable_when(std::size_t index) {
         const json& j = *m_item_json[index];
         const std::string where = m_q.m_items[index].link_id;
-        const json* list = field(j, "enableWhen");
-        const json* behavior = field(j, "enableBehavior");
+        const json* list = FieldReader::find(j, "enableWhen");
+        const json* behavior = FieldReader::find(j, "enableBehavior");
         if (!list) {
             if (behavior) fail("malformed-enablewhen", where, "enableBehavior without enableWhen (que-12)");
             return;
@@ -642,8 +643,8 @@ private:
             const json& e = (*list)[k];
             const std::string ew = where + " enableWhen[" + std::to_string(k) + "]";
             if (!e.is_object()) fail("malformed-enablewhen", ew, "an enableWhen must be an object");
-            const auto question = opt_string(e, "question", "malformed-enablewhen", ew);
-            const auto op_name = opt_string(e, "operator", "malformed-enablewhen", ew);
+            const auto question = kEnableWhenFields.optional_string(e, "question", ew);
+            const auto op_name = kEnableWhenFields.optional_string(e, "operator", ew);
             if (!question || question->empty()) fail("malformed-enablewhen", ew, "\"question\" is missing");
             if (!op_name) fail("malformed-enablewhen", ew, "\"operator\" is missing");
             static const std::pair<const char*, EnableOperator> ops[] = {

@@ -438,10 +438,8 @@ AnswerValue read_answer(const json& a, const std::string& where) {
         else if (type == "String" && val.is_string()) v = AnswerValue::of_string(val.get<std::string>());
         else if (type == "Date" && val.is_string()) v = AnswerValue::of_date(val.get<std::string>());
         else if (type == "Coding" && val.is_object() && val.contains("code") && val["code"].is_string()) {
-            auto str = [&](const char* k) {
-                return val.contains(k) && val[k].is_string() ? val[k].get<std::string>() : std::string();
-            };
-            v = AnswerValue::of_coding(str("system"), str("code"), str("display"));
+            v = AnswerValue::of_coding(string_field(val, "system"), string_field(val, "code"),
+                                       string_field(val, "display"));
         } else {
             throw Error("answer-type", where, key + " is malformed or not supported");
         }

@@ -8,29 +8,31 @@
 //
 // [SECTION] Domains and codes
 // [SECTION] Reading answers
-// [SECTION] AHC HRSN
 // [SECTION] Hunger Vital Sign
+// [SECTION] PHQ-2
+// [SECTION] AHC HRSN
 // [SECTION] PRAPARE
-// [SECTION] PHQ-2 and PHQ-9
+// [SECTION] PHQ-9
 // [SECTION] Dispatch and JSON
 #include "core/screening/scoring.hpp"
 
 #include "core/base/i18n.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <initializer_list>
+#include <span>
 
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kIcd10cm;
+using fhir::kLoinc;
+using fhir::kSnomed;
 
 namespace {
-
-constexpr const char* kLoinc = "http://loinc.org";
-constexpr const char* kSnomed = "http://snomed.info/sct";
-constexpr const char* kIcd10cm = "http://hl7.org/fhir/sid/icd-10-cm";
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] Domains and codes
@@ -43,14 +45,51 @@ struct CodeLit {
     const char* code;
     const char* display;
 };
-using Codes = std::initializer_list<CodeLit>;
+using Codes = std::span<const CodeLit>;
 constexpr CodeLit snomed(const char* code, const char* display) { return {kSnomed, code, display}; }
 constexpr CodeLit icd(const char* code, const char* display) { return {kIcd10cm, code, display}; }
 
+// What each finding suggests, each code written once: the SNOMED CT finding and the ICD-10-CM
+// code, or the one of them that fits.
+constexpr CodeLit kFoodInsecurity[] = {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")};
+constexpr CodeLit kHousingInstability[] = {
+    snomed("1156191002", "Housing instability"),
+    icd("Z59.811", "Housing instability, housed, with risk of homelessness")};
+constexpr CodeLit kHomeless[] = {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")};
+constexpr CodeLit kHousingUnsatisfactory[] = {snomed("105531004", "Housing unsatisfactory")};
+constexpr CodeLit kHousingTooHotOrCold[] = {icd("Z59.11", "Inadequate housing environmental temperature")};
+constexpr CodeLit kHousingOtherProblem[] = {icd("Z59.19", "Other inadequate housing")};
+constexpr CodeLit kNoTransportation[] = {snomed("713458007", "Lack of access to transportation"),
+                                         icd("Z59.82", "Transportation insecurity")};
+constexpr CodeLit kUtilitiesShutOff[] = {icd("Z59.12", "Inadequate housing utilities")};
+constexpr CodeLit kUtilitiesUnaffordable[] = {
+    icd("Z59.861", "Financial insecurity, difficulty paying for utilities")};
+constexpr CodeLit kPartnerAbuse[] = {snomed("706893006", "Victim of intimate partner abuse")};
+constexpr CodeLit kFinancialInsecurity[] = {icd("Z59.869", "Financial insecurity, unspecified")};
+constexpr CodeLit kEmploymentProblem[] = {icd("Z56.9", "Unspecified problems related to employment")};
+constexpr CodeLit kUnemployed[] = {snomed("73438004", "Unemployed"), icd("Z56.0", "Unemployment, unspecified")};
+constexpr CodeLit kNoHelpAtHome[] = {
+    icd("Z74.2", "Need for assistance at home and no other household member able to render care")};
+constexpr CodeLit kSocialIsolation[] = {snomed("422650009", "Social isolation"),
+                                        icd("Z60.9", "Problem related to social environment, unspecified")};
+constexpr CodeLit kEducationProblem[] = {icd("Z55.9", "Problems related to education and literacy, unspecified")};
+constexpr CodeLit kNoDiploma[] = {icd("Z55.5", "Less than a high school diploma")};
+constexpr CodeLit kNoExercise[] = {icd("Z72.3", "Lack of physical exercise")};
+constexpr CodeLit kTobaccoUse[] = {snomed("110483000", "Tobacco user"), icd("Z72.0", "Tobacco use")};
+constexpr CodeLit kDepression[] = {snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")};
+constexpr CodeLit kStress[] = {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")};
+constexpr CodeLit kDisability[] = {snomed("21134002", "Disability"),
+                                   icd("Z73.6", "Limitation of activities due to disability")};
+constexpr CodeLit kIncarceration[] = {icd("Z65.1", "Imprisonment and other incarceration")};
+constexpr Codes kNoCodes{};
+
+void add_codings(std::vector<Coding>& out, Codes codes) {
+    for (const CodeLit& c : codes) out.push_back({c.system, c.code, c.display});
+}
 std::vector<Coding> to_codings(Codes codes) {
     std::vector<Coding> out;
     out.reserve(codes.size());
-    for (const CodeLit& c : codes) out.push_back({c.system, c.code, c.display});
+    add_codings(out, codes);
     return out;
 }
 
@@ -172,7 +211,7 @@ public:
     }
 
     // The sum of the items' numbers, or nullopt unless every one is answered.
-    std::optional<double> sum(std::initializer_list<const char*> codes) const {
+    std::optional<double> sum(std::span<const char* const> codes) const {
         double total = 0;
         for (const char* c : codes) {
             const auto n = number(c);
@@ -214,13 +253,13 @@ Need simple_need(const char* domain, Evidence e, Codes codes) {
 Need simple_need(const char* domain, Evidence e, std::vector<Coding> codes) {
     std::vector<Evidence> ev;
     ev.push_back(std::move(e));
-    Need n = simple_need(domain, std::move(ev), Codes{});
+    Need n = simple_need(domain, std::move(ev), kNoCodes);
     if (n.positive) n.codes = std::move(codes);
     return n;
 }
 // The same with codes chosen from the answers (already built, only for positives).
 Need simple_need(const char* domain, std::vector<Evidence> ev, std::vector<Coding> codes) {
-    Need n = simple_need(domain, std::move(ev), Codes{});
+    Need n = simple_need(domain, std::move(ev), kNoCodes);
     if (n.positive) n.codes = std::move(codes);
     return n;
 }
@@ -246,8 +285,7 @@ Need food_insecurity(const Reader& rd) {
     ev.push_back(rd.coded("88122-7", {"LA28397-0", "LA6729-3"}));
     ev.push_back(rd.coded("88123-5", {"LA28397-0", "LA6729-3"}));
     const bool either = Reader::answered(ev[0]) || Reader::answered(ev[1]);
-    Need n = simple_need("food-insecurity", std::move(ev),
-                         {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")});
+    Need n = simple_need("food-insecurity", std::move(ev), kFoodInsecurity);
     if (either) {
         DerivedValue d;
         d.code = {kLoinc, "88124-3", "Food insecurity risk [HVS]"};
@@ -260,161 +298,179 @@ Need food_insecurity(const Reader& rd) {
 }
 
 //----------------------------------------------------------------------------------------------
+// [SECTION] PHQ-2 (also AHC items 23a-b)
+//----------------------------------------------------------------------------------------------
+
+constexpr const char* kPhq2Items[] = {"44250-9", "44255-8"};
+
+// The sum of the two items (0-3 each); 3 or more screens positive for depression (Kroenke 2003).
+Need phq2_depression(const Reader& rd) {
+    Need n = make_need("depression");
+    for (const char* c : kPhq2Items) n.evidence.push_back(rd.evidence(c));
+    if (const auto total = rd.sum(kPhq2Items)) {
+        n.answered = true;
+        n.score = *total;
+        n.positive = *total >= 3;
+        for (Evidence& e : n.evidence) e.positive = n.positive;
+        n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
+                                            *total, link_ids(n.evidence)));
+        if (n.positive) n.codes = to_codings(kDepression);
+    }
+    return n;
+}
+
+//----------------------------------------------------------------------------------------------
 // [SECTION] AHC HRSN
 //----------------------------------------------------------------------------------------------
 
-void score_ahc(const Reader& rd, ScreeningResult& out) {
+// Q2: any problem but "None of the above" (LA9-3), even when LA9-3 is also ticked.
+Need ahc_housing_quality(const Reader& rd) {
+    Evidence e = rd.evidence("96778-6");
+    bool heat = false, other = false;
+    for (const AnswerValue& a : e.answers) {
+        if (a.type != ValueType::Coding || a.coding.code == "LA9-3") continue;
+        (a.coding.code == "LA31998-0" ? heat : other) = true;
+    }
+    e.positive = heat || other;
+    std::vector<Coding> codes;
+    if (e.positive) add_codings(codes, kHousingUnsatisfactory);
+    if (heat) add_codings(codes, kHousingTooHotOrCold);
+    if (other) add_codings(codes, kHousingOtherProblem);
+    return simple_need("inadequate-housing", std::move(e), std::move(codes));
+}
+
+// Q6: threatened (Yes) or already shut off.
+Need ahc_utilities(const Reader& rd) {
+    Evidence e = rd.coded("96779-4", {"LA33-6", "LA32002-0"});
+    std::vector<Coding> codes;
+    if (Reader::has_code(e, "LA32002-0")) add_codings(codes, kUtilitiesShutOff);
+    if (Reader::has_code(e, "LA33-6")) add_codings(codes, kUtilitiesUnaffordable);
+    return simple_need("utility-insecurity", std::move(e), std::move(codes));
+}
+
+constexpr const char* kHitsItems[] = {"95618-5", "95617-7", "95616-9", "95615-1"};
+
+// Q7-10, HITS: the sum of the four (1-5 each) is 11 or more; only when all four are answered
+// (SHIN-NY "Ensuring a screen is complete"; the NLM form's help text). Positive is urgent.
+void score_hits(const Reader& rd, ScreeningResult& out) {
+    Need n = make_need("intimate-partner-violence");
+    for (const char* c : kHitsItems) n.evidence.push_back(rd.evidence(c));
+    const auto total = rd.sum(kHitsItems);
+    n.answered = total.has_value();
+    if (total) {
+        n.score = *total;
+        n.positive = *total >= 11;
+        for (std::size_t k = 0; k < std::size(kHitsItems); ++k) {
+            const auto v = rd.number(kHitsItems[k]);
+            n.evidence[k].positive = n.positive && v && *v > 1;  // the answers that made up the score
+        }
+        n.derived.push_back(derived_integer("95614-4", "Total score [HITS]", *total, link_ids(n.evidence)));
+    }
+    if (n.positive) {
+        n.urgent = true;
+        n.codes = to_codings(kPartnerAbuse);
+        out.alerts.push_back({n.domain, "95614-4", "interpersonal-safety",
+                              "Interpersonal safety screen positive (HITS score " +
+                                  std::to_string(static_cast<int>(*total)) +
+                                  " of 20, 11 or more): follow the site's safety protocol now."});
+    }
+    out.needs.push_back(std::move(n));
+}
+
+// The core questions 1-10.
+void score_ahc_core(const Reader& rd, ScreeningResult& out) {
     if (rd.has_item("71802-3")) {
         // Q1: LA31995-6 (no steady place) is homelessness, LA31994-9 (worried about losing it)
         // housing instability. The IG's Example 5 swaps the two; the answer texts do not.
-        out.needs.push_back(simple_need("housing-instability", rd.coded("71802-3", {"LA31994-9"}),
-                                        {snomed("1156191002", "Housing instability"),
-                                         icd("Z59.811", "Housing instability, housed, with risk of homelessness")}));
-        out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA31995-6"}),
-                                        {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")}));
+        out.needs.push_back(
+            simple_need("housing-instability", rd.coded("71802-3", {"LA31994-9"}), kHousingInstability));
+        out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA31995-6"}), kHomeless));
     }
-    if (rd.has_item("96778-6")) {
-        // Q2: any problem but "None of the above" (LA9-3), even when LA9-3 is also ticked.
-        Evidence e = rd.evidence("96778-6");
-        bool heat = false, other = false;
-        for (const AnswerValue& a : e.answers) {
-            if (a.type != ValueType::Coding || a.coding.code == "LA9-3") continue;
-            (a.coding.code == "LA31998-0" ? heat : other) = true;
-        }
-        e.positive = heat || other;
-        std::vector<Coding> codes;
-        if (e.positive) codes = to_codings({snomed("105531004", "Housing unsatisfactory")});
-        if (heat) codes.push_back({kIcd10cm, "Z59.11", "Inadequate housing environmental temperature"});
-        if (other) codes.push_back({kIcd10cm, "Z59.19", "Other inadequate housing"});
-        out.needs.push_back(simple_need("inadequate-housing", std::move(e), std::move(codes)));
-    }
+    if (rd.has_item("96778-6")) out.needs.push_back(ahc_housing_quality(rd));
     if (rd.has_item("88122-7") || rd.has_item("88123-5")) out.needs.push_back(food_insecurity(rd));
     if (rd.has_item("93030-5"))
-        out.needs.push_back(simple_need("transportation-insecurity", rd.coded("93030-5", {"LA33-6"}),
-                                        {snomed("713458007", "Lack of access to transportation"),
-                                         icd("Z59.82", "Transportation insecurity")}));
-    if (rd.has_item("96779-4")) {
-        // Q6: threatened (Yes) or already shut off.
-        Evidence e = rd.coded("96779-4", {"LA33-6", "LA32002-0"});
-        std::vector<Coding> codes;
-        if (Reader::has_code(e, "LA32002-0")) codes.push_back({kIcd10cm, "Z59.12", "Inadequate housing utilities"});
-        if (Reader::has_code(e, "LA33-6"))
-            codes.push_back({kIcd10cm, "Z59.861", "Financial insecurity, difficulty paying for utilities"});
-        out.needs.push_back(simple_need("utility-insecurity", std::move(e), std::move(codes)));
+        out.needs.push_back(
+            simple_need("transportation-insecurity", rd.coded("93030-5", {"LA33-6"}), kNoTransportation));
+    if (rd.has_item("96779-4")) out.needs.push_back(ahc_utilities(rd));
+    if (rd.has_item("95618-5")) score_hits(rd, out);
+}
+
+// Q13 family and community support and Q14 loneliness both screen social connection.
+Need ahc_social_connection(const Reader& rd) {
+    std::vector<Evidence> ev;
+    std::vector<Coding> codes;
+    if (rd.has_item("96781-0")) {
+        ev.push_back(rd.coded("96781-0", {"LA31978-2", "LA31979-0"}));
+        if (ev.back().positive) add_codings(codes, kNoHelpAtHome);
     }
-    if (rd.has_item("95618-5")) {
-        // Q7-10, HITS: the sum of the four (1-5 each) is 11 or more; only when all four are
-        // answered (SHIN-NY "Ensuring a screen is complete"; the NLM form's help text).
-        const char* items[] = {"95618-5", "95617-7", "95616-9", "95615-1"};
-        Need n = make_need("intimate-partner-violence");
-        for (const char* c : items) n.evidence.push_back(rd.evidence(c));
-        const auto total = rd.sum({"95618-5", "95617-7", "95616-9", "95615-1"});
-        n.answered = total.has_value();
-        if (total) {
-            n.score = *total;
-            n.positive = *total >= 11;
-            for (std::size_t k = 0; k < 4; ++k) {
-                const auto v = rd.number(items[k]);
-                n.evidence[k].positive = n.positive && v && *v > 1;  // the answers that made up the score
-            }
-            n.derived.push_back(derived_integer("95614-4", "Total score [HITS]", *total, link_ids(n.evidence)));
-        }
-        if (n.positive) {
-            n.urgent = true;
-            n.codes = to_codings({snomed("706893006", "Victim of intimate partner abuse")});
-            out.alerts.push_back({n.domain, "95614-4", "interpersonal-safety",
-                                  "Interpersonal safety screen positive (HITS score " +
-                                      std::to_string(static_cast<int>(*total)) +
-                                      " of 20, 11 or more): follow the site's safety protocol now."});
-        }
-        out.needs.push_back(std::move(n));
+    if (rd.has_item("93159-2")) {
+        ev.push_back(rd.coded("93159-2", {"LA10044-8", "LA9933-8"}));
+        if (ev.back().positive) add_codings(codes, kSocialIsolation);
     }
-    // Supplemental questions 11-26 (ahc-hrsn-full, or any form that has them).
+    return simple_need("social-connection", std::move(ev), std::move(codes));
+}
+
+// Q17 x Q18: under 150 minutes of moderate exercise a week (the Exercise Vital Sign). With 0
+// days the minutes question is not asked and the total is 0.
+Need ahc_physical_activity(const Reader& rd) {
+    Need n = make_need("physical-activity");
+    n.evidence = {rd.evidence("89555-7"), rd.evidence("68516-4")};
+    const auto days = rd.number("89555-7");
+    std::optional<double> minutes = rd.number("68516-4");
+    if (days && *days == 0) minutes = 0;
+    if (days && minutes) {
+        n.answered = true;
+        n.score = *days * *minutes;
+        n.positive = *n.score < 150;
+        for (Evidence& e : n.evidence) e.positive = n.positive && e.state == AnswerState::Answered;
+        if (n.positive) n.codes = to_codings(kNoExercise);
+    }
+    return n;
+}
+
+// Q19-22: any answer but "Never" (LA6270-8); tobacco (Q20) has codes of its own.
+Need ahc_substance_use(const Reader& rd) {
+    const char* positive[] = {"LA26460-8", "LA18876-5", "LA18891-4", "LA18934-2"};
+    std::vector<Evidence> ev;
+    std::vector<Coding> codes;
+    for (const char* c : {"68517-2", "96842-0", "95530-2", "68524-8"}) {
+        if (!rd.has_item(c)) continue;
+        Evidence e = rd.evidence(c);
+        for (const char* p : positive) e.positive = e.positive || Reader::has_code(e, p);
+        if (e.positive && std::string_view(c) == "96842-0") codes = to_codings(kTobaccoUse);
+        ev.push_back(std::move(e));
+    }
+    return simple_need("substance-use", std::move(ev), std::move(codes));
+}
+
+// The supplemental questions 11-26 (ahc-hrsn-full, or any form that has them).
+void score_ahc_supplemental(const Reader& rd, ScreeningResult& out) {
     if (rd.has_item("76513-1"))
         out.needs.push_back(simple_need("financial-insecurity", rd.coded("76513-1", {"LA15832-1", "LA22683-9"}),
-                                        {icd("Z59.869", "Financial insecurity, unspecified")}));
+                                        kFinancialInsecurity));
     if (rd.has_item("96780-2"))
         out.needs.push_back(simple_need("employment-status", rd.coded("96780-2", {"LA31981-6", "LA31982-4"}),
-                                        {icd("Z56.9", "Unspecified problems related to employment")}));
-    if (rd.has_item("96781-0") || rd.has_item("93159-2")) {
-        // Family and community support (13) and loneliness (14) both screen social connection.
-        std::vector<Evidence> ev;
-        std::vector<Coding> codes;
-        if (rd.has_item("96781-0")) {
-            ev.push_back(rd.coded("96781-0", {"LA31978-2", "LA31979-0"}));
-            if (ev.back().positive)
-                codes.push_back({kIcd10cm, "Z74.2", "Need for assistance at home and no other household member able to render care"});
-        }
-        if (rd.has_item("93159-2")) {
-            ev.push_back(rd.coded("93159-2", {"LA10044-8", "LA9933-8"}));
-            if (ev.back().positive) {
-                codes.push_back({kSnomed, "422650009", "Social isolation"});
-                codes.push_back({kIcd10cm, "Z60.9", "Problem related to social environment, unspecified"});
-            }
-        }
-        out.needs.push_back(simple_need("social-connection", std::move(ev), std::move(codes)));
-    }
+                                        kEmploymentProblem));
+    if (rd.has_item("96781-0") || rd.has_item("93159-2")) out.needs.push_back(ahc_social_connection(rd));
     if (rd.has_item("96782-8"))
-        out.needs.push_back(simple_need("educational-attainment", rd.coded("96782-8", {"LA33-6"}),
-                                        {icd("Z55.9", "Problems related to education and literacy, unspecified")}));
-    if (rd.has_item("89555-7")) {
-        // Q17 x Q18: under 150 minutes of moderate exercise a week (the Exercise Vital Sign).
-        // With 0 days the minutes question is not asked and the total is 0.
-        Need n = make_need("physical-activity");
-        n.evidence = {rd.evidence("89555-7"), rd.evidence("68516-4")};
-        const auto days = rd.number("89555-7");
-        std::optional<double> minutes = rd.number("68516-4");
-        if (days && *days == 0) minutes = 0;
-        if (days && minutes) {
-            n.answered = true;
-            n.score = *days * *minutes;
-            n.positive = *n.score < 150;
-            for (Evidence& e : n.evidence) e.positive = n.positive && e.state == AnswerState::Answered;
-            if (n.positive) n.codes = to_codings({icd("Z72.3", "Lack of physical exercise")});
-        }
-        out.needs.push_back(std::move(n));
-    }
-    if (rd.has_item("68517-2") || rd.has_item("96842-0") || rd.has_item("95530-2") || rd.has_item("68524-8")) {
-        // Q19-22: any answer but "Never" (LA6270-8).
-        const char* positive[] = {"LA26460-8", "LA18876-5", "LA18891-4", "LA18934-2"};
-        std::vector<Evidence> ev;
-        std::vector<Coding> codes;
-        for (const char* c : {"68517-2", "96842-0", "95530-2", "68524-8"}) {
-            if (!rd.has_item(c)) continue;
-            Evidence e = rd.evidence(c);
-            for (const char* p : positive) e.positive = e.positive || Reader::has_code(e, p);
-            if (e.positive && std::string_view(c) == "96842-0")  // tobacco
-                codes = to_codings({snomed("110483000", "Tobacco user"), icd("Z72.0", "Tobacco use")});
-            ev.push_back(std::move(e));
-        }
-        out.needs.push_back(simple_need("substance-use", std::move(ev), std::move(codes)));
-    }
-    if (rd.has_item("44250-9") && rd.has_item("44255-8")) {
-        // Q23a + Q23b: the PHQ-2, 3 or more.
-        Need n = make_need("depression");
-        n.evidence = {rd.evidence("44250-9"), rd.evidence("44255-8")};
-        if (const auto total = rd.sum({"44250-9", "44255-8"})) {
-            n.answered = true;
-            n.score = *total;
-            n.positive = *total >= 3;
-            for (Evidence& e : n.evidence) e.positive = n.positive;
-            n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
-                                                *total, link_ids(n.evidence)));
-            if (n.positive) n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
-        }
-        out.needs.push_back(std::move(n));
-    }
+        out.needs.push_back(simple_need("educational-attainment", rd.coded("96782-8", {"LA33-6"}), kEducationProblem));
+    if (rd.has_item("89555-7")) out.needs.push_back(ahc_physical_activity(rd));
+    if (rd.has_item("68517-2") || rd.has_item("96842-0") || rd.has_item("95530-2") || rd.has_item("68524-8"))
+        out.needs.push_back(ahc_substance_use(rd));
+    if (rd.has_item("44250-9") && rd.has_item("44255-8")) out.needs.push_back(phq2_depression(rd));  // Q23a + Q23b
     if (rd.has_item("93038-8"))
-        out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}),
-                                        {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")}));
+        out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}), kStress));
     if (rd.has_item("69858-9") || rd.has_item("69861-3")) {
         std::vector<Evidence> ev;
         for (const char* c : {"69858-9", "69861-3"})
             if (rd.has_item(c)) ev.push_back(rd.coded(c, {"LA33-6"}));
-        out.needs.push_back(simple_need("disability", std::move(ev),
-                                        {snomed("21134002", "Disability"),
-                                         icd("Z73.6", "Limitation of activities due to disability")}));
+        out.needs.push_back(simple_need("disability", std::move(ev), kDisability));
     }
+}
+
+void score_ahc(const Reader& rd, ScreeningResult& out) {
+    score_ahc_core(rd, out);
+    score_ahc_supplemental(rd, out);
 }
 
 void score_hvs(const Reader& rd, ScreeningResult& out) { out.needs.push_back(food_insecurity(rd)); }
@@ -428,40 +484,28 @@ void score_hvs(const Reader& rd, ScreeningResult& out) { out.needs.push_back(foo
 // language, veteran, farm work, refugee), household size, income and address are recorded in
 // the QuestionnaireResponse but are not needs.
 void score_prapare(const Reader& rd, ScreeningResult& out) {
-    out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA30190-5"}),
-                                    {snomed("32911000", "Homeless"), icd("Z59.00", "Homelessness, unspecified")}));
-    out.needs.push_back(simple_need("housing-instability", rd.coded("93033-9", {"LA33-6"}),
-                                    {snomed("1156191002", "Housing instability"),
-                                     icd("Z59.811", "Housing instability, housed, with risk of homelessness")}));
-    out.needs.push_back(simple_need("educational-attainment", rd.coded("82589-3", {"LA30191-3"}),
-                                    {icd("Z55.5", "Less than a high school diploma")}));
-    out.needs.push_back(simple_need("employment-status", rd.coded("67875-5", {"LA17956-6"}),
-                                    {snomed("73438004", "Unemployed"), icd("Z56.0", "Unemployment, unspecified")}));
-    out.needs.push_back(simple_need("health-insurance-coverage-status", rd.coded("76437-3", {"LA30194-7"}), {}));
+    out.needs.push_back(simple_need("homelessness", rd.coded("71802-3", {"LA30190-5"}), kHomeless));
+    out.needs.push_back(simple_need("housing-instability", rd.coded("93033-9", {"LA33-6"}), kHousingInstability));
+    out.needs.push_back(simple_need("educational-attainment", rd.coded("82589-3", {"LA30191-3"}), kNoDiploma));
+    out.needs.push_back(simple_need("employment-status", rd.coded("67875-5", {"LA17956-6"}), kUnemployed));
+    out.needs.push_back(simple_need("health-insurance-coverage-status", rd.coded("76437-3", {"LA30194-7"}), kNoCodes));
     // 93031-3 "unable to get": food and utilities have their own domains, the rest is
     // material hardship. Each domain is decided once the question is answered.
-    out.needs.push_back(simple_need("food-insecurity", rd.coded("93031-3", {"LA30125-1"}),
-                                    {snomed("733423003", "Food insecurity"), icd("Z59.41", "Food insecurity")}));
-    out.needs.push_back(simple_need("utility-insecurity", rd.coded("93031-3", {"LA30124-4"}),
-                                    {icd("Z59.861", "Financial insecurity, difficulty paying for utilities")}));
+    out.needs.push_back(simple_need("food-insecurity", rd.coded("93031-3", {"LA30125-1"}), kFoodInsecurity));
+    out.needs.push_back(simple_need("utility-insecurity", rd.coded("93031-3", {"LA30124-4"}), kUtilitiesUnaffordable));
     out.needs.push_back(simple_need("material-hardship",
                                     {rd.coded("93031-3", {"LA30126-9", "LA30127-7", "LA30128-5", "LA30129-3", "LA46-8"})},
-                                    {}));
-    out.needs.push_back(simple_need("transportation-insecurity", rd.coded("93030-5", {"LA30133-5", "LA30134-3"}),
-                                    {snomed("713458007", "Lack of access to transportation"),
-                                     icd("Z59.82", "Transportation insecurity")}));
-    out.needs.push_back(simple_need("social-connection", rd.coded("93029-7", {"LA27722-0", "LA30130-1"}),
-                                    {snomed("422650009", "Social isolation"),
-                                     icd("Z60.9", "Problem related to social environment, unspecified")}));
-    out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}),
-                                    {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")}));
-    out.needs.push_back(simple_need("incarceration-status", rd.coded("93028-9", {"LA33-6"}),
-                                    {icd("Z65.1", "Imprisonment and other incarceration")}));
+                                    kNoCodes));
+    out.needs.push_back(
+        simple_need("transportation-insecurity", rd.coded("93030-5", {"LA30133-5", "LA30134-3"}), kNoTransportation));
+    out.needs.push_back(
+        simple_need("social-connection", rd.coded("93029-7", {"LA27722-0", "LA30130-1"}), kSocialIsolation));
+    out.needs.push_back(simple_need("stress", rd.coded("93038-8", {"LA13902-4", "LA13914-9"}), kStress));
+    out.needs.push_back(simple_need("incarceration-status", rd.coded("93028-9", {"LA33-6"}), kIncarceration));
     std::vector<Evidence> safety_ev;
     safety_ev.push_back(rd.coded("93026-3", {"LA32-8"}));
     safety_ev.push_back(rd.coded("76501-6", {"LA33-6"}));
-    Need safety = simple_need("intimate-partner-violence", std::move(safety_ev),
-                              {snomed("706893006", "Victim of intimate partner abuse")});
+    Need safety = simple_need("intimate-partner-violence", std::move(safety_ev), kPartnerAbuse);
     if (safety.positive) {
         safety.urgent = true;
         out.alerts.push_back({safety.domain, safety.evidence[0].positive ? safety.evidence[0].link_id : safety.evidence[1].link_id,
@@ -472,23 +516,10 @@ void score_prapare(const Reader& rd, ScreeningResult& out) {
 }
 
 //----------------------------------------------------------------------------------------------
-// [SECTION] PHQ-2 and PHQ-9
+// [SECTION] PHQ-9 (and PHQ-2 on its own)
 //----------------------------------------------------------------------------------------------
 
-void score_phq2(const Reader& rd, ScreeningResult& out) {
-    Need n = make_need("depression");
-    n.evidence = {rd.evidence("44250-9"), rd.evidence("44255-8")};
-    if (const auto total = rd.sum({"44250-9", "44255-8"})) {
-        n.answered = true;
-        n.score = *total;
-        n.positive = *total >= 3;  // PHQ-2 cut-off (Kroenke 2003)
-        for (Evidence& e : n.evidence) e.positive = n.positive;
-        n.derived.push_back(derived_integer("55758-7", "Patient Health Questionnaire 2 item (PHQ-2) total score [Reported]",
-                                            *total, link_ids(n.evidence)));
-        if (n.positive) n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
-    }
-    out.needs.push_back(std::move(n));
-}
+void score_phq2(const Reader& rd, ScreeningResult& out) { out.needs.push_back(phq2_depression(rd)); }
 
 const char* phq9_band(double total) {
     if (total >= 20) return "severe";
@@ -498,13 +529,14 @@ const char* phq9_band(double total) {
     return "minimal";
 }
 
+// Items 1-9; the first two are the PHQ-2's.
+constexpr const char* kPhq9Items[] = {"44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
+                                      "44258-2", "44252-5", "44253-3", "44260-8"};
+
 void score_phq9(const Reader& rd, ScreeningResult& out) {
-    static const char* items[] = {"44250-9", "44255-8", "44259-0", "44254-1", "44251-7",
-                                  "44258-2", "44252-5", "44253-3", "44260-8"};
     Need n = make_need("depression");
-    for (const char* c : items) n.evidence.push_back(rd.evidence(c));
-    const auto total = rd.sum({"44250-9", "44255-8", "44259-0", "44254-1", "44251-7", "44258-2", "44252-5",
-                               "44253-3", "44260-8"});
+    for (const char* c : kPhq9Items) n.evidence.push_back(rd.evidence(c));
+    const auto total = rd.sum(kPhq9Items);
     if (total) {
         n.answered = true;
         n.score = *total;
@@ -526,10 +558,10 @@ void score_phq9(const Reader& rd, ScreeningResult& out) {
     }
     if (n.positive) {
         for (std::size_t k = 0; k < n.evidence.size(); ++k) {
-            const auto v = rd.number(items[k]);
+            const auto v = rd.number(kPhq9Items[k]);
             n.evidence[k].positive = n.evidence[k].positive || (v && *v > 0);
         }
-        n.codes = to_codings({snomed("35489007", "Depressive disorder"), icd("F32.A", "Depression, unspecified")});
+        n.codes = to_codings(kDepression);
     }
     out.needs.push_back(std::move(n));
 }

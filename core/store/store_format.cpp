@@ -145,7 +145,8 @@ std::optional<SecretBytes> store_open(const SecretBytes& key, ByteView blob, Byt
     ensure_sodium();
     constexpr std::size_t kNonce = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
     constexpr std::size_t kTag = crypto_aead_xchacha20poly1305_ietf_ABYTES;
-    // Lengths first (STYLE lesson 13): a blob shorter than nonce + tag is not ours.
+    // Lengths first, before any decryption (as age's aeadDecrypt refuses an unexpected size):
+    // a blob shorter than nonce + tag, or longer than the largest we write, is not ours.
     if (blob.size() < kNonce + kTag || blob.size() > kStoreMaxBlobBytes + kNonce + kTag) return std::nullopt;
     SecretBytes out(blob.size() - kNonce - kTag);
     unsigned long long len = 0;

@@ -2,20 +2,20 @@
 #include "core/store/stored_screening.hpp"
 
 #include "core/base/error.hpp"
-#include "core/fhir/fhir_bundle.hpp"
+#include "core/base/uuid.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/utc_time.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
 namespace safetynet::core {
 
 using nlohmann::json;
+using fhir::kPickupCodeSystem;
 
 namespace {
-
-constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";  // ui/kiosk/kiosk_device.cpp
 
 // What the store keeps of a scored screening: the needs, and the response as the engine
 // writes it back (normalised), at the screening's own time and in its language.
@@ -46,7 +46,7 @@ StoredScreening record_screening(const Response& response, const ScreeningResult
     if (!is_utc_rfc3339(authored) || !is_utc_rfc3339(now))
         throw Error("store-data", "screening", "times must be RFC 3339 UTC");
     StoredScreening s;
-    s.id = fhir::new_uuid_urn().substr(9);
+    s.id = new_uuid();
     s.authored = std::string(authored);
     s.imported = std::string(now);
     s.instrument = std::string(instrument);
@@ -102,7 +102,7 @@ StoredScreening screening_from_bundle(std::string_view fhir_json, std::string so
         throw;
     }
     wipe_json(doc);
-    s.id = fhir::new_uuid_urn().substr(9);
+    s.id = new_uuid();
     s.imported = std::string(now);
     s.source = std::move(source);
     return s;

@@ -10,8 +10,9 @@ import { chromium } from 'playwright-core';
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '..', '..');
 
-// Chromium flags that work on a headless box with no GPU and no outside network
-// (TOOLCHAIN §6): WebGL2 through SwiftShader, no background connections.
+// Chromium flags that work on a headless box with no GPU and no outside network: WebGL2
+// through ANGLE's SwiftShader (--use-gl=swiftshader would give no WebGL at all; a bare
+// --disable-gpu relies on a deprecated fallback), no background connections.
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
   '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -68,6 +69,27 @@ export async function openApp(context, url) {
 
 export async function state(page) { return page.evaluate(() => window.safetynet.state()); }
 
+// Polls the app's state (or what `read(page)` returns) until `pred` holds or `timeout` ms pass.
+// Resolves to { ok, state } with the last state read. The predicate runs here in node, so it
+// may use the test's own variables (page.waitForFunction could not).
+export async function pollState(page, pred, { timeout = 15000, read = state } = {}) {
+  const t0 = Date.now();
+  for (;;) {
+    const s = await read(page);
+    if (pred(s)) return { ok: true, state: s };
+    if (Date.now() - t0 > timeout) return { ok: false, state: s };
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+// Polls until `pred` holds; on timeout records a failed check saying `what`. Resolves to the
+// last state either way, so the test goes on and reports every failure.
+export async function until(page, checks, pred, what, timeout = 15000) {
+  const { ok, state: s } = await pollState(page, pred, { timeout });
+  if (!ok) checks.ok(false, `${what} (state ${JSON.stringify(s)})`);
+  return s;
+}
+
 // Waits until the app draws a widget with this id, and returns its rectangle.
 export async function widget(page, id, timeout = 10000) {
   const handle = await page.waitForFunction((name) => window.safetynet.widget(name), id, { timeout });
@@ -94,7 +116,7 @@ export async function scrollTo(page, id) {
 }
 
 // Clicks like a person: hover, press, release, each on its own frame (ImGui sees a press only
-// on a frame where the pointer is already over the widget; TOOLCHAIN pitfall 11).
+// on a frame where the pointer is already over the widget: a same-frame click can be missed).
 export async function click(page, id) {
   await page.waitForFunction(() => window.safetynet && window.safetynet.ready(), null, { timeout: 10000 });
   const r = await scrollTo(page, id);
@@ -105,6 +127,19 @@ export async function click(page, id) {
   await nextFrames(page, 2);
   await page.mouse.up();
   await nextFrames(page, 2);
+}
+
+// Widgets a person reads but does not touch (headings, text, the QR code, the number pad's
+// display): the registry names them only so that tests can find them.
+const READ_ONLY = /(^|\.)title$|^progress$|^question\.text$|^results\.(crisis|need\..+|shared|code|service\..+)$|^share\.failed$|^qr\.code$|^staff\.(outbox|qr\.label|qr\.code)$|\.value$/;
+
+// The controls on screen smaller than `min` CSS pixels either way, as "id (w×h)": the whole
+// widget (item_w, item_h), also where the screen's scrolling cuts part of it off. 48 px is the
+// kiosk's floor for a finger (WCAG 2.5.5 asks 44; the theme draws 56).
+export async function smallTouchTargets(page, min = 48) {
+  const rects = await page.evaluate(() => window.safetynet.widgets().map((name) => [name, window.safetynet.widget(name)]));
+  return rects.filter(([name, r]) => r && !READ_ONLY.test(name) && (r.item_w < min || r.item_h < min))
+    .map(([name, r]) => `${name} (${Math.round(r.item_w)}×${Math.round(r.item_h)})`);
 }
 
 export async function nextFrames(page, n = 1) {

@@ -10,8 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, startServer, state } from './harness.mjs';
-import { answer, bundleContents, download, openStaffPanel, openWithAge, screenToResults, shareWithClinic, until } from './kiosk_steps.mjs';
+import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, smallTouchTargets, startServer, state, until } from './harness.mjs';
+import { answer, bundleContents, download, openStaffPanel, openWithAge, screenToResults, shareWithClinic } from './kiosk_steps.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e kiosk');
@@ -28,8 +28,12 @@ const ZIP = '95116';
 const server = await startServer(app);
 const browser = await launch();
 let step = 0;
+// Every screen worth a screenshot is also checked for touch targets: each control on it is at
+// least 48 pixels each way, whatever the language.
 async function shot(page, name) {
   await nextFrames(page, 3);
+  const small = await smallTouchTargets(page);
+  checks.ok(small.length === 0, `${name}: every control is a touch target${small.length ? ': too small: ' + small.join(', ') : ''}`);
   await page.screenshot({ path: path.join(args.out, `kiosk-${String(++step).padStart(2, '0')}-${name}.png`) });
 }
 try {
@@ -88,7 +92,7 @@ try {
   checks.ok(s.lang === 'en' && s.text_size === 0, 'the next person starts in English at the normal size');
 
   // ---------------------------------------------------------------- staff take the outbox
-  await openStaffPanel(page, checks);
+  await openStaffPanel(page, checks, { shot: (name) => shot(page, name) });
   await shot(page, 'personal');
   const cardFile = await download(page, 'staff.card', tmp, 'kiosk-card.json');
   const sealed = await download(page, 'staff.download', tmp);

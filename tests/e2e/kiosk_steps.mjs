@@ -4,24 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { click, repoRoot, scrollTo, state } from './harness.mjs';
+import { click, repoRoot, scrollTo, state, until } from './harness.mjs';
 
 // The demo clinic's identity: its recipient is in the shipped assets/site.json.
 export const CLINIC_IDENTITY = path.join(repoRoot, 'tests', 'data', 'kiosk', 'demo-clinic.identity.txt');
 export const STAFF_PIN = '2468';  // the demo site's PIN (assets/site.json)
 // What the answers of screenToResults() mean.
 export const EXPECTED_NEEDS = ['food-insecurity', 'housing-instability', 'inadequate-housing', 'intimate-partner-violence'];
-
-// Polls the app's state until `pred` holds; on timeout records a failed check.
-export async function until(page, checks, pred, what, timeout = 15000) {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (pred(s)) return s;
-    if (Date.now() - t0 > timeout) { checks.ok(false, `${what} (state ${JSON.stringify(s)})`); return s; }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
 export async function answer(page, k) { await click(page, `answer.${k}`); await click(page, 'nav.next'); }
 
@@ -88,8 +77,9 @@ export async function shareWithClinic(page, checks, { shot = async () => {} } = 
 }
 
 // From the welcome screen: the staff PIN on the pad opens the staff panel.
-export async function openStaffPanel(page, checks) {
+export async function openStaffPanel(page, checks, { shot = async () => {} } = {}) {
   await click(page, 'staff.open');
+  await shot('pin');
   for (const d of STAFF_PIN) await click(page, `staff.pin.${d}`);
   await click(page, 'staff.pin.ok');
   checks.ok((await state(page)).staff === 'panel', 'the staff PIN opens the outbox');

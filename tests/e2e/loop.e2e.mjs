@@ -11,7 +11,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, scrollTo, startServer, state } from './harness.mjs';
+import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, pollState, scrollTo, startServer, state } from './harness.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e loop');
@@ -34,13 +34,9 @@ async function setClock(page, offsetMs) {
 
 async function ws(page) { return (await state(page)).workspace; }
 async function waitWs(page, pred, what, timeout = 60000) {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await ws(page);
-    if (s && pred(s)) return s;
-    if (Date.now() - t0 > timeout) throw new Error(`${what}: timed out (workspace ${JSON.stringify(s)})`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  const { ok, state: s } = await pollState(page, (w) => w && pred(w), { timeout, read: ws });
+  if (!ok) throw new Error(`${what}: timed out (workspace ${JSON.stringify(s)})`);
+  return s;
 }
 // Types into a text field the way a person does: click it, then the keyboard.
 async function typeInto(page, id, text) {

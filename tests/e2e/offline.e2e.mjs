@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, repoRoot, startServer, state } from './harness.mjs';
-import { EXPECTED_NEEDS, bundleContents, download, openStaffPanel, openWithAge, screenToResults, shareWithClinic, until } from './kiosk_steps.mjs';
+import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, repoRoot, startServer, state, until } from './harness.mjs';
+import { EXPECTED_NEEDS, bundleContents, download, openStaffPanel, openWithAge, screenToResults, shareWithClinic } from './kiosk_steps.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e offline');
@@ -19,15 +19,7 @@ cpSync(args.app, app, { recursive: true });
 const server = await startServer(app);
 const browser = await launch();
 
-async function waitState(page, pred, what, timeout = 20000) {
-  const t0 = Date.now();
-  for (;;) {
-    const s = await state(page);
-    if (pred(s)) return s;
-    if (Date.now() - t0 > timeout) { checks.ok(false, `${what} (state ${JSON.stringify(s)})`); return s; }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const waitState = (page, pred, what) => until(page, checks, pred, what, 20000);
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });

@@ -82,7 +82,9 @@ try {
       es: document.getElementById('problem-es').textContent,
       loading: getComputedStyle(document.getElementById('loading')).display,
     }));
-    await p.waitForTimeout(500);  // anything the page would still do after the message
+    // Whatever the page would still do after the message needs the program: wait until it has
+    // fetched everything it is going to (no request for 500 ms), then look.
+    await p.waitForLoadState('networkidle');
     const started = await p.evaluate(() => typeof window.__interactive_ms === 'number');
     checks.ok(shown.visible && shown.en.includes(word) && shown.es.includes(word) && shown.en !== shown.es && shown.loading === 'none',
               `${name}: the page says so in English and Spanish (${JSON.stringify(shown.en)})`);

@@ -1,6 +1,6 @@
 #pragma once
-// Helpers for the bundle and crypto tests.
-// Test-vector files are in the CCTV style (STYLE lesson 9): blocks of "key: value" lines
+// Helpers shared by the doctest suites: reading fixture files, test-vector files, error kinds.
+// Test-vector files are in the style of the C2SP CCTV age vectors: blocks of "key: value" lines
 // separated by blank lines; '#' starts a comment line. Values keep their spaces; a key may repeat.
 #include "core/base/error.hpp"
 
@@ -23,6 +23,11 @@ inline std::string read_test_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot open " + path);
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+// A file of the repository, by its path from the root ("assets/site.json").
+inline std::string read_source_file(const std::string& relative) {
+    return read_test_file(std::string(SAFETYNET_SOURCE_DIR) + "/" + relative);
 }
 
 inline std::string data_path(const std::string& name) {

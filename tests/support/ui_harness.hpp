@@ -22,6 +22,7 @@ class FakePlatform : public ui::Platform {
 public:
     double now = 0;
     std::int64_t wall = 1795000000;                // 2026-11-18, a fixed wall clock
+    int utc_offset = 0;                            // the local zone: UTC unless a test moves it
     std::map<std::string, std::string> files;      // what fetch_asset finds
     std::vector<std::string> fetched;              // every path asked for
     std::map<std::string, std::string> storage;    // what storage_* see
@@ -39,6 +40,7 @@ public:
 
     double now_seconds() override { return now; }
     std::int64_t unix_time() override { return wall; }
+    int utc_offset_seconds() override { return utc_offset; }
     void fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) override {
         fetched.push_back(path);
         m_pending.push_back([this, path, done = std::move(done)] {

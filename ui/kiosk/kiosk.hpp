@@ -68,6 +68,11 @@ public:
 private:
     void draw_privacy(Context& ctx);
     void draw_question(Context& ctx);
+    // The steps of draw_question (ui/kiosk/kiosk_question.cpp).
+    void load_number_pad(std::size_t index);
+    void draw_question_progress(Context& ctx, std::size_t index);
+    void draw_answers(Context& ctx, const core::Item& it, std::size_t index);
+    void question_nav(Context& ctx, const core::Item& it, std::size_t index, bool declined);
     void draw_review(Context& ctx);
     void draw_location(Context& ctx);
     void draw_results(Context& ctx);

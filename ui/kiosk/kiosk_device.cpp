@@ -1,31 +1,18 @@
 #include "ui/kiosk/kiosk_device.hpp"
 
-#include "core/exchange/bundle.hpp"
+#include "core/actions/seal_screening.hpp"
 #include "core/base/error.hpp"
-#include "core/base/json_read.hpp"
-#include "core/screening/screening_fhir.hpp"
-#include "core/base/utc_time.hpp"
+#include "core/base/clock.hpp"
 
-#include <nlohmann/json.hpp>
 #include <sodium.h>
 
-#include <chrono>
+#include <memory>
 
 namespace safetynet::ui {
 namespace {
 
 constexpr const char* kKeysetKey = "kiosk/keyset";
 constexpr const char* kOutboxPrefix = "outbox/";
-// Names the person in the bundle: a code shown on screen, read out at the front desk.
-constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";
-
-std::string pickup_code() {
-    // 6 digits, grouped for reading aloud; 1 in a million between two people at one kiosk.
-    const std::uint32_t n = randombytes_uniform(1000000);
-    char text[16];
-    std::snprintf(text, sizeof text, "%03u %03u", n / 1000 % 1000, n % 1000);
-    return text;
-}
 
 }  // namespace
 
@@ -41,7 +28,8 @@ void KioskDevice::load(const SiteConfig& site) {
             sodium_memzero(text->data(), text->size());
         }
         if (!m_keys) {
-            m_keys = core::KeySet::generate((name.empty() ? std::string("SafetyNet") : name).substr(0, 180) + " kiosk");
+            m_keys = core::KeySet::generate((name.empty() ? std::string("SafetyNet") : name).substr(0, 180) + " kiosk",
+                                            core::utc_rfc3339(m_platform));
             const core::SecretBytes secret = m_keys->to_secret_text();
             m_platform.storage_put(kKeysetKey, std::string(reinterpret_cast<const char*>(secret.data()), secret.size()),
                                    [](bool) {});
@@ -55,31 +43,15 @@ std::optional<std::string> KioskDevice::share(const core::Response& response, co
                                               std::function<void(bool)> stored) {
     if (!m_keys || site.clinic_recipient.empty()) return std::nullopt;
     try {
-        const auto clinic = core::X25519Recipient::parse(site.clinic_recipient);
-        const std::string code = pickup_code();
-        core::ScreeningFhirOptions options;
-        options.authored = core::utc_now_rfc3339();
-        options.language = lang;
-        nlohmann::json fhir = core::screening_bundle(response, result, options);
-        for (auto& entry : fhir["entry"])
-            if (core::string_field(entry["resource"], "resourceType") == "Patient")
-                entry["resource"]["identifier"] = {{{"system", kPickupCodeSystem}, {"value", code}}};
-        std::string text = fhir.dump();
-        core::BundleHeader header;
-        header.kind = core::BundleKind::Screening;
-        header.id = core::new_bundle_id();
-        header.created = options.authored;
-        header.sender = m_keys->contact_card();
-        // The clinic only: the kiosk must not be able to read back what a patient shared.
-        const core::Bytes sealed = core::seal_bundle(header, text, m_keys->signing_key, {core::AgeRecipient(clinic)});
-        sodium_memzero(text.data(), text.size());
-        const std::string key = std::string(kOutboxPrefix) + header.created + "-" + header.id + ".age";
-        m_platform.storage_put(key, std::string(sealed.begin(), sealed.end()),
+        core::SealedScreening sealed = core::seal_screening_for_clinic(response, result, lang, *m_keys,
+                                                                       site.clinic_recipient, core::utc_rfc3339(m_platform));
+        const std::string key = std::string(kOutboxPrefix) + sealed.created + "-" + sealed.bundle_id + ".age";
+        m_platform.storage_put(key, std::string(sealed.file.begin(), sealed.file.end()),
                                [this, stored = std::move(stored)](bool ok) {
                                    refresh();
                                    if (stored) stored(ok);
                                });
-        return code;
+        return std::move(sealed.pickup_code);
     } catch (const core::Error&) {
         return std::nullopt;
     }

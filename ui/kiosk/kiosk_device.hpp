@@ -27,11 +27,10 @@ public:
     bool ready() const { return m_keys.has_value(); }
     core::ContactCard contact_card() const { return m_keys->contact_card(); }
 
-    // Seals the screening (FHIR Bundle with the QuestionnaireResponse, Observations and
-    // Conditions) to the clinic's recipient only, and stores it in the outbox. Returns the
-    // pickup code the person shows at the front desk (it names them in the bundle instead of
-    // anything they would have to type), or nullopt when it cannot seal (no clinic key, no
-    // device key yet). `stored` reports whether the outbox write committed.
+    // Seals the screening for the clinic (core::seal_screening_for_clinic) and stores it in the
+    // outbox. Returns the pickup code the person shows at the front desk, or nullopt when it
+    // cannot seal (no clinic key, no device key yet). `stored` reports whether the outbox write
+    // committed.
     std::optional<std::string> share(const core::Response& response, const core::ScreeningResult& result,
                                      const std::string& lang, const SiteConfig& site, std::function<void(bool)> stored);
 

@@ -1,10 +1,10 @@
 #include "ui/kiosk/kiosk.hpp"
+#include "core/base/number.hpp"
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
 #include <sodium.h>
 
-#include <charconv>
 #include <string>
 
 namespace safetynet::ui {
@@ -32,29 +32,160 @@ void progress(Context& ctx, std::size_t position, std::size_t count, float w) {
     ImGui::Dummy(ImVec2(w, h));
 }
 
+// The answer a digit key picks this frame (0 for '1'), or -1. Keyboard users pick the
+// numbered answers with the digits; the read-aloud numbers them the same way.
+int typed_option_digit() {
+    int typed = -1;
+    const ImGuiIO& io = ImGui::GetIO();
+    for (int i = 0; i < io.InputQueueCharacters.Size; ++i)
+        if (io.InputQueueCharacters[i] >= '1' && io.InputQueueCharacters[i] <= '9') typed = io.InputQueueCharacters[i] - '1';
+    return typed;
+}
+
+// The group the question belongs to ("Living situation"), as a quiet label above it; then the
+// question and its help text.
+void question_text(Context& ctx, const core::Questionnaire& q, const core::Response& r, std::size_t index) {
+    const Palette& p = *ctx.palette;
+    const Item& it = q.item(index);
+    const std::string& lang = ctx.i18n.language();
+    for (const core::FlowStep& s : r.flow()) {
+        if (s.item != index || s.group_path.empty()) continue;
+        const std::string& group = q.item(s.group_path.back()).text.in(lang);
+        if (!group.empty()) paragraph(group.c_str(), ctx.fonts.bold, p.primary_active);
+        break;
+    }
+    std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+    heading(ctx, text.c_str(), "question.text");
+    if (!it.help.empty()) paragraph(it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
+    ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
+}
+
+// Whether the options go in two columns: many short answers ("Pests", "Mold", ...) do, so the
+// whole list fits on a tablet screen without scrolling; long ones keep the full width.
+bool options_in_two_columns(Context& ctx, const Item& it, float half) {
+    const std::string& lang = ctx.i18n.language();
+    const float one_line = option_button_height(ctx, "A", half);
+    bool two_columns = it.options.size() > 4;
+    for (const auto& o : it.options)  // at most two lines each in a half-width button
+        two_columns = two_columns && option_button_height(ctx, o.label.in(lang).c_str(), half) < one_line * 1.9f;
+    return two_columns;
+}
+
+// The height of option k's row in two columns: both buttons as tall as the taller one.
+float option_row_height(Context& ctx, const Item& it, std::size_t k, float half) {
+    const std::string& lang = ctx.i18n.language();
+    float row_height = 0;
+    const std::size_t first = k - k % 2;
+    for (std::size_t j = first; j < std::min(first + 2, it.options.size()); ++j)
+        row_height = std::max(row_height, option_button_height(ctx, it.options[j].label.in(lang).c_str(), half));
+    return row_height;
+}
+
+void choice_answers(Context& ctx, core::Response& r, const Item& it, std::size_t index, int typed_option) {
+    const std::string& lang = ctx.i18n.language();
+    const float width = column_width();
+    // Forms usually say "choose all that apply" in their help text; say it only if not.
+    if (it.repeats && it.help.empty()) paragraph(ctx.tr("kiosk.choose_all"), ctx.fonts.small, ctx.palette->text_muted);
+    const float half = (width - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    const bool two_columns = options_in_two_columns(ctx, it, half);
+    for (std::size_t k = 0; k < it.options.size(); ++k) {
+        const std::string label = it.options[k].label.in(lang);
+        float row_height = 0;
+        if (two_columns) {
+            row_height = option_row_height(ctx, it, k, half);
+            if (k % 2 == 1) ImGui::SameLine();
+        }
+        const bool chosen = option_button(ctx, "answer." + std::to_string(k), label.c_str(), r.option_selected(index, k),
+                                          it.repeats, two_columns ? half : width, row_height) ||
+                            typed_option == static_cast<int>(k);
+        if (!chosen) continue;
+        if (it.repeats) r.toggle_option(index, k);
+        else r.select_option(index, k);
+    }
+}
+
+void boolean_answers(Context& ctx, core::Response& r, std::size_t index, int typed_option) {
+    const float width = column_width();
+    const auto& a = r.effective_answers(index);
+    const bool yes = !a.empty() && a.front().boolean, no = !a.empty() && !a.front().boolean;
+    if (option_button(ctx, "answer.yes", ctx.tr("kiosk.yes"), yes, false, width) || typed_option == 0)
+        r.set(index, AnswerValue::of_bool(true));
+    if (option_button(ctx, "answer.no", ctx.tr("kiosk.no"), no, false, width) || typed_option == 1)
+        r.set(index, AnswerValue::of_bool(false));
+}
+
+// The number pad's text as the answer: whole digits only, else no answer.
+void number_answer(core::Response& r, const Item& it, std::size_t index, const std::string& typed) {
+    const auto v = core::parse_integer(typed);
+    if (!v) {
+        r.clear(index);
+        return;
+    }
+    r.set(index, it.type == ItemType::Integer ? AnswerValue::of_integer(*v) : AnswerValue::of_decimal(static_cast<double>(*v)));
+}
+
+// Free text is rare on screening forms; the device's own keyboard is used for it.
+void free_text_answer(Context& ctx, core::Response& r, const Item& it, std::size_t index) {
+    char buffer[512] = {};
+    const auto& a = r.answers(index);
+    if (!a.empty()) a.front().string.copy(buffer, sizeof buffer - 1);
+    ImGui::PushFont(ctx.fonts.body);
+    const bool edited = ImGui::InputText("##free", buffer, sizeof buffer);
+    ImGui::PopFont();
+    register_last_item(ctx, "answer.text");
+    if (edited) {
+        const std::string v(buffer);
+        if (v.empty()) r.clear(index);
+        else if (it.type == ItemType::Date) {
+            if (core::is_fhir_date(v)) r.set(index, AnswerValue::of_date(v));
+        } else {
+            r.set(index, AnswerValue::of_string(v));
+        }
+    }
+    sodium_memzero(buffer, sizeof buffer);
+}
+
+bool enter_pressed() {
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter));
+}
+
 }  // namespace
 
 void Kiosk::draw_question(Context& ctx) {
-    const Palette& p = *ctx.palette;
     core::Response& r = m_flow.response();
     const std::size_t index = m_flow.current_item();
     const Item& it = m_flow.questionnaire().item(index);
-    const std::string& lang = ctx.i18n.language();
-
-    // The number pad edits a copy of the answer; load it when a new question comes up.
-    if (m_number_item != index) {
-        sodium_memzero(m_number.data(), m_number.size());
-        m_number.clear();
-        const auto& answers = r.answers(index);
-        if (is_numeric(it.type) && !answers.empty())
-            m_number = answers.front().type == core::ValueType::Integer ? std::to_string(answers.front().integer)
-                                                                        : answers.front().to_string();
-        m_number_item = index;
-    }
+    load_number_pad(index);
 
     begin_content(ctx);
     begin_column(ctx, 1000);
-    // Read aloud sits at the right of the progress line, always in the same place.
+    draw_question_progress(ctx, index);
+    question_text(ctx, m_flow.questionnaire(), r, index);
+    // Read before the answers are drawn: the bar shows the state the person saw.
+    const bool declined = r.state(index) == AnswerState::Declined;
+    draw_answers(ctx, it, index);
+    end_column();
+    end_content();
+
+    question_nav(ctx, it, index, declined);
+}
+
+// The number pad edits a copy of the answer; load it when a new question comes up.
+void Kiosk::load_number_pad(std::size_t index) {
+    if (m_number_item == index) return;
+    sodium_memzero(m_number.data(), m_number.size());
+    m_number.clear();
+    const Item& it = m_flow.questionnaire().item(index);
+    const auto& answers = m_flow.response().answers(index);
+    if (is_numeric(it.type) && !answers.empty())
+        m_number = answers.front().type == core::ValueType::Integer ? std::to_string(answers.front().integer)
+                                                                    : answers.front().to_string();
+    m_number_item = index;
+}
+
+// The progress line, with Read aloud at its right, always in the same place.
+void Kiosk::draw_question_progress(Context& ctx, std::size_t index) {
     const ImVec2 row = ImGui::GetCursorPos();
     float bar = column_width();
     float bottom = row.y;
@@ -71,117 +202,33 @@ void Kiosk::draw_question(Context& ctx) {
     progress(ctx, m_flow.position(), m_flow.question_count(), bar);
     ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+}
 
-    // The group the question belongs to ("Living situation"), as a quiet label above it.
-    for (const core::FlowStep& s : r.flow()) {
-        if (s.item != index || s.group_path.empty()) continue;
-        const std::string& group = m_flow.questionnaire().item(s.group_path.back()).text.in(lang);
-        if (!group.empty()) paragraph(group.c_str(), ctx.fonts.bold, p.primary_active);
-        break;
-    }
-    std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
-    heading(ctx, text.c_str(), "question.text");
-    if (!it.help.empty()) paragraph(it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
-    ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
-
-    const float width = column_width();
-    const bool declined = r.state(index) == AnswerState::Declined;
-    // Keyboard: the digits pick the numbered answers (the read-aloud numbers them the same way).
-    int typed_option = -1;
-    if (!is_numeric(it.type)) {
-        const ImGuiIO& io = ImGui::GetIO();
-        for (int i = 0; i < io.InputQueueCharacters.Size; ++i)
-            if (io.InputQueueCharacters[i] >= '1' && io.InputQueueCharacters[i] <= '9')
-                typed_option = io.InputQueueCharacters[i] - '1';
-    }
+void Kiosk::draw_answers(Context& ctx, const Item& it, std::size_t index) {
+    core::Response& r = m_flow.response();
+    const int typed_option = is_numeric(it.type) ? -1 : typed_option_digit();
     switch (it.type) {
         case ItemType::Choice:
-        case ItemType::OpenChoice: {
-            // Forms usually say "choose all that apply" in their help text; say it only if not.
-            if (it.repeats && it.help.empty()) paragraph(ctx.tr("kiosk.choose_all"), ctx.fonts.small, p.text_muted);
-            // Many short answers ("Pests", "Mold", ...) go in two columns, so the whole list
-            // fits on a tablet screen without scrolling; long ones keep the full width.
-            const float gap = ImGui::GetStyle().ItemSpacing.x;
-            const float half = (width - gap) * 0.5f;
-            const float one_line = option_button_height(ctx, "A", half);
-            bool two_columns = it.options.size() > 4;
-            for (const auto& o : it.options)  // at most two lines each in a half-width button
-                two_columns = two_columns && option_button_height(ctx, o.label.in(lang).c_str(), half) < one_line * 1.9f;
-            for (std::size_t k = 0; k < it.options.size(); ++k) {
-                const std::string label = it.options[k].label.in(lang);
-                float row_height = 0;  // both buttons of a row as tall as the taller one
-                if (two_columns) {
-                    const std::size_t first = k - k % 2;
-                    for (std::size_t j = first; j < std::min(first + 2, it.options.size()); ++j)
-                        row_height = std::max(row_height, option_button_height(ctx, it.options[j].label.in(lang).c_str(), half));
-                    if (k % 2 == 1) ImGui::SameLine();
-                }
-                const bool chosen = option_button(ctx, "answer." + std::to_string(k), label.c_str(),
-                                                  r.option_selected(index, k), it.repeats, two_columns ? half : width,
-                                                  row_height) ||
-                                    typed_option == static_cast<int>(k);
-                if (chosen) {
-                    if (it.repeats) r.toggle_option(index, k);
-                    else r.select_option(index, k);
-                }
-            }
-            break;
-        }
-        case ItemType::Boolean: {
-            const auto& a = r.effective_answers(index);
-            const bool yes = !a.empty() && a.front().boolean, no = !a.empty() && !a.front().boolean;
-            if (option_button(ctx, "answer.yes", ctx.tr("kiosk.yes"), yes, false, width) || typed_option == 0)
-                r.set(index, AnswerValue::of_bool(true));
-            if (option_button(ctx, "answer.no", ctx.tr("kiosk.no"), no, false, width) || typed_option == 1)
-                r.set(index, AnswerValue::of_bool(false));
-            break;
-        }
+        case ItemType::OpenChoice: choice_answers(ctx, r, it, index, typed_option); break;
+        case ItemType::Boolean: boolean_answers(ctx, r, index, typed_option); break;
         case ItemType::Integer:
-        case ItemType::Decimal: {
-            if (numpad(ctx, "numpad", m_number, 9)) {
-                long long v = 0;
-                const auto [end, ec] = std::from_chars(m_number.data(), m_number.data() + m_number.size(), v);
-                if (m_number.empty() || ec != std::errc() || end != m_number.data() + m_number.size()) {
-                    r.clear(index);
-                } else {
-                    r.set(index, it.type == ItemType::Integer ? AnswerValue::of_integer(v)
-                                                              : AnswerValue::of_decimal(static_cast<double>(v)));
-                }
-            }
+        case ItemType::Decimal:
+            if (numpad(ctx, "numpad", m_number, 9)) number_answer(r, it, index, m_number);
             break;
-        }
         case ItemType::String:
         case ItemType::Text:
-        case ItemType::Date: {
-            // Free text is rare on screening forms; the device's own keyboard is used for it.
-            char buffer[512] = {};
-            const auto& a = r.answers(index);
-            if (!a.empty()) a.front().string.copy(buffer, sizeof buffer - 1);
-            ImGui::PushFont(ctx.fonts.body);
-            const bool edited = ImGui::InputText("##free", buffer, sizeof buffer);
-            ImGui::PopFont();
-            register_last_item(ctx, "answer.text");
-            if (edited) {
-                const std::string v(buffer);
-                if (v.empty()) r.clear(index);
-                else if (it.type == ItemType::Date) {
-                    if (core::is_fhir_date(v)) r.set(index, AnswerValue::of_date(v));
-                } else {
-                    r.set(index, AnswerValue::of_string(v));
-                }
-            }
-            sodium_memzero(buffer, sizeof buffer);
-            break;
-        }
+        case ItemType::Date: free_text_answer(ctx, r, it, index); break;
         case ItemType::Group:
         case ItemType::Display: break;
     }
-    end_column();
-    end_content();
+}
 
+// Back, Next (or Skip while unanswered), and "Prefer not to answer", which lives in the bar so
+// it is in view however long the answers are. Enter means Next.
+void Kiosk::question_nav(Context& ctx, const Item& it, std::size_t index, bool declined) {
+    core::Response& r = m_flow.response();
     const bool answered = !it.is_question() || r.state(index) != AnswerState::Unanswered;
     const char* next = answered ? ctx.tr("kiosk.next") : ctx.tr("kiosk.skip");
-    // "Prefer not to answer" lives in the bar, so it is in view however long the answers are.
     NavAction action = nav_bar(ctx, m_flow.from_review() ? ctx.tr("kiosk.back_to_review") : ctx.tr("kiosk.back"), next,
                                true, it.is_question() ? ctx.tr("kiosk.prefer_not") : nullptr, declined);
     if (action == NavAction::Middle) {
@@ -189,8 +236,7 @@ void Kiosk::draw_question(Context& ctx) {
         else r.decline(index);
         if (is_numeric(it.type)) m_number_item = static_cast<std::size_t>(-1);  // reload the pad
     }
-    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter)))
-        action = NavAction::Next;
+    if (enter_pressed()) action = NavAction::Next;
     if (action == NavAction::Back) m_flow.back();
     if (action == NavAction::Next) m_flow.next();
     if (action != NavAction::None) ctx.platform.stop_speaking();

@@ -39,7 +39,7 @@ static void crisis_card(Context& ctx, const SiteConfig& site) {
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(top.x, bottom.y));
     ImGui::Dummy(ImVec2(width, 1));
-    ctx.widgets.add("results.crisis", WidgetRect{top.x, top.y, width, bottom.y - top.y, true});
+    ctx.widgets.add("results.crisis", WidgetRect{top.x, top.y, width, bottom.y - top.y, true, width, bottom.y - top.y});
     ImGui::Dummy(ImVec2(0, 16 * ctx.scale));
 }
 

@@ -1,4 +1,5 @@
 #include "ui/kiosk/kiosk.hpp"
+#include "core/base/clock.hpp"
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
@@ -6,7 +7,6 @@
 #include <sodium.h>
 
 #include <cmath>
-#include <ctime>
 
 namespace safetynet::ui {
 
@@ -99,7 +99,8 @@ void Kiosk::draw_qr(Context& ctx) {
             if (qr.getModule(x, y))
                 cdl->AddRectFilled(ImVec2(at.x + module * (x + 4), at.y + module * (y + 4)),
                                    ImVec2(at.x + module * (x + 5), at.y + module * (y + 5)), IM_COL32(0, 0, 0, 255));
-    ctx.widgets.add("qr.code", WidgetRect{at.x, at.y, module * (n + 8), module * (n + 8), true});
+    const float code_side = module * (n + 8);
+    ctx.widgets.add("qr.code", WidgetRect{at.x, at.y, code_side, code_side, true, code_side, code_side});
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetWindowPos().x + 40 * ctx.scale, at.y + module * (n + 8) + 16 * ctx.scale));
     if (button(ctx, "qr.close", ctx.tr("kiosk.qr.close"), ButtonStyle::Primary, ImVec2(card_w - 80 * ctx.scale, 0)))
         m_show_qr = false;
@@ -112,11 +113,7 @@ void Kiosk::print_list(Context& ctx) {
     PrintDocument doc;
     doc.lang = ctx.i18n.language();
     doc.title = ctx.tr("kiosk.print.title");
-    char date[16] = {};
-    const std::time_t t = static_cast<std::time_t>(ctx.platform.unix_time());
-    std::tm tm{};
-    localtime_r(&t, &tm);  // the date as printed on the page: the kiosk's own day
-    std::strftime(date, sizeof date, "%Y-%m-%d", &tm);
+    const std::string date = core::local_iso8601(ctx.platform).substr(0, 10);  // the kiosk's own day
     doc.intro = ctx.i18n.format("kiosk.print.intro", {{"site", m_site.site_name}, {"date", date}});
     if (const core::ScreeningResult* r = m_flow.result()) {
         for (const auto& n : r->needs) {

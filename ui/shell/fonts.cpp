@@ -8,17 +8,10 @@
 namespace safetynet::ui {
 namespace {
 
-// Must match the subset made by ui/CMakeLists.txt (SAFETYNET_FONT_UNICODES): Basic Latin,
-// Latin-1, Latin Extended-A, and the punctuation the catalogs use (dashes, curly quotes,
-// bullet, ellipsis, euro).
+// The characters the embedded font was cut down to (ui/shell/font_glyphs.txt), as ImGui's
+// (first, last) pairs ending in 0.
 const ImWchar kGlyphRanges[] = {
-    0x0020, 0x00FF,
-    0x0100, 0x017F,
-    0x2013, 0x2014,
-    0x2018, 0x201E,
-    0x2022, 0x2022,
-    0x2026, 0x2026,
-    0x20AC, 0x20AC,
+#include "ui/shell/font_glyph_ranges.inc"
     0,
 };
 

@@ -1,9 +1,12 @@
 #pragma once
 // What the UI needs from the machine it runs on. The browser implements it in web/, a test
-// fake in tests/. Nothing in ui/ knows which one it talks to.
+// fake in tests/. Nothing in ui/ knows which one it talks to. It is also the UI's clock
+// (core::Clock, core/base/clock.hpp): every "now" a screen uses comes from it.
 //
 // Every call that can take time is asynchronous: its callback runs later on the UI thread
 // (never inside the call), so a screen never blocks its frame waiting for storage or a file.
+#include "core/base/clock.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -37,17 +40,13 @@ struct PickedFile {
     std::string bytes;
 };
 
-class Platform {
+class Platform : public core::Clock {
 public:
-    virtual ~Platform() = default;
+    // From core::Clock: unix_time() (FHIR timestamps, bundle dates) and utc_offset_seconds()
+    // (staff asking for services "open now" mean the site's local time).
 
     // Seconds on a monotonic clock (frame timing, idle timeouts).
     virtual double now_seconds() = 0;
-    // Wall-clock time as seconds since the Unix epoch (FHIR timestamps, bundle dates).
-    virtual std::int64_t unix_time() = 0;
-    // The device's offset from UTC at this moment, in seconds (local = UTC + offset): staff
-    // asking for services "open now" mean the site's local time.
-    virtual int utc_offset_seconds() { return 0; }
     // The mode the person opened the app in ("kiosk", "clinic", "org"; in the browser the URL's
     // #fragment), or empty for the site's default.
     virtual std::string requested_mode() { return {}; }

@@ -1,5 +1,6 @@
 #include "ui/shell/store_session.hpp"
 
+#include "core/base/clock.hpp"
 #include "core/base/error.hpp"
 #include "core/exchange/keyset.hpp"
 
@@ -92,8 +93,9 @@ void StoreSession::step(double budget_ms) {
                 core::Store::create(std::move(*m_create_job), std::move(settings), m_blobs, m_prefix));
             m_create_job.reset();
             // The site's own keys: it signs what it sends and opens what is sealed to it.
-            m_store->key_sets().push_back(core::KeySet::generate(name));
-            m_store->audit("setup", "store-created", "store " + m_store->store_id());
+            const std::string now = core::utc_rfc3339(m_platform);
+            m_store->key_sets().push_back(core::KeySet::generate(name, now));
+            m_store->audit("setup", "store-created", "store " + m_store->store_id(), {}, now);
             m_state = State::Unlocked;
             save();
             return;

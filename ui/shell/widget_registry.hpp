@@ -10,8 +10,11 @@
 namespace safetynet::ui {
 
 struct WidgetRect {
-    float x = 0, y = 0, w = 0, h = 0;
+    float x = 0, y = 0, w = 0, h = 0;  // the part in view: where a pointer can press it
     bool enabled = true;
+    // The whole widget's size, also when part of it is scrolled out of its panel (its touch
+    // target, as the kiosk's size checks measure it).
+    float item_w = 0, item_h = 0;
 };
 
 class WidgetRegistry {

@@ -13,7 +13,8 @@ void register_last_item(Context& ctx, std::string_view id, bool enabled) {
     const ImVec2 min(std::max(ImGui::GetItemRectMin().x, clip_min.x), std::max(ImGui::GetItemRectMin().y, clip_min.y));
     const ImVec2 max(std::min(ImGui::GetItemRectMax().x, clip_max.x), std::min(ImGui::GetItemRectMax().y, clip_max.y));
     if (max.x <= min.x || max.y <= min.y) return;
-    ctx.widgets.add(id, WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y, enabled});
+    const ImVec2 size = ImGui::GetItemRectSize();
+    ctx.widgets.add(id, WidgetRect{min.x, min.y, max.x - min.x, max.y - min.y, enabled, size.x, size.y});
 }
 
 bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size) {
@@ -160,8 +161,8 @@ NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, 
         if (button(ctx, "nav.next", next_label, ButtonStyle::Primary, ImVec2(bw, bh))) action = NavAction::Next;
         if (!next_enabled) {
             ImGui::EndDisabled();
-            ctx.widgets.add("nav.next", WidgetRect{ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                                                   ImGui::GetItemRectSize().x, ImGui::GetItemRectSize().y, false});
+            const ImVec2 at = ImGui::GetItemRectMin(), size = ImGui::GetItemRectSize();
+            ctx.widgets.add("nav.next", WidgetRect{at.x, at.y, size.x, size.y, false, size.x, size.y});
         }
     }
     return action;

@@ -3,7 +3,7 @@
 #include "core/actions/follow_up_list.hpp"
 #include "core/base/error.hpp"
 #include "core/actions/store_actions.hpp"
-#include "core/base/utc_time.hpp"
+#include "core/base/clock.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
 
@@ -11,7 +11,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cstring>
 #include <utility>
 
@@ -32,7 +31,7 @@ Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& s
 Workspace::~Workspace() { wipe_forms(); }
 
 std::string Workspace::now() const {
-    return core::format_utc_rfc3339(std::chrono::system_clock::time_point(std::chrono::seconds(m_platform.unix_time())));
+    return core::utc_rfc3339(m_platform);
 }
 
 std::string Workspace::today() const { return now().substr(0, 10); }

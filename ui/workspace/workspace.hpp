@@ -32,6 +32,7 @@
 #include "core/actions/dashboard.hpp"
 #include "core/actions/measures.hpp"
 #include "core/actions/network_report.hpp"
+#include "core/actions/refer_per_organization.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
 #include "core/store/stored_screening.hpp"
@@ -101,7 +102,14 @@ private:
     void draw_refer(Context& ctx);
     void draw_refer_needs(Context& ctx);
     void draw_refer_services(Context& ctx);
+    void draw_refer_filters(Context& ctx);
+    core::MatchQuery refer_query();
+    void draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id);
+    void draw_unavailable_services(Context& ctx, const std::string& domain);
     void draw_refer_patient(Context& ctx);
+    void draw_refer_person(Context& ctx);
+    void draw_refer_send(Context& ctx);
+    void draw_created_referrals(Context& ctx);
     void create_referrals(Context& ctx);
     void export_referral(Context& ctx, std::string id);  // by value: ids point into the store
     void print_summary(Context& ctx, std::string id);
@@ -131,8 +139,16 @@ private:
 
     // --- both (workspace_dashboard.cpp, workspace_contacts.cpp)
     void draw_dashboard(Context& ctx);
+    core::DashboardOptions draw_dashboard_period(Context& ctx);
+    void draw_dashboard_exports(Context& ctx, const core::DashboardFigures& f, const core::DashboardOptions& o);
     void draw_contacts(Context& ctx);
     void draw_settings(Context& ctx);
+    void draw_general_settings(Context& ctx);
+    void step_backup(Context& ctx);
+    void step_restore(Context& ctx);
+    void draw_backup_controls(Context& ctx);
+    void start_restore(Context& ctx);
+    void draw_audit_log(Context& ctx);
     const core::TrustedContact* contact_for_organization(const std::string& name) const;
 
     Platform& m_platform;
@@ -173,16 +189,12 @@ private:
     std::string m_assisted_instrument;
 
     // The referral being prepared (clinic), for one stored screening.
-    struct ServicePick {
-        std::string service_id, location_id, name, organization, organization_id, address;
-        std::string domain;
-    };
     struct ReferForm {
         std::string screening_id;
         std::optional<core::ScreeningResult> result;
         std::shared_ptr<const core::Questionnaire> questionnaire;  // to show the evidence's questions
         std::string selected_domain;  // the need whose services show
-        std::map<std::string, ServicePick> picks;  // "service|location" -> pick
+        std::map<std::string, core::PickedService> picks;  // "service|location" -> pick
         // filters
         int radius_miles = 10;
         std::string language;

@@ -1,11 +1,13 @@
 // The clinic's screenings and the referral form.
 #include "core/base/calendar_date.hpp"
+#include "core/base/clock.hpp"
 #include "core/base/error.hpp"
+#include "core/base/number.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/match/match_reasons.hpp"
 #include "core/directory/schedule.hpp"
+#include "core/actions/refer_per_organization.hpp"
 #include "core/actions/store_actions.hpp"
-#include "core/base/text_fold.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
@@ -17,7 +19,7 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
-#include <set>
+#include <map>
 
 namespace safetynet::ui {
 namespace {
@@ -34,6 +36,13 @@ void set_text(std::array<char, N>& a, const std::string& s) {
 
 void wipe_patient(core::ReferralPatient& p) {
     for (std::string* s : {&p.name, &p.birth_date, &p.phone, &p.email, &p.language}) sodium_memzero(s->data(), s->size());
+}
+
+// The form's picks, in the order the form keeps them ("service|location").
+std::vector<core::PickedService> picked_services(const std::map<std::string, core::PickedService>& picks) {
+    std::vector<core::PickedService> out;
+    for (const auto& [key, pick] : picks) out.push_back(pick);
+    return out;
 }
 
 const char* const kInstruments[] = {"ahc-hrsn", "ahc-hrsn-full", "hunger-vital-sign", "prapare"};
@@ -56,11 +65,7 @@ void Workspace::ReferForm::wipe() {
 }
 
 const core::TrustedContact* Workspace::contact_for_organization(const std::string& name) const {
-    // Folded (case and accents), as the directory's own search compares names.
-    const std::string want = core::fold_text(name);
-    for (const core::TrustedContact& c : m_session.store().data().contacts)
-        if (core::fold_text(c.card.name) == want) return &c;
-    return nullptr;
+    return core::contact_for_organization(m_session.store(), name);
 }
 
 // [SECTION] Screenings
@@ -194,9 +199,9 @@ void Workspace::draw_assisted(Context& ctx) {
                     if (text.empty()) {
                         r.clear(step.item);
                     } else if (it.type == core::ItemType::Integer) {
-                        r.set(step.item, core::AnswerValue::of_integer(std::stoll(text)));
+                        if (const auto v = core::parse_integer(text)) r.set(step.item, core::AnswerValue::of_integer(*v));
                     } else if (it.type == core::ItemType::Decimal) {
-                        r.set(step.item, core::AnswerValue::of_decimal(std::stod(text)));
+                        if (const auto v = core::parse_decimal(text)) r.set(step.item, core::AnswerValue::of_decimal(*v));
                     } else {
                         r.set(step.item, core::AnswerValue::of_string(text));
                     }
@@ -235,7 +240,7 @@ void Workspace::finish_assisted(Context& ctx) {
         wipe(m_patient_birth);
         const std::string id = s.id;
         m_session.store().put_screening(std::move(s));
-        m_session.store().audit(actor(), "screening-recorded", "screening " + id);
+        m_session.store().audit(actor(), "screening-recorded", "screening " + id, {}, now());
         m_assisted->wipe();
         m_assisted.reset();
         changed();
@@ -355,7 +360,39 @@ void Workspace::draw_refer_services(Context& ctx) {
                   ctx.fonts.body, p.text_muted);
         return;
     }
-    // Filters, in one row where it fits.
+    draw_refer_filters(ctx);
+    // Organizations' capacity updates: no capacity left out, waitlists lower, stale ones marked.
+    m_directory.set_capacity(m_session.store().data().capacity, today(), m_session.store().settings().capacity_stale_days);
+    const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, refer_query());
+    if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
+    f.shown_organizations.clear();
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        f.shown_organizations.push_back(found[i].details->organization);
+        draw_service_card(ctx, found[i], "service." + std::to_string(i));
+    }
+    draw_unavailable_services(ctx, f.selected_domain);
+}
+
+// The services whose organization reported no capacity, with since when: the clinician sees
+// why a familiar service is missing from the list.
+void Workspace::draw_unavailable_services(Context& ctx, const std::string& domain) {
+    const auto unavailable = m_directory.unavailable({domain});
+    if (unavailable.empty()) return;
+    const Palette& p = *ctx.palette;
+    paragraph(ctx.tr("ws.refer.unavailable"), ctx.fonts.bold, p.text_muted);
+    for (std::size_t i = 0; i < unavailable.size(); ++i) {
+        const auto& u = unavailable[i];
+        std::string line = ctx.i18n.format("ws.refer.no_capacity_since",
+                                           {{"service", u.service}, {"org", u.organization}, {"since", u.since}});
+        if (!u.note.empty()) line += " — " + u.note;
+        paragraph(line.c_str(), ctx.fonts.small, p.text_muted);
+        register_last_item(ctx, "unavailable." + std::to_string(i));
+    }
+}
+
+// The filters over the services, in one row where it fits.
+void Workspace::draw_refer_filters(Context& ctx) {
+    ReferForm& f = *m_refer;
     ImGui::SetNextItemWidth(90 * ctx.scale);
     ImGui::InputText(ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), ImGuiInputTextFlags_CharsDecimal);
     register_last_item(ctx, "filter.zip");
@@ -382,75 +419,67 @@ void Workspace::draw_refer_services(Context& ctx) {
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
     register_last_item(ctx, "filter.text");
+}
 
+// What the filters ask of the matcher.
+core::MatchQuery Workspace::refer_query() {
+    const ReferForm& f = *m_refer;
     core::MatchQuery query;
     m_directory.locate(query, f.zip.data(), m_site.zip);
     query.radius_km = f.radius_miles * 1.609344;
     if (!f.language.empty()) query.languages = {f.language};
     if (f.age > 0) query.age = f.age;
     if (f.open_now) {
-        // The device's clock read as the site's local time: staff use this at the site.
-        const std::time_t t = static_cast<std::time_t>(m_platform.unix_time()) + m_platform.utc_offset_seconds();
-        std::tm tm{};
-        gmtime_r(&t, &tm);
-        char iso[32];
-        std::strftime(iso, sizeof iso, "%Y-%m-%dT%H:%M", &tm);
-        query.open_at = core::LocalTime::parse_iso(iso);
+        // The device's clock read as the site's local time, to the minute: staff use this at the site.
+        query.open_at = core::LocalTime::parse_iso(core::local_iso8601(m_platform).substr(0, 16));
     }
     query.text = f.text.data();
     query.limit = 8;
-    // Organizations' capacity updates: no capacity left out, waitlists lower, stale ones marked.
-    m_directory.set_capacity(m_session.store().data().capacity, today(), m_session.store().settings().capacity_stale_days);
-    const std::vector<ServiceMatch> found = m_directory.find({f.selected_domain}, query);
-    if (found.empty()) paragraph(ctx.tr("ws.refer.no_services"), ctx.fonts.body, p.text_muted);
-    f.shown_organizations.clear();
-    for (std::size_t i = 0; i < found.size(); ++i) {
-        const ServiceMatch& m = found[i];
-        f.shown_organizations.push_back(m.details->organization);
-        const std::string key = m.details->id + "|" + m.location_id;
-        const std::string id = "service." + std::to_string(i);
-        const bool picked = f.picks.count(key) != 0;
-        begin_card(ctx, id, picked ? &p.primary : nullptr);
-        std::string title = m.details->name;
-        if (m.distance_km >= 0) {
-            char miles[32];
-            std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
-            title += miles;
-        }
-        paragraph(title.c_str(), ctx.fonts.bold, p.text);
-        paragraph((m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
-        const std::string hours = core::render_hours(*m.details, ctx.i18n);
-        if (!hours.empty()) paragraph(hours.c_str(), ctx.fonts.small, p.text);
-        std::string reasons;
-        for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
-        if (!reasons.empty()) paragraph(reasons.c_str(), ctx.fonts.small, p.primary_active);
-        const bool has_key = contact_for_organization(m.details->organization) != nullptr;
-        paragraph(ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
-        bool on = picked;
-        if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
-            if (on)
-                f.picks[key] = ServicePick{m.details->id, m.location_id, m.details->name, m.details->organization,
-                                           m.details->organization_id, m.address, f.selected_domain};
-            else
-                f.picks.erase(key);
-        }
-        end_card();
+    return query;
+}
+
+// One service: name and distance, organization and address, hours, why it matched, whether
+// its organization can receive an encrypted referral, and the box that picks it.
+void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
+    const std::string key = m.details->id + "|" + m.location_id;
+    const bool picked = f.picks.count(key) != 0;
+    begin_card(ctx, id, picked ? &p.primary : nullptr);
+    std::string title = m.details->name;
+    if (m.distance_km >= 0) {
+        char miles[32];
+        std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
+        title += miles;
     }
-    const auto unavailable = m_directory.unavailable({f.selected_domain});
-    if (!unavailable.empty()) {
-        paragraph(ctx.tr("ws.refer.unavailable"), ctx.fonts.bold, p.text_muted);
-        for (std::size_t i = 0; i < unavailable.size(); ++i) {
-            const auto& u = unavailable[i];
-            std::string line = ctx.i18n.format("ws.refer.no_capacity_since", {{"service", u.service}, {"org", u.organization},
-                                                                               {"since", u.since}});
-            if (!u.note.empty()) line += " — " + u.note;
-            paragraph(line.c_str(), ctx.fonts.small, p.text_muted);
-            register_last_item(ctx, "unavailable." + std::to_string(i));
-        }
+    paragraph(title.c_str(), ctx.fonts.bold, p.text);
+    paragraph((m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
+    const std::string hours = core::render_hours(*m.details, ctx.i18n);
+    if (!hours.empty()) paragraph(hours.c_str(), ctx.fonts.small, p.text);
+    std::string reasons;
+    for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
+    if (!reasons.empty()) paragraph(reasons.c_str(), ctx.fonts.small, p.primary_active);
+    const bool has_key = contact_for_organization(m.details->organization) != nullptr;
+    paragraph(ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
+    bool on = picked;
+    if (check_box(ctx, id + ".pick", ctx.tr("ws.refer.pick"), &on)) {
+        if (on)
+            f.picks[key] = core::PickedService{m.details->id, m.location_id, m.details->name, m.details->organization,
+                                               m.details->organization_id, m.address, f.selected_domain};
+        else
+            f.picks.erase(key);
     }
+    end_card();
 }
 
 void Workspace::draw_refer_patient(Context& ctx) {
+    draw_refer_person(ctx);
+    draw_refer_send(ctx);
+    if (!m_refer->created.empty()) draw_created_referrals(ctx);  // may close the form (Done)
+}
+
+// The person's details, as much as they choose to share, and their consent.
+void Workspace::draw_refer_person(Context& ctx) {
     const Palette& p = *ctx.palette;
     ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.person"));
@@ -474,7 +503,12 @@ void Workspace::draw_refer_patient(Context& ctx) {
     text_area(ctx, "consent.scope", ctx.tr("ws.consent.scope"), f.scope.data(), f.scope.size(), 70 * ctx.scale);
     text_field(ctx, "consent.by", ctx.tr("ws.consent.by"), f.consent_by.data(), f.consent_by.size());
     check_box(ctx, "consent.given", ctx.tr("ws.consent.given"), &f.consent);
+}
 
+// Priority, a note, which organizations get a referral and how, and "Create referrals".
+void Workspace::draw_refer_send(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.send"));
     paragraph(ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
     for (int i = 0; i < 4; ++i) {
@@ -487,13 +521,12 @@ void Workspace::draw_refer_patient(Context& ctx) {
     text_area(ctx, "refer.note", ctx.tr("ws.refer.note"), f.note.data(), f.note.size(), 60 * ctx.scale);
 
     // One referral per organization: say which, and how each will travel.
-    std::map<std::string, std::vector<const ServicePick*>> by_org;
-    for (const auto& [k, pick] : f.picks) by_org[pick.organization].push_back(&pick);
-    for (const auto& [org, picks] : by_org) {
-        std::string line = org + ": ";
-        for (std::size_t i = 0; i < picks.size(); ++i) line += (i ? ", " : "") + picks[i]->name;
+    const std::vector<core::OrganizationPicks> by_org = core::group_by_organization(picked_services(f.picks));
+    for (const core::OrganizationPicks& group : by_org) {
+        std::string line = group.organization + ": ";
+        for (std::size_t i = 0; i < group.services.size(); ++i) line += (i ? ", " : "") + group.services[i].name;
         paragraph(line.c_str(), ctx.fonts.small, p.text);
-        if (!contact_for_organization(org)) paragraph(ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
+        if (!contact_for_organization(group.organization)) paragraph(ctx.tr("ws.refer.will_print"), ctx.fonts.small, p.urgent);
     }
     const bool ready = !f.picks.empty() && f.name[0] && f.consent;
     if (!ready) paragraph(ctx.tr("ws.refer.ready_when"), ctx.fonts.small, p.text_muted);
@@ -501,8 +534,13 @@ void Workspace::draw_refer_patient(Context& ctx) {
     if (!ready) ImGui::BeginDisabled();
     if (button(ctx, "refer.create", create.c_str(), ButtonStyle::Primary) && ready) create_referrals(ctx);
     if (!ready) ImGui::EndDisabled();
+}
 
-    if (f.created.empty()) return;
+// The referrals this form made: export each sealed, or print (confirmed) for an organization
+// without keys; "Done" closes the form.
+void Workspace::draw_created_referrals(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    ReferForm& f = *m_refer;
     section_title(ctx, ctx.tr("ws.refer.created"));
     if (small_button(ctx, "refer.take_home", ctx.tr("ws.takehome.print"))) print_take_home(ctx, f.created);
     for (std::size_t i = 0; i < f.created.size(); ++i) {
@@ -538,59 +576,32 @@ void Workspace::draw_refer_patient(Context& ctx) {
 
 void Workspace::create_referrals(Context& ctx) {
     ReferForm& f = *m_refer;
-    core::Store& store = m_session.store();
-    const std::string at = now();
-    core::ReferralPatient patient;
-    patient.name = f.name.data();
-    patient.birth_date = f.birth_date.data();
-    patient.phone = f.phone.data();
-    patient.email = f.email.data();
+    core::ReferralRequest request;
+    request.patient.name = f.name.data();
+    request.patient.birth_date = f.birth_date.data();
+    request.patient.phone = f.phone.data();
+    request.patient.email = f.email.data();
     static const char* const contact[] = {"", "phone", "sms", "email"};
-    patient.preferred_contact = contact[f.preferred_contact];
-    patient.language = f.person_language.data();
-    core::ReferralConsent consent;
-    consent.given_by = f.consent_by.data();
-    consent.date_time = at;
-    consent.scope = f.scope.data();
-    core::ReferralParty clinic;
-    clinic.name = store.settings().name;
-    clinic.card = store.key_sets().front().contact_card();
-    const std::vector<core::ReferralNeed> all_needs = core::needs_from_screening(*f.result);
-
-    std::map<std::string, std::vector<const ServicePick*>> by_org;
-    for (const auto& [k, pick] : f.picks) by_org[pick.organization].push_back(&pick);
+    request.patient.preferred_contact = contact[f.preferred_contact];
+    request.patient.language = f.person_language.data();
+    const std::string at = now();
+    request.consent.given_by = f.consent_by.data();
+    request.consent.date_time = at;
+    request.consent.scope = f.scope.data();
+    request.priority = static_cast<core::ReferralPriority>(f.priority);
+    request.note = f.note.data();
+    request.clinician = actor();
+    request.screening_id = f.screening_id;
+    request.needs = core::needs_from_screening(*f.result);
     std::vector<std::string> made;
     try {
-        for (const auto& [org, picks] : by_org) {
-            core::ReferralParty party;
-            party.name = org;
-            party.directory_id = picks.front()->organization_id;
-            if (const core::TrustedContact* c = contact_for_organization(org)) party.card = c->card;
-            std::vector<core::ReferralService> services;
-            std::set<std::string> domains;
-            for (const ServicePick* pk : picks) {
-                services.push_back(core::ReferralService{pk->service_id, pk->name, pk->location_id, "", pk->address});
-                domains.insert(pk->domain);
-            }
-            std::vector<core::ReferralNeed> needs;
-            for (const core::ReferralNeed& n : all_needs)
-                if (domains.count(n.domain)) needs.push_back(n);
-            core::Referral r = core::new_referral(patient, clinic, party, needs, services, consent, at);
-            r.priority = static_cast<core::ReferralPriority>(f.priority);
-            r.note = f.note.data();
-            r.clinician = actor();
-            r.screening_id = f.screening_id;
-            made.push_back(r.id);
-            core::store_add_referral(store, std::move(r), actor());
-        }
+        made = core::refer_per_organization(m_session.store(), request, picked_services(f.picks), at, actor());
     } catch (const core::Error& e) {
-        // Nothing half-made stays: the referrals of this click are taken back.
-        for (const std::string& id : made) store.remove_referral(id);
         set_message(e.what(), true);
-        wipe_patient(patient);
+        wipe_patient(request.patient);
         return;
     }
-    wipe_patient(patient);
+    wipe_patient(request.patient);
     f.created.insert(f.created.end(), made.begin(), made.end());
     f.picks.clear();
     changed();
@@ -650,7 +661,7 @@ void Workspace::print_summary(Context& ctx, std::string id) {
     doc.sections.push_back(details);
     doc.footer = ctx.tr("ws.print.footer");
     m_platform.print(doc);
-    m_session.store().audit(actor(), "summary-printed", "referral " + id);
+    m_session.store().audit(actor(), "summary-printed", "referral " + id, {}, now());
     changed();
 }
 

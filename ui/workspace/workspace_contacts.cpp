@@ -95,7 +95,17 @@ void Workspace::draw_contacts(Context& ctx) {
 // [SECTION] Settings
 
 void Workspace::draw_settings(Context& ctx) {
-    const Palette& p = *ctx.palette;
+    draw_general_settings(ctx);
+    section_title(ctx, ctx.tr("ws.settings.backup"));
+    paragraph(ctx.tr("ws.settings.backup_hint"), ctx.fonts.small, ctx.palette->text_muted);
+    // The backup's scrypt and the restore's run a slice per frame, like the unlock.
+    if (m_backup_job) step_backup(ctx);
+    else if (m_restore_job) step_restore(ctx);
+    else draw_backup_controls(ctx);
+    draw_audit_log(ctx);
+}
+
+void Workspace::draw_general_settings(Context& ctx) {
     core::Store& store = m_session.store();
     section_title(ctx, ctx.tr("ws.settings.general"));
     text_field(ctx, "settings.staff", ctx.tr("ws.unlock.staff"), m_staff_name.data(), m_staff_name.size(), 0, 320 * ctx.scale);
@@ -106,90 +116,102 @@ void Workspace::draw_settings(Context& ctx) {
         changed();
     }
     register_last_item(ctx, "settings.overdue");
+}
 
-    section_title(ctx, ctx.tr("ws.settings.backup"));
-    paragraph(ctx.tr("ws.settings.backup_hint"), ctx.fonts.small, p.text_muted);
-    // The backup's scrypt and the restore's run a slice per frame, like the unlock.
-    if (m_backup_job) {
-        if (m_backup_job->job.step_for(std::chrono::milliseconds(12))) {
-            try {
-                const core::ScryptRecipient r = core::ScryptRecipient::from_job(std::move(*m_backup_job));
-                m_backup_job.reset();
-                const core::Bytes file = core::export_store_backup(store, r, now(), true);
-                m_platform.save_file("safetynet-backup-" + now().substr(0, 10) + ".age", core::to_string(file), "application/octet-stream");
-                store.audit(actor(), "backup-exported", "store " + store.store_id());
-                changed();
-                set_message(ctx.tr("ws.settings.backup_done"), false);
-            } catch (const core::Error& e) {
-                m_backup_job.reset();
-                set_message(e.what(), true);
-            }
-        } else {
-            ImGui::ProgressBar(static_cast<float>(m_backup_job->job.progress()), ImVec2(-1, 0));
-        }
-    } else if (m_restore_job) {
-        if (m_restore_job->step_for(std::chrono::milliseconds(12))) {
-            try {
-                const core::SecretBytes plain = m_restore_decryption->finish(*m_restore_job);
-                core::StoreBackup backup = core::parse_store_backup(plain.view());
-                store.replace_data(std::move(backup.data));
-                store.audit(actor(), "backup-restored", "store " + backup.store_id);
-                changed();
-                set_message(ctx.tr("ws.settings.restored"), false);
-            } catch (const core::Error& e) {
-                // Wrong passphrase, a damaged or altered file: nothing in the store changed.
-                set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", e.what()}}), true);
-            }
-            m_restore_job.reset();
-            m_restore_decryption.reset();
-            sodium_memzero(m_restore_file.data(), m_restore_file.size());
-            m_restore_file.clear();
-        } else {
-            ImGui::ProgressBar(static_cast<float>(m_restore_job->progress()), ImVec2(-1, 0));
-        }
-    } else {
-        text_field(ctx, "backup.pass", ctx.tr("ws.settings.backup_pass"), m_backup_pass.data(), m_backup_pass.size(),
-                   ImGuiInputTextFlags_Password, 320 * ctx.scale);
-        const bool long_enough = std::strlen(m_backup_pass.data()) >= 10;
-        if (small_button(ctx, "backup.export", ctx.tr("ws.settings.backup_export"), long_enough)) {
-            try {
-                m_backup_job.emplace(core::ScryptRecipient::start(core::as_bytes(std::string_view(m_backup_pass.data()))));
-            } catch (const core::Error& e) {
-                set_message(e.what(), true);
-            }
-            sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
-        }
-        ImGui::SameLine();
-        if (!m_restore_file.empty()) {
-            if (small_button(ctx, "backup.restore_go", ctx.i18n.format("ws.settings.restore_go", {{"file", m_restore_name}}).c_str(), long_enough)) {
-                try {
-                    m_restore_decryption = std::make_unique<core::AgeDecryption>(core::as_bytes(m_restore_file));
-                    if (!m_restore_decryption->needs_passphrase()) throw core::Error("backup", m_restore_name, "not a passphrase-protected backup");
-                    m_restore_job.emplace(m_restore_decryption->start_passphrase(core::as_bytes(std::string_view(m_backup_pass.data()))));
-                } catch (const core::Error& e) {
-                    m_restore_decryption.reset();
-                    set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", e.what()}}), true);
-                }
-                sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
-            }
-        } else if (small_button(ctx, "backup.restore", ctx.tr("ws.settings.restore"))) {
-            m_platform.pick_files(".age,.txt", false, [this](std::vector<PickedFile> files) {
-                if (files.empty()) return;
-                m_restore_name = files.front().name;
-                m_restore_file = std::move(files.front().bytes);
-                m_redraw = true;
-            });
-        }
-        paragraph(ctx.tr("ws.settings.restore_hint"), ctx.fonts.small, p.text_muted);
+// One slice of the backup passphrase's key derivation; when done, the backup file is handed out.
+void Workspace::step_backup(Context& ctx) {
+    if (!m_backup_job->job.step_for(std::chrono::milliseconds(12))) {
+        ImGui::ProgressBar(static_cast<float>(m_backup_job->job.progress()), ImVec2(-1, 0));
+        return;
     }
+    core::Store& store = m_session.store();
+    try {
+        const core::ScryptRecipient r = core::ScryptRecipient::from_job(std::move(*m_backup_job));
+        m_backup_job.reset();
+        const core::Bytes file = core::export_store_backup(store, r, now(), true);
+        m_platform.save_file("safetynet-backup-" + now().substr(0, 10) + ".age", core::to_string(file), "application/octet-stream");
+        store.audit(actor(), "backup-exported", "store " + store.store_id(), {}, now());
+        changed();
+        set_message(ctx.tr("ws.settings.backup_done"), false);
+    } catch (const core::Error& e) {
+        m_backup_job.reset();
+        set_message(e.what(), true);
+    }
+}
 
+// One slice of the restore passphrase's key derivation; when done, the backup replaces the data.
+void Workspace::step_restore(Context& ctx) {
+    if (!m_restore_job->step_for(std::chrono::milliseconds(12))) {
+        ImGui::ProgressBar(static_cast<float>(m_restore_job->progress()), ImVec2(-1, 0));
+        return;
+    }
+    core::Store& store = m_session.store();
+    try {
+        const core::SecretBytes plain = m_restore_decryption->finish(*m_restore_job);
+        core::StoreBackup backup = core::parse_store_backup(plain.view());
+        store.replace_data(std::move(backup.data));
+        store.audit(actor(), "backup-restored", "store " + backup.store_id, {}, now());
+        changed();
+        set_message(ctx.tr("ws.settings.restored"), false);
+    } catch (const core::Error& e) {
+        // Wrong passphrase, a damaged or altered file: nothing in the store changed.
+        set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", e.what()}}), true);
+    }
+    m_restore_job.reset();
+    m_restore_decryption.reset();
+    sodium_memzero(m_restore_file.data(), m_restore_file.size());
+    m_restore_file.clear();
+}
+
+// The backup passphrase, "Export a backup", and "Restore" (pick a file, then start with the passphrase).
+void Workspace::draw_backup_controls(Context& ctx) {
+    text_field(ctx, "backup.pass", ctx.tr("ws.settings.backup_pass"), m_backup_pass.data(), m_backup_pass.size(),
+               ImGuiInputTextFlags_Password, 320 * ctx.scale);
+    const bool long_enough = std::strlen(m_backup_pass.data()) >= 10;
+    if (small_button(ctx, "backup.export", ctx.tr("ws.settings.backup_export"), long_enough)) {
+        try {
+            m_backup_job.emplace(core::ScryptRecipient::start(core::as_bytes(std::string_view(m_backup_pass.data()))));
+        } catch (const core::Error& e) {
+            set_message(e.what(), true);
+        }
+        sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
+    }
+    ImGui::SameLine();
+    if (!m_restore_file.empty()) {
+        if (small_button(ctx, "backup.restore_go", ctx.i18n.format("ws.settings.restore_go", {{"file", m_restore_name}}).c_str(), long_enough))
+            start_restore(ctx);
+    } else if (small_button(ctx, "backup.restore", ctx.tr("ws.settings.restore"))) {
+        m_platform.pick_files(".age,.txt", false, [this](std::vector<PickedFile> files) {
+            if (files.empty()) return;
+            m_restore_name = files.front().name;
+            m_restore_file = std::move(files.front().bytes);
+            m_redraw = true;
+        });
+    }
+    paragraph(ctx.tr("ws.settings.restore_hint"), ctx.fonts.small, ctx.palette->text_muted);
+}
+
+void Workspace::start_restore(Context& ctx) {
+    try {
+        m_restore_decryption = std::make_unique<core::AgeDecryption>(core::as_bytes(m_restore_file));
+        if (!m_restore_decryption->needs_passphrase()) throw core::Error("backup", m_restore_name, "not a passphrase-protected backup");
+        m_restore_job.emplace(m_restore_decryption->start_passphrase(core::as_bytes(std::string_view(m_backup_pass.data()))));
+    } catch (const core::Error& e) {
+        m_restore_decryption.reset();
+        set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", e.what()}}), true);
+    }
+    sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
+}
+
+// The last entries of the audit log: who did what, when (ids only, no PHI).
+void Workspace::draw_audit_log(Context& ctx) {
     section_title(ctx, ctx.tr("ws.settings.audit"));
-    const auto& log = store.audit_log();
+    const auto& log = m_session.store().audit_log();
     const std::size_t shown = std::min<std::size_t>(log.size(), 12);
     for (std::size_t i = log.size() - shown; i < log.size(); ++i) {
         const core::AuditEntry& e = log[i];
         paragraph((e.at.substr(0, 16) + "  " + e.actor + "  " + e.action + "  " + e.object + (e.detail.empty() ? "" : "  " + e.detail)).c_str(),
-                  ctx.fonts.small, p.text_muted);
+                  ctx.fonts.small, ctx.palette->text_muted);
     }
 }
 

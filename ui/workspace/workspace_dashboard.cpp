@@ -51,48 +51,24 @@ void figure(Context& ctx, std::string_view id, const char* label, const std::str
     ImGui::SameLine(0, 40 * ctx.scale);
 }
 
-}  // namespace
-
-void Workspace::draw_dashboard(Context& ctx) {
-    const Palette& p = *ctx.palette;
-    core::Store& store = m_session.store();
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    ImGui::InputTextWithHint(ctx.tr("ws.dash.from"), "YYYY-MM-DD", m_from.data(), m_from.size());
-    register_last_item(ctx, "dash.from");
-    ImGui::SameLine();
-    ImGui::SetNextItemWidth(140 * ctx.scale);
-    ImGui::InputTextWithHint(ctx.tr("ws.dash.to"), "YYYY-MM-DD", m_to.data(), m_to.size());
-    register_last_item(ctx, "dash.to");
-
-    core::DashboardOptions o;
-    o.from = m_from.data();
-    o.to = m_to.data();
-    o.now = now();
-    o.overdue_days = store.settings().overdue_days;
-    o.direction = m_role == WorkspaceRole::Clinic ? core::ReferralDirection::Outgoing : core::ReferralDirection::Incoming;
-    core::DashboardFigures f;
-    try {
-        f = core::compute_dashboard(store.data(), o);
-    } catch (const core::Error& e) {
-        // A half-typed date: say which, keep the last figures out of view rather than wrong.
-        paragraph(e.what(), ctx.fonts.bold, p.urgent);
-        register_last_item(ctx, "dash.error");
-        return;
-    }
-    m_last_figures = f;
-
+// The headline figures in one row; the clinic also sees its screenings.
+void headline_figures(Context& ctx, const core::DashboardFigures& f, bool clinic) {
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
-    if (m_role == WorkspaceRole::Clinic) {
+    if (clinic) {
         figure(ctx, "dash.screenings", ctx.tr("ws.dash.screenings"), std::to_string(f.screenings));
         figure(ctx, "dash.with_need", ctx.tr("ws.dash.with_need"), std::to_string(f.screenings_with_need));
     }
-    figure(ctx, "dash.sent", ctx.tr(m_role == WorkspaceRole::Clinic ? "ws.dash.sent" : "ws.dash.received"), std::to_string(f.sent));
+    figure(ctx, "dash.sent", ctx.tr(clinic ? "ws.dash.sent" : "ws.dash.received"), std::to_string(f.sent));
     figure(ctx, "dash.closure", ctx.tr("ws.dash.closure"), percent(f.closure_rate));
     figure(ctx, "dash.loop_closed", ctx.tr("ws.dash.loop_closed"), percent(f.loop_closed_rate));
     figure(ctx, "dash.median_days", ctx.tr("ws.dash.median_days"), days(f.median_days_to_close));
     figure(ctx, "dash.overdue", ctx.tr("ws.dash.overdue"), std::to_string(f.overdue));
     ImGui::NewLine();
+}
 
+// Bars: how often each need was found, and the referrals by status.
+void charts(Context& ctx, const core::DashboardFigures& f) {
+    const Palette& p = *ctx.palette;
     if (!f.positive_rates.empty()) {
         section_title(ctx, ctx.tr("ws.dash.positive"));
         for (const core::DomainRate& d : f.positive_rates)
@@ -107,24 +83,69 @@ void Workspace::draw_dashboard(Context& ctx) {
         bar(ctx, ctx.tr("ws.status." + std::string(core::task_status_code(s))), static_cast<double>(n), static_cast<double>(most),
             std::to_string(n), status_color(p, s));
     }
-    if (!f.by_organization.empty()) {
-        section_title(ctx, ctx.tr("ws.dash.by_org"));
-        if (ImGui::BeginTable("orgs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-            for (const char* h : {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed", "ws.dash.closure", "ws.dash.median_days"})
-                ImGui::TableSetupColumn(ctx.tr(h));
-            ImGui::TableHeadersRow();
-            for (const core::OrganizationFigures& org : f.by_organization) {
-                ImGui::TableNextRow();
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(org.name.c_str());
-                ImGui::TableNextColumn(); ImGui::Text("%zu", org.sent);
-                ImGui::TableNextColumn(); ImGui::Text("%zu", org.open);
-                ImGui::TableNextColumn(); ImGui::Text("%zu", org.completed);
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(percent(org.closure_rate).c_str());
-                ImGui::TableNextColumn(); ImGui::TextUnformatted(days(org.median_days_to_close).c_str());
-            }
-            ImGui::EndTable();
-        }
+}
+
+void organization_table(Context& ctx, const core::DashboardFigures& f) {
+    if (f.by_organization.empty()) return;
+    section_title(ctx, ctx.tr("ws.dash.by_org"));
+    if (!ImGui::BeginTable("orgs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+        return;
+    for (const char* h : {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed", "ws.dash.closure", "ws.dash.median_days"})
+        ImGui::TableSetupColumn(ctx.tr(h));
+    ImGui::TableHeadersRow();
+    for (const core::OrganizationFigures& org : f.by_organization) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(org.name.c_str());
+        ImGui::TableNextColumn(); ImGui::Text("%zu", org.sent);
+        ImGui::TableNextColumn(); ImGui::Text("%zu", org.open);
+        ImGui::TableNextColumn(); ImGui::Text("%zu", org.completed);
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(percent(org.closure_rate).c_str());
+        ImGui::TableNextColumn(); ImGui::TextUnformatted(days(org.median_days_to_close).c_str());
     }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void Workspace::draw_dashboard(Context& ctx) {
+    const core::DashboardOptions o = draw_dashboard_period(ctx);
+    core::DashboardFigures f;
+    try {
+        f = core::compute_dashboard(m_session.store().data(), o);
+    } catch (const core::Error& e) {
+        // A half-typed date: say which, keep the last figures out of view rather than wrong.
+        paragraph(e.what(), ctx.fonts.bold, ctx.palette->urgent);
+        register_last_item(ctx, "dash.error");
+        return;
+    }
+    m_last_figures = f;
+    headline_figures(ctx, f, m_role == WorkspaceRole::Clinic);
+    charts(ctx, f);
+    organization_table(ctx, f);
+    draw_dashboard_exports(ctx, f, o);
+}
+
+// The period's two dates, and the options the figures are computed with.
+core::DashboardOptions Workspace::draw_dashboard_period(Context& ctx) {
+    ImGui::SetNextItemWidth(140 * ctx.scale);
+    ImGui::InputTextWithHint(ctx.tr("ws.dash.from"), "YYYY-MM-DD", m_from.data(), m_from.size());
+    register_last_item(ctx, "dash.from");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(140 * ctx.scale);
+    ImGui::InputTextWithHint(ctx.tr("ws.dash.to"), "YYYY-MM-DD", m_to.data(), m_to.size());
+    register_last_item(ctx, "dash.to");
+    core::DashboardOptions o;
+    o.from = m_from.data();
+    o.to = m_to.data();
+    o.now = now();
+    o.overdue_days = m_session.store().settings().overdue_days;
+    o.direction = m_role == WorkspaceRole::Clinic ? core::ReferralDirection::Outgoing : core::ReferralDirection::Incoming;
+    return o;
+}
+
+// The figures as CSV, the referrals as CSV, and the period as a FHIR Bundle (PHI: audited).
+void Workspace::draw_dashboard_exports(Context& ctx, const core::DashboardFigures& f, const core::DashboardOptions& o) {
+    core::Store& store = m_session.store();
     section_title(ctx, ctx.tr("ws.dash.export"));
     const std::string period = (o.from.empty() ? std::string("start") : o.from) + "_" + (o.to.empty() ? std::string("today") : o.to);
     if (small_button(ctx, "dash.csv", ctx.tr("ws.dash.csv")))
@@ -137,13 +158,13 @@ void Workspace::draw_dashboard(Context& ctx) {
         try {
             m_platform.save_file("safetynet-period-" + period + ".fhir.json", core::period_bundle(store.data(), o).dump(2),
                                  "application/fhir+json");
-            store.audit(actor(), "period-exported", "period " + period);
+            store.audit(actor(), "period-exported", "period " + period, {}, now());
             changed();
         } catch (const core::Error& e) {
             set_message(e.what(), true);
         }
     }
-    paragraph(ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, p.text_muted);
+    paragraph(ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, ctx.palette->text_muted);
     if (m_role == WorkspaceRole::Clinic) draw_measures(ctx);
 }
 

@@ -55,6 +55,13 @@ TEST_CASE("key set: malformed secret text names the line") {
     CHECK(kind_of([&] { KeySet::generate("bad \xff utf8"); }) == "keyset");
 }
 
+TEST_CASE("key set: made at the time the caller's clock gives, kept through the secret text") {
+    const KeySet ks = KeySet::generate("Clinic", "2026-11-18T11:06:40Z");
+    CHECK(ks.created == "2026-11-18T11:06:40Z");
+    CHECK(KeySet::parse_secret_text(ks.to_secret_text().view()).created == "2026-11-18T11:06:40Z");
+    CHECK(kind_of([&] { KeySet::generate("Clinic", "2026-11-18 11:06"); }) == "keyset");
+}
+
 TEST_CASE("contact card: JSON round trip and a fingerprint to read aloud") {
     const KeySet ks = KeySet::generate("Northside Food Pantry");
     const ContactCard card = ks.contact_card();

@@ -11,7 +11,10 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -399,5 +402,158 @@ TEST_CASE("a matcher reused across queries gives the same answers") {
     for (int i = 0; i < 3; ++i) {
         CHECK(m.match(a).total == first_a);
         CHECK(m.match(b).total == first_b);
+    }
+}
+
+// [SECTION] explain() agrees with match() -------------------------------------------------------
+// Issue 11: the reasons a service is excluded must be the filters that exclude it. For every
+// service and a range of queries on the demo region and on the hand-made directory, the oracle
+// is match() itself: relaxing the filters that explain() names makes the service match, and
+// relaxing every other filter does not.
+
+namespace {
+
+enum Relax : unsigned { kRelaxNeed = 1, kRelaxLanguage = 2, kRelaxAge = 4, kRelaxText = 8, kRelaxPlace = 16,
+                        kRelaxHours = 32, kRelaxAll = 63 };
+
+// The query filter an exclusion names; 0 for a property of the service (status, capacity),
+// which no query can relax.
+unsigned relax_for(const std::string& code) {
+    if (code == "excluded-need") return kRelaxNeed;
+    if (code == "excluded-language") return kRelaxLanguage;
+    if (code.rfind("excluded-age", 0) == 0) return kRelaxAge;
+    if (code == "excluded-text") return kRelaxText;
+    if (code == "excluded-area" || code == "excluded-distance" || code == "excluded-no-location") return kRelaxPlace;
+    if (code == "excluded-closed") return kRelaxHours;
+    if (code == "excluded-status" || code == "excluded-capacity") return 0;
+    FAIL("an exclusion no filter stands for: " << code);
+    return 0;
+}
+
+MatchQuery relaxed(MatchQuery q, unsigned relax) {
+    if (relax & kRelaxNeed) q.needs = 0;
+    if (relax & kRelaxLanguage) q.languages.clear();
+    if (relax & kRelaxAge) q.age.reset();
+    if (relax & kRelaxText) q.text.clear();
+    if (relax & kRelaxHours) q.open_at.reset();
+    if (relax & kRelaxPlace) {
+        q.latitude.reset();
+        q.longitude.reset();
+        q.postal_code.clear();
+        q.county.clear();
+    }
+    return q;
+}
+
+// Which services match `q` with the filters in `relax` lifted; each relaxation computed once.
+class Oracle {
+public:
+    Oracle(const Directory& d, const MatchQuery& q) : m_d(d), m_q(q), m_matcher(d) {}
+    bool matches(std::uint32_t service, unsigned relax) {
+        auto it = m_matched.find(relax);
+        if (it == m_matched.end()) {
+            MatchQuery all = relaxed(m_q, relax);
+            all.limit = m_d.services();
+            std::vector<bool> matched(m_d.services(), false);
+            for (const MatchHit& h : m_matcher.match(all).hits) matched[h.service] = true;
+            it = m_matched.emplace(relax, std::move(matched)).first;
+        }
+        return it->second[service];
+    }
+
+private:
+    const Directory& m_d;
+    const MatchQuery& m_q;
+    Matcher m_matcher;
+    std::map<unsigned, std::vector<bool>> m_matched;
+};
+
+// Queries built from every combination of a few values per filter, thinned to about `n` by a
+// fixed stride so that each value meets many others.
+std::vector<MatchQuery> query_range(const std::vector<std::pair<double, double>>& places, const char* zip,
+                                    const char* county, std::size_t n) {
+    const std::vector<NeedMask> needs = {0, need("food-insecurity"), need("housing-instability") | need("homelessness"),
+                                         need("transportation-insecurity")};
+    const std::vector<std::vector<std::string>> languages = {{}, {"es"}, {"vi", "zh"}, {"fr"}};
+    const std::vector<std::optional<double>> ages = {std::nullopt, 4.0, 30.0, 70.0};
+    const std::vector<const char*> times = {nullptr, "2026-11-24T10:30", "2026-11-28T11:00", "2026-11-29T23:30"};
+    const std::vector<std::string> texts = {"", "food", "pantri", "zzqxv"};
+    const std::vector<std::optional<double>> radii = {std::nullopt, 2.0, 5000.0};
+    std::vector<MatchQuery> all;
+    for (const auto& need : needs)
+        for (const auto& langs : languages)
+            for (const auto& age : ages)
+                for (const char* time : times)
+                    for (const std::string& text : texts)
+                        for (std::size_t place = 0; place <= places.size() + 1; ++place)
+                            for (const auto& radius : radii) {
+                                MatchQuery q;
+                                q.needs = need;
+                                q.languages = langs;
+                                q.age = age;
+                                if (time) q.open_at = LocalTime::parse_iso(time);
+                                q.text = text;
+                                q.radius_km = radius;
+                                if (place < places.size()) {
+                                    q.latitude = places[place].first;
+                                    q.longitude = places[place].second;
+                                    if (place == 0) q.postal_code = zip;
+                                    if (place == 1) q.county = county;
+                                } else if (place == places.size()) {
+                                    q.postal_code = zip;  // a ZIP code and no coordinates
+                                }
+                                all.push_back(std::move(q));
+                            }
+    std::vector<MatchQuery> some;
+    const std::size_t stride = (all.size() / n) | 1;  // odd: it walks through every nesting level
+    for (std::size_t i = 0; i < all.size(); i += stride) some.push_back(all[i]);
+    return some;
+}
+
+void check_explain_agrees(const Directory& d, const std::vector<MatchQuery>& queries) {
+    Matcher m(d);
+    std::size_t excluded = 0, several = 0;
+    for (const MatchQuery& q : queries) {
+        Oracle oracle(d, q);
+        for (std::uint32_t s = 0; s < d.services(); ++s) {
+            unsigned named = 0;
+            bool fixed = false;  // excluded by its status or capacity
+            std::vector<std::string> codes;
+            for (const Reason& r : m.explain(s, q)) {
+                if (r.code.rfind("excluded-", 0) != 0) continue;
+                codes.push_back(r.code);
+                named |= relax_for(r.code);
+                fixed = fixed || relax_for(r.code) == 0;
+            }
+            INFO("service '" << d.service_name(s) << "', text '" << q.text << "', excluded by " << codes.size()
+                             << (codes.empty() ? "" : ", first " + codes.front()));
+            REQUIRE(oracle.matches(s, 0) == codes.empty());
+            if (codes.empty()) continue;
+            ++excluded;
+            if (codes.size() > 1) ++several;
+            if (fixed) CHECK((d.status(s) != ServiceStatus::Active || d.capacity(s) == Capacity::None));
+            else CHECK_MESSAGE(oracle.matches(s, named), "relaxing the filters named admits it");
+            CHECK_MESSAGE(!oracle.matches(s, kRelaxAll & ~named), "the filters named exclude it");
+        }
+    }
+    // The range reaches many exclusions, some of them by several filters at once.
+    CHECK(excluded > queries.size() * 10);
+    CHECK(several > 0);
+}
+
+}  // namespace
+
+TEST_CASE("issue 11 - every excluded service's reasons name the filters that exclude it") {
+    SUBCASE("the demo region") {
+        static const LoadedDirectory demo =
+            load_directory(std::string(SAFETYNET_SOURCE_DIR) + "/assets/directory/demo-region.hsds.json");
+        REQUIRE(demo.directory.has_value());
+        check_explain_agrees(*demo.directory,
+                             query_range({{37.3292, -121.8348}, {37.30, -121.86}, {37.3382, -121.8863}}, "95122",
+                                         "Santa Clara County", 200));
+    }
+    SUBCASE("the hand-made directory: several locations, split hours, every kind of service area") {
+        check_explain_agrees(directory(), query_range({{45.0, -122.0}, {45.001, -122.0}, {44.0, -122.0}}, "97201",
+                                                      "Multnomah County", 200));
     }
 }

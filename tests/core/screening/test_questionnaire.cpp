@@ -4,28 +4,22 @@
 #include "core/screening/instruments.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
+#include "tests/support/test_helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <string>
 
 using namespace safetynet::core;
 using nlohmann::json;
+using safetynet::test::read_test_file;
 
 namespace {
 
 const std::string kData = std::string(SAFETYNET_SOURCE_DIR) + "/tests/data/screening/";
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
 
 }  // namespace
 
@@ -85,7 +79,7 @@ TEST_CASE("help displays fold into their question; exclusive options and weights
 }
 
 TEST_CASE("an imported copy finds its LOINC items by item.code when linkIds are paths") {
-    json doc = json::parse(slurp(kData + "imported/prapare-ig-style.questionnaire.json"));
+    json doc = json::parse(read_test_file(kData + "imported/prapare-ig-style.questionnaire.json"));
     const Questionnaire q = Questionnaire::from_json(doc, "ig");
     const auto i = q.find_by_code("71802-3");
     REQUIRE(i.has_value());
@@ -110,14 +104,14 @@ TEST_CASE("initial values, initialSelected, readOnly and prefix are read") {
 }
 
 TEST_CASE("malformed questionnaires and answers raise the expected error") {
-    const json expected = json::parse(slurp(kData + "malformed/expected.json"));
+    const json expected = json::parse(read_test_file(kData + "malformed/expected.json"));
     std::set<std::string> listed;
     int checked = 0;
     for (const json& c : expected["cases"]) {
         const std::string file = c["file"].get<std::string>();
         CAPTURE(file);
         listed.insert(file);
-        const std::string text = slurp(kData + file);
+        const std::string text = read_test_file(kData + file);
         std::string kind = "accepted", where;
         try {
             if (!c.contains("questionnaire")) {
@@ -128,7 +122,7 @@ TEST_CASE("malformed questionnaires and answers raise the expected error") {
                 if (qname.rfind("builtin:", 0) == 0)
                     q = load_builtin_instrument(qname.substr(8));
                 else
-                    q = std::make_shared<const Questionnaire>(Questionnaire::parse(slurp(kData + qname), qname));
+                    q = std::make_shared<const Questionnaire>(Questionnaire::parse(read_test_file(kData + qname), qname));
                 (void)Response::parse(q, text, file);
             }
         } catch (const Error& e) {

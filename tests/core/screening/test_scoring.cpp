@@ -5,31 +5,25 @@
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
+#include "tests/support/test_helpers.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
 using namespace safetynet::core;
 using nlohmann::json;
+using safetynet::test::read_test_file;
 
 namespace {
 
 const std::string kData = std::string(SAFETYNET_SOURCE_DIR) + "/tests/data/screening/";
 
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE_MESSAGE(in.good(), "cannot open " << path);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 std::shared_ptr<const Questionnaire> instrument(const std::string& name) {
     if (name.rfind("file:", 0) == 0)
-        return std::make_shared<const Questionnaire>(Questionnaire::parse(slurp(kData + name.substr(5)), name));
+        return std::make_shared<const Questionnaire>(Questionnaire::parse(read_test_file(kData + name.substr(5)), name));
     return load_builtin_instrument(name);
 }
 
@@ -40,7 +34,7 @@ const Need* find_need(const ScreeningResult& r, const std::string& domain) {
 }
 
 void check_case(const std::string& path) {
-    const json c = json::parse(slurp(path));
+    const json c = json::parse(read_test_file(path));
     const json& expect = c["expect"];
     CAPTURE(c["about"].get<std::string>());
     const auto q = instrument(c["instrument"].get<std::string>());

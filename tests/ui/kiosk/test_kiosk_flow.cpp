@@ -1,11 +1,9 @@
 #include "core/screening/instruments.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "ui/kiosk/kiosk_flow.hpp"
+#include "tests/support/test_helpers.hpp"
 
 #include <doctest/doctest.h>
-
-#include <fstream>
-#include <sstream>
 
 using safetynet::core::AnswerState;
 using safetynet::core::AnswerValue;
@@ -16,10 +14,8 @@ using safetynet::ui::KioskStep;
 namespace {
 
 std::shared_ptr<const Questionnaire> flow_questionnaire() {
-    std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/tests/data/kiosk/flow.json");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return std::make_shared<const Questionnaire>(Questionnaire::parse(ss.str(), "flow.json"));
+    return std::make_shared<const Questionnaire>(
+        Questionnaire::parse(safetynet::test::read_source_file("tests/data/kiosk/flow.json"), "flow.json"));
 }
 
 std::string on_screen(const KioskFlow& f) {

@@ -1,7 +1,6 @@
 #include "tests/support/ui_harness.hpp"
+#include "tests/support/test_helpers.hpp"
 
-#include <fstream>
-#include <sstream>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -210,12 +209,10 @@ TEST_CASE("the keyboard works too: digits pick answers, Enter goes on") {
 
 TEST_CASE("results list places from the site's directory near the ZIP, in the person's language") {
     UiHarness h;
-    auto read = [](const std::string& rel) {
-        std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        return ss.str();
-    };
+    // 11:06 UTC on 18 November; twelve hours west it is still the 17th, the day the page shows.
+    h.platform.wall = 1795000000;
+    h.platform.utc_offset = -12 * 3600;
+    const auto read = safetynet::test::read_source_file;
     h.platform.files["assets/site.json"] =
         R"({"site_name": "Demo", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
     h.platform.files["assets/directory/demo-region.hsds.json"] = read("assets/directory/demo-region.hsds.json");
@@ -236,6 +233,7 @@ TEST_CASE("results list places from the site's directory near the ZIP, in the pe
     REQUIRE(h.platform.printed.size() == 1);
     const auto& doc = h.platform.printed.front();
     CHECK(doc.lang == "es");
+    CHECK(doc.intro.find("Demo, 2026-11-17.") != std::string::npos);
     REQUIRE(doc.sections.size() == 1);
     CHECK(doc.sections[0].heading == "Comida");
     CHECK(doc.sections[0].entries.size() == 3);

@@ -6,21 +6,12 @@
 #include "core/exchange/bundle.hpp"
 #include "core/base/error.hpp"
 #include "core/exchange/keyset.hpp"
-
-#include <fstream>
-#include <sstream>
+#include "tests/support/test_helpers.hpp"
 
 using safetynet::test::UiHarness;
 namespace core = safetynet::core;
 
 namespace {
-
-std::string read(const std::string& path) {
-    std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + path, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
 
 core::ByteView bytes(const std::string& s) { return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()}; }
 
@@ -70,7 +61,8 @@ TEST_CASE("sharing seals the screening to the clinic only, signed by the kiosk, 
 
     // The clinic opens it and trusts the kiosk's card; the content is the FHIR screening.
     const core::KeySet kiosk = core::KeySet::parse_secret_text(bytes(k.platform.storage["kiosk/keyset"]));
-    auto clinic = core::parse_age_identity_file(read("tests/data/kiosk/demo-clinic.identity.txt"), "demo-clinic");
+    auto clinic = core::parse_age_identity_file(
+        safetynet::test::read_source_file("tests/data/kiosk/demo-clinic.identity.txt"), "demo-clinic");
     std::vector<core::AgeIdentity> ids(clinic.begin(), clinic.end());
     core::OpenedBundle b = core::open_bundle(bytes(sealed), ids, {kiosk.contact_card()}, nullptr);
     CHECK(b.trust == core::BundleTrust::Trusted);

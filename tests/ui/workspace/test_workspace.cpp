@@ -4,9 +4,7 @@
 
 #include "core/exchange/bundle.hpp"
 #include "core/exchange/keyset.hpp"
-
-#include <fstream>
-#include <iterator>
+#include "tests/support/test_helpers.hpp"
 
 #include <string>
 
@@ -108,17 +106,10 @@ TEST_CASE("a wrong passphrase changes nothing; the right one unlocks; idle locks
     CHECK(ws(h)["store"] == "locked");
 }
 
-namespace {
-std::string read_repo_file(const std::string& path) {
-    std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + path, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-}
-}  // namespace
-
 TEST_CASE("the clinic refers to an organization whose card it trusts, and exports a sealed referral") {
     UiHarness h(1600, 2400, "clinic");  // tall: both columns of the form in view
     h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
-    h.platform.files["assets/directory/demo-region.hsds.json"] = read_repo_file("assets/directory/demo-region.hsds.json");
+    h.platform.files["assets/directory/demo-region.hsds.json"] = safetynet::test::read_source_file("assets/directory/demo-region.hsds.json");
     set_up(h, "clinic passphrase 1");
     REQUIRE(run_until_store(h, "unlocked"));
     h.click("screen.start.ahc-hrsn");
