@@ -73,7 +73,7 @@ Translator::Translator() {
     }
     // The order and the names of assets/i18n/languages.json: English first, each language in
     // its own words. A catalog for a language the file does not list keeps its own name, last.
-    for (const Language& l : languages())
+    for (const Language& l : core::languages())
         if (m_catalogs.count(l.code)) m_languages.push_back({l.code, l.native_name});
     for (const auto& [code, catalog] : m_catalogs)
         if (!find_language(code)) m_languages.push_back(catalog.language());

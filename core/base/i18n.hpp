@@ -33,6 +33,8 @@ public:
     // nullptr when the key is absent. The pointer stays valid for the catalog's lifetime.
     const char* find(std::string_view key) const;
     std::vector<std::string> keys() const;
+    // Every text, key -> text (the fonts a language needs are found from these).
+    const std::unordered_map<std::string, std::string>& texts() const { return m_texts; }
     // Adds the other catalog's texts (same language); a key defined twice is an error.
     void merge(Catalog&& other, std::string_view source_name);
 
