@@ -254,10 +254,10 @@ struct Piece {
 // visual order.
 void reorder(std::vector<Piece>& pieces) {
     if (pieces.empty()) return;
-    FriBidiLevel highest = 0, lowest_odd = 255;
+    int highest = 0, lowest_odd = 256;  // FriBidiLevel is a signed char: count in int
     for (const Piece& piece : pieces) {
-        highest = std::max(highest, piece.level);
-        if (piece.level & 1) lowest_odd = std::min(lowest_odd, piece.level);
+        highest = std::max(highest, static_cast<int>(piece.level));
+        if (piece.level & 1) lowest_odd = std::min(lowest_odd, static_cast<int>(piece.level));
     }
     for (int level = highest; level >= lowest_odd && level > 0; --level) {
         for (std::size_t i = 0; i < pieces.size();) {
