@@ -5,6 +5,7 @@
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/utc_time.hpp"
+#include "core/fhir/systems.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,7 +16,6 @@ namespace safetynet::core {
 
 namespace {
 constexpr const char* kKind = "capacity-update";
-constexpr const char* kCodes = "http://hl7.org/fhir/us/sdoh-clinicalcare/CodeSystem/SDOHCC-CodeSystemTemporaryCodes";
 constexpr const char* kHsdsServiceSystem = "urn:safetynet:hsds:service";
 constexpr const char* kHsdsOrganizationSystem = "urn:safetynet:hsds:organization";
 constexpr std::size_t kMaxServices = 500;
@@ -63,7 +63,7 @@ nlohmann::json capacity_update_fhir(const CapacityUpdate& u) {
         const CapacityStatement& s = u.services[i];
         nlohmann::json ext = {{"url", kCapacityExtensionUrl},
                               {"extension", {{{"url", "capacityStatus"},
-                                              {"valueCodeableConcept", {{"coding", {{{"system", kCodes}, {"code", s.status}}}}}}}}}};
+                                              {"valueCodeableConcept", {{"coding", {{{"system", fhir::kSdohccCodes}, {"code", s.status}}}}}}}}}};
         if (!s.note.empty()) ext["extension"].push_back({{"url", "capacityNotes"}, {"valueString", s.note}});
         nlohmann::json hs = {{"resourceType", "HealthcareService"},
                              {"id", "service-" + std::to_string(i)},

@@ -17,6 +17,8 @@ std::size_t CsvReader::line_end_after_cr(std::size_t pos) const {
     return j < m_data.size() && m_data[j] == '\n' ? j + 1 : pos + 1;
 }
 
+// One loop over the characters is the RFC 4180 state machine (field start, quoted, after a
+// quote, unquoted); splitting it would scatter the states, so it stays whole.
 bool CsvReader::next(CsvRecord& record) {
     for (;;) {
         if (m_pos >= m_data.size()) return false;

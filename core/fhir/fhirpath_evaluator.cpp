@@ -2,6 +2,8 @@
 
 #include "core/fhir/fhirpath_compare.hpp"
 #include "core/fhir/fhirpath_functions.hpp"
+#include "core/fhir/systems.hpp"
+#include "core/base/clock.hpp"
 
 #include <algorithm>
 #include <ctime>
@@ -31,25 +33,25 @@ std::string truncated(std::string_view s) {
     return s.size() <= max ? std::string(s) : std::string(s.substr(0, max)) + "…";
 }
 
+// FHIRPath §5.9: now() is the local date and time with its offset. Read through the one clock
+// seam (core/base/clock.hpp); an Environment can fix it instead (Environment::now).
 Temporal local_now() {
-    const std::timespec ts = [] {
-        std::timespec t{};
-        std::timespec_get(&t, TIME_UTC);
-        return t;
-    }();
+    Clock& clock = system_clock();
+    const std::int64_t utc = clock.unix_time();
+    const int offset = clock.utc_offset_seconds();
+    const std::time_t wall = static_cast<std::time_t>(utc + offset);
     std::tm local{};
-    localtime_r(&ts.tv_sec, &local);
+    gmtime_r(&wall, &local);  // the wall time's fields: UTC + offset read as if it were UTC
     Temporal t;
     t.kind = Temporal::Kind::DateTime;
-    t.precision = Temporal::Precision::Millisecond;
+    t.precision = Temporal::Precision::Second;
     t.year = local.tm_year + 1900;
     t.month = local.tm_mon + 1;
     t.day = local.tm_mday;
     t.hour = local.tm_hour;
     t.minute = local.tm_min;
     t.second = std::min(local.tm_sec, 59);
-    t.millisecond = static_cast<int>(ts.tv_nsec / 1'000'000);
-    t.offset_minutes = static_cast<int>(local.tm_gmtoff / 60);
+    t.offset_minutes = offset / 60;
     return t;
 }
 
@@ -338,8 +340,8 @@ Items Evaluator::variable(const Ast& a) {
     if (name == "context") return m_input;
     // FHIRPath N1 §9 and FHIR R4 §2.24.0.2: the constants every engine defines.
     if (name == "ucum") return {Value::string("http://unitsofmeasure.org")};
-    if (name == "sct") return {Value::string("http://snomed.info/sct")};
-    if (name == "loinc") return {Value::string("http://loinc.org")};
+    if (name == "sct") return {Value::string(fhir::kSnomed)};
+    if (name == "loinc") return {Value::string(fhir::kLoinc)};
     if (name.substr(0, 3) == "vs-") return {Value::string("http://hl7.org/fhir/ValueSet/" + name.substr(3))};
     if (name.substr(0, 4) == "ext-") return {Value::string("http://hl7.org/fhir/StructureDefinition/" + name.substr(4))};
     fail(a, "the variable %" + name + " is not defined");

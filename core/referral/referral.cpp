@@ -347,6 +347,71 @@ StatusEvent event_from(const JsonReader& e) {
     return out;
 }
 
+ReferralPatient patient_from(const JsonReader& p) {
+    p.only({"name", "family", "given", "birth_date", "phone", "email", "preferred_contact", "language",
+            "do_not_contact", "contact_note"});
+    ReferralPatient out;
+    out.name = p.string("name");
+    out.family = p.opt_string("family");
+    for (const auto& g : p.opt_array("given")) {
+        if (!g.is_string()) p.fail("given", "must be a list of strings");
+        out.given.push_back(g.get<std::string>());
+    }
+    out.birth_date = p.opt_string("birth_date");
+    out.phone = p.opt_string("phone");
+    out.email = p.opt_string("email");
+    out.preferred_contact = p.opt_string("preferred_contact");
+    out.language = p.opt_string("language");
+    out.do_not_contact = p.opt_bool("do_not_contact", false);
+    out.contact_note = p.opt_string("contact_note");
+    return out;
+}
+
+std::vector<ReferralNeed> needs_from(const JsonReader& r) {
+    std::vector<ReferralNeed> out;
+    const auto& needs = r.array("needs");
+    for (std::size_t i = 0; i < needs.size(); ++i) {
+        const JsonReader n = r.element(needs[i], i, "needs");
+        n.only({"domain", "display", "urgent", "codes"});
+        ReferralNeed need;
+        need.domain = n.string("domain");
+        need.display = n.opt_string("display");
+        need.urgent = n.opt_bool("urgent", false);
+        const auto& codes = n.opt_array("codes");
+        for (std::size_t k = 0; k < codes.size(); ++k)
+            need.codes.push_back(coding_from_json(codes[k], n.path() + ".codes[" + std::to_string(k) + "]"));
+        out.push_back(std::move(need));
+    }
+    return out;
+}
+
+std::vector<ReferralService> services_from(const JsonReader& r) {
+    std::vector<ReferralService> out;
+    const auto& services = r.opt_array("services");
+    for (std::size_t i = 0; i < services.size(); ++i) {
+        const JsonReader s = r.element(services[i], i, "services");
+        s.only({"id", "name", "location_id", "location_name", "address"});
+        out.push_back({s.opt_string("id"), s.string("name"), s.opt_string("location_id"), s.opt_string("location_name"),
+                       s.opt_string("address")});
+    }
+    return out;
+}
+
+// Added for issue 15; a referral written before has none (docs/STORE.md, migration).
+std::vector<FollowUpCall> follow_ups_from(const JsonReader& r) {
+    std::vector<FollowUpCall> out;
+    const auto& calls = r.opt_array("follow_ups");
+    for (std::size_t i = 0; i < calls.size(); ++i) {
+        const JsonReader f = r.element(calls[i], i, "follow_ups");
+        f.only({"at", "by", "outcome", "note", "next"});
+        FollowUpCall call{f.string("at"), f.opt_string("by"), f.string("outcome"), f.opt_string("note"), f.opt_string("next")};
+        if (!is_utc_rfc3339(call.at)) f.fail("at", "must be RFC 3339 UTC");
+        if (!call.next.empty() && !is_calendar_date(call.next)) f.fail("next", "must be a date YYYY-MM-DD");
+        out.push_back(std::move(call));
+    }
+    return out;
+}
+
 }  // namespace
 
 Referral referral_from_json(const json& j) {
@@ -372,44 +437,10 @@ Referral referral_from_json(const json& j) {
     out.organization = party_from(r.object("organization"));
     out.clinician = r.opt_string("clinician");
 
-    const JsonReader p = r.object("patient");
-    p.only({"name", "family", "given", "birth_date", "phone", "email", "preferred_contact", "language",
-            "do_not_contact", "contact_note"});
-    out.patient.name = p.string("name");
-    out.patient.family = p.opt_string("family");
-    const auto& given = p.opt_array("given");
-    for (const auto& g : given) {
-        if (!g.is_string()) p.fail("given", "must be a list of strings");
-        out.patient.given.push_back(g.get<std::string>());
-    }
-    out.patient.birth_date = p.opt_string("birth_date");
-    out.patient.phone = p.opt_string("phone");
-    out.patient.email = p.opt_string("email");
-    out.patient.preferred_contact = p.opt_string("preferred_contact");
-    out.patient.language = p.opt_string("language");
-    out.patient.do_not_contact = p.opt_bool("do_not_contact", false);
-    out.patient.contact_note = p.opt_string("contact_note");
+    out.patient = patient_from(r.object("patient"));
 
-    const auto& needs = r.array("needs");
-    for (std::size_t i = 0; i < needs.size(); ++i) {
-        const JsonReader n = r.element(needs[i], i, "needs");
-        n.only({"domain", "display", "urgent", "codes"});
-        ReferralNeed need;
-        need.domain = n.string("domain");
-        need.display = n.opt_string("display");
-        need.urgent = n.opt_bool("urgent", false);
-        const auto& codes = n.opt_array("codes");
-        for (std::size_t k = 0; k < codes.size(); ++k)
-            need.codes.push_back(coding_from_json(codes[k], n.path() + ".codes[" + std::to_string(k) + "]"));
-        out.needs.push_back(std::move(need));
-    }
-    const auto& services = r.opt_array("services");
-    for (std::size_t i = 0; i < services.size(); ++i) {
-        const JsonReader s = r.element(services[i], i, "services");
-        s.only({"id", "name", "location_id", "location_name", "address"});
-        out.services.push_back({s.opt_string("id"), s.string("name"), s.opt_string("location_id"),
-                                s.opt_string("location_name"), s.opt_string("address")});
-    }
+    out.needs = needs_from(r);
+    out.services = services_from(r);
     const std::string priority = r.string("priority");
     const auto pr = parse_referral_priority(priority);
     if (!pr) r.fail("priority", "must be routine, urgent, asap or stat");
@@ -427,15 +458,7 @@ Referral referral_from_json(const json& j) {
     out.expected_response = r.opt_string("expected_response");
     if (!out.expected_response.empty() && !is_calendar_date(out.expected_response))
         r.fail("expected_response", "must be a date YYYY-MM-DD");
-    const auto& calls = r.opt_array("follow_ups");
-    for (std::size_t i = 0; i < calls.size(); ++i) {
-        const JsonReader f = r.element(calls[i], i, "follow_ups");
-        f.only({"at", "by", "outcome", "note", "next"});
-        FollowUpCall call{f.string("at"), f.opt_string("by"), f.string("outcome"), f.opt_string("note"), f.opt_string("next")};
-        if (!is_utc_rfc3339(call.at)) f.fail("at", "must be RFC 3339 UTC");
-        if (!call.next.empty() && !is_calendar_date(call.next)) f.fail("next", "must be a date YYYY-MM-DD");
-        out.follow_ups.push_back(std::move(call));
-    }
+    out.follow_ups = follow_ups_from(r);
     check_referral(out);
     return out;
 }

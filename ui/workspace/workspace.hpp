@@ -133,6 +133,10 @@ private:
 
     // --- clinic: quality measures and the network view (workspace_measures.cpp)
     void draw_measures(Context& ctx);
+    void import_pending_roster(Context& ctx);
+    void draw_roster_line(Context& ctx);
+    void draw_measures_table(Context& ctx, const core::MeasuresReport& m);
+    void draw_measures_exports(Context& ctx, const core::MeasuresReport& m, const core::DatePeriod& period);
     void draw_measure_explain(Context& ctx, const core::MeasuresReport& m);
     void draw_network(Context& ctx);
     void open_network_files(Context& ctx, std::vector<PickedFile> files);

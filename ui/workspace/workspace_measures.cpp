@@ -39,28 +39,52 @@ std::string explain_line(Context& ctx, const core::MeasureExplanation& e) {
 }  // namespace
 
 void Workspace::draw_measures(Context& ctx) {
-    const Palette& p = *ctx.palette;
-    core::Store& store = m_session.store();
     section_title(ctx, ctx.tr("ws.measures.title"));
     register_last_item(ctx, "measures.title");
-
-    // The EHR's part of the denominators.
-    if (!m_pending_roster.empty()) {
-        for (PickedFile& f : std::exchange(m_pending_roster, {})) {
-            try {
-                const core::Roster r = core::parse_roster(f.bytes, f.name);
-                const auto res = core::import_roster(store, r, now(), actor());
-                changed();
-                set_message(ctx.i18n.format("ws.roster.imported", {{"file", f.name}, {"patients", std::to_string(res.patients)},
-                                                                   {"visits", std::to_string(res.visits)}}),
-                            false);
-            } catch (const core::Error& e) {
-                set_message(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", e.what()}}), true);
-            }
-            sodium_memzero(f.bytes.data(), f.bytes.size());
-        }
+    import_pending_roster(ctx);
+    draw_roster_line(ctx);
+    if (!m_from[0] || !m_to[0]) {
+        paragraph(ctx.tr("ws.measures.need_period"), ctx.fonts.body, ctx.palette->text_muted);
+        return;
     }
-    const core::Roster& roster = store.data().roster;
+    core::MeasuresReport m;
+    core::DatePeriod period;
+    try {
+        period = core::parse_date_period(std::string(m_from.data()) + "/" + m_to.data(), "measures");
+        m = core::compute_measures(m_session.store().data(), {period, now(), m_explain_patient.data()});
+    } catch (const core::Error& e) {
+        paragraph(e.what(), ctx.fonts.bold, ctx.palette->urgent);
+        register_last_item(ctx, "measures.error");
+        return;
+    }
+    draw_measures_table(ctx, m);
+    draw_measure_explain(ctx, m);
+    draw_measures_exports(ctx, m, period);
+    m_last_measures = std::move(m);
+    draw_network(ctx);
+}
+
+// The EHR's part of the denominators: the roster files the user picked, read into the store.
+void Workspace::import_pending_roster(Context& ctx) {
+    for (PickedFile& f : std::exchange(m_pending_roster, {})) {
+        try {
+            const core::Roster r = core::parse_roster(f.bytes, f.name);
+            const auto res = core::import_roster(m_session.store(), r, now(), actor());
+            changed();
+            set_message(ctx.i18n.format("ws.roster.imported", {{"file", f.name}, {"patients", std::to_string(res.patients)},
+                                                               {"visits", std::to_string(res.visits)}}),
+                        false);
+        } catch (const core::Error& e) {
+            set_message(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", e.what()}}), true);
+        }
+        sodium_memzero(f.bytes.data(), f.bytes.size());
+    }
+}
+
+// Which roster the measures use (or that none is there), and the button that imports one.
+void Workspace::draw_roster_line(Context& ctx) {
+    const Palette& p = *ctx.palette;
+    const core::Roster& roster = m_session.store().data().roster;
     paragraph(roster.patients.empty() ? ctx.tr("ws.roster.none")
                                       : ctx.i18n.format("ws.roster.have", {{"n", std::to_string(roster.patients.size())},
                                                                            {"date", roster.imported.substr(0, 10)}}).c_str(),
@@ -71,21 +95,11 @@ void Workspace::draw_measures(Context& ctx) {
             m_pending_roster = std::move(files);
             m_redraw = true;
         });
+}
 
-    if (!m_from[0] || !m_to[0]) {
-        paragraph(ctx.tr("ws.measures.need_period"), ctx.fonts.body, p.text_muted);
-        return;
-    }
-    core::MeasuresReport m;
-    core::DatePeriod period;
-    try {
-        period = core::parse_date_period(std::string(m_from.data()) + "/" + m_to.data(), "measures");
-        m = core::compute_measures(store.data(), {period, now(), m_explain_patient.data()});
-    } catch (const core::Error& e) {
-        paragraph(e.what(), ctx.fonts.bold, p.urgent);
-        register_last_item(ctx, "measures.error");
-        return;
-    }
+// One row per measure and group: denominator, excluded, numerator, rate.
+void Workspace::draw_measures_table(Context& ctx, const core::MeasuresReport& m) {
+    const Palette& p = *ctx.palette;
     if (ImGui::BeginTable("measures", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
         for (const char* h : {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded", "ws.measures.numerator",
                               "ws.measures.rate", "ws.measures.group"})
@@ -110,8 +124,11 @@ void Workspace::draw_measures(Context& ctx) {
     if (m.unlinked_screenings)
         paragraph(ctx.i18n.format("ws.measures.unlinked", {{"n", std::to_string(m.unlinked_screenings)}}).c_str(), ctx.fonts.small,
                   p.text_muted);
-    draw_measure_explain(ctx, m);
+}
 
+// The period's MeasureReports as FHIR, and the signed network report for the other sites.
+void Workspace::draw_measures_exports(Context& ctx, const core::MeasuresReport& m, const core::DatePeriod& period) {
+    core::Store& store = m_session.store();
     const std::string name = core::format_date_period(period);
     std::string file_period = name;
     for (char& c : file_period)
@@ -137,9 +154,7 @@ void Workspace::draw_measures(Context& ctx) {
             set_message(e.what(), true);
         }
     }
-    paragraph(ctx.tr("ws.measures.network_hint"), ctx.fonts.small, p.text_muted);
-    m_last_measures = std::move(m);
-    draw_network(ctx);
+    paragraph(ctx.tr("ws.measures.network_hint"), ctx.fonts.small, ctx.palette->text_muted);
 }
 
 void Workspace::draw_measure_explain(Context& ctx, const core::MeasuresReport& m) {

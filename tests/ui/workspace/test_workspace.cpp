@@ -153,7 +153,7 @@ TEST_CASE("the clinic refers to an organization whose card it trusts, and export
 TEST_CASE("issue 15: the tracker opens on what needs a call, a call is recorded, the take-home list says what happens next") {
     UiHarness h(1600, 2400, "clinic");
     h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
-    h.platform.files["assets/directory/demo-region.hsds.json"] = read_repo_file("assets/directory/demo-region.hsds.json");
+    h.platform.files["assets/directory/demo-region.hsds.json"] = safetynet::test::read_source_file("assets/directory/demo-region.hsds.json");
     set_up(h, "clinic passphrase 1");
     REQUIRE(run_until_store(h, "unlocked"));
     h.click("screen.start.ahc-hrsn");
