@@ -2,9 +2,10 @@
 // Text that Dear ImGui cannot lay out by itself: Arabic (its letters join and change shape) and
 // any line that mixes right-to-left and left-to-right runs. ImGui draws one code point after
 // another, left to right; a TextShaper turns such a paragraph into lines of positioned glyphs,
-// with the Unicode bidirectional algorithm (UAX #9) and OpenType shaping. The UI reaches it
-// through Platform::load_text_shaper(): the browser loads it as a module of its own only when
-// right-to-left text appears, so the first load does not carry it (ui/shaping implements it).
+// with the Unicode bidirectional algorithm (UAX #9) and OpenType shaping (ui/shaping implements
+// it). The plan: the browser loads it as a module of its own only when right-to-left text
+// appears, so the first load does not carry it, and encode_paragraph() carries its result
+// across. Not yet done: the platform hook that loads it, and drawing shaped glyphs in ImGui.
 #include <cstdint>
 #include <string>
 #include <string_view>
