@@ -20,6 +20,7 @@ const std::string kLatin = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 
 bool exists(const std::string& path) { return std::ifstream(path).good(); }
 
+#ifndef __EMSCRIPTEN__  // hb-shape is a native program: the comparison runs natively only
 struct Shaped {
     std::vector<std::uint32_t> glyphs;
     float width = 0;
@@ -39,7 +40,6 @@ Shaped app_shape(const std::string& font_file, const std::string& text) {
     return out;
 }
 
-#ifndef __EMSCRIPTEN__
 // hb-shape (Debian's libharfbuzz-bin) on the same font and text: glyph ids and advances.
 // hb-shape shapes one run and knows nothing of bidi: `options` gives the direction the bidi
 // algorithm resolves where its guess from the script differs.
