@@ -7,6 +7,10 @@
 #   deps::imgui       Dear ImGui 1.86      compiled here from the Debian source package, with our
 #                                          ui/shell/imconfig_safetynet.h (no demo window, no file I/O)
 #   deps::imgui_backends  its SDL2 + OpenGL3 (WebGL2 / GLES3) backends
+#   deps::harfbuzz    HarfBuzz 6.0 (shaping)  native: libharfbuzz-dev  wasm: $SAFETYNET_DEPS_PREFIX (HB_TINY)
+#   deps::fribidi     FriBidi 1.0 (bidi)      native: libfribidi-dev   wasm: $SAFETYNET_DEPS_PREFIX
+#                                          both only for the text shaper (ui/shaping), which the
+#                                          browser loads as a module of its own
 #   deps::curl        libcurl 7.88 (OpenSSL) native only: libcurl4-openssl-dev; the CLI's
 #                                          `directory pull`, nothing else
 
@@ -57,6 +61,9 @@ if(EMSCRIPTEN)
   _safetynet_wasm_lib(deps_qrcodegen libqrcodegencpp.a "${_p}/include")
   # <SDL.h> must resolve to SDL2: emcc silently adds its own SDL 1.2 headers to the path.
   _safetynet_wasm_lib(deps_sdl2 libSDL2.a "${_p}/include/SDL2;${_p}/include")
+  # <hb.h> and <fribidi.h>, as with Debian's pkg-config flags natively.
+  _safetynet_wasm_lib(deps_harfbuzz libharfbuzz.a "${_p}/include/harfbuzz")
+  _safetynet_wasm_lib(deps_fribidi libfribidi.a "${_p}/include/fribidi")
 else()
   find_package(PkgConfig REQUIRED)
   pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium)
@@ -65,6 +72,12 @@ else()
   target_link_libraries(deps_sodium INTERFACE PkgConfig::SODIUM)
   add_library(deps_qrcodegen INTERFACE)
   target_link_libraries(deps_qrcodegen INTERFACE PkgConfig::QRCODEGEN)
+  pkg_check_modules(HARFBUZZ REQUIRED IMPORTED_TARGET harfbuzz)
+  pkg_check_modules(FRIBIDI REQUIRED IMPORTED_TARGET fribidi)
+  add_library(deps_harfbuzz INTERFACE)
+  target_link_libraries(deps_harfbuzz INTERFACE PkgConfig::HARFBUZZ)
+  add_library(deps_fribidi INTERFACE)
+  target_link_libraries(deps_fribidi INTERFACE PkgConfig::FRIBIDI)
   find_package(SDL2 CONFIG)
   if(SDL2_FOUND)
     add_library(deps_sdl2 INTERFACE)
@@ -73,6 +86,8 @@ else()
 endif()
 add_library(deps::sodium ALIAS deps_sodium)
 add_library(deps::qrcodegen ALIAS deps_qrcodegen)
+add_library(deps::harfbuzz ALIAS deps_harfbuzz)
+add_library(deps::fribidi ALIAS deps_fribidi)
 if(TARGET deps_sdl2)
   add_library(deps::sdl2 ALIAS deps_sdl2)
 endif()

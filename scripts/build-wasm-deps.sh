@@ -1,18 +1,15 @@
 #!/usr/bin/env bash
 # Build the WASM dependencies (cmake/deps) once into $SAFETYNET_CACHE/wasm-deps/<key>, where the
 # key hashes everything that changes the result: emcc's version, the pinned source versions and
-# the deps build file. Points $SAFETYNET_CACHE/wasm-deps/current at it. A second run costs
-# nothing but the hash.
+# the deps build file (wasm_deps_prefix in lib.sh; scripts/build.sh uses the same folder).
+# A second run costs nothing but the hash.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/.." && pwd)
 . "$here/env.sh"; . "$here/lib.sh"
 
-key=$( { emcc --version | head -n1; echo "$SAFETYNET_DEBIAN_SOURCES $SAFETYNET_QRCODEGEN_VERSION";
-         cat "$root/cmake/deps/CMakeLists.txt"; } | sha256sum | cut -c1-16)
-base="$SAFETYNET_CACHE/wasm-deps"
-prefix="$base/$key"
+prefix=$(wasm_deps_prefix)
+base=$(dirname "$prefix"); key=$(basename "$prefix")
 if [ -f "$prefix/.complete" ]; then
-  ln -sfn "$key" "$base/current"
   exit 0
 fi
 log "building WASM dependencies into $prefix (once per version)"
@@ -24,5 +21,4 @@ cmake --build "$base/build-$key" -j"$SAFETYNET_JOBS" >"$base/build-$key.log" 2>&
 cmake --install "$base/build-$key" >/dev/null
 touch "$prefix/.complete"
 rm -rf "$base/build-$key"
-ln -sfn "$key" "$base/current"
 log "WASM dependencies ready"

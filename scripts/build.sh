@@ -20,8 +20,12 @@ for a in "$@"; do
   esac
 done
 
+deps=$(wasm_deps_prefix)
+case "$what" in web|app|all)
+  [ -f "$deps/.complete" ] || die "the WASM dependencies for these sources are not built ($deps): run scripts/setup.sh" ;;
+esac
 common=(-G Ninja -DCMAKE_BUILD_TYPE=Release -DSAFETYNET_STRICT_WARNINGS=$strict
-        -DSAFETYNET_DEPS_PREFIX="$SAFETYNET_CACHE/wasm-deps/current"
+        -DSAFETYNET_DEPS_PREFIX="$deps"
         -DSAFETYNET_SOURCES_DIR="$SAFETYNET_CACHE/src")
 
 if [ "$what" = web ] || [ "$what" = app ] || [ "$what" = all ]; then

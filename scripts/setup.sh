@@ -18,6 +18,8 @@ pkgs_app=(
   nlohmann-json3-dev doctest-dev libsodium-dev libsdl2-dev libqrcodegencpp-dev
   libcurl4-openssl-dev                         # the CLI's `directory pull` (HTTP/HTTPS)
   fonts-noto-core fonttools                    # the UI font, subset at build time (pyftsubset)
+  fonts-noto-cjk                               # Chinese and Korean, cut into files fetched on demand
+  libharfbuzz-dev libfribidi-dev               # the text shaper natively (ui/shaping)
 )
 pkgs_test=(
   chromium                                     # headless end-to-end tests (playwright-core drives it)
@@ -25,6 +27,7 @@ pkgs_test=(
   zbar-tools                                   # zbarimg decodes the QR codes we draw
   clang libclang-rt-14-dev                     # libFuzzer + ASan/UBSan fuzz targets
   brotli                                       # size budget figures
+  libharfbuzz-bin                              # hb-shape: the shaping test's reference
 )
 want=("${pkgs_app[@]}")
 [ "$profile" = test ] && want+=("${pkgs_test[@]}")

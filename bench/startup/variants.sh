@@ -16,7 +16,7 @@
 # Heavy (a build variant compiles core, ui and Dear ImGui again): runs under nice.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
-. "$root/scripts/env.sh"
+. "$root/scripts/env.sh"; . "$root/scripts/lib.sh"
 [ $# -ge 2 ] || { echo "usage: bench/startup/variants.sh link|build NAME FLAGS..." >&2; exit 1; }
 kind=$1; name=$2; shift 2
 dest=$root/build/bench/startup/variants/$name
@@ -39,7 +39,7 @@ case "$kind" in
     emcmake cmake -S "$root" -B "$b" -G Ninja -DCMAKE_BUILD_TYPE=Release \
       "-DCMAKE_CXX_FLAGS_RELEASE=$* -DNDEBUG" "-DCMAKE_C_FLAGS_RELEASE=$* -DNDEBUG" \
       -DSAFETYNET_BUILD_TESTS=OFF -DSAFETYNET_BUILD_BENCH=OFF -DSAFETYNET_WASM_OPT= \
-      -DSAFETYNET_DEPS_PREFIX="$SAFETYNET_CACHE/wasm-deps/current" -DSAFETYNET_SOURCES_DIR="$SAFETYNET_CACHE/src" \
+      -DSAFETYNET_DEPS_PREFIX="$(wasm_deps_prefix)" -DSAFETYNET_SOURCES_DIR="$SAFETYNET_CACHE/src" \
       -DSAFETYNET_APP_DIR="$dest" >/dev/null
     nice cmake --build "$b" --target safetynet_web_sw -j"$SAFETYNET_JOBS"
     ;;

@@ -2,6 +2,7 @@
 
 #include "core/base/assets.hpp"
 #include "core/base/error.hpp"
+#include "core/base/languages.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -60,7 +61,7 @@ void Catalog::merge(Catalog&& other, std::string_view source_name) {
 
 Translator::Translator() {
     for (const std::string_view name : builtin_asset_names()) {
-        if (name.rfind("i18n/", 0) != 0) continue;
+        if (name.rfind("i18n/", 0) != 0 || name == "i18n/languages.json") continue;
         Catalog c = Catalog::parse(*builtin_asset(name), name);
         const auto it = m_catalogs.find(c.language().code);
         if (it != m_catalogs.end()) {
@@ -70,10 +71,12 @@ Translator::Translator() {
         std::string code = c.language().code;
         m_catalogs.emplace(std::move(code), std::move(c));
     }
-    for (const auto& [code, catalog] : m_catalogs) m_languages.push_back(catalog.language());
-    // English first, then the others by code: the order a language picker shows.
-    std::stable_partition(m_languages.begin(), m_languages.end(),
-                          [](const LanguageInfo& l) { return l.code == "en"; });
+    // The order and the names of assets/i18n/languages.json: English first, each language in
+    // its own words. A catalog for a language the file does not list keeps its own name, last.
+    for (const Language& l : core::languages())
+        if (m_catalogs.count(l.code)) m_languages.push_back({l.code, l.native_name});
+    for (const auto& [code, catalog] : m_catalogs)
+        if (!find_language(code)) m_languages.push_back(catalog.language());
 }
 
 bool Translator::set_language(std::string_view code) {

@@ -2,7 +2,9 @@
 // Translation catalogs: every user-visible string goes through one.
 //
 // A catalog is a flat JSON object, key -> text, plus a "_meta" object naming the language:
-//   {"_meta": {"language": "es", "name": "Español"}, "welcome.start": "Comenzar", ...}
+//   {"_meta": {"language": "es"}, "welcome.start": "Comenzar", ...}
+// What is known about each language (its own name, direction, script, fonts) is in
+// assets/i18n/languages.json (core/base/languages.hpp), not in the catalogs.
 // Texts may hold named placeholders, "{site}", filled by Translator::format().
 // Built-in catalogs live in assets/i18n/: <code>.json for the app's own screens, and
 // <area>.<code>.json for an area's texts (e.g. matching.es.json); every file naming the same
@@ -31,6 +33,8 @@ public:
     // nullptr when the key is absent. The pointer stays valid for the catalog's lifetime.
     const char* find(std::string_view key) const;
     std::vector<std::string> keys() const;
+    // Every text, key -> text (the fonts a language needs are found from these).
+    const std::unordered_map<std::string, std::string>& texts() const { return m_texts; }
     // Adds the other catalog's texts (same language); a key defined twice is an error.
     void merge(Catalog&& other, std::string_view source_name);
 
@@ -42,7 +46,8 @@ private:
 // The current language with English as the fallback for keys a catalog lacks.
 class Translator {
 public:
-    // Loads every built-in catalog; English is the default language.
+    // Loads every built-in catalog; English is the default language. languages() lists them in
+    // the order of assets/i18n/languages.json, with the names it gives.
     Translator();
 
     const std::vector<LanguageInfo>& languages() const { return m_languages; }

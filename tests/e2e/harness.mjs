@@ -153,7 +153,7 @@ export async function nextFrames(page, n = 1) {
 // Every request must be a GET of one of the app's own static files.
 export function checkRequests(requests, origin) {
   const bad = [];
-  const staticFile = /\.(html|js|wasm|css|svg|png|json|ttf|webmanifest|bin|csv)$/;
+  const staticFile = /\.(html|js|wasm|css|svg|png|json|ttf|otf|webmanifest|bin|csv)$/;
   for (const r of requests) {
     const u = new URL(r.url);
     if (u.origin !== origin) bad.push(`left the origin: ${r.method} ${r.url}`);

@@ -37,6 +37,8 @@ THIRD_PARTY = [
     (re.compile(r'^emscripten(\.h|/)'), 'emscripten'),
     (re.compile(r'^doctest/'), 'doctest'),
     (re.compile(r'^curl/'), 'curl'),
+    (re.compile(r'^(hb|hb-[\w-]+)\.h$'), 'harfbuzz'),
+    (re.compile(r'^fribidi(-[\w-]+)?\.h$'), 'fribidi'),
 ]
 # What a library brings with it (its own public dependencies).
 LIBRARY_IMPLIES = {'imgui_backends': {'imgui', 'sdl2'}}

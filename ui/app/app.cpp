@@ -52,6 +52,11 @@ void App::apply_site(SiteConfig site) {
     }
     const bool first = !m_kiosk;
     m_site = std::move(site);
+    // The language picker shows the site's languages in their own words: their fonts' first
+    // files are fetched now, and the service worker keeps them for offline use.
+    for (const core::LanguageInfo& l : m_i18n.languages())
+        if (m_site.languages.empty() || std::count(m_site.languages.begin(), m_site.languages.end(), l.code))
+            m_demand_fonts.want(l.native_name);
     // The mode: what the person opened (#clinic, #org, #kiosk), else what the site runs.
     const std::string requested = m_platform.requested_mode();
     m_mode = requested == "clinic" || requested == "org" || requested == "kiosk" ? requested : m_site.mode;
@@ -110,6 +115,8 @@ std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const st
         c.phone = m.details->phone;
         c.hours = core::render_hours(*m.details, m_i18n);
         c.languages = core::render_languages(*m.details, m_i18n);
+        for (const std::string* text : {&c.name, &c.description, &c.address, &c.hours, &c.languages})
+            m_demand_fonts.want(*text);
         if (m.distance_km >= 0) {
             char miles[32];
             std::snprintf(miles, sizeof miles, "%.1f mi", m.distance_km / 1.609344);
@@ -141,15 +148,33 @@ void App::apply_display_settings() {
     const float body = kTextSizes[static_cast<std::size_t>(m_display.text_size)];
     const float raster = raster_scale(body);
     if (m_display.text_size != m_applied.text_size || raster != m_raster) {
-        m_fonts = build_fonts(*ImGui::GetIO().Fonts, body, raster);
+        m_fonts = build_fonts(*ImGui::GetIO().Fonts, body, raster, &m_demand_fonts);
         m_raster = raster;
     }
     apply_theme(palette(m_display.high_contrast), scale);
     m_applied = m_display;
 }
 
+void App::want_language_glyphs() {
+    if (m_i18n.language() == m_fonts_language) return;
+    m_fonts_language = m_i18n.language();
+    if (const core::Catalog* c = m_i18n.catalog(m_fonts_language))
+        for (const auto& [key, text] : c->texts()) m_demand_fonts.want(text);
+}
+
 bool App::prepare_frame() {
+    want_language_glyphs();
+    m_demand_fonts.update(m_platform);
     const float raster = raster_scale(kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
+    // A fetched font, or new characters from one: the atlas is rebuilt with them.
+    if (m_demand_fonts.take_changed()) {
+        m_fonts = build_fonts(*ImGui::GetIO().Fonts, kTextSizes[static_cast<std::size_t>(m_display.text_size)], raster,
+                              &m_demand_fonts);
+        m_raster = raster;
+        const bool settings_changed = !(m_display == m_applied);
+        if (settings_changed) apply_display_settings();
+        return true;
+    }
     if (m_display == m_applied && raster == m_raster) return false;
     const bool fonts_changed = m_display.text_size != m_applied.text_size || raster != m_raster;
     apply_display_settings();
@@ -165,7 +190,7 @@ void App::set_system_high_contrast(bool on) {
 }
 
 bool App::wants_redraw(double now) const {
-    if (m_data_changed || m_actions.pending()) return true;
+    if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;
     // A visible notice must disappear on time; once a second is enough for that.

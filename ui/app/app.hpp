@@ -2,6 +2,7 @@
 // The SafetyNet UI as one object the platform drives: call prepare_frame() before
 // ImGui::NewFrame() and frame() between NewFrame() and Render().
 #include "core/base/i18n.hpp"
+#include "ui/shell/demand_fonts.hpp"
 #include "ui/shell/directory_service.hpp"
 #include "ui/shell/display_settings.hpp"
 #include "ui/shell/fonts.hpp"
@@ -87,6 +88,8 @@ public:
 
 private:
     void apply_display_settings();
+    // Asks DemandFonts for the characters of the current language's texts (once per language).
+    void want_language_glyphs();
     void apply_site(SiteConfig site);
     // The kiosk's "places that can help" for one need, in the person's language.
     std::vector<ServiceCard> kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang);
@@ -111,6 +114,9 @@ private:
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
     float m_raster = 1.0f;  // device pixels per CSS pixel the font atlas is rasterised for
+    // The fonts fetched when the texts need them, and the language whose texts were asked for.
+    DemandFonts m_demand_fonts;
+    std::string m_fonts_language;
     std::unique_ptr<Kiosk> m_kiosk;
     // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
     WorkspaceFactory m_make_workspace = nullptr;

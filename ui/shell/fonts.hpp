@@ -1,6 +1,7 @@
 #pragma once
 // The UI typeface: Noto Sans (Regular and Bold) from Debian's fonts-noto-core, subset at build
-// time to the scripts the catalogs use and compiled in, so the first frame already has it.
+// time to Latin and Vietnamese (ui/shell/font_glyphs.txt) and compiled in, so the first frame
+// already has it. Other scripts come from fonts fetched on demand (ui/shell/demand_fonts.hpp).
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -21,10 +22,13 @@ struct FontSet {
     ImFont* small = nullptr;    // notes, footers
 };
 
+class DemandFonts;
+
 // Clears `atlas` and loads the set at `body_px` (the other sizes follow from it), rasterised
 // `raster_scale` times larger (for a screen with more device pixels per CSS pixel, or a zoomed
-// browser) and scaled back, so sizes stay in CSS pixels and text stays crisp.
-FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale = 1.0f);
+// browser) and scaled back, so sizes stay in CSS pixels and text stays crisp; each face with the
+// characters wanted from the fonts fetched on demand merged in (ui/shell/demand_fonts.hpp).
+FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale = 1.0f, const DemandFonts* demand = nullptr);
 // A font's size on screen, in CSS pixels.
 float font_px(const ImFont* font);
 

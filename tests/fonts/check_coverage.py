@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+"""Every text the app ships has a glyph in the fonts the app ships for it (no missing-glyph box).
+
+  catalogs (assets/i18n/[<area>.]<code>.json)  each text, in its language's fonts (languages.json:
+                                               the built-in NotoSans and the families it names)
+  languages.json                               each language's own name, in its fonts
+  instruments (assets/instruments/*.json)      each text and each translation (FHIR's translation
+                                               extension), in the fonts of its language
+  the demo directory, site.json                each text, in any font the app ships (the app
+                                               fetches a font by the characters a text has)
+
+Reads the built font files (fontTools, Debian's python3-fonttools): the built-in faces in
+--builtin, the on-demand ones listed by --demand/fonts.json. --self-test plants a character no
+font has and expects it reported by file, key and code point.
+"""
+import argparse
+import json
+import os
+import sys
+
+from fontTools.ttLib import TTFont
+
+BUILTIN = "NotoSans"
+# Characters that are never drawn: controls, and the marks that only steer layout.
+INVISIBLE = set(range(0x20)) | {0x7F, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF}
+TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
+
+
+def cmap_of(path):
+    return set(TTFont(path, lazy=True).getBestCmap() or {})
+
+
+def load_fonts(builtin_dir, demand_dir):
+    """family -> the characters every weight of it has."""
+    fonts = {BUILTIN: cmap_of(os.path.join(builtin_dir, "NotoSans-Regular.ttf"))
+             & cmap_of(os.path.join(builtin_dir, "NotoSans-Bold.ttf"))}
+    with open(os.path.join(demand_dir, "fonts.json"), encoding="utf-8") as f:
+        listing = json.load(f)
+    for family in listing["families"]:
+        chars = set()
+        for part in family["parts"]:
+            weights = [cmap_of(os.path.join(demand_dir, os.path.basename(p))) for p in part["files"].values()]
+            chars |= set.intersection(*weights)
+        fonts[family["family"]] = chars
+    return fonts
+
+
+def strings_in(node, where, out):
+    """Every string value in a JSON tree, with a path naming it."""
+    if isinstance(node, str):
+        out.append((where, node))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            strings_in(v, f"{where}[{i}]", out)
+    elif isinstance(node, dict):
+        for k, v in node.items():
+            if k not in ("url", "system", "linkId", "id", "valueCode"):
+                strings_in(v, f"{where}.{k}" if where else k, out)
+
+
+def instrument_texts(doc, default_lang, where, out):
+    """(language, where, text): each translation under its language, everything else in `default_lang`."""
+    if isinstance(doc, dict):
+        if doc.get("url") == TRANSLATION:
+            parts = {e.get("url"): e for e in doc.get("extension", [])}
+            lang = parts.get("lang", {}).get("valueCode")
+            content = parts.get("content", {}).get("valueString")
+            if lang and content:
+                out.append((lang, where, content))
+            return
+        for k, v in doc.items():
+            if k not in ("url", "system", "linkId", "id", "valueCode", "language"):
+                instrument_texts(v, default_lang, f"{where}.{k}", out)
+    elif isinstance(doc, list):
+        for i, v in enumerate(doc):
+            instrument_texts(v, default_lang, f"{where}[{i}]", out)
+    elif isinstance(doc, str):
+        out.append((default_lang, where, doc))
+
+
+def collect(assets):
+    """(language or None for any, file, where, text) for every text the app ships."""
+    texts = []
+    i18n = os.path.join(assets, "i18n")
+    with open(os.path.join(i18n, "languages.json"), encoding="utf-8") as f:
+        languages = json.load(f)["languages"]
+    for lang in languages:
+        texts.append((lang["code"], "i18n/languages.json", f"{lang['code']}.native_name", lang["native_name"]))
+    for name in sorted(os.listdir(i18n)):
+        if not name.endswith(".json") or name == "languages.json":
+            continue
+        with open(os.path.join(i18n, name), encoding="utf-8") as f:
+            doc = json.load(f)
+        code = doc.get("_meta", {}).get("language")
+        for key, text in doc.items():
+            if key != "_meta" and isinstance(text, str):
+                texts.append((code, f"i18n/{name}", key, text))
+    folder = os.path.join(assets, "instruments")
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            doc = json.load(f)
+        found = []
+        instrument_texts(doc, doc.get("language", "en"), "", found)
+        texts += [(lang, f"instruments/{name}", where, text) for lang, where, text in found]
+    for rel in ("directory/demo-region.hsds.json", "site.json"):
+        with open(os.path.join(assets, rel), encoding="utf-8") as f:
+            found = []
+            strings_in(json.load(f), "", found)
+        texts += [(None, rel, where, text) for where, text in found]
+    return languages, texts
+
+
+def check(languages, texts, fonts):
+    problems = []
+    by_code = {l["code"]: l for l in languages}
+    for l in languages:
+        for family in l["fonts"]:
+            if family not in fonts:
+                problems.append(f"i18n/languages.json: {l['code']} names the font family {family}, which the app does not ship")
+    everything = set().union(*fonts.values())
+    for code, file, where, text in texts:
+        if code is None:
+            have = everything
+        elif code in by_code:
+            have = set().union(*(fonts.get(f, set()) for f in by_code[code]["fonts"]))
+        else:
+            problems.append(f"{file}: {where}: the language {code} is not in i18n/languages.json")
+            continue
+        for ch in sorted(set(text)):
+            if ord(ch) not in have and ord(ch) not in INVISIBLE:
+                problems.append(f"{file}: {where}: U+{ord(ch):04X} has no glyph in the fonts for {code or 'any language'}")
+    return problems
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--builtin", required=True)
+    ap.add_argument("--demand", required=True)
+    ap.add_argument("--assets", required=True)
+    ap.add_argument("--self-test", action="store_true")
+    args = ap.parse_args()
+    fonts = load_fonts(args.builtin, args.demand)
+    languages, texts = collect(args.assets)
+    if args.self_test:
+        planted = texts + [("es", "i18n/es.json", "planted.thai", "ก"), (None, "site.json", "planted", "\U0001F600")]
+        problems = check(languages, planted, fonts)
+        want = ["i18n/es.json: planted.thai: U+0E01 has no glyph in the fonts for es",
+                "site.json: planted: U+1F600 has no glyph in the fonts for any language"]
+        missing = [w for w in want if w not in problems]
+        if missing:
+            print("not reported:", *missing, sep="\n  ")
+            return 1
+        print(f"the planted characters were reported ({len(texts)} texts checked)")
+        return 0
+    problems = check(languages, texts, fonts)
+    for p in problems:
+        print(p)
+    per_lang = {}
+    for code, *_ in texts:
+        per_lang[code or "any"] = per_lang.get(code or "any", 0) + 1
+    print(f"{len(texts)} texts checked ({', '.join(f'{k}: {v}' for k, v in sorted(per_lang.items()))}); "
+          f"{len(problems)} without a glyph")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
