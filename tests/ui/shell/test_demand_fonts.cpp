@@ -55,7 +55,7 @@ struct Atlas {
     safetynet::ui::FontSet set;
     int width = 0, height = 0;
     Atlas(const DemandFonts* fonts, float px = 28) {
-        set = safetynet::ui::build_fonts(atlas, px, fonts);
+        set = safetynet::ui::build_fonts(atlas, px, 1.0f, fonts);
         unsigned char* pixels = nullptr;
         atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
     }
