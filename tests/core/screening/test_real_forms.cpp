@@ -46,26 +46,6 @@ const char* const kFormFiles[] = {
     "sdc-test-repeatable-nested-groups.json",             "sdohcc-hunger-vital-sign.json",
     "sdohcc-prapare.json",                                "smartforms-cvd-risk-2023.json"};
 
-// Every (linkId, answer value) of a QuestionnaireResponse, nested items included, as text.
-void collect_answers(const json& items, std::multimap<std::string, std::string>& out) {
-    if (!items.is_array()) return;
-    for (const json& item : items) {
-        const std::string link = item.value("linkId", "");
-        if (item.contains("answer")) {
-            for (const json& a : item["answer"]) {
-                json value = a;
-                value.erase("item");
-                // The text of a Coding is what the form says, not part of the answer's identity.
-                for (auto& [k, v] : value.items())
-                    if (k == "valueCoding" && v.is_object()) v.erase("display");
-                out.emplace(link, value.dump());
-                if (a.contains("item")) collect_answers(a["item"], out);
-            }
-        }
-        if (item.contains("item")) collect_answers(item["item"], out);
-    }
-}
-
 }  // namespace
 
 TEST_CASE("issue 13: every real Questionnaire imports (14 of 14; 5 before)") {
