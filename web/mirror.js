@@ -452,6 +452,14 @@
     root.addEventListener('compositionend', onCompositionEnd);
     root.addEventListener('change', onChange);
     root.addEventListener('scroll', onScroll, true);
+    // A text field's <input> lies over the canvas and takes pointer events (a tap must reach it
+    // for the on-screen keyboard); a mouse wheel over it still scrolls the app's page, as it
+    // would over any field of a web form.
+    root.addEventListener('wheel', function (e) {
+      if (!M.canvas) return;
+      e.preventDefault();
+      M.canvas.dispatchEvent(new WheelEvent('wheel', e));
+    }, { passive: false });
     ['keydown', 'keyup', 'keypress'].forEach(function (t) { window.addEventListener(t, onKey, true); });
     M.a11yFrame = frame;
     var onRun = M.onFirstFrame;

@@ -9,6 +9,7 @@
 // is recorded; the declined one stays there; the organization without capacity publishes a
 // signed capacity update and, once the clinic imports it, the clinic's results leave it out.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, pollState, scrollTo, startServer, state } from './harness.mjs';
@@ -33,6 +34,15 @@ async function setClock(page, offsetMs) {
 }
 
 async function ws(page) { return (await state(page)).workspace; }
+// The workspace's English catalog: a choice is made by its label, as a person (or a screen
+// reader) finds it.
+const wsText = JSON.parse(readFileSync(fileURLToPath(new URL('../../assets/i18n/workspace.en.json', import.meta.url)), 'utf8'));
+// Picks an option of a choice (a <select> in the page's accessibility layer), by the choice's
+// and the option's visible labels.
+async function choose(page, labelKey, optionKey) {
+  await page.getByRole('combobox', { name: wsText[labelKey] }).selectOption({ label: wsText[optionKey] }, { force: true });
+  await nextFrames(page, 3);
+}
 async function waitWs(page, pred, what, timeout = 60000) {
   const { ok, state: s } = await pollState(page, (w) => w && pred(w), { timeout, read: ws });
   if (!ok) throw new Error(`${what}: timed out (workspace ${JSON.stringify(s)})`);
@@ -214,14 +224,12 @@ try {
       // The first accepts, helps, and says so.
       await click(page, 'act.accept');
       await waitWs(page, (x) => x.referrals[0].status === 'accepted', 'accepted');
-      await click(page, 'inbox.outcome');
-      await click(page, 'outcome.got-help');
+      await choose(page, 'ws.inbox.outcome', 'ws.outcome.got-help');
       await click(page, 'act.complete');
       await waitWs(page, (x) => x.referrals[0].status === 'completed', 'completed');
     } else {
       // The second has no room: it declines (SDOHCC: only a requested Task can be rejected).
-      await click(page, 'inbox.outcome');
-      await click(page, 'outcome.no-capacity');
+      await choose(page, 'ws.inbox.outcome', 'ws.outcome.no-capacity');
       await click(page, 'act.decline');
       await waitWs(page, (x) => x.referrals[0].status === 'rejected', 'declined');
     }
