@@ -10,6 +10,8 @@
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
 
+#include "tests/fhirpath/oracle_main.hpp"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -135,18 +137,5 @@ TEST_CASE("issue 13: the app's calculated items on the real forms equal fhirpath
 }
 
 int main(int argc, char** argv) {
-    if (argc < 3) {
-        std::fprintf(stderr, "usage: calculated_forms_tests <oracle.json> <realworld dir> [doctest options]\n");
-        return 2;
-    }
-    g_oracle = argv[1];
-    g_realworld = argv[2];
-    if (!std::ifstream(g_oracle).good()) {
-        std::printf("SKIPPED: %s is missing (the real forms in ../shared/realworld/ were not there for forms_oracle.mjs)\n", g_oracle.c_str());
-        return 77;
-    }
-    doctest::Context context;
-    context.applyCommandLine(argc - 2, argv + 2);
-    context.setOption("no-colors", true);
-    return context.run();
+    return safetynet::test::run_oracle_tests(argc, argv, "calculated_forms_tests", g_oracle, g_realworld);
 }
