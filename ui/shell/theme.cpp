@@ -76,6 +76,13 @@ void apply_theme(const Palette& p, float scale) {
     c[ImGuiCol_ScrollbarGrabActive] = p.text_muted;
     c[ImGuiCol_Separator] = p.border;
     c[ImGuiCol_PlotHistogram] = p.primary;
+    // Tables (the dashboard, the measures): ImGui's defaults are a dark header for a dark theme,
+    // which left the header text unreadable on ours.
+    c[ImGuiCol_TableHeaderBg] = p.secondary;
+    c[ImGuiCol_TableBorderStrong] = p.field_border;
+    c[ImGuiCol_TableBorderLight] = p.border;
+    c[ImGuiCol_TableRowBg] = p.surface;
+    c[ImGuiCol_TableRowBgAlt] = p.background;
     c[ImGuiCol_NavHighlight] = ImVec4(0, 0, 0, 0);  // the focus ring is ours (widgets.cpp), not ImGui's
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, 0.45f);
     c[ImGuiCol_TitleBg] = p.surface;
