@@ -77,7 +77,7 @@ try {
     const png = path.join(tmp, 'qr.png');
     await page.screenshot({ path: png, clip: { x: qr.x, y: qr.y, width: qr.w, height: qr.h } });
     let decoded = '';
-    try { decoded = execFileSync('zbarimg', ['--quiet', '--raw', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch (e) { decoded = ''; }
+    try { decoded = execFileSync('zbarimg', ['--quiet', '--raw', '-Sdisable', '-Sqrcode.enable', png], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }); } catch (e) { decoded = ''; }
     checks.ok(decoded.includes('Comida') && decoded.includes(site.site_name), `zbarimg reads the list from the QR code (${decoded.length} chars)`);
   }
   await click(page, 'qr.close');
