@@ -4,6 +4,7 @@
 #include "core/base/utc_time.hpp"
 #include "core/fhir/systems.hpp"
 #include "core/screening/panel_code.hpp"
+#include "core/screening/score_overlap.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -276,11 +277,22 @@ ScreeningRefs add_screening(fhir::Bundle& bundle, const Response& response, cons
     if (auto panel = panel_observation(q, refs.observations, domains, refs, when))
         refs.observations.insert(refs.observations.begin(), bundle.add(std::move(*panel)));
 
+    // A score the form computes itself is written once, as the form's item (issue 13 item 3).
+    std::map<std::string, std::string> form_scores;  // code -> the calculated item's Observation
+    for (const ScoreOverlap& o : score_overlaps(response, result))
+        if (const auto it = obs_of.find(o.link_id); it != obs_of.end()) form_scores[o.code.code] = it->second;
     for (const Need& n : result.needs) {
         std::vector<std::string> evidence;
         for (const Evidence& e : n.evidence)
             if (e.positive && n.positive && obs_of.count(e.link_id)) evidence.push_back(obs_of[e.link_id]);
         for (const DerivedValue& d : n.derived) {
+            if (const auto form = form_scores.find(d.code.code); form != form_scores.end()) {
+                if (n.positive) {
+                    (*bundle.find(form->second))["interpretation"] = pos();
+                    evidence.push_back(form->second);
+                }
+                continue;
+            }
             const std::string url = bundle.add(derived_observation(n, d, obs_of, refs, when));
             refs.observations.push_back(url);
             if (n.positive) evidence.push_back(url);
