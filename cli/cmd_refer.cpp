@@ -4,6 +4,7 @@
 #include "cli/file_io.hpp"
 #include "core/base/error.hpp"
 #include "core/screening/instruments.hpp"
+#include "core/screening/score_overlap.hpp"
 #include "core/base/json_read.hpp"
 #include "core/referral/referral_fhir.hpp"
 #include "core/base/utc_time.hpp"
@@ -71,6 +72,8 @@ int run(const std::vector<std::string>& argv) {
         const std::string answers = args.required("--answers");
         response.emplace(core::Response::parse(q, read_file(answers), answers));
         result.emplace(core::score(*response, id));
+        for (const core::ScoreOverlap& o : core::score_overlaps(*response, *result))
+            if (o.disagree) std::cerr << "warning: " << core::overlap_warning(o) << "\n";
         if (request.is_object() && !request.contains("needs")) {
             nlohmann::json needs = nlohmann::json::array();
             for (const core::ReferralNeed& n : core::needs_from_screening(*result)) {

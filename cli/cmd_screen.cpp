@@ -5,6 +5,7 @@
 #include "core/base/error.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
+#include "core/screening/score_overlap.hpp"
 #include "core/screening/scoring.hpp"
 #include "core/screening/screening_fhir.hpp"
 
@@ -44,6 +45,9 @@ const char* const kScreenUsage =
     "depression, physical-activity, substance-use, disability (docs/SCREENING.md).\n"
     "\"urgent\": true (with an alert) on a positive interpersonal-safety screen and on any PHQ-9\n"
     "item 9 (self-harm) answer above \"Not at all\".\n"
+    "When the form computes a score (calculatedExpression) that a built-in rule also computes (same\n"
+    "code), the FHIR Bundle holds the form's value only; where the two differ a line\n"
+    "\"warning: CODE (linkId): the form computed X, the built-in rule Y; ...\" goes to stderr.\n"
     "Exit status: 0 ok, 1 usage, 2 bad instrument or answers (one line on stderr).";
 
 int cmd_screen(const std::vector<std::string>& argv) {
@@ -74,6 +78,9 @@ int cmd_screen(const std::vector<std::string>& argv) {
 
     const core::Response response = core::Response::parse(q, read_file(answers_path), answers_path);
     const core::ScreeningResult result = core::score(response, id);
+    // A score both the form and a built-in rule compute: the form's is written; say when they differ.
+    for (const core::ScoreOverlap& o : core::score_overlaps(response, result))
+        if (o.disagree) std::cerr << "warning: " << core::overlap_warning(o) << "\n";
     nlohmann::json out;
     if (format == "needs") {
         out = core::needs_json(result, lang);

@@ -27,6 +27,8 @@ inline constexpr const char* kParticipationType = "http://terminology.hl7.org/Co
 
 // FHIR R4 core.
 inline constexpr const char* kTaskCode = "http://hl7.org/fhir/CodeSystem/task-code";
+// The extension that says why a required element has no value (R4 extension-data-absent-reason).
+inline constexpr const char* kDataAbsentReasonExtension = "http://hl7.org/fhir/StructureDefinition/data-absent-reason";
 
 // US Core and the SDOH Clinical Care IG.
 inline constexpr const char* kUsCoreCategory = "http://hl7.org/fhir/us/core/CodeSystem/us-core-category";
@@ -36,5 +38,7 @@ inline constexpr const char* kSdohccCodes =
 
 // Ours: the code a kiosk gives the person, as the Patient's identifier in a sealed screening.
 inline constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";
+// Ours: what a referral Task's input is (the SDOHCC CodeSystem has no code for it).
+inline constexpr const char* kTaskInputSystem = "urn:safetynet:fhir:task-input";
 
 }  // namespace safetynet::core::fhir

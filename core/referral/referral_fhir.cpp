@@ -30,6 +30,7 @@ using fhir::kParticipationType;
 using fhir::kSdohccCodes;
 using fhir::kSnomed;
 using fhir::kTaskCode;
+using fhir::kTaskInputSystem;
 using fhir::kUriSystem;
 using fhir::codeable;
 using fhir::reference;
@@ -58,11 +59,6 @@ json uri_identifier(const std::string& uuid) {
     return json::array({{{"system", kUriSystem}, {"value", urn(uuid)}}});
 }
 
-bool is_gravity_domain(const std::string& domain) {
-    for (const DomainInfo& d : known_domains())
-        if (d.gravity && domain == d.code) return true;
-    return false;
-}
 
 //----------------------------------------------------------------------------------------------
 // [SECTION] Parties: Patient, Organization, services
@@ -70,10 +66,17 @@ bool is_gravity_domain(const std::string& domain) {
 
 json patient_resource(const Referral& r) {
     const ReferralPatient& p = r.patient;
+    // US Core 7 Patient (the target of every SDOHCC subject): identifier, name (us-core-6:
+    // family or given, else a data-absent-reason), gender ("unknown": a referral does not ask).
     json name = {{"text", p.name}};
     if (!p.family.empty()) name["family"] = p.family;
     if (!p.given.empty()) name["given"] = p.given;
-    json pat = {{"resourceType", "Patient"}, {"identifier", uri_identifier(r.patient_id)}, {"name", json::array({name})}};
+    if (p.family.empty() && p.given.empty())
+        name["extension"] = json::array({{{"url", fhir::kDataAbsentReasonExtension}, {"valueCode", "unknown"}}});
+    json pat = {{"resourceType", "Patient"},
+                {"identifier", uri_identifier(r.patient_id)},
+                {"name", json::array({name})},
+                {"gender", "unknown"}};
     if (!p.birth_date.empty()) pat["birthDate"] = p.birth_date;
     json telecom = json::array();
     auto contact = [&](const char* system, const std::string& value, bool preferred) {
@@ -152,9 +155,11 @@ json service_request_resource(const Referral& r, TaskStatus status, const Referr
     json category = json::array();
     bool any_gravity = false;
     for (const ReferralNeed& n : r.needs) {
-        const bool gravity = is_gravity_domain(n.domain);
-        any_gravity = any_gravity || gravity;
-        category.push_back(codeable(gravity ? kSdohccCodes : kNeedDomainSystem, n.domain, n.display));
+        // An SDOHCC category carries the CodeSystem's display; ours the need's.
+        const char* sdohcc_display = sdohcc_category_display(n.domain);
+        any_gravity = any_gravity || sdohcc_display;
+        category.push_back(sdohcc_display ? codeable(kSdohccCodes, n.domain, sdohcc_display)
+                                          : codeable(kNeedDomainSystem, n.domain, n.display));
     }
     if (!any_gravity) category.push_back(codeable(kSdohccCodes, "sdoh-category-unspecified", "SDOH Category Unspecified"));
 
@@ -230,8 +235,9 @@ json status_reason_json(const StatusEvent& e) {
     json codings = json::array();
     std::string text = e.reason;
     if (const ReferralOutcome* o = find_referral_outcome(e.outcome)) {
+        // Only ours: the SDOHCC capacity codes (no-capacity, waitlist) are STU 3 additions, not
+        // codes of the 2.3.0 CodeSystem we claim (docs/SCREENING.md); readers still take them.
         codings.push_back({{"system", kReferralOutcomeSystem}, {"code", o->code}, {"display", o->display}});
-        if (o->sdohcc_code) codings.push_back({{"system", kSdohccCodes}, {"code", o->sdohcc_code}});
         if (text.empty()) text = o->display;
     }
     json reason = {{"text", text}};
@@ -265,7 +271,9 @@ json referral_task_resource(const Referral& r, const StatusEvent& state, const T
     if (!state.business_status.empty()) task["businessStatus"] = {{"text", state.business_status}};
     if (!state.note.empty()) task["note"] = json::array({{{"text", state.note}}});
     if (!links.questionnaire_response.empty())
-        task["input"] = json::array({{{"type", codeable(kSdohccCodes, "additional-content", "Additional Content")},
+        // SDOHCC-CodeSystemTemporaryCodes (2.3.0) has no code for "the screening behind the
+        // referral" (Task.input.type is an example binding): our own code says what it is.
+        task["input"] = json::array({{{"type", codeable(kTaskInputSystem, "screening-response", "Screening response")},
                                       {"valueReference", reference(links.questionnaire_response)}}});
     if (state.status == TaskStatus::Completed && state.outcome == "got-help") {
         // SDOHCC output[PerformedActivityCode]: the service performed, as a procedure code.

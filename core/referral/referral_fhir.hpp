@@ -21,8 +21,8 @@
 //   Task               SDOHCC Task For Referral Management: identifier, status (+ statusReason,
 //                      businessStatus, output resulting-activity for "got help"), intent order,
 //                      priority, code fulfill, focus -> ServiceRequest, for -> Patient,
-//                      authoredOn, lastModified, requester, owner, input additional-content ->
-//                      the QuestionnaireResponse
+//                      authoredOn, lastModified, requester, owner, input screening-response
+//                      (urn:safetynet:fhir:task-input) -> the QuestionnaireResponse
 // plus, when the screening is given, its QuestionnaireResponse, Observations and Conditions
 // (core/screening/screening_fhir.hpp add_screening, with this Patient as the subject).
 //

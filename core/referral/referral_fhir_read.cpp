@@ -195,6 +195,14 @@ std::vector<Coding> codings(const json& codeable_concept, const std::string& whe
     return out;
 }
 
+// A need's name: ours for a domain we know (an SDOHCC category carries the CodeSystem's
+// display, "Food Insecurity", where the referral says "Food insecurity"), else as written.
+std::string need_display(const std::string& domain, std::string written) {
+    for (const DomainInfo& d : known_domains())
+        if (domain == d.code) return d.display;
+    return written;
+}
+
 // The needs (the ServiceRequest's SDOH categories), and the codes of each: from the Condition
 // it points at (matched by SDOH category or, for our other domains, by the need's display,
 // which is the Condition's code.text), or from reasonCode (matched by text).
@@ -204,7 +212,8 @@ void read_needs(const Entries& entries, const json& sr, Referral& r) {
             const std::string system = kFields.string(c, "system", "ServiceRequest.category.coding");
             const std::string code = kFields.required_string(c, "code", "ServiceRequest.category.coding");
             if ((system == kSdohccCodes && code != "sdoh-category-unspecified") || system == kNeedDomainSystem)
-                r.needs.push_back({code, kFields.string(c, "display", "ServiceRequest.category.coding"), false, {}});
+                r.needs.push_back({code, need_display(code, kFields.string(c, "display", "ServiceRequest.category.coding")),
+                                   false, {}});
         }
     const json& reasons = kFields.array(sr, "reasonReference", "ServiceRequest");
     for (std::size_t i = 0; i < reasons.size(); ++i) {

@@ -13,8 +13,8 @@
 //   other                Other (say why in the reason)    any                         -
 //
 // In FHIR the outcome travels as a statusReason coding in our code system
-// (kReferralOutcomeSystem) next to the SDOHCC temporary code where the IG has one (the
-// capacity codes of SDOHCC-CodeSystemTemporaryCodes), with statusReason.text always present
+// (kReferralOutcomeSystem); the SDOHCC STU 3 capacity codes (no-capacity, waitlist) are read
+// but not written, since the 2.3.0 CodeSystem we claim lacks them; statusReason.text always present
 // (the profile requires it whenever a reason is given).
 #include "core/referral/referral_status.hpp"
 

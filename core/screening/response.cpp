@@ -62,6 +62,7 @@ void Response::wipe() {
             sodium_memzero(v.string.data(), v.string.size());
             sodium_memzero(v.coding.code.data(), v.coding.code.size());
         }
+    m_authored.clear();
     apply_initial();
 }
 
@@ -582,6 +583,11 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
         if (!r.m_q->url().empty() && canonical != r.m_q->url())
             throw Error("questionnaire-mismatch", "questionnaire",
                         "the response answers \"" + canonical + "\", not \"" + r.m_q->url() + "\"");
+    }
+    if (const auto authored = qr.find("authored"); authored != qr.end()) {
+        if (!authored->is_string() || !is_fhir_date_time(authored->get<std::string>()))
+            bad_response("authored", "must be a FHIR dateTime (2025-06-01 or 2025-06-01T14:30:00Z)");
+        r.m_authored = authored->get<std::string>();
     }
     // Imported answers are stored as given (read-only and calculated items included); only
     // their shape and fit are checked. Nothing is kept unless the whole response reads.

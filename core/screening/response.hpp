@@ -112,6 +112,9 @@ public:
     const std::vector<ExpressionIssue>& expression_issues() const { return m_issues; }
 
     // --- reading
+    // QuestionnaireResponse.authored of an imported response (empty otherwise): when the
+    // person answered, which the FHIR output keeps (SDOHCC maps: Observation.effective/issued).
+    const std::string& authored() const { return m_authored; }
     bool enabled(std::size_t item) const { return m_enabled[item] != 0; }
     AnswerState state(std::size_t item) const;
     // The stored answers (also of a disabled item); effective_answers() is empty when disabled.
@@ -148,6 +151,7 @@ private:
     std::vector<char> m_expression_enabled;  // enableWhenExpression results (1 when none)
     std::vector<ExpressionIssue> m_issues;
     std::map<std::string, nlohmann::json> m_launch;
+    std::string m_authored;
 
     void apply_initial();
     // enableWhen, then (for a form with expressions) the FHIRPath pass, which may change

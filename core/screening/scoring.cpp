@@ -16,6 +16,8 @@
 // [SECTION] Dispatch and JSON
 #include "core/screening/scoring.hpp"
 
+#include "core/screening/panel_code.hpp"
+
 #include "core/base/i18n.hpp"
 #include "core/fhir/systems.hpp"
 
@@ -80,6 +82,11 @@ constexpr CodeLit kDepression[] = {snomed("35489007", "Depressive disorder"), ic
 constexpr CodeLit kStress[] = {snomed("73595000", "Stress"), icd("Z73.3", "Stress, not elsewhere classified")};
 constexpr CodeLit kDisability[] = {snomed("21134002", "Disability"),
                                    icd("Z73.6", "Limitation of activities due to disability")};
+// ICD-10-CM FY2023 (Z59.87) and Z59.7: SDOHCC Conditions need a coded Condition.code
+// (US Core condition codes, a required binding), so every Gravity domain we score has one.
+constexpr CodeLit kMaterialHardship[] = {
+    icd("Z59.87", "Material hardship due to limited financial resources, not elsewhere classified")};
+constexpr CodeLit kNoInsurance[] = {icd("Z59.7", "Insufficient social insurance and welfare support")};
 constexpr CodeLit kIncarceration[] = {icd("Z65.1", "Imprisonment and other incarceration")};
 constexpr Codes kNoCodes{};
 
@@ -488,14 +495,14 @@ void score_prapare(const Reader& rd, ScreeningResult& out) {
     out.needs.push_back(simple_need("housing-instability", rd.coded("93033-9", {"LA33-6"}), kHousingInstability));
     out.needs.push_back(simple_need("educational-attainment", rd.coded("82589-3", {"LA30191-3"}), kNoDiploma));
     out.needs.push_back(simple_need("employment-status", rd.coded("67875-5", {"LA17956-6"}), kUnemployed));
-    out.needs.push_back(simple_need("health-insurance-coverage-status", rd.coded("76437-3", {"LA30194-7"}), kNoCodes));
+    out.needs.push_back(simple_need("health-insurance-coverage-status", rd.coded("76437-3", {"LA30194-7"}), kNoInsurance));
     // 93031-3 "unable to get": food and utilities have their own domains, the rest is
     // material hardship. Each domain is decided once the question is answered.
     out.needs.push_back(simple_need("food-insecurity", rd.coded("93031-3", {"LA30125-1"}), kFoodInsecurity));
     out.needs.push_back(simple_need("utility-insecurity", rd.coded("93031-3", {"LA30124-4"}), kUtilitiesUnaffordable));
     out.needs.push_back(simple_need("material-hardship",
                                     {rd.coded("93031-3", {"LA30126-9", "LA30127-7", "LA30128-5", "LA30129-3", "LA46-8"})},
-                                    kNoCodes));
+                                    kMaterialHardship));
     out.needs.push_back(
         simple_need("transportation-insecurity", rd.coded("93030-5", {"LA30133-5", "LA30134-3"}), kNoTransportation));
     out.needs.push_back(
@@ -574,21 +581,21 @@ void score_phq9(const Reader& rd, ScreeningResult& out) {
 
 const std::vector<DomainInfo>& known_domains() {
     static const std::vector<DomainInfo> domains = {
-        {"food-insecurity", "Food insecurity", true},
-        {"housing-instability", "Housing instability", true},
-        {"homelessness", "Homelessness", true},
-        {"inadequate-housing", "Inadequate housing", true},
-        {"transportation-insecurity", "Transportation insecurity", true},
-        {"utility-insecurity", "Utility insecurity", true},
-        {"financial-insecurity", "Financial insecurity", true},
-        {"material-hardship", "Material hardship", true},
-        {"employment-status", "Employment status", true},
-        {"educational-attainment", "Educational attainment", true},
-        {"social-connection", "Social connection", true},
-        {"stress", "Stress", true},
-        {"intimate-partner-violence", "Intimate partner violence", true},
-        {"health-insurance-coverage-status", "Health insurance coverage status", true},
-        {"incarceration-status", "Incarceration status", true},
+        {"food-insecurity", "Food insecurity", true, "Food Insecurity"},
+        {"housing-instability", "Housing instability", true, "Housing Instability"},
+        {"homelessness", "Homelessness", true, "Homelessness"},
+        {"inadequate-housing", "Inadequate housing", true, "Inadequate Housing"},
+        {"transportation-insecurity", "Transportation insecurity", true, "Transportation Insecurity"},
+        {"utility-insecurity", "Utility insecurity", true, "Utility Insecurity"},
+        {"financial-insecurity", "Financial insecurity", true, "Financial Insecurity"},
+        {"material-hardship", "Material hardship", true, "Material Hardship"},
+        {"employment-status", "Employment status", true, "Employment Status"},
+        {"educational-attainment", "Educational attainment", true, "Educational Attainment"},
+        {"social-connection", "Social connection", true, "Social Connection"},
+        {"stress", "Stress", true, "Stress"},
+        {"intimate-partner-violence", "Intimate partner violence", true, "Intimate Partner Violence"},
+        {"health-insurance-coverage-status", "Health insurance coverage status", true, "Health Insurance Coverage Status"},
+        {"incarceration-status", "Incarceration status", true, "Incarceration Status"},
         // Ours: not SDOH categories of the SDOHCC value set.
         {"depression", "Depression", false},
         {"physical-activity", "Physical activity", false},
@@ -596,6 +603,12 @@ const std::vector<DomainInfo>& known_domains() {
         {"disability", "Disability", false},
     };
     return domains;
+}
+
+const char* sdohcc_category_display(std::string_view domain) {
+    for (const DomainInfo& d : known_domains())
+        if (domain == d.code) return d.sdohcc_display;
+    return nullptr;
 }
 
 namespace {
@@ -654,6 +667,14 @@ const char* state_name(AnswerState s) {
     }
 }
 }  // namespace
+
+std::optional<Coding> panel_code(const Questionnaire& q) {
+    for (const Coding& c : q.codes())
+        if (c.system == kLoinc) return c;
+    if (const RuleSet* rs = find_rules(q); rs && rs->panel_codes.size() > 0)
+        return Coding{kLoinc, *rs->panel_codes.begin(), ""};
+    return std::nullopt;
+}
 
 std::string rule_set_for(const Questionnaire& q) {
     const RuleSet* rs = find_rules(q);

@@ -78,9 +78,14 @@ nlohmann::json needs_json(const ScreeningResult& result, std::string_view lang =
 // Our domain codes that are not Gravity SDOH categories, and the Gravity ones we emit.
 struct DomainInfo {
     const char* code;
-    const char* display;
+    const char* display;         // our English name (sentence case, as the app shows it)
     bool gravity;
+    // The display of the code in SDOHCC-CodeSystemTemporaryCodes (SDOHCC 2.3.0,
+    // SDOHCC-ValueSetSDOHCategory): what a Coding must carry; nullptr when not gravity.
+    const char* sdohcc_display = nullptr;
 };
 const std::vector<DomainInfo>& known_domains();
+// The SDOHCC CodeSystem display of a Gravity domain code; nullptr for ours.
+const char* sdohcc_category_display(std::string_view domain);
 
 }  // namespace safetynet::core

@@ -3,9 +3,12 @@
 
 #include "core/base/utc_time.hpp"
 #include "core/fhir/systems.hpp"
+#include "core/screening/panel_code.hpp"
+#include "core/screening/score_overlap.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <set>
 
 namespace safetynet::core {
@@ -77,11 +80,23 @@ std::optional<Coding> item_code(const Item& it) {
 
 json categories(const std::set<std::string>& domains) {
     json cats = json::array({codeable(kObservationCategory, "survey", "Survey"), codeable(kUsCoreCategory, "sdoh", "SDOH")});
-    for (const std::string& d : domains) {
-        for (const DomainInfo& info : known_domains())
-            if (info.gravity && d == info.code) cats.push_back(codeable(kSdohccCodes, d, info.display));
-    }
+    for (const std::string& d : domains)
+        if (const char* display = sdohcc_category_display(d)) cats.push_back(codeable(kSdohccCodes, d, display));
     return cats;
+}
+
+// The person screened, as US Core 7 Patient requires of every subject an SDOHCC profile points
+// at: an identifier (1..*), a name (1..*; us-core-6: family or given, else a data-absent-reason),
+// a gender (1..1). A screening asks none of them: a fresh urn:uuid identifies this screening's
+// subject (its own fullUrl), and name and gender are "unknown" (FHIR R4 data-absent-reason,
+// AdministrativeGender).
+std::string add_anonymous_patient(fhir::Bundle& bundle) {
+    json dar = json::array({{{"url", fhir::kDataAbsentReasonExtension}, {"valueCode", "unknown"}}});
+    const std::string url = bundle.add({{"resourceType", "Patient"},
+                                        {"name", json::array({{{"extension", std::move(dar)}}})},
+                                        {"gender", "unknown"}});
+    (*bundle.find(url))["identifier"] = json::array({{{"system", fhir::kUriSystem}, {"value", url}}});
+    return url;
 }
 
 json pos() { return json::array({codeable(kInterpretation, "POS", "Positive")}); }
@@ -107,35 +122,71 @@ ItemFindings item_findings(const ScreeningResult& result) {
     return f;
 }
 
-// The SDOHCC Observation of one answered (or declined) question.
-json item_observation(const Response& response, std::size_t i, const Coding& code, const ItemFindings& findings,
-                      const ScreeningRefs& refs, const std::string& when) {
-    const Item& it = response.questionnaire().item(i);
+// What every Observation of this screening shares: profile, status, categories, code, subject,
+// when (effective = issued = when the person answered: the SDOHCC maps' QR.authored).
+json observation_base(json category, json code, const ScreeningRefs& refs, const std::string& when) {
     json obs = {{"resourceType", "Observation"},
                 {"meta", {{"profile", json::array({kProfileObservation})}}},
                 {"status", "final"},
-                {"category", categories(findings.domains(it.link_id))},
-                {"code", {{"coding", json::array({coding_json(code)})}, {"text", it.text.base}}},
+                {"category", std::move(category)},
+                {"code", std::move(code)},
                 {"subject", reference(refs.patient)},
                 {"effectiveDateTime", when}};
+    // Observation.issued is an instant: only a time with its zone fits (not a bare date).
+    if (when.find('T') != std::string::npos) obs["issued"] = when;
+    return obs;
+}
+
+// The SDOHCC Observations of one answered (or declined) question: one per answer, as the IG's
+// PRAPARE map and US Core 7's screening guidance make of a multi-select question; performer =
+// the person who answered (the maps' QR.subject), except on a calculated item.
+std::vector<json> item_observations(const Response& response, std::size_t i, const Coding& code,
+                                    const ItemFindings& findings, const ScreeningRefs& refs, const std::string& when) {
+    const Item& it = response.questionnaire().item(i);
+    // A display that repeats the question is the form's wording, not the code system's (LOINC's
+    // display often differs, and a validator with LOINC flags it): the wording is code.text.
+    Coding coded = code;
+    if (coded.display == it.text.base) coded.display.clear();
+    auto one = [&] {
+        json obs = observation_base(categories(findings.domains(it.link_id)),
+                                    {{"coding", json::array({coding_json(coded)})}, {"text", it.text.base}}, refs, when);
+        // A calculated item is derived, not answered: no performer (the profile's rule for
+        // derived Observations).
+        if (!it.is_calculated()) obs["performer"] = json::array({reference(refs.patient)});
+        return obs;
+    };
+    std::vector<json> out;
     const auto& answers = response.effective_answers(i);
-    if (answers.size() == 1) {
-        put_value(obs, answers[0]);
-    } else if (answers.size() > 1) {
-        // A multi-select answer: one component per choice (as the IG's PRAPARE example).
-        json comps = json::array();
-        for (const AnswerValue& a : answers) {
-            json c = {{"code", {{"coding", json::array({coding_json(code)})}}}};
-            put_value(c, a);
-            comps.push_back(std::move(c));
-        }
-        obs["component"] = std::move(comps);
-    } else {
+    for (const AnswerValue& a : answers) {
+        json obs = one();
+        put_value(obs, a);
+        out.push_back(std::move(obs));
+    }
+    if (answers.empty()) {
+        json obs = one();
         const bool declined = response.state(i) == AnswerState::Declined;
         obs["dataAbsentReason"] = codeable(kDataAbsent, declined ? "asked-declined" : "unknown",
                                            declined ? "Asked But Declined" : "Unknown");
+        out.push_back(std::move(obs));
     }
-    if (findings.positive.count(it.link_id)) obs["interpretation"] = pos();
+    for (json& obs : out) {
+        if (findings.positive.count(it.link_id)) obs["interpretation"] = pos();
+        obs["derivedFrom"] = json::array({reference(refs.questionnaire_response)});
+    }
+    return out;
+}
+
+// The panel's grouping Observation (SDOHCC's NHANES grouping example, the PRAPARE map's
+// 93025-5): the form's LOINC code, no value, hasMember = every item Observation.
+std::optional<json> panel_observation(const Questionnaire& q, const std::vector<std::string>& members,
+                                      const std::set<std::string>& domains, const ScreeningRefs& refs,
+                                      const std::string& when) {
+    const std::optional<Coding> panel = panel_code(q);
+    if (!panel || members.empty()) return std::nullopt;
+    json obs = observation_base(categories(domains), {{"coding", json::array({coding_json(*panel)})}}, refs, when);
+    json has = json::array();
+    for (const std::string& m : members) has.push_back(reference(m));
+    obs["hasMember"] = std::move(has);
     obs["derivedFrom"] = json::array({reference(refs.questionnaire_response)});
     return obs;
 }
@@ -144,13 +195,7 @@ json item_observation(const Response& response, std::size_t i, const Coding& cod
 // Observations it was computed from (no performer: nobody answered this one).
 json derived_observation(const Need& n, const DerivedValue& d, const std::map<std::string, std::string>& obs_of,
                          const ScreeningRefs& refs, const std::string& when) {
-    json obs = {{"resourceType", "Observation"},
-                {"meta", {{"profile", json::array({kProfileObservation})}}},
-                {"status", "final"},
-                {"category", categories({n.domain})},
-                {"code", {{"coding", json::array({coding_json(d.code)})}}},
-                {"subject", reference(refs.patient)},
-                {"effectiveDateTime", when}};
+    json obs = observation_base(categories({n.domain}), {{"coding", json::array({coding_json(d.code)})}}, refs, when);
     put_value(obs, d.value);
     if (n.positive) obs["interpretation"] = pos();
     json from = json::array();
@@ -168,7 +213,8 @@ json need_condition(const Need& n, const std::vector<std::string>& evidence, con
     json cats = json::array({codeable(kConditionCategory, "health-concern", "Health Concern")});
     if (n.gravity) {
         cats.push_back(codeable(kUsCoreCategory, "sdoh", "SDOH"));
-        cats.push_back(codeable(kSdohccCodes, n.domain, n.display));
+        const char* display = sdohcc_category_display(n.domain);
+        cats.push_back(codeable(kSdohccCodes, n.domain, display ? display : n.display));
     }
     json code = {{"text", n.display}};
     if (!n.codes.empty()) {
@@ -197,11 +243,14 @@ json need_condition(const Need& n, const std::vector<std::string>& evidence, con
 ScreeningRefs add_screening(fhir::Bundle& bundle, const Response& response, const ScreeningResult& result,
                             const ScreeningFhirOptions& options) {
     ScreeningRefs refs;
-    const std::string when = options.authored.empty() ? utc_now_rfc3339() : options.authored;
+    // An imported response keeps its own time; else the caller's, else now.
+    const std::string when = !response.authored().empty() ? response.authored()
+                             : options.authored.empty()   ? utc_now_rfc3339()
+                                                          : options.authored;
     refs.patient = options.patient;
     // The screening needs a subject (Observation.subject 1.., Condition.subject 1..1) but
     // not who it is: an anonymous Patient stands in until a referral names the person.
-    if (refs.patient.empty()) refs.patient = bundle.add({{"resourceType", "Patient"}});
+    if (refs.patient.empty()) refs.patient = add_anonymous_patient(bundle);
 
     QuestionnaireResponseOptions qro;
     qro.authored = when;
@@ -211,22 +260,39 @@ ScreeningRefs add_screening(fhir::Bundle& bundle, const Response& response, cons
 
     const ItemFindings findings = item_findings(result);
     const Questionnaire& q = response.questionnaire();
-    std::map<std::string, std::string> obs_of;  // linkId -> Observation fullUrl
+    std::map<std::string, std::string> obs_of;  // linkId -> its (first) Observation's fullUrl
+    std::set<std::string> domains;              // of every item, for the panel
     for (std::size_t i = 0; i < q.items().size(); ++i) {
         const Item& it = q.item(i);
         if (!it.is_question() || !response.enabled(i)) continue;  // not asked: nothing observed
         const auto code = item_code(it);
         if (!code) continue;  // an uncoded question lives in the QuestionnaireResponse only
-        const std::string url = bundle.add(item_observation(response, i, *code, findings, refs, when));
-        obs_of[it.link_id] = url;
-        refs.observations.push_back(url);
+        for (json& obs : item_observations(response, i, *code, findings, refs, when)) {
+            const std::string url = bundle.add(std::move(obs));
+            obs_of.emplace(it.link_id, url);
+            refs.observations.push_back(url);
+        }
+        domains.insert(findings.domains(it.link_id).begin(), findings.domains(it.link_id).end());
     }
+    if (auto panel = panel_observation(q, refs.observations, domains, refs, when))
+        refs.observations.insert(refs.observations.begin(), bundle.add(std::move(*panel)));
 
+    // A score the form computes itself is written once, as the form's item (issue 13 item 3).
+    std::map<std::string, std::string> form_scores;  // code -> the calculated item's Observation
+    for (const ScoreOverlap& o : score_overlaps(response, result))
+        if (const auto it = obs_of.find(o.link_id); it != obs_of.end()) form_scores[o.code.code] = it->second;
     for (const Need& n : result.needs) {
         std::vector<std::string> evidence;
         for (const Evidence& e : n.evidence)
             if (e.positive && n.positive && obs_of.count(e.link_id)) evidence.push_back(obs_of[e.link_id]);
         for (const DerivedValue& d : n.derived) {
+            if (const auto form = form_scores.find(d.code.code); form != form_scores.end()) {
+                if (n.positive) {
+                    (*bundle.find(form->second))["interpretation"] = pos();
+                    evidence.push_back(form->second);
+                }
+                continue;
+            }
             const std::string url = bundle.add(derived_observation(n, d, obs_of, refs, when));
             refs.observations.push_back(url);
             if (n.positive) evidence.push_back(url);

@@ -39,8 +39,10 @@ export const INVARIANTS = {
     ['SDOH-Obs-4', 'category SHALL include survey and sdoh', `meta.profile.where($this = '${SDOHCC_OBS}').empty() or (
       category.coding.where(system = 'http://terminology.hl7.org/CodeSystem/observation-category' and code = 'survey').exists() and
       category.coding.where(system = 'http://hl7.org/fhir/us/core/CodeSystem/us-core-category' and code = 'sdoh').exists())`],
-    ['SDOHCC-obs-value', 'a screening response has a value, components or a dataAbsentReason; subject and effective[x]',
-     `meta.profile.where($this = '${SDOHCC_OBS}').empty() or ((value.exists() or component.exists() or dataAbsentReason.exists())
+    // A grouping (panel) Observation has hasMember instead (US Core 7 screening assessment:
+    // "no component or hasMember: a value[x] or a dataAbsentReason").
+    ['SDOHCC-obs-value', 'a screening response has a value, components, members or a dataAbsentReason; subject and effective[x]',
+     `meta.profile.where($this = '${SDOHCC_OBS}').empty() or ((value.exists() or component.exists() or hasMember.exists() or dataAbsentReason.exists())
       and subject.exists() and effective.exists())`],
     ['no-NEG', 'interpretation only flags a need (POS); never NEG',
      "interpretation.coding.where(code != 'POS').empty()"],
@@ -184,7 +186,7 @@ export function validateBundle(bundle, where) {
 // A referral's links the profiles name by type, which FHIRPath cannot resolve inside a Bundle:
 // Task.focus -> an SDOHCC ServiceRequest, Task.for -> Patient, requester/owner ->
 // Organization, ServiceRequest.supportingInfo -> Consent, reasonReference -> Condition or
-// Observation, Task.input additional-content -> a resource in the Bundle.
+// Observation, Task.input (the screening) -> a resource in the Bundle.
 export function referralLinkFindings(bundle, where) {
   const byUrl = new Map((bundle.entry || []).map((e) => [e.fullUrl, e.resource]));
   const out = [];

@@ -4,6 +4,7 @@
 #include "core/base/error.hpp"
 #include "core/base/number.hpp"
 #include "core/screening/instruments.hpp"
+#include "core/screening/score_overlap.hpp"
 #include "core/match/match_reasons.hpp"
 #include "core/directory/schedule.hpp"
 #include "core/actions/refer_per_organization.hpp"
@@ -155,6 +156,10 @@ void Workspace::draw_assisted(Context& ctx) {
                220 * ctx.scale);
     ImGui::SameLine();
     text_field(ctx, "assisted.birth", ctx.tr("ws.person.birth"), m_patient_birth.data(), m_patient_birth.size(), 0, 140 * ctx.scale);
+    // Scores the form computes that a built-in rule computes too (issue 13): the form's is kept,
+    // and the clinician sees where the rule disagrees.
+    std::vector<core::ScoreOverlap> overlaps;
+    if (r.questionnaire().has_expressions()) overlaps = core::score_overlaps(r, core::score(r, m_assisted_instrument));
     for (const core::FlowStep& step : r.flow()) {
         const core::Item& it = r.questionnaire().item(step.item);
         ImGui::PushID(static_cast<int>(step.item));
@@ -177,6 +182,12 @@ void Workspace::draw_assisted(Context& ctx) {
             const std::string line = std::string(ctx.tr("ws.assisted.calculated")) + ": " + shown;
             paragraph(line.c_str(), ctx.fonts.small, p.text);
             register_last_item(ctx, base);
+            for (const core::ScoreOverlap& o : overlaps)
+                if (o.disagree && o.link_id == it.link_id) {
+                    const std::string note = ctx.i18n.format("ws.assisted.score_disagrees",
+                                                             {{"form", o.form_value}, {"rule", o.rule_value}});
+                    paragraph(note.c_str(), ctx.fonts.small, p.text_muted);
+                }
             ImGui::PopID();
             continue;
         }

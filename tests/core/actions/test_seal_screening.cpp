@@ -63,7 +63,10 @@ TEST_CASE("seal_screening_for_clinic: the person is named by the pickup code, an
     REQUIRE(patients.size() == 1);
     const nlohmann::json expected = {{{"system", "urn:safetynet:kiosk-pickup-code"}, {"value", s.out.pickup_code}}};
     CHECK(patients[0]["identifier"] == expected);
-    CHECK_FALSE(patients[0].contains("name"));
+    // No name: only the data-absent-reason US Core asks for when there is none (us-core-6).
+    REQUIRE(patients[0]["name"].size() == 1);
+    CHECK(patients[0]["name"][0].size() == 1);
+    CHECK(patients[0]["name"][0]["extension"][0]["valueCode"] == "unknown");
     // What the clinic's import makes of it: the same code, read by the reader of the store.
     const StoredScreening stored = screening_from_bundle(s.open_as_clinic().fhir_json, "bundle", kNow);
     CHECK(stored.pickup_code == s.out.pickup_code);

@@ -96,8 +96,9 @@ TEST_CASE("referral FHIR: one bundle with the SDOHCC resources, linked as the IG
     CHECK(resolve(b, task["for"])["resourceType"] == "Patient");
     CHECK(resolve(b, task["requester"])["name"] == "Eastside Community Clinic");
     CHECK(resolve(b, task["owner"])["name"] == "Westside Food Bank");
-    // input[AdditionalContent] -> the QuestionnaireResponse
-    CHECK(has_code(task["input"][0]["type"], kSdohcc, "additional-content"));
+    // input -> the QuestionnaireResponse, typed by our code (SDOHCC 2.3.0 has none for it;
+    // "additional-content" is not one of its codes).
+    CHECK(has_code(task["input"][0]["type"], "urn:safetynet:fhir:task-input", "screening-response"));
     CHECK(resolve(b, task["input"][0]["valueReference"])["resourceType"] == "QuestionnaireResponse");
 
     CHECK(sr["status"] == "active");
@@ -132,11 +133,12 @@ TEST_CASE("referral FHIR: one bundle with the SDOHCC resources, linked as the IG
     REQUIRE(scope);
     CHECK(to_string(*scope) == r.consent.scope);
 
-    // The Patient: what was entered, nothing more (no gender, no address).
+    // The Patient: what was entered, nothing more (no address), as a US Core Patient: gender
+    // "unknown" (not asked).
     const json& patient = resolve(b, task["for"]);
     CHECK(patient["name"][0]["text"] == "Alex Testperson");
     CHECK(patient["birthDate"] == "1980-02-29");
-    CHECK_FALSE(patient.contains("gender"));
+    CHECK(patient["gender"] == "unknown");
     CHECK_FALSE(patient.contains("address"));
     bool sms_preferred = false;
     for (const json& t : patient["telecom"]) sms_preferred = sms_preferred || (t["system"] == "sms" && t["rank"] == 1);
@@ -276,7 +278,7 @@ TEST_CASE("status update: the organization's Task goes back and is applied to th
     CHECK(clinic.history.size() == 3);
 }
 
-TEST_CASE("status update: no capacity carries the SDOHCC code; refusals change nothing") {
+TEST_CASE("status update: no capacity in our code (SDOHCC's STU 3 code still reads); refusals change nothing") {
     const safetynet::test::SampleScreening sc;
     Referral clinic = safetynet::test::sample_referral(sc.result);
     Referral org = read_referral_bundle(referral_bundle(clinic).dump());
@@ -284,9 +286,15 @@ TEST_CASE("status update: no capacity carries the SDOHCC code; refusals change n
     const json up = status_update_bundle(org);
     const json& task = only(up, "Task");
     CHECK(task["statusReason"]["text"] == "Full until July");
-    CHECK(has_code(task["statusReason"], kSdohcc, "no-capacity"));
+    CHECK(has_code(task["statusReason"], kReferralOutcomeSystem, "no-capacity"));
+    CHECK_FALSE(has_code(task["statusReason"], kSdohcc, "no-capacity"));  // not a 2.3.0 code
     const StatusUpdate u = read_status_update(up.dump());
     CHECK(u.event.outcome == "no-capacity");
+    json stu3 = up;  // as an STU 3 sender writes it
+    for (json& e : stu3["entry"])
+        if (e["resource"]["resourceType"] == "Task")
+            e["resource"]["statusReason"]["coding"] = {{{"system", kSdohcc}, {"code", "no-capacity"}}};
+    CHECK(read_status_update(stu3.dump()).event.outcome == "no-capacity");
 
     const json before = referral_to_json(clinic);
     // The clinic's own card signing a Performer-only status: not allowed.

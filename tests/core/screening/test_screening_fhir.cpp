@@ -80,16 +80,18 @@ TEST_CASE("the Bundle is a collection with unique urn:uuid full URLs and resolva
 
 TEST_CASE("screening response Observations follow SDOHCC") {
     const Built b = build("ahc-hrsn", kHits11);
-    // One per asked question: 10 core questions.
+    // One per asked question: 10 core questions, and the panel.
     int items = 0;
     for (const json& o : b.observations) {
+        CHECK(o["issued"] == "2026-05-01T10:00:00Z");
+        if (o.contains("hasMember")) continue;  // the panel: no value of its own
         CHECK(has_category(o, "survey"));
         CHECK(has_category(o, "sdoh"));
         CHECK(o["status"] == "final");
         CHECK(o.contains("subject"));
         CHECK(o["effectiveDateTime"] == "2026-05-01T10:00:00Z");
         // value or dataAbsentReason, never both (obs-6); no NEG, ever.
-        const bool value = o.contains("valueCodeableConcept") || o.contains("valueInteger") || o.contains("component");
+        const bool value = o.contains("valueCodeableConcept") || o.contains("valueInteger");
         CHECK(value != o.contains("dataAbsentReason"));
         if (o.contains("interpretation")) CHECK(o["interpretation"][0]["coding"][0]["code"] == "POS");
         ++items;
@@ -159,13 +161,41 @@ TEST_CASE("Conditions only for positive domains, unconfirmed health concerns wit
         }
 }
 
-TEST_CASE("a multi-select answer becomes components; disabled items no Observation") {
+TEST_CASE("issue 13: a multi-select answer becomes one Observation per answer; disabled items none") {
     const Built b = build("ahc-hrsn-full", {{"96778-6", {"LA31996-4", "LA28580-1"}}, {"89555-7", "LA6111-4"}});
-    const json* problems = observation(b, "96778-6");
-    REQUIRE(problems);
-    REQUIRE((*problems)["component"].size() == 2);
-    CHECK((*problems)["component"][1]["valueCodeableConcept"]["coding"][0]["code"] == "LA28580-1");
+    std::vector<std::string> answers;
+    for (const json& o : b.observations)
+        if (o["code"]["coding"][0]["code"] == "96778-6") {
+            CHECK_FALSE(o.contains("component"));
+            answers.push_back(o["valueCodeableConcept"]["coding"][0]["code"]);
+        }
+    CHECK(answers == std::vector<std::string>{"LA31996-4", "LA28580-1"});
     CHECK(observation(b, "68516-4") == nullptr);  // minutes: not asked after 0 days
+}
+
+TEST_CASE("issue 13: a US Core Patient, performer, and a panel Observation with hasMember") {
+    const Built b = build("hunger-vital-sign", {{"88122-7", "LA28397-0"}, {"88123-5", "LA28398-8"}});
+    const json& patient = b.bundle["entry"][0]["resource"];
+    REQUIRE(patient["resourceType"] == "Patient");
+    // identifier 1..*, name 1..* (us-core-6: a data-absent-reason when nobody gave one), gender 1..1.
+    CHECK(patient["identifier"][0]["value"] == b.bundle["entry"][0]["fullUrl"]);
+    CHECK(patient["name"][0]["extension"][0]["url"] == "http://hl7.org/fhir/StructureDefinition/data-absent-reason");
+    CHECK(patient["gender"] == "unknown");
+    const json* panel = observation(b, "88121-9");
+    REQUIRE(panel);
+    std::set<std::string> members;
+    for (const json& m : (*panel)["hasMember"]) members.insert(m["reference"]);
+    CHECK(members.size() == 2);
+    for (const std::string& m : members) {
+        const json& item = b.by_url.at(m);
+        CHECK(item["performer"][0]["reference"] == b.bundle["entry"][0]["fullUrl"]);
+        CHECK(item["code"]["coding"][0].value("display", "") != item["code"]["text"]);  // LOINC's, not the question
+    }
+    CHECK_FALSE(panel->contains("performer"));
+    CHECK_FALSE(observation(b, "88124-3")->contains("performer"));  // derived
+    // SDOHCC CodeSystem displays (SDOHCC-ValueSetSDOHCategory), not our sentence case.
+    for (const json& c : (*observation(b, "88124-3"))["category"])
+        if (c["coding"][0]["code"] == "food-insecurity") CHECK(c["coding"][0]["display"] == "Food Insecurity");
 }
 
 TEST_CASE("the Bundle builder can be shared with later resources") {
