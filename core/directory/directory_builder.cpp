@@ -388,18 +388,19 @@ bool DirectoryBuilder::add_service(const ServiceInput& svc) {
         m->words_of(text, out);
         if (by_keywords) s.needs |= m->phrases.match(m->views);
     };
-    // A translation's words count as the field they translate: a Chinese query finds the
-    // Chinese name as well as an English query finds the English one.
+    // A translation's words count as the field they translate (a Chinese query finds the
+    // Chinese name as an English query finds the English one), but do not classify the
+    // service: its needs come from its own text, whatever languages it is translated into.
     field(svc.name, name);
     field(svc.description, desc);
     for (const Translation& t : svc.translations) {
-        field(t.name, name);
-        field(t.description, desc);
+        m->words_of(t.name, name);
+        m->words_of(t.description, desc);
     }
     field(svc.alternate_name, kw);
     if (const auto o = m->org_index.find(svc.organization_id); o != m->org_index.end()) {
         field(m->orgs[o->second].name_text, kw);
-        for (const Translation& t : m->orgs[o->second].translations) field(t.name, kw);
+        for (const Translation& t : m->orgs[o->second].translations) m->words_of(t.name, kw);
     }
     for (const TermInput& t : svc.terms) field(t.name, kw);
     for (auto* v : {&name, &desc, &kw}) {
