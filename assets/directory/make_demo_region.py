@@ -11,7 +11,8 @@ directories contain: English, Spanish, Vietnamese and Chinese; weekday, evening,
 monthly, seasonal, split and overnight hours, and 24/7 lines; age limits; service areas by ZIP,
 by county and by GeoJSON polygon; services with no address; taxonomy codes from Open
 Eligibility, 211-style codes, and services with free text only; SDOHCC capacity codes; a few
-inactive or temporarily closed services.
+inactive or temporarily closed services. Each service carries its name and description in Spanish,
+and in Vietnamese, Chinese and Tagalog where it is offered in them (the TRANSLATIONS table).
 
 Deterministic: the same script writes the same file.
 """
@@ -851,6 +852,914 @@ svc("saffron-kitchen", "Culinary English",
     at=["kitchen"], min_age=18)
 
 
+# ------------------------------------------------------------------------------- translations
+# What a bilingual directory publishes beside each record (docs/DIRECTORY.md, "Text in several
+# languages"): Spanish for every service, and Vietnamese, Chinese and Tagalog for the services
+# offered in them, in plain words. Keyed by the service's name above: (name, description).
+TRANSLATED_LANGUAGES = ("vi", "zh", "tl")  # besides Spanish, where a service is offered in them
+TRANSLATIONS = {
+    "Community Food Pantry": {
+        "es": ("Despensa comunitaria de alimentos",
+               "Comida gratis para cualquier hogar que la necesite: frutas y verduras frescas, enlatados, pan y "
+               "lácteos. No se pide identificación."),
+    },
+    "Mobile Food Pantry": {
+        "es": ("Despensa móvil de alimentos",
+               "Un camión con frutas y verduras frescas que visita complejos de apartamentos. Vea en el sitio "
+               "la lista de paradas."),
+    },
+    "CalFresh (SNAP) Application Help": {
+        "es": ("Ayuda para solicitar CalFresh (SNAP)",
+               "Voluntarios le ayudan a solicitar los beneficios de comida CalFresh (SNAP) y WIC."),
+    },
+    "Eastside Hope Food Pantry": {
+        "es": ("Despensa de alimentos Eastside Hope",
+               "Comida y artículos para el hogar cada semana, gratis para todas las familias."),
+        "vi": ("Kho thực phẩm Eastside Hope",
+               "Thực phẩm và đồ dùng gia đình mỗi tuần, miễn phí cho mọi gia đình."),
+    },
+    "Hot Lunch Program": {
+        "es": ("Almuerzo caliente",
+               "Comidas calientes cada día entre semana al mediodía, sin preguntas."),
+        "vi": ("Bữa trưa nóng",
+               "Bữa ăn nóng vào buổi trưa các ngày trong tuần, không cần hỏi han giấy tờ."),
+    },
+    "Bữa Ăn Cộng Đồng (Community Meals)": {
+        "es": ("Comidas comunitarias",
+               "Comida casera vietnamita para cualquier persona con hambre. Comidas gratis todos los días entre "
+               "semana."),
+        "vi": ("Bữa Ăn Cộng Đồng",
+               "Món ăn Việt kiểu gia đình cho bất kỳ ai đang đói. Bữa ăn miễn phí mỗi ngày trong tuần."),
+    },
+    "Senior Meals (60+)": {
+        "es": ("Comidas para personas mayores (60+)",
+               "Almuerzos nutritivos y comidas a domicilio para personas de 60 años o más."),
+        "vi": ("Bữa ăn cho người cao niên (60+)",
+               "Bữa trưa bổ dưỡng và bữa ăn giao tận nhà cho người từ 60 tuổi trở lên."),
+    },
+    "Vietnamese Grocery Bags": {
+        "es": ("Bolsas de comida vietnamita",
+               "Arroz, fideos, salsa de pescado y verduras frescas para familias."),
+        "vi": ("Túi thực phẩm Việt",
+               "Gạo, mì, nước mắm và rau tươi cho các gia đình."),
+    },
+    "长者午餐 Senior Lunch": {
+        "es": ("Almuerzo para personas mayores",
+               "Almuerzo diario de estilo chino para personas de 60 años o más."),
+        "zh": ("长者午餐",
+               "每天为六十岁以上的长者提供中式午餐。"),
+    },
+    "Friendship Tea and Activities": {
+        "es": ("Té de la amistad y actividades",
+               "Tai chi, mahjong, práctica de inglés y té para personas mayores que se sienten solas."),
+        "zh": ("友谊茶会与活动",
+               "为感到孤单的长者提供太极、麻将、英语练习和友谊茶会。"),
+    },
+    "Family Emergency Shelter": {
+        "es": ("Refugio de emergencia para familias",
+               "Camas para pasar la noche, duchas y desayuno para familias con niños. La admisión es cada "
+               "noche."),
+    },
+    "Rapid Rehousing for Families": {
+        "es": ("Vivienda rápida para familias",
+               "Ayuda con el depósito y la renta del primer mes, y un administrador de casos para encontrar "
+               "un apartamento."),
+    },
+    "Emergency Rent Assistance": {
+        "es": ("Ayuda de emergencia con la renta",
+               "Ayuda de una sola vez con la renta atrasada para evitar el desalojo."),
+        "vi": ("Hỗ trợ tiền thuê nhà khẩn cấp",
+               "Hỗ trợ một lần tiền thuê nhà còn nợ để tránh bị đuổi nhà."),
+    },
+    "Eviction Prevention Counseling": {
+        "es": ("Asesoría para evitar el desalojo",
+               "Conozca sus derechos, hable con su arrendador y tenga un plan antes de una audiencia de "
+               "desalojo."),
+        "vi": ("Tư vấn tránh bị đuổi nhà",
+               "Biết quyền của mình, nói chuyện với chủ nhà và có kế hoạch trước phiên tòa về đuổi nhà."),
+    },
+    "Housing Search Help": {
+        "es": ("Ayuda para buscar vivienda",
+               "Listas de apartamentos asequibles y ayuda con las solicitudes."),
+    },
+    "Youth Emergency Shelter": {
+        "es": ("Refugio de emergencia para jóvenes",
+               "Camas, comidas y consejería para jóvenes que huyeron de casa o no tienen hogar. Abierto día y "
+               "noche."),
+    },
+    "Youth Drop-In Center": {
+        "es": ("Centro de día para jóvenes",
+               "Duchas, lavandería, meriendas y ayuda con la escuela y el trabajo para jóvenes."),
+    },
+    "Winter Warming Center": {
+        "es": ("Centro de calor de invierno",
+               "Refugio cálido para pasar la noche en las noches frías, de noviembre a marzo. Cobijas, sopa y "
+               "catres."),
+        "vi": ("Trung tâm sưởi ấm mùa đông",
+               "Chỗ ngủ ấm qua đêm vào những đêm lạnh, từ tháng 11 đến tháng 3. Có chăn, súp và giường xếp."),
+    },
+    "Rides to Medical Appointments": {
+        "es": ("Transporte a citas médicas",
+               "Transporte de puerta a puerta a citas con el médico, el dentista y la farmacia para personas "
+               "de 60 años o más."),
+        "vi": ("Đưa đón đi khám bệnh",
+               "Đưa đón tận nhà đến bác sĩ, nha sĩ và nhà thuốc cho người từ 60 tuổi trở lên."),
+        "zh": ("接送看病",
+               "为六十岁以上长者提供上门接送，去看医生、牙医和药房。"),
+    },
+    "Reduced-Fare Bus Pass Help": {
+        "es": ("Ayuda con el pase de autobús de tarifa reducida",
+               "Solicite un pase de transporte para personas mayores o con discapacidad y aprenda las rutas "
+               "de autobús."),
+        "vi": ("Hỗ trợ vé xe buýt giảm giá",
+               "Xin vé xe buýt giảm giá cho người cao niên hoặc người khuyết tật, và học các tuyến xe buýt."),
+        "zh": ("优惠公交卡申请帮助",
+               "帮助长者和残障人士申请优惠公交卡，并学习公交路线。"),
+    },
+    "Gas Vouchers for Work and School": {
+        "es": ("Vales de gasolina para el trabajo y la escuela",
+               "Vales de gasolina para ir al trabajo, a la escuela o a entrevistas de trabajo."),
+    },
+    "Medical Transportation": {
+        "es": ("Transporte médico",
+               "Transporte a citas médicas en todo el condado. Reserve con dos días de anticipación."),
+    },
+    "Energy Bill Assistance (LIHEAP)": {
+        "es": ("Ayuda con la factura de energía (LIHEAP)",
+               "Ayuda para pagar las facturas de gas y electricidad de PG&E y evitar un corte del servicio."),
+        "vi": ("Hỗ trợ hóa đơn điện và ga (LIHEAP)",
+               "Hỗ trợ trả hóa đơn điện và ga của PG&E và tránh bị cắt điện."),
+        "zh": ("电费和燃气费补助 (LIHEAP)",
+               "帮助支付PG&E的燃气费和电费，避免被停电停气。"),
+    },
+    "Water Bill Help": {
+        "es": ("Ayuda con la factura del agua",
+               "Ayuda de una sola vez con una factura de agua atrasada."),
+    },
+    "Home Weatherization": {
+        "es": ("Aislamiento del hogar",
+               "Aislamiento, burletes y revisión de la calefacción gratis para dueños e inquilinos de bajos "
+               "ingresos."),
+    },
+    "Winter Heating Assistance": {
+        "es": ("Ayuda con la calefacción en invierno",
+               "Calentadores y ayuda con las facturas de calefacción de noviembre a febrero."),
+    },
+    "24-Hour Domestic Violence Hotline": {
+        "es": ("Línea de ayuda para violencia doméstica, 24 horas",
+               "Llame o envíe un mensaje de texto a cualquier hora."),
+        "vi": ("Đường dây nóng 24 giờ về bạo hành gia đình",
+               "Gọi hoặc nhắn tin bất cứ lúc nào."),
+        "zh": ("24小时家庭暴力热线",
+               "随时可以打电话或发短信。"),
+    },
+    "Safe Shelter for Survivors": {
+        "es": ("Refugio seguro para sobrevivientes",
+               "Un refugio confidencial para sobrevivientes y sus hijos. Llame a la línea de ayuda para la "
+               "admisión."),
+        "vi": ("Nơi trú ẩn an toàn cho người bị bạo hành",
+               "Nơi trú ẩn bí mật cho người bị bạo hành và con cái. Gọi đường dây nóng để được nhận vào."),
+        "zh": ("幸存者安全庇护所",
+               "为幸存者及其子女提供保密的庇护所。请打热线电话登记入住。"),
+    },
+    "Protective Order Assistance": {
+        "es": ("Ayuda con órdenes de protección",
+               "Ayuda para pedir órdenes de alejamiento e ir a la corte."),
+    },
+    "Victim Advocacy": {
+        "es": ("Apoyo a víctimas",
+               "Una persona de apoyo le acompaña con su plan de seguridad, los informes a la policía y más."),
+    },
+    "Job Training": {
+        "es": ("Capacitación laboral",
+               "Capacitación pagada para adultos en trabajos de almacén, salud y construcción."),
+        "vi": ("Đào tạo nghề",
+               "Đào tạo có trả lương cho người lớn về công việc kho hàng, y tế và xây dựng."),
+    },
+    "Resume and Job Search Help": {
+        "es": ("Ayuda con el currículum y la búsqueda de empleo",
+               "Cómo escribir su currículum, práctica de entrevistas y listas de empleos."),
+        "vi": ("Hỗ trợ viết sơ yếu lý lịch và tìm việc",
+               "Viết sơ yếu lý lịch, tập phỏng vấn và danh sách việc làm."),
+    },
+    "Youth Summer Jobs": {
+        "es": ("Empleos de verano para jóvenes",
+               "Empleos de verano y habilidades de trabajo para jóvenes de 16 a 21 años."),
+    },
+    "Reentry Support": {
+        "es": ("Apoyo para la reintegración",
+               "Ayuda con la identificación, la vivienda, el empleo y los beneficios después de salir de la "
+               "cárcel. Mentores que pasaron por lo mismo."),
+    },
+    "Record Expungement Clinic": {
+        "es": ("Clínica para limpiar antecedentes penales",
+               "Ayuda gratis para borrar condenas antiguas para que no le impidan conseguir trabajo y "
+               "vivienda."),
+    },
+    "Free Medical Clinic": {
+        "es": ("Clínica médica gratuita",
+               "Atención primaria para personas sin seguro, gratis o con pago según sus ingresos."),
+    },
+    "Prescription Assistance": {
+        "es": ("Ayuda con las recetas médicas",
+               "Ayuda para pagar medicinas y encontrar programas de descuento."),
+    },
+    "Medi-Cal and Health Insurance Enrollment": {
+        "es": ("Inscripción en Medi-Cal y seguro médico",
+               "Ayuda para inscribirse en Medi-Cal (Medicaid) y Covered California."),
+        "vi": ("Đăng ký Medi-Cal và bảo hiểm y tế",
+               "Hỗ trợ đăng ký Medi-Cal (Medicaid) và Covered California."),
+        "zh": ("Medi-Cal和医疗保险登记",
+               "帮助登记Medi-Cal（Medicaid）和Covered California医疗保险。"),
+    },
+    "Family Medicine": {
+        "es": ("Medicina familiar",
+               "Atención primaria, vacunas y cuidado de enfermedades crónicas en vietnamita, chino e inglés."),
+        "vi": ("Y khoa gia đình",
+               "Chăm sóc sức khỏe ban đầu, chích ngừa và chăm sóc bệnh mãn tính bằng tiếng Việt, tiếng Hoa "
+               "và tiếng Anh."),
+        "zh": ("家庭医学",
+               "提供越南语、中文和英语的基本医疗、疫苗接种和慢性病护理。"),
+    },
+    "Individual Counseling": {
+        "es": ("Consejería individual",
+               "Consejería de corto plazo para el estrés, la ansiedad, la depresión y el duelo, con pago "
+               "según sus ingresos."),
+    },
+    "Teen Counseling": {
+        "es": ("Consejería para adolescentes",
+               "Consejería confidencial para adolescentes de 12 a 17 años, después de la escuela."),
+    },
+    "Grief Support Group": {
+        "es": ("Grupo de apoyo para el duelo",
+               "Un grupo de apoyo semanal para personas que perdieron a un ser querido."),
+    },
+    "Tư Vấn Tâm Lý (Counseling in Vietnamese)": {
+        "es": ("Consejería en vietnamita",
+               "Consejería con terapeutas que hablan vietnamita para el estrés, la depresión y el trauma."),
+        "vi": ("Tư Vấn Tâm Lý",
+               "Tư vấn tâm lý với chuyên viên nói tiếng Việt về căng thẳng, trầm cảm và sang chấn."),
+    },
+    "Senior Social Club": {
+        "es": ("Club social para personas mayores",
+               "Ejercicio, juegos, paseos y almuerzo con amigos para personas de 55 años o más."),
+        "zh": ("长者俱乐部",
+               "为五十五岁以上长者提供运动、游戏、外出活动，并和朋友一起吃午餐。"),
+        "vi": ("Câu lạc bộ người cao niên",
+               "Tập thể dục, trò chơi, đi chơi và ăn trưa cùng bạn bè cho người từ 55 tuổi trở lên."),
+    },
+    "Friendly Visitor Program": {
+        "es": ("Programa de visitas amistosas",
+               "Un voluntario visita o llama cada semana a personas mayores que no pueden salir de casa."),
+        "zh": ("友好探访计划",
+               "志愿者每周探访或致电无法出门的长者。"),
+        "vi": ("Chương trình thăm hỏi",
+               "Tình nguyện viên đến thăm hoặc gọi điện mỗi tuần cho người cao niên không ra khỏi nhà được."),
+    },
+    "Phone Buddies": {
+        "es": ("Amigos por teléfono",
+               "Una llamada amistosa dos veces por semana con un voluntario capacitado, para quien se sienta "
+               "solo o aislado."),
+    },
+    "Tenant Rights Clinic": {
+        "es": ("Clínica de derechos de inquilinos",
+               "Asesoría gratis para inquilinos con desalojo, reparaciones pendientes o aumentos de renta."),
+        "vi": ("Phòng tư vấn quyền người thuê nhà",
+               "Tư vấn miễn phí cho người thuê nhà bị đuổi nhà, nhà hư không được sửa hoặc bị tăng tiền thuê."),
+        "zh": ("租户权益诊所",
+               "为面临驱逐、房屋失修或涨租的租户提供免费咨询。"),
+    },
+    "Immigration Legal Services": {
+        "es": ("Servicios legales de inmigración",
+               "Ayuda con la tarjeta verde, la ciudadanía, DACA y el asilo."),
+        "vi": ("Dịch vụ pháp lý di trú",
+               "Hỗ trợ thẻ xanh, quốc tịch, DACA và tị nạn."),
+        "zh": ("移民法律服务",
+               "帮助办理绿卡、入籍、DACA和庇护。"),
+    },
+    "English (ESL) Classes": {
+        "es": ("Clases de inglés (ESL)",
+               "Clases de inglés para adultos de todos los niveles, por la mañana y por la noche."),
+        "vi": ("Lớp tiếng Anh (ESL)",
+               "Lớp tiếng Anh cho người lớn ở mọi trình độ, buổi sáng và buổi tối."),
+        "zh": ("英语课 (ESL)",
+               "为各种程度的成年人开设英语课，上午和晚上都有。"),
+    },
+    "GED and High School Diploma": {
+        "es": ("GED y diploma de preparatoria",
+               "Preparación gratis para el GED y ayuda con el examen para adultos."),
+    },
+    "Computer Basics": {
+        "es": ("Computación básica",
+               "Aprenda a usar el correo electrónico, el internet y las videollamadas."),
+        "vi": ("Máy vi tính căn bản",
+               "Học dùng email, internet và gọi video."),
+        "zh": ("电脑基础",
+               "学习使用电子邮件、上网和视频通话。"),
+    },
+    "Head Start Preschool": {
+        "es": ("Preescolar Head Start",
+               "Preescolar gratis con comidas y exámenes de salud para niños de 3 a 5 años de familias de "
+               "bajos ingresos."),
+    },
+    "Child Care Assistance": {
+        "es": ("Ayuda para el cuidado infantil",
+               "Ayuda para pagar el cuidado de los niños para que los padres puedan trabajar o estudiar."),
+    },
+    "Free Tax Preparation (VITA)": {
+        "es": ("Preparación de impuestos gratis (VITA)",
+               "Declaración de impuestos gratis para hogares que ganan menos de $67,000, del 15 de enero al "
+               "15 de abril."),
+    },
+    "Benefits Check-Up": {
+        "es": ("Revisión de beneficios",
+               "Averigüe a qué beneficios tiene derecho: CalFresh, Medi-Cal, SSI y más."),
+    },
+    "Emergency Financial Assistance": {
+        "es": ("Asistencia financiera de emergencia",
+               "Una ayuda de una sola vez de hasta $500 para la renta, los servicios públicos o la reparación "
+               "del auto en una emergencia."),
+    },
+    "Financial Coaching": {
+        "es": ("Asesoría financiera",
+               "Asesoría personal gratis sobre presupuesto, crédito y ahorro."),
+    },
+    "Free Clothing Closet": {
+        "es": ("Ropero gratuito",
+               "Ropa y zapatos gratis para todas las edades, también ropa de trabajo."),
+    },
+    "Diaper Bank": {
+        "es": ("Banco de pañales",
+               "Pañales y toallitas para bebés y niños pequeños, una vez al mes."),
+    },
+    "Furniture Bank": {
+        "es": ("Banco de muebles",
+               "Camas, mesas y artículos de cocina para familias que salen de un refugio. Se necesita una "
+               "referencia."),
+    },
+    "Low-Cost Internet Sign-Up": {
+        "es": ("Inscripción en internet de bajo costo",
+               "Ayuda para inscribirse en internet de bajo costo en casa y puntos de acceso gratis en "
+               "préstamo."),
+        "vi": ("Đăng ký internet giá rẻ",
+               "Hỗ trợ đăng ký internet giá rẻ tại nhà và mượn thiết bị phát wifi miễn phí."),
+        "zh": ("低价上网登记",
+               "帮助登记低价家庭上网服务，并可免费借用无线热点设备。"),
+    },
+    "Digital Skills Coaching": {
+        "es": ("Clases de habilidades digitales",
+               "Ayuda personal con el teléfono, la computadora, el correo electrónico y las citas médicas "
+               "por video."),
+        "vi": ("Hướng dẫn kỹ năng kỹ thuật số",
+               "Hướng dẫn riêng về điện thoại, máy tính, email và khám bệnh qua video."),
+        "zh": ("数字技能辅导",
+               "一对一帮助使用手机、电脑、电子邮件和视频看诊。"),
+    },
+    "Veterans Benefits Help": {
+        "es": ("Ayuda con los beneficios para veteranos",
+               "Ayuda con reclamos de discapacidad del VA, atención médica y pensiones para veteranos."),
+    },
+    "Housing for Veterans": {
+        "es": ("Vivienda para veteranos",
+               "Ayuda para encontrar vivienda y pagar depósitos para veteranos sin hogar o en riesgo de "
+               "perderlo."),
+    },
+    "First Wednesday Pantry": {
+        "es": ("Despensa del primer miércoles",
+               "Comida el primer miércoles de cada mes, de 5 a 7 de la tarde."),
+    },
+    "Grocery Delivery for Homebound Neighbors": {
+        "es": ("Entrega de comida a vecinos que no pueden salir",
+               "Voluntarios llevan comida a personas mayores y con discapacidad que no pueden salir de casa."),
+        "zh": ("为无法出门的邻居送菜上门",
+               "志愿者为无法出门的长者和残障人士送菜上门。"),
+    },
+    "Home Repair for Seniors": {
+        "es": ("Reparaciones del hogar para personas mayores",
+               "Reparaciones gratis para dueños de casa de 62 años o más: goteras, calentadores "
+               "descompuestos, detectores de humo, barras de apoyo y rampas."),
+    },
+    "Family Food Boxes": {
+        "es": ("Cajas de comida para familias",
+               "Cajas de comida cada mes para familias con niños."),
+        "vi": ("Hộp thực phẩm cho gia đình",
+               "Hộp thực phẩm hằng tháng cho các gia đình có con nhỏ."),
+    },
+    "Utility Bill Help (Vietnamese)": {
+        "es": ("Ayuda con las facturas de luz y agua (en vietnamita)",
+               "Ayuda para pagar las facturas de luz y agua, en vietnamita."),
+        "vi": ("Hỗ trợ hóa đơn điện nước",
+               "Hỗ trợ trả hóa đơn điện và nước, bằng tiếng Việt."),
+    },
+    "Family Case Management": {
+        "es": ("Administración de casos para familias",
+               "Un administrador de casos ayuda a su familia con la vivienda, los beneficios, la escuela y la "
+               "salud."),
+        "vi": ("Quản lý hồ sơ gia đình",
+               "Nhân viên xã hội giúp gia đình bạn về nhà ở, trợ cấp, trường học và sức khỏe."),
+    },
+    "Family Counseling (Chinese)": {
+        "es": ("Consejería familiar (en chino)",
+               "Consejería para familias y parejas en mandarín y cantonés."),
+        "zh": ("家庭辅导（中文）",
+               "以普通话和粤语为家庭和夫妻提供辅导。"),
+    },
+    "Parenting Classes": {
+        "es": ("Clases para padres",
+               "Clases para padres de ocho semanas."),
+        "zh": ("父母课程",
+               "为期八周的父母课程。"),
+    },
+    "Despensa Comunitaria": {
+        "es": ("Despensa Comunitaria",
+               "Despensa de alimentos cada viernes: frutas, verduras, frijoles y arroz."),
+    },
+    "Clínica Legal de Inmigración": {
+        "es": ("Clínica Legal de Inmigración",
+               "Consultas gratuitas sobre inmigración cada mes."),
+    },
+    "Clases de Inglés": {
+        "es": ("Clases de Inglés",
+               "Clases de inglés para adultos por la noche."),
+    },
+    "Evening Food Pantry": {
+        "es": ("Despensa por la tarde",
+               "Comida por la tarde para personas que trabajan de día."),
+        "zh": ("晚间食物银行",
+               "为白天上班的人在晚上提供食物。"),
+    },
+    "Adult Overnight Shelter": {
+        "es": ("Albergue nocturno para adultos",
+               "Camas para adultos solos, por orden de llegada. Cena y desayuno."),
+    },
+    "Day Services and Showers": {
+        "es": ("Servicios de día y duchas",
+               "Duchas, lavandería, correo y un lugar para descansar durante el día para personas sin hogar."),
+    },
+    "Outpatient Substance Use Treatment": {
+        "es": ("Tratamiento ambulatorio para el uso de sustancias",
+               "Consejería y tratamiento con medicamentos para el uso de alcohol y drogas, para adultos."),
+    },
+    "Recovery Peer Support": {
+        "es": ("Apoyo entre pares para la recuperación",
+               "Reuniones de apoyo entre pares para personas en recuperación, todas las noches."),
+    },
+    "Housing Navigation": {
+        "es": ("Orientación para la vivienda",
+               "Una persona le ayuda a conseguir sus documentos, solicitar vivienda y mudarse."),
+    },
+    "Security Deposit Assistance": {
+        "es": ("Ayuda con el depósito de garantía",
+               "Ayuda con el depósito de garantía para personas que se mudan a una vivienda."),
+    },
+    "Information and Referral Line": {
+        "es": ("Línea de información y referencias",
+               "Llame para encontrar comida, vivienda, atención médica y otra ayuda cerca de usted, en muchos "
+               "idiomas."),
+        "vi": ("Đường dây thông tin và giới thiệu",
+               "Gọi để tìm thực phẩm, nhà ở, chăm sóc sức khỏe và các trợ giúp khác gần bạn, bằng nhiều ngôn "
+               "ngữ."),
+        "zh": ("信息与转介热线",
+               "打电话查找您附近的食物、住房、医疗和其他帮助，有多种语言服务。"),
+        "tl": ("Linya para sa impormasyon at referral",
+               "Tumawag para makahanap ng pagkain, tirahan, pangangalagang pangkalusugan at iba pang tulong "
+               "na malapit sa iyo, sa maraming wika."),
+    },
+    "Elder Abuse Prevention and Advocacy": {
+        "es": ("Prevención del abuso de personas mayores",
+               "Ayuda para personas mayores que sufren abuso, abandono o estafas. Referencias a servicios de "
+               "protección para adultos."),
+        "zh": ("防止虐待长者与维权",
+               "帮助遭受虐待、忽视或诈骗的长者，并转介成人保护服务。"),
+    },
+    "Meals on Wheels": {
+        "es": ("Comidas a domicilio",
+               "Comidas calientes a domicilio cada día entre semana para personas mayores que no pueden salir "
+               "de casa."),
+        "zh": ("送餐上门",
+               "每个工作日为无法出门的长者送热饭上门。"),
+    },
+    "Family Pantry": {
+        "es": ("Despensa familiar",
+               "Comida y artículos para bebés para familias con niños."),
+        "tl": ("Pantry para sa pamilya",
+               "Pagkain at gamit para sa sanggol para sa mga pamilyang may anak."),
+    },
+    "Parent Support Group": {
+        "es": ("Grupo de apoyo para padres",
+               "Un grupo amistoso para padres de niños pequeños, para compartir y aprender juntos."),
+        "tl": ("Grupo ng suporta para sa mga magulang",
+               "Isang magiliw na grupo para sa mga magulang ng maliliit na bata, para magbahagi at matuto "
+               "nang sama-sama."),
+    },
+    "Rent and Utility Help": {
+        "es": ("Ayuda con la renta y los servicios",
+               "Ayuda de emergencia con la renta y las facturas de servicios para familias con niños en el "
+               "oeste de San José."),
+        "tl": ("Tulong sa upa at bayarin sa kuryente at tubig",
+               "Pang-emergency na tulong sa upa at sa bayarin sa kuryente at tubig para sa mga pamilyang may "
+               "anak sa West San Jose."),
+    },
+    "Mobile Health Van": {
+        "es": ("Clínica móvil",
+               "Chequeos gratis, pruebas de presión y diabetes, y vacunas en una camioneta."),
+        "vi": ("Xe khám bệnh lưu động",
+               "Khám sức khỏe miễn phí, đo huyết áp, thử tiểu đường và chích ngừa trên xe lưu động."),
+    },
+    "Health Coverage Enrollment": {
+        "es": ("Inscripción en seguro médico",
+               "Inscríbase en Medi-Cal o Covered California, o mantenga su cobertura."),
+        "vi": ("Đăng ký bảo hiểm y tế",
+               "Đăng ký Medi-Cal hoặc Covered California, hoặc giữ bảo hiểm của bạn."),
+    },
+    "After-School Program": {
+        "es": ("Programa después de la escuela",
+               "Ayuda con las tareas, deportes y meriendas después de la escuela para niños de 5 a 12 años."),
+    },
+    "Senior Fitness and Friends": {
+        "es": ("Ejercicio y amistad para personas mayores",
+               "Clases de ejercicio suave y café para personas de 60 años o más. Una buena manera de conocer "
+               "gente."),
+    },
+    "Repair Request Help": {
+        "es": ("Ayuda para pedir reparaciones",
+               "Ayuda para que su arrendador arregle el moho, las plagas, las goteras o la falta de "
+               "calefacción, y para reportar violaciones del código."),
+        "vi": ("Hỗ trợ yêu cầu sửa chữa",
+               "Giúp bạn yêu cầu chủ nhà sửa nấm mốc, côn trùng, dột nước hoặc mất sưởi, và báo cáo vi phạm "
+               "quy định nhà ở."),
+    },
+    "Tenant Organizing Meetings": {
+        "es": ("Reuniones de inquilinos",
+               "Reuniones cada mes para conocer sus derechos como inquilino."),
+        "vi": ("Họp người thuê nhà",
+               "Họp hằng tháng để tìm hiểu quyền của người thuê nhà."),
+    },
+    "School Pantry": {
+        "es": ("Despensa escolar",
+               "Comida gratis para las familias de la escuela, a la hora de la salida."),
+    },
+    "Saturday Church Pantry": {
+        "es": ("Despensa de los sábados en la iglesia",
+               "Despensa los sábados por la mañana con frutas y verduras frescas."),
+        "vi": ("Kho thực phẩm nhà thờ ngày thứ Bảy",
+               "Phát thực phẩm sáng thứ Bảy, có rau quả tươi."),
+    },
+    "Summer Meals for Kids": {
+        "es": ("Comidas de verano para niños",
+               "Almuerzo gratis para niños y jóvenes de 18 años o menos, entre semana en el verano."),
+    },
+    "Bus Passes for Job Seekers": {
+        "es": ("Pases de autobús para quienes buscan trabajo",
+               "Pases de autobús mensuales gratis para personas que buscan trabajo o empiezan un empleo nuevo."),
+    },
+    "Paratransit Sign-Up": {
+        "es": ("Inscripción en paratránsito",
+               "Ayuda para solicitar el transporte de paratránsito para personas con discapacidad."),
+        "zh": ("辅助交通服务登记",
+               "帮助残障人士申请辅助交通服务。"),
+    },
+    "Mental Health Crisis Line": {
+        "es": ("Línea de crisis de salud mental",
+               "Hable con un consejero a cualquier hora si está en crisis o piensa en el suicidio."),
+        "vi": ("Đường dây khủng hoảng tâm lý",
+               "Nói chuyện với chuyên viên tư vấn bất cứ lúc nào nếu bạn đang khủng hoảng hoặc có ý nghĩ tự "
+               "tử."),
+        "zh": ("心理危机热线",
+               "如果您正处于危机中或有自杀念头，随时可以和辅导员通话。"),
+    },
+    "Walk-In Crisis Stabilization": {
+        "es": ("Atención de crisis sin cita",
+               "Ayuda sin cita para adultos en una crisis de salud mental, de día o de noche."),
+    },
+    "Senior Housing Counseling": {
+        "es": ("Asesoría de vivienda para personas mayores",
+               "Ayuda para personas de 62 años o más para encontrar apartamentos para mayores y solicitar "
+               "vales de vivienda."),
+        "zh": ("长者住房咨询",
+               "帮助六十二岁以上长者寻找长者公寓并申请住房券。"),
+    },
+    "Culinary Job Training": {
+        "es": ("Capacitación laboral en cocina",
+               "Un programa pagado de 12 semanas de capacitación en cocina para adultos con dificultades para "
+               "conseguir trabajo."),
+    },
+    "Community Supper": {
+        "es": ("Cena comunitaria",
+               "Una cena comunitaria gratis cada jueves por la noche."),
+    },
+    "Weekend Produce Market": {
+        "es": ("Mercado de verduras del fin de semana",
+               "Frutas y verduras frescas gratis los domingos por la mañana en el anexo."),
+        "vi": ("Chợ rau cuối tuần",
+               "Rau quả tươi miễn phí vào sáng Chủ nhật tại nhà phụ."),
+    },
+    "Holiday Food Baskets": {
+        "es": ("Canastas navideñas",
+               "Canastas de comida para las fiestas en noviembre y diciembre; inscríbase en la despensa."),
+        "vi": ("Giỏ thực phẩm ngày lễ",
+               "Giỏ thực phẩm dịp lễ vào tháng 11 và tháng 12; đăng ký tại kho thực phẩm."),
+    },
+    "Energy Assistance West": {
+        "es": ("Ayuda con la energía, oficina oeste",
+               "La misma ayuda con las facturas de gas y electricidad, en nuestra oficina del oeste."),
+        "tl": ("Tulong sa bayarin sa kuryente (West)",
+               "Parehong tulong sa bayarin sa gas at kuryente, sa aming opisina sa west."),
+    },
+    "Phone and Internet Lifeline Sign-Up": {
+        "es": ("Inscripción en Lifeline para teléfono e internet",
+               "Ayuda para inscribirse en los descuentos de Lifeline para el teléfono y el internet."),
+        "vi": ("Đăng ký Lifeline cho điện thoại và internet",
+               "Hỗ trợ đăng ký giảm giá Lifeline cho điện thoại và internet."),
+        "zh": ("电话和上网Lifeline优惠登记",
+               "帮助登记Lifeline电话和上网费用优惠。"),
+    },
+    "Ayuda con la Renta": {
+        "es": ("Ayuda con la Renta",
+               "Ayuda de emergencia para pagar la renta y evitar el desalojo."),
+    },
+    "Grupo de Apoyo para Mujeres": {
+        "es": ("Grupo de Apoyo para Mujeres",
+               "Un grupo de apoyo semanal para mujeres: estrés, familia y bienestar."),
+    },
+    "Promotoras de Salud": {
+        "es": ("Promotoras de Salud",
+               "Trabajadoras de salud comunitarias le ayudan a encontrar clínica, seguro médico y vacunas."),
+    },
+    "Dental Clinic": {
+        "es": ("Clínica dental",
+               "Limpiezas, empastes y extracciones con pago según sus ingresos."),
+        "vi": ("Phòng nha",
+               "Cạo vôi răng, trám răng và nhổ răng, giá tùy theo thu nhập."),
+        "zh": ("牙科诊所",
+               "洗牙、补牙和拔牙，按收入收费。"),
+    },
+    "Diabetes Education Classes": {
+        "es": ("Clases sobre la diabetes",
+               "Clases sobre comida, ejercicio y medicinas para personas con diabetes."),
+        "vi": ("Lớp học về bệnh tiểu đường",
+               "Lớp học về ăn uống, tập thể dục và thuốc men cho người bị tiểu đường."),
+        "zh": ("糖尿病教育课程",
+               "为糖尿病患者讲解饮食、运动和用药。"),
+    },
+    "Senior Grocery Delivery": {
+        "es": ("Entrega de comida para personas mayores",
+               "Comida a domicilio dos veces al mes para personas de 65 años o más que no pueden ir a la "
+               "despensa."),
+    },
+    "Vietnamese Citizenship Class": {
+        "es": ("Clase de ciudadanía en vietnamita",
+               "Prepárese en vietnamita para la entrevista de ciudadanía."),
+        "vi": ("Lớp học quốc tịch",
+               "Chuẩn bị cho buổi phỏng vấn quốc tịch bằng tiếng Việt."),
+    },
+    "Chinese Caregiver Support": {
+        "es": ("Apoyo para cuidadores (en chino)",
+               "Apoyo y descanso para familiares que cuidan a un pariente mayor."),
+        "zh": ("照顾者支持小组",
+               "为照顾年长亲人的家人提供支持和喘息服务。"),
+    },
+    "Homeless Prevention Case Management": {
+        "es": ("Administración de casos para prevenir la falta de vivienda",
+               "Administradores de casos ayudan a familias en riesgo de perder su vivienda a hacer un plan y "
+               "recibir ayuda rápido."),
+    },
+    "First-Time Renter Workshop": {
+        "es": ("Taller para inquilinos primerizos",
+               "Aprenda a solicitar apartamentos, a planear el pago de la renta y a evitar estafas."),
+        "vi": ("Lớp học cho người thuê nhà lần đầu",
+               "Học cách nộp đơn thuê căn hộ, tính tiền thuê nhà và tránh bị lừa đảo."),
+    },
+    "Youth Job Readiness": {
+        "es": ("Preparación laboral para jóvenes",
+               "Habilidades de trabajo, currículum y prácticas pagadas para jóvenes de 16 a 24 años."),
+    },
+    "Wheelchair Van Rides": {
+        "es": ("Transporte en camioneta para sillas de ruedas",
+               "Transporte accesible para sillas de ruedas a citas y mandados, con reservación."),
+        "vi": ("Xe đưa đón cho người ngồi xe lăn",
+               "Xe có chỗ cho xe lăn đưa đón đi khám bệnh và làm việc vặt, cần đặt trước."),
+        "zh": ("轮椅无障碍接送",
+               "可载轮椅的车辆接送您去看病和办事，需要预约。"),
+    },
+    "Car Repair Assistance": {
+        "es": ("Ayuda para reparar el auto",
+               "Ayuda para pagar las reparaciones del auto que necesita para ir al trabajo."),
+    },
+    "Solar Savings Program": {
+        "es": ("Programa de ahorro con energía solar",
+               "Paneles solares gratis en el techo para dueños de casa que califican por ingresos, para bajar "
+               "la factura de electricidad."),
+    },
+    "Sexual Assault Support": {
+        "es": ("Apoyo después de una agresión sexual",
+               "Apoyo confidencial, acompañamiento al hospital y consejería después de una agresión sexual."),
+    },
+    "Safety Planning Workshop": {
+        "es": ("Taller de seguridad",
+               "Un taller cada mes sobre planes de seguridad y relaciones sanas."),
+    },
+    "Unemployment Claims Help": {
+        "es": ("Ayuda con el desempleo",
+               "Ayuda para solicitar y corregir reclamos del seguro de desempleo."),
+        "vi": ("Hỗ trợ xin trợ cấp thất nghiệp",
+               "Hỗ trợ nộp và sửa đơn xin trợ cấp thất nghiệp."),
+    },
+    "Reentry Housing Referrals": {
+        "es": ("Referencias de vivienda para la reintegración",
+               "Ayuda para encontrar vivienda sobria y de transición después de salir de la cárcel."),
+    },
+    "Women's Health Clinic": {
+        "es": ("Clínica de salud de la mujer",
+               "Papanicolaou, anticonceptivos y cuidado prenatal con pago según sus ingresos."),
+    },
+    "Anxiety and Stress Workshop": {
+        "es": ("Taller sobre la ansiedad y el estrés",
+               "Un taller de seis semanas para aprender a manejar el estrés y la ansiedad."),
+    },
+    "Nhóm Hỗ Trợ (Support Group)": {
+        "es": ("Grupo de apoyo (en vietnamita)",
+               "Un grupo de apoyo en vietnamita para el estrés, las pérdidas y la soledad."),
+        "vi": ("Nhóm Hỗ Trợ",
+               "Nhóm hỗ trợ tinh thần bằng tiếng Việt cho người bị căng thẳng, mất mát và cô đơn."),
+    },
+    "Senior Lunch": {
+        "es": ("Almuerzo para personas mayores",
+               "Un almuerzo caliente cada día entre semana para personas de 60 años o más; solo se sugiere "
+               "una donación."),
+        "zh": ("长者午餐",
+               "每个工作日为六十岁以上长者提供热午餐，只建议捐款，不收费。"),
+        "vi": ("Bữa trưa cho người cao niên",
+               "Bữa trưa nóng mỗi ngày trong tuần cho người từ 60 tuổi trở lên; chỉ đề nghị đóng góp tùy ý."),
+    },
+    "Consumer Debt Legal Help": {
+        "es": ("Ayuda legal con deudas",
+               "Asesoría sobre el cobro de deudas, el embargo de salario y las estafas."),
+    },
+    "Public Benefits Appeals": {
+        "es": ("Apelaciones de beneficios públicos",
+               "Ayuda para apelar un beneficio negado o recortado: CalFresh, Medi-Cal, SSI o desempleo."),
+        "vi": ("Khiếu nại về trợ cấp",
+               "Hỗ trợ khiếu nại khi bị từ chối hoặc cắt trợ cấp: CalFresh, Medi-Cal, SSI hoặc thất nghiệp."),
+        "zh": ("公共福利申诉",
+               "福利被拒绝或被削减时帮助您申诉：CalFresh、Medi-Cal、SSI或失业救济。"),
+    },
+    "Citizenship Classes": {
+        "es": ("Clases de ciudadanía",
+               "Estudie para el examen y la entrevista de ciudadanía de los Estados Unidos."),
+        "vi": ("Lớp học quốc tịch",
+               "Học để chuẩn bị thi và phỏng vấn quốc tịch Hoa Kỳ."),
+        "zh": ("入籍课程",
+               "准备美国入籍考试和面试。"),
+    },
+    "Adult Literacy Tutoring": {
+        "es": ("Tutoría de lectura para adultos",
+               "Tutoría personal de lectura y escritura para adultos."),
+    },
+    "Early Intervention Screening": {
+        "es": ("Evaluación de intervención temprana",
+               "Evaluación gratis del desarrollo para bebés y niños menores de 3 años."),
+    },
+    "Earned Income Credit Help": {
+        "es": ("Ayuda con el crédito por ingreso del trabajo",
+               "Averigüe si puede recibir el Crédito Tributario por Ingreso del Trabajo (EITC) y el CalEITC."),
+    },
+    "Burial Assistance": {
+        "es": ("Ayuda para funerales",
+               "Ayuda con los gastos del funeral para familias que no pueden pagarlos."),
+    },
+    "Work Clothes for Interviews": {
+        "es": ("Ropa de trabajo para entrevistas",
+               "Ropa gratis para entrevistas y para el trabajo, con una referencia de un programa de empleo."),
+    },
+    "Laptop Lending": {
+        "es": ("Préstamo de computadoras portátiles",
+               "Pida prestada una computadora portátil hasta por tres meses para la escuela, el trabajo o "
+               "buscar empleo."),
+        "vi": ("Cho mượn máy tính xách tay",
+               "Mượn máy tính xách tay đến ba tháng để đi học, làm việc hoặc tìm việc."),
+        "zh": ("借用笔记本电脑",
+               "可借用笔记本电脑最多三个月，用于上学、工作或找工作。"),
+    },
+    "Veterans Peer Support": {
+        "es": ("Apoyo entre veteranos",
+               "Veteranos que ayudan a veteranos: apoyo para el estrés, el TEPT y la vida civil."),
+    },
+    "Community Breakfast": {
+        "es": ("Desayuno comunitario",
+               "Desayuno caliente gratis cada domingo después de misa; todos son bienvenidos."),
+    },
+    "Tool and Furniture Sharing": {
+        "es": ("Préstamo de herramientas y muebles",
+               "Pida prestadas herramientas y encuentre muebles gratis que regalan los vecinos."),
+        "zh": ("工具和家具共享",
+               "借用工具，并从邻居那里免费获得家具。"),
+    },
+    "Accessibility Ramps and Grab Bars": {
+        "es": ("Rampas y barras de apoyo",
+               "Voluntarios instalan rampas y barras de apoyo para que las personas con discapacidad puedan "
+               "vivir seguras en casa."),
+    },
+    "Vietnamese Parenting Workshop": {
+        "es": ("Taller para padres vietnamitas",
+               "Talleres para padres de familias vietnamitas."),
+        "vi": ("Lớp học làm cha mẹ",
+               "Lớp học làm cha mẹ cho các gia đình người Việt."),
+    },
+    "Chinese Elder Companion Calls": {
+        "es": ("Llamadas de compañía para mayores (en chino)",
+               "Llamadas amistosas cada semana en mandarín o cantonés para personas mayores que están solas."),
+        "zh": ("长者关怀电话",
+               "每周用普通话或粤语给独居长者打关怀电话。"),
+    },
+    "Back-to-School Backpacks": {
+        "es": ("Mochilas para el regreso a clases",
+               "Mochilas y útiles escolares gratis para estudiantes en agosto."),
+        "zh": ("开学书包",
+               "八月为学生免费提供书包和文具。"),
+    },
+    "Mail and ID Help": {
+        "es": ("Ayuda con el correo y la identificación",
+               "Una dirección para recibir correo y ayuda para reponer identificaciones perdidas para personas "
+               "sin hogar."),
+    },
+    "Family Recovery Support": {
+        "es": ("Apoyo familiar para la recuperación",
+               "Grupos de apoyo para familiares de personas que usan alcohol o drogas."),
+    },
+    "Move-In Kits": {
+        "es": ("Paquetes para la mudanza",
+               "Ropa de cama, artículos de cocina y de limpieza para personas que se mudan a un hogar nuevo."),
+    },
+    "Scam Prevention Talks": {
+        "es": ("Charlas para prevenir estafas",
+               "Charlas cada mes para personas mayores sobre estafas por teléfono y por internet."),
+        "zh": ("防诈骗讲座",
+               "每月为长者举办讲座，讲解电话和网络诈骗。"),
+    },
+    "Kinship Caregiver Support": {
+        "es": ("Apoyo para abuelos y familiares que crían niños",
+               "Ayuda para abuelos y familiares que crían a niños."),
+        "tl": ("Suporta para sa mga kamag-anak na nag-aalaga ng bata",
+               "Tulong para sa mga lolo, lola at kamag-anak na nagpapalaki ng mga bata."),
+    },
+    "Diabetes and Blood Pressure Screening": {
+        "es": ("Pruebas de diabetes y presión arterial",
+               "Pruebas gratis y seguimiento en la camioneta médica."),
+        "vi": ("Khám tiểu đường và huyết áp",
+               "Khám miễn phí và theo dõi tại xe khám bệnh lưu động."),
+    },
+    "Youth Sports Scholarships": {
+        "es": ("Becas deportivas para jóvenes",
+               "Becas para que niños de 5 a 17 años practiquen deportes y tomen clases de natación."),
+    },
+    "Emergency Repair Fund": {
+        "es": ("Fondo para reparaciones urgentes",
+               "Pequeñas ayudas para arreglar problemas urgentes que el arrendador no arregla, como la falta "
+               "de calefacción o cerraduras rotas."),
+        "vi": ("Quỹ sửa chữa khẩn cấp",
+               "Khoản tiền nhỏ để sửa những hư hỏng khẩn cấp mà chủ nhà không sửa, như mất sưởi hoặc khóa "
+               "hư."),
+    },
+    "Pantry Home Delivery": {
+        "es": ("Entrega a domicilio de la despensa",
+               "Comida a domicilio para familias que no pueden ir a una despensa por enfermedad o "
+               "discapacidad."),
+    },
+    "Youth Transit Passes": {
+        "es": ("Pases de autobús para jóvenes",
+               "Pases de transporte gratis para estudiantes y jóvenes menores de 19 años."),
+    },
+    "Suicide Prevention Training": {
+        "es": ("Capacitación para prevenir el suicidio",
+               "Capacitación gratis para familias y miembros de la comunidad para reconocer las señales de "
+               "alerta."),
+    },
+    "Senior Rent Relief": {
+        "es": ("Ayuda con la renta para personas mayores",
+               "Ayuda para inquilinos de 62 años o más que están atrasados con la renta."),
+        "zh": ("长者房租补助",
+               "帮助拖欠房租的六十二岁以上租户。"),
+    },
+    "Culinary English": {
+        "es": ("Inglés para la cocina",
+               "Clases de inglés para trabajos de cocina."),
+    },
+}
+
+
+def translations_of(s):
+    """The record's "translations": Spanish always, vi/zh/tl where the service speaks them."""
+    table = TRANSLATIONS.get(s["name"])
+    if table is None or "es" not in table:
+        raise SystemExit(f"no Spanish translation for {s['name']!r}")
+    wanted = ["es"] + [c for c in TRANSLATED_LANGUAGES if c in s["langs"]]
+    missing = [c for c in wanted if c not in table]
+    if missing:
+        raise SystemExit(f"{s['name']!r} is offered in {missing} but has no translation into it")
+    return {c: {"name": table[c][0], "description": table[c][1]} for c in wanted}
+
+
 # ------------------------------------------------------------------------------- assembly
 
 def location_record(org_key, loc, idx):
@@ -893,6 +1802,7 @@ def main():
         if s["alt"]:
             rec["alternate_name"] = s["alt"]
         rec["description"] = s["description"]
+        rec["translations"] = translations_of(s)
         rec["status"] = s["status"]
         if s["min_age"] is not None:
             rec["minimum_age"] = s["min_age"]
@@ -942,6 +1852,9 @@ def main():
     with open(out, "w", encoding="utf-8") as f:
         json.dump(services, f, ensure_ascii=False, indent=1)
         f.write("\n")
+    unused = set(TRANSLATIONS) - {s["name"] for s in SERVICES}
+    if unused:
+        raise SystemExit(f"translations for no service: {sorted(unused)}")
     used = {(s["org"], k) for s in SERVICES for k in (s["at"] or [])}
     print(f"{len(ORGS)} organizations, {len(services)} services, {len(used)} locations -> {out}")
 

@@ -34,6 +34,20 @@ bool is_word_cp(std::uint32_t cp) {
     return it != begin && cp <= (it - 1)->hi;
 }
 
+// Chinese and Japanese write no spaces between words, and a dictionary to find them would
+// outweigh the app: their Han and Kana runs are cut into overlapping character bigrams, the
+// usual choice of search engines without one (Lucene's CJKBigramFilter). Hangul is written
+// with spaces between words and stays in runs.
+bool is_bigram_script(std::uint32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) ||    // Hiragana, Katakana
+           (cp >= 0x31F0 && cp <= 0x31FF) ||    // Katakana phonetic extensions
+           (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK Extension A
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK Unified Ideographs
+           (cp >= 0xF900 && cp <= 0xFAFF) ||    // CJK Compatibility Ideographs
+           (cp >= 0xFF66 && cp <= 0xFF9F) ||    // halfwidth Katakana
+           (cp >= 0x20000 && cp <= 0x3FFFF);   // CJK Extensions B and later
+}
+
 // Feeds the folded code points of `utf8` to `sink(cp)`.
 template <typename Sink>
 void for_each_folded(std::string_view utf8, Sink&& sink) {
@@ -132,21 +146,42 @@ void tokenize(std::string_view utf8, TokenChars chars, std::string& scratch,
     std::vector<std::pair<std::size_t, std::size_t>> spans;
     std::size_t start = 0;
     bool in_token = false;
+    std::vector<std::uint32_t> han_run;  // the current run of Han and Kana characters
     const bool unicode = chars == TokenChars::Unicode;
+    const auto end_token = [&] {
+        if (in_token) spans.emplace_back(start, scratch.size() - start);
+        in_token = false;
+    };
+    const auto end_han_run = [&] {
+        // Each pair of neighbours is a token; a lone character is one on its own.
+        for (std::size_t i = 0; i < han_run.size() && (i + 1 < han_run.size() || i == 0); ++i) {
+            const std::size_t at = scratch.size();
+            utf8_append(scratch, han_run[i]);
+            if (i + 1 < han_run.size()) utf8_append(scratch, han_run[i + 1]);
+            spans.emplace_back(at, scratch.size() - at);
+        }
+        han_run.clear();
+    };
     for_each_folded(utf8, [&](std::uint32_t cp) {
         const bool word = cp < 0x80 ? is_word_cp(cp) : (unicode && is_word_cp(cp));
+        if (word && is_bigram_script(cp)) {
+            end_token();
+            han_run.push_back(cp);
+            return;
+        }
+        if (!han_run.empty()) end_han_run();
         if (word) {
             if (!in_token) {
                 start = scratch.size();
                 in_token = true;
             }
             utf8_append(scratch, cp);
-        } else if (in_token) {
-            spans.emplace_back(start, scratch.size() - start);
-            in_token = false;
+        } else {
+            end_token();
         }
     });
-    if (in_token) spans.emplace_back(start, scratch.size() - start);
+    end_token();
+    end_han_run();
     const std::string_view all(scratch);
     for (const auto& [off, len] : spans) out.push_back(all.substr(off, len));
 }

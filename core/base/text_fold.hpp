@@ -6,7 +6,9 @@
 //
 // Word characters are [a-z0-9] in the reference; the product also keeps non-ASCII letters and
 // digits that survive folding (Vietnamese đ, Chinese, Cyrillic), which the reference treats
-// as separators. TokenChars picks one or the other.
+// as separators. TokenChars picks one or the other. In Unicode mode, runs of Han and Kana
+// (Chinese and Japanese: no spaces between words) become overlapping character bigrams
+// ("食物银行" → 食物 物银 银行; a lone character is its own token); Hangul stays in runs.
 #include <cstddef>
 #include <cstdint>
 #include <string>

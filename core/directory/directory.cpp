@@ -1,5 +1,6 @@
 #include "core/directory/directory.hpp"
 
+#include "core/directory/directory_builder.hpp"
 #include "core/directory/directory_format.hpp"
 #include "core/base/error.hpp"
 #include "core/base/text_fold.hpp"
@@ -253,6 +254,12 @@ void check_tables(const DirectoryView& v, const IndexCheck& check) {
                              &v.area_value})
         check.refs(*refs, v.str_offsets.size(), false, "a string reference");
     check.refs(v.svc_org, O, true, "a service's organization");
+    check.csr(v.svc_tr_start, S, v.svc_tr_lang.size(), "service name translations");
+    check.csr(v.org_tr_start, O, v.org_tr_lang.size(), "organization name translations");
+    check.size(v.svc_tr_name.size(), v.svc_tr_lang.size(), "service name translations");
+    check.size(v.org_tr_name.size(), v.org_tr_lang.size(), "organization name translations");
+    for (const auto* refs : {&v.svc_tr_lang, &v.svc_tr_name, &v.org_tr_lang, &v.org_tr_name})
+        check.refs(*refs, v.str_offsets.size(), false, "a translation's string reference");
 }
 
 void check_services(const DirectoryView& v, const IndexCheck& check) {
@@ -471,6 +478,42 @@ std::string Directory::organization_id(std::uint32_t s) const {
 std::string Directory::organization_name(std::uint32_t s) const {
     const std::uint32_t o = m_view.svc_org[s];
     return o == fmt::kNone ? std::string() : string(m_view.org_name[o]);
+}
+
+// The name in `lang`: the translation with that exact tag, else one with its primary subtag.
+std::string Directory::translated_name(std::span<const std::uint32_t> start, std::span<const std::uint32_t> langs,
+                                       std::span<const std::uint32_t> names, std::uint32_t i, std::string_view lang,
+                                       std::string* shown_lang) const {
+    if (shown_lang) shown_lang->clear();
+    if (lang.empty()) return {};
+    const std::string primary = language_key(lang);
+    std::uint32_t found = fmt::kNone;
+    for (std::uint32_t k = start[i]; k < start[i + 1]; ++k) {
+        const std::string tag = string(langs[k]);
+        if (tag == lang) {
+            found = k;
+            break;
+        }
+        if (found == fmt::kNone && language_key(tag) == primary) found = k;
+    }
+    if (found == fmt::kNone) return {};
+    if (shown_lang) *shown_lang = string(langs[found]);
+    return string(names[found]);
+}
+
+std::string Directory::service_name(std::uint32_t s, std::string_view lang, std::string* shown_lang) const {
+    std::string name = translated_name(m_view.svc_tr_start, m_view.svc_tr_lang, m_view.svc_tr_name, s, lang, shown_lang);
+    return name.empty() ? service_name(s) : name;
+}
+
+std::string Directory::organization_name(std::uint32_t s, std::string_view lang, std::string* shown_lang) const {
+    const std::uint32_t o = m_view.svc_org[s];
+    if (o == fmt::kNone) {
+        if (shown_lang) shown_lang->clear();
+        return {};
+    }
+    std::string name = translated_name(m_view.org_tr_start, m_view.org_tr_lang, m_view.org_tr_name, o, lang, shown_lang);
+    return name.empty() ? string(m_view.org_name[o]) : name;
 }
 
 std::string Directory::location_id(std::uint32_t row) const {

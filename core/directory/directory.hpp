@@ -122,6 +122,11 @@ public:
     std::string service_name(std::uint32_t s) const { return string(m_view.svc_name[s]); }
     std::string organization_id(std::uint32_t s) const;
     std::string organization_name(std::uint32_t s) const;
+    // The name in `lang` (a BCP 47 tag: the exact tag, else the same primary subtag) where the
+    // directory translates it (text_translations.hpp), else the original. `shown_lang` is set
+    // to the translation's tag, or cleared when the original is returned.
+    std::string service_name(std::uint32_t s, std::string_view lang, std::string* shown_lang = nullptr) const;
+    std::string organization_name(std::uint32_t s, std::string_view lang, std::string* shown_lang = nullptr) const;
     std::string location_id(std::uint32_t row) const;
     ServiceStatus status(std::uint32_t s) const { return static_cast<ServiceStatus>(m_view.svc_status[s]); }
     Capacity capacity(std::uint32_t s) const { return static_cast<Capacity>(m_view.svc_capacity[s]); }
@@ -163,6 +168,9 @@ public:
 private:
     Directory() = default;
     void validate_and_bind(std::string_view source);
+    std::string translated_name(std::span<const std::uint32_t> start, std::span<const std::uint32_t> langs,
+                                std::span<const std::uint32_t> names, std::uint32_t i, std::string_view lang,
+                                std::string* shown_lang) const;
     void derive();
 
     // The image, 8-byte aligned: the builder's vector, or memory read from a file without

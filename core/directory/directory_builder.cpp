@@ -208,9 +208,14 @@ private:
     std::vector<std::string> m_words;
 };
 
+// A record's translated names as pooled strings: (language tag, name).
+using StagedNames = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
 struct StagedOrg {
     std::uint32_t id, name, recipient;
     std::string name_text;
+    Translations translations;  // their names are a service's keywords too
+    StagedNames names;
 };
 
 struct StagedLocation {
@@ -233,6 +238,7 @@ struct StagedService {
     std::vector<AreaInput> areas;
     std::vector<SiteInput> sites;
     std::vector<OpeningRule> rules;
+    StagedNames names;  // translated names
 };
 
 std::int16_t centi_years(const std::optional<double>& years) {
@@ -301,6 +307,13 @@ struct DirectoryBuilder::State {
         return id;
     }
     // Appends the sorted unique word ids of `text` to `out`.
+    StagedNames staged_names(const Translations& translations) {
+        StagedNames out;
+        for (const Translation& t : translations)
+            if (!t.name.empty()) out.emplace_back(pool.intern(t.language), pool.intern(t.name));
+        return out;
+    }
+
     void words_of(std::string_view text, std::vector<std::uint32_t>& out) {
         views.clear();
         tokenize(text, options.token_chars, scratch, views);
@@ -333,7 +346,8 @@ bool DirectoryBuilder::add_organization(const OrganizationInput& org) {
     if (m->org_index.count(org.id)) return false;
     m->org_index.emplace(org.id, static_cast<std::uint32_t>(m->orgs.size()));
     m->orgs.push_back({m->pool.add(org.id), m->pool.intern(org.name),
-                       org.recipient.empty() ? 0 : m->pool.intern(org.recipient), org.name});
+                       org.recipient.empty() ? 0 : m->pool.intern(org.recipient), org.name, org.translations,
+                       m->staged_names(org.translations)});
     return true;
 }
 
@@ -374,11 +388,20 @@ bool DirectoryBuilder::add_service(const ServiceInput& svc) {
         m->words_of(text, out);
         if (by_keywords) s.needs |= m->phrases.match(m->views);
     };
+    // A translation's words count as the field they translate (a Chinese query finds the
+    // Chinese name as an English query finds the English one), but do not classify the
+    // service: its needs come from its own text, whatever languages it is translated into.
     field(svc.name, name);
     field(svc.description, desc);
+    for (const Translation& t : svc.translations) {
+        m->words_of(t.name, name);
+        m->words_of(t.description, desc);
+    }
     field(svc.alternate_name, kw);
-    if (const auto o = m->org_index.find(svc.organization_id); o != m->org_index.end())
+    if (const auto o = m->org_index.find(svc.organization_id); o != m->org_index.end()) {
         field(m->orgs[o->second].name_text, kw);
+        for (const Translation& t : m->orgs[o->second].translations) m->words_of(t.name, kw);
+    }
     for (const TermInput& t : svc.terms) field(t.name, kw);
     for (auto* v : {&name, &desc, &kw}) {
         std::sort(v->begin(), v->end());
@@ -399,6 +422,7 @@ bool DirectoryBuilder::add_service(const ServiceInput& svc) {
     m->tokens.insert(m->tokens.end(), kw.begin(), kw.end());
 
     s.languages = svc.languages;
+    s.names = m->staged_names(svc.translations);
     s.areas = svc.areas;
     s.sites = svc.sites;
     s.rules = svc.rules;
@@ -429,6 +453,15 @@ void put_delta_list(std::vector<std::uint8_t>& out, const std::vector<std::uint3
         put_varint(out, i == 0 ? sorted[i] : sorted[i] - prev);
         prev = sorted[i];
     }
+}
+
+void write_names(const StagedNames& names, std::vector<std::uint32_t>& start, std::vector<std::uint32_t>& lang,
+                 std::vector<std::uint32_t>& name) {
+    for (const auto& [l, n] : names) {
+        lang.push_back(l);
+        name.push_back(n);
+    }
+    start.push_back(static_cast<std::uint32_t>(lang.size()));
 }
 
 PackedRule pack_rule(const OpeningRule& r, std::vector<OpeningRule>& ext) {
@@ -542,10 +575,12 @@ Layout DirectoryBuilder::State::lay_out(std::string_view source, const Unresolve
 // Organizations are referenced by id; a service naming an unknown organization keeps the id
 // text (as a string) but links to none.
 void DirectoryBuilder::State::write_parties(IndexArrays& sec) const {
+    sec.org_tr_start.push_back(0);
     for (const StagedOrg& o : orgs) {
         sec.org_id.push_back(o.id);
         sec.org_name.push_back(o.name);
         sec.org_recipient.push_back(o.recipient);
+        write_names(o.names, sec.org_tr_start, sec.org_tr_lang, sec.org_tr_name);
     }
     for (const StagedLocation& loc : locs) sec.loc_id.push_back(loc.id);
 }
@@ -555,12 +590,13 @@ void DirectoryBuilder::State::write_services(IndexArrays& sec, const Layout& l, 
     std::vector<std::vector<std::uint32_t>> rows_of(S);
     for (std::uint32_t r = 0; r < l.rows.size(); ++r) rows_of[l.svc_new[l.rows[r].svc]].push_back(r);
     for (auto* csr : {&sec.svc_lang_start, &sec.svc_tok_start, &sec.svc_area_start, &sec.svc_row_start,
-                      &sec.area_poly_start, &sec.poly_ring_start, &sec.ring_point_start})
+                      &sec.area_poly_start, &sec.poly_ring_start, &sec.ring_point_start, &sec.svc_tr_start})
         csr->push_back(0);
     for (std::uint32_t n = 0; n < S; ++n) {
         const StagedService& svc = svcs[l.svc_order[n]];
         sec.svc_id.push_back(svc.id);
         sec.svc_name.push_back(svc.name);
+        write_names(svc.names, sec.svc_tr_start, sec.svc_tr_lang, sec.svc_tr_name);
         const auto o = org_index.find(svc.org_key);
         sec.svc_org.push_back(o == org_index.end() ? fmt::kNone : o->second);
         sec.svc_status.push_back(svc.status);

@@ -8,6 +8,7 @@
 #include "core/directory/need_map.hpp"
 #include "core/directory/schedule.hpp"
 #include "core/directory/service_capacity.hpp"
+#include "core/directory/text_translations.hpp"
 #include "core/base/text_fold.hpp"
 
 #include <functional>
@@ -24,6 +25,7 @@ struct OrganizationInput {
     std::string name;
     std::string alternate_name;
     std::string recipient;  // an age recipient (age1…) published for referrals, or empty
+    Translations translations;  // its name in other languages (the index keeps them)
 };
 
 struct LocationInput {
@@ -33,6 +35,7 @@ struct LocationInput {
     std::optional<double> latitude, longitude;  // both or neither
     std::vector<OpeningRule> rules;             // the location's own hours
     std::vector<std::string> languages;         // language codes spoken there
+    Translations translations;                  // read, not compiled: the index keeps no location names
 };
 
 struct SiteInput {                   // an HSDS service_at_location
@@ -67,6 +70,7 @@ struct ServiceInput {
     std::vector<SiteInput> sites;
     std::vector<OpeningRule> rules;  // the service's hours wherever it is offered
     std::vector<ServiceCapacity> capacities;  // HSDS 3.1; read, not compiled into the index
+    Translations translations;  // names kept in the index; names and descriptions searched
 };
 
 struct BuildOptions {

@@ -20,7 +20,9 @@
 namespace safetynet::core::index_format {
 
 inline constexpr char kMagic[8] = {'S', 'N', 'D', 'I', 'R', 'I', 'D', 'X'};
-inline constexpr std::uint32_t kVersion = 2;  // 2: opening rules carry wkst, byweekno and byyearday (pre-release)
+// 2: opening rules carry wkst, byweekno and byyearday (pre-release).
+// 3: translated names (sections 100-105); Chinese and Japanese text cut into character bigrams.
+inline constexpr std::uint32_t kVersion = 3;
 inline constexpr std::uint32_t kEndianMarker = 0x01020304;
 inline constexpr std::uint32_t kHeaderSize = 64;
 inline constexpr std::uint32_t kSectionEntrySize = 24;
@@ -85,7 +87,13 @@ inline constexpr std::uint32_t kOffMagic = 0, kOffVersion = 8, kOffEndian = 12, 
     X(kVocabBytes,     90, vocab_bytes,      std::uint8_t)   /* the token strings, concatenated */ \
     X(kVocabStart,     91, vocab_start,      std::uint32_t)  /* (tokens + 1) */ \
     X(kVocabDf,        92, vocab_df,         std::uint32_t)  /* services whose name or description has it */ \
-    X(kVocabSorted,    93, vocab_sorted,     std::uint32_t)  /* token ids in byte order (prefix search) */
+    X(kVocabSorted,    93, vocab_sorted,     std::uint32_t)  /* token ids in byte order (prefix search) */ \
+    X(kSvcTrStart,    100, svc_tr_start,     std::uint32_t)  /* CSR into the service name translations (services + 1) */ \
+    X(kSvcTrLang,     101, svc_tr_lang,      std::uint32_t)  /* string: the translation's language tag */ \
+    X(kSvcTrName,     102, svc_tr_name,      std::uint32_t)  /* string: the name in that language */ \
+    X(kOrgTrStart,    103, org_tr_start,     std::uint32_t)  /* CSR into the organization name translations (organizations + 1) */ \
+    X(kOrgTrLang,     104, org_tr_lang,      std::uint32_t)  /* string */ \
+    X(kOrgTrName,     105, org_tr_name,      std::uint32_t)  /* string */
 // Locations keep no names or addresses: at national scale those would cost more than all the
 // matching data.
 

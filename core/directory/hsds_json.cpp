@@ -137,6 +137,7 @@ private:
         const auto bad = bad_at(w);
         ServiceInput s;
         bool ok = hsds::parse_service(Record::from_json(svc), s, bad);
+        hsds::parse_translations(Record::from_json(svc), s.translations, warn_at(w));
         if (ok && !from_site && (m_b.has_service(s.id) || m_from_sites.count(s.id))) {
             bad("id", "duplicates an earlier service");
             ok = false;
@@ -167,6 +168,7 @@ private:
         const Where ow = w.at("organization.");
         OrganizationInput o;
         bool org_ok = hsds::parse_organization(Record::from_json(*it), o, bad_at(ow));
+        hsds::parse_translations(Record::from_json(*it), o.translations, warn_at(ow));
         org_ok = organization_attributes(*it, o, ow) && org_ok;
         if (!org_ok) return true;
         if (s.organization_id.empty()) s.organization_id = o.id;
@@ -249,6 +251,7 @@ private:
     void organization(const json& org, const Where& w, bool top_level) {
         OrganizationInput o;
         bool ok = hsds::parse_organization(Record::from_json(org), o, bad_at(w));
+        hsds::parse_translations(Record::from_json(org), o.translations, warn_at(w));
         ok = organization_attributes(org, o, w) && ok;
         if (ok && !m_b.add_organization(o) && top_level) bad_at(w)("id", "duplicates an earlier organization");
         // Its services stand without it when it is unusable: they are not tied to a bad record.
@@ -290,6 +293,7 @@ private:
             if (l.postal_code.empty() && Record::from_json(a).get("postal_code", postal) == hsds::FieldState::Present)
                 l.postal_code = postal;
         });
+        hsds::parse_translations(Record::from_json(loc), l.translations, warn_at(w));
         each(loc, "languages", w, [&](const json& lang, const Where& lw) {
             std::string code;
             if (hsds::parse_language(Record::from_json(lang), code, bad_at(lw))) l.languages.push_back(code);

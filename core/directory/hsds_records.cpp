@@ -440,6 +440,39 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad,
     return ScheduleResult::Rule;
 }
 
+void parse_translations(const Record& r, Translations& out, const Bad& warn) {
+    std::string scalar;
+    const nlohmann::json* all = r.structured("translations");
+    if (!all) {
+        if (r.get("translations", scalar) != FieldState::Absent)
+            warn("translations", "must be an object of language codes, each with the translated name and description");
+        return;
+    }
+    if (!all->is_object()) {
+        warn("translations", "must be an object of language codes, not an array");
+        return;
+    }
+    for (const auto& [lang, fields] : all->items()) {
+        const std::string where = "translations." + lang;
+        if (!valid_language_code(lang)) {
+            warn(where, "is not a language code (BCP 47, such as es or zh-Hans)");
+            continue;
+        }
+        if (!fields.is_object()) {
+            warn(where, "must be an object with name and/or description");
+            continue;
+        }
+        Translation t{lang, {}, {}};
+        for (const auto& [field, value] : fields.items()) {
+            std::string* into = field == "name" ? &t.name : field == "description" ? &t.description : nullptr;
+            if (!into) warn(where + "." + field, "is not translated here (name, description are)");
+            else if (!value.is_string()) warn(where + "." + field, "must be a string");
+            else *into = std::string(trim(value.get_ref<const std::string&>()));
+        }
+        if (!t.name.empty() || !t.description.empty()) out.push_back(std::move(t));
+    }
+}
+
 bool parse_language(const Record& r, std::string& code, const Bad& bad) {
     std::string name;
     bool ok = text(r, "code", code, bad);

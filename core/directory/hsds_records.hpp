@@ -4,6 +4,7 @@
 // for that object, reports each bad field through `bad(field, message)` and says whether the
 // record is usable.
 #include "core/directory/directory_builder.hpp"
+#include "core/directory/text_translations.hpp"
 #include "core/directory/zip_centroids.hpp"
 
 #include <nlohmann/json.hpp>
@@ -74,6 +75,10 @@ enum class ScheduleResult { Rule, TextOnly, Invalid };
 ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad, const Bad& warn = {});
 
 bool parse_language(const Record& r, std::string& code, const Bad& bad);
+// The record's "translations" (text_translations.hpp; JSON only: a CSV row has no nested
+// objects). A broken entry is skipped with a warning naming it ("translations.es.name"); the
+// record, its own text and the other translations are kept.
+void parse_translations(const Record& r, Translations& out, const Bad& warn);
 bool parse_service_area(const Record& r, std::vector<AreaInput>& out, const Bad& bad);
 bool parse_term(const Record& r, TermInput& out, const Bad& bad);
 // HSDS 3.1 service_capacity: available is required; `warn` hears of more available than the

@@ -48,10 +48,17 @@ void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
     }
 }
 
+// The importer warns of broken entries (hsds_json.cpp); the good ones are shown.
+Translations translations_of(const json& record) {
+    Translations out;
+    hsds::parse_translations(hsds::Record::from_json(record), out, [](const std::string&, const std::string&) {});
+    return out;
+}
+
 void read_place(const json& sal, ServiceDetails& d) {
     const auto loc = sal.find("location");
     if (loc == sal.end() || !loc->is_object()) return;
-    d.places.push_back({string_field(*loc, "id"), string_field(*loc, "name"), address_line(*loc)});
+    d.places.push_back({string_field(*loc, "id"), string_field(*loc, "name"), address_line(*loc), translations_of(*loc)});
     if (d.phone.empty())
         if (const auto phones = loc->find("phones"); phones != loc->end() && phones->is_array() && !phones->empty() &&
                                                      (*phones)[0].is_object())
@@ -78,6 +85,7 @@ ServiceDetails read_service(const json& s, const json* parent_org) {
     d.id = string_field(s, "id");
     d.name = string_field(s, "name");
     d.description = string_field(s, "description");
+    d.translations = translations_of(s);
     if (const std::string url = string_field(s, "url"); hsds::is_absolute_url(url)) d.url = url;
     if (const std::string email = string_field(s, "email"); hsds::is_email(email)) d.email = email;
     d.organization_id = string_field(s, "organization_id");
@@ -85,6 +93,7 @@ ServiceDetails read_service(const json& s, const json* parent_org) {
     if (const auto it = s.find("organization"); it != s.end() && it->is_object()) org = &*it;
     if (org) {
         d.organization = string_field(*org, "name");
+        d.organization_translations = translations_of(*org);
         if (d.organization_id.empty()) d.organization_id = string_field(*org, "id");
         if (const auto attrs = org->find("attributes"); attrs != org->end() && attrs->is_array())
             for (const json& a : *attrs)

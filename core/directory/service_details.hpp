@@ -6,6 +6,7 @@
 // loads as JSON (a region: hundreds or thousands of services), not a national index.
 #include "core/base/i18n.hpp"
 #include "core/directory/service_capacity.hpp"
+#include "core/directory/text_translations.hpp"
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -26,6 +27,7 @@ struct ServicePlace {
     std::string location_id;
     std::string name;
     std::string address;  // "123 Main St, San Jose, CA 95112"
+    Translations translations;  // the location's name in other languages
 };
 
 struct ServiceDetails {
@@ -42,6 +44,9 @@ struct ServiceDetails {
     std::vector<std::string> languages;  // codes
     std::string recipient;               // the organization's age1… recipient, if it publishes one
     std::vector<ServiceCapacity> capacities;  // HSDS 3.1 service.capacities, as published
+    // Name and description in other languages, the service's and its organization's
+    // (text_translations.hpp: core::translated() picks one, falling back to the original).
+    Translations translations, organization_translations;
 };
 
 class ServiceDetailsIndex {

@@ -52,6 +52,7 @@ void App::apply_site(SiteConfig site) {
     }
     const bool first = !m_kiosk;
     m_site = std::move(site);
+    m_directory.set_text_language(m_site.directory_language);
     // The language picker shows the site's languages in their own words: their fonts' first
     // files are fetched now, and the service worker keeps them for offline use.
     for (const core::LanguageInfo& l : m_i18n.languages())
@@ -105,10 +106,18 @@ std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const st
     std::vector<ServiceCard> cards;
     for (const ServiceMatch& m : found) {
         ServiceCard c;
-        c.name = m.details->name;
-        c.description = m.details->description;
+        const auto name = m_directory.text(m.details->translations, lang, "name", m.details->name);
+        const auto description = m_directory.text(m.details->translations, lang, "description", m.details->description);
+        c.name = name.text;
+        c.name_lang = name.lang;
+        c.description = description.text;
+        c.description_lang = description.lang;
         if (c.description.size() > 180) {  // the first sentence or so; the rest is a phone call away
-            c.description.resize(c.description.rfind(' ', 177));
+            // At a space, else (Chinese, Japanese: no spaces) between two characters.
+            std::size_t cut = c.description.rfind(' ', 177);
+            if (cut == std::string::npos)
+                for (cut = 177; cut > 0 && (static_cast<unsigned char>(c.description[cut]) & 0xC0) == 0x80;) --cut;
+            c.description.resize(cut);
             c.description += "…";
         }
         c.address = m.address;

@@ -26,6 +26,7 @@ namespace safetynet::ui {
 struct ServiceCard {
     std::string name;
     std::string description;
+    std::string name_lang, description_lang;  // the language each is in (a translation, else the directory's)
     std::string address;
     std::string phone;
     std::string hours;

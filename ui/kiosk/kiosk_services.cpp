@@ -37,7 +37,8 @@ void Kiosk::draw_services(Context& ctx, const std::string& domain) {
         // One service reads as one block: its lines close together, the blocks apart.
         ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, 3 * ctx.scale));
         heading(ctx, s.name.c_str(), id, 3);
-        if (!s.description.empty()) paragraph(ctx, s.description.c_str(), ctx.fonts.small, p.text);
+        mark_language(ctx, ctx.semantics.last(), s.name_lang);
+        if (!s.description.empty()) paragraph(ctx, s.description.c_str(), ctx.fonts.small, p.text, s.description_lang);
         const std::string where = s.distance.empty() ? s.address : s.address + " (" + s.distance + ")";
         for (const std::string* line : {&where, &s.phone, &s.hours, &s.languages})
             if (!line->empty()) paragraph(ctx, line->c_str(), ctx.fonts.small, p.text_muted);

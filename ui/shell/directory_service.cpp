@@ -128,4 +128,11 @@ std::vector<std::pair<std::string, std::string>> DirectoryService::services_of(c
     return out;
 }
 
+DirectoryService::ShownText DirectoryService::text(const core::Translations& translations, std::string_view lang,
+                                                  std::string_view field, const std::string& original) const {
+    std::string shown;
+    const std::string& t = core::translated(translations, lang, field, original, &shown);
+    return {t, shown.empty() ? m_text_language : shown};
+}
+
 }  // namespace safetynet::ui

@@ -50,6 +50,18 @@ public:
 
     const core::ServiceDetailsIndex& details() const { return m_details; }
 
+    // A service's, organization's or place's text in `lang` where the directory translates it
+    // (core/directory/text_translations.hpp), else the original; `lang` names the language the
+    // text is in, for the semantic node (WCAG 3.1.2). The original is in the site's
+    // directory_language.
+    struct ShownText {
+        const std::string& text;
+        std::string lang;
+    };
+    ShownText text(const core::Translations& translations, std::string_view lang, std::string_view field,
+                   const std::string& original) const;
+    void set_text_language(std::string lang) { m_text_language = std::move(lang); }
+
     // Capacity updates the site imported (core/actions/capacity.hpp): from now on find() leaves
     // out services without capacity, ranks waitlists lower and says since when; stale ones are
     // marked and ignored. Recomputed only when the records or the day change.
@@ -72,6 +84,7 @@ private:
     core::CapacityOverlay m_capacity;
     std::string m_capacity_key;  // what m_capacity was computed from
     bool m_zips_requested = false;
+    std::string m_text_language = "en";
 };
 
 }  // namespace safetynet::ui

@@ -60,6 +60,7 @@ SiteConfig SiteConfig::parse(std::string_view text) {
     read_string(doc, "zip", c.zip, w);
     read_string(doc, "timezone", c.timezone, w);
     read_string(doc, "directory", c.directory, w);
+    read_string(doc, "directory_language", c.directory_language, w);
     read_string(doc, "staff_pin_sha256", c.staff_pin_sha256, w);
     if (!c.staff_pin_sha256.empty() &&
         (c.staff_pin_sha256.size() != 64 ||

@@ -30,6 +30,7 @@ struct SiteConfig {
     int idle_warning_seconds = 20;
     bool ask_location = true;
     std::string directory = "assets/directory/demo-region.hsds.json";
+    std::string directory_language = "en";      // the language the directory's own text is in
     // SHA-256 (hex) of the staff PIN that opens the kiosk's outbox. A guard against a curious
     // patient, not a secret: what the outbox holds is encrypted for the clinic anyway.
     std::string staff_pin_sha256;

@@ -476,14 +476,19 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
     const std::string key = m.details->id + "|" + m.location_id;
     const bool picked = f.picks.count(key) != 0;
     begin_card(ctx, id, picked ? &p.primary : nullptr);
-    std::string title = m.details->name;
+    // Shown in the worker's language where the directory translates it; the referral keeps the
+    // organization's own names (below), which its staff know.
+    const auto name = m_directory.text(m.details->translations, ctx.i18n.language(), "name", m.details->name);
+    const auto org = m_directory.text(m.details->organization_translations, ctx.i18n.language(), "name",
+                                      m.details->organization);
+    std::string title = name.text;
     if (m.distance_km >= 0) {
         char miles[32];
         std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
         title += miles;
     }
-    paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text);
-    paragraph(ctx, (m.details->organization + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted);
+    paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text, name.lang);
+    paragraph(ctx, (org.text + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted, org.lang);
     const std::string hours = core::render_hours(*m.details, ctx.i18n);
     if (!hours.empty()) paragraph(ctx, hours.c_str(), ctx.fonts.small, p.text);
     std::string reasons;

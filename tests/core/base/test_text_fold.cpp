@@ -33,6 +33,19 @@ TEST_CASE("tokens are runs of word characters; the reference keeps only [a-z0-9]
     CHECK(tokenize("  ,;  ", TokenChars::Unicode).empty());
 }
 
+TEST_CASE("Chinese and Japanese are cut into character bigrams, not at spaces; Hangul stays whole") {
+    CHECK(tokenize("食物银行", TokenChars::Unicode) == Tokens{"食物", "物银", "银行"});
+    CHECK(tokenize("食", TokenChars::Unicode) == Tokens{"食"});
+    CHECK(tokenize("免费食物银行（周二）", TokenChars::Unicode) ==
+          Tokens{"免费", "费食", "食物", "物银", "银行", "周二"});  // full-width brackets separate
+    CHECK(tokenize("WIC营养", TokenChars::Unicode) == Tokens{"wic", "营养"});
+    // Kana too; the folding removes the voicing marks (NFD splits ド into ト and a combining
+    // mark), on the query and the directory alike.
+    CHECK(tokenize("フードバンク", TokenChars::Unicode) == Tokens{"フー", "ート", "トハ", "ハン", "ンク"});
+    CHECK(tokenize("무료 식품", TokenChars::Unicode) == Tokens{"무료", "식품"});
+    CHECK(tokenize("食物银行", TokenChars::Ascii).empty());
+}
+
 TEST_CASE("invalid UTF-8 never stops the tokenizer") {
     const std::string bad = std::string("caf\xc3") + " ok \xff\xfe more \xe2\x82";
     CHECK(tokenize(bad, TokenChars::Unicode) == Tokens{"caf", "ok", "more"});

@@ -2,11 +2,15 @@
 #include "core/directory/hsds_import.hpp"
 #include "core/match/matcher.hpp"
 #include "core/directory/need_map.hpp"
+#include "core/directory/service_details.hpp"
 
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
+#include <vector>
 
 using namespace safetynet::core;
 
@@ -63,4 +67,37 @@ TEST_CASE("every need a screening reports finds help in the demo region") {
         q.postal_code = "95122";
         CHECK_MESSAGE(m.match(q).total > 0, domain);
     }
+}
+
+TEST_CASE("the demo region's services read in Spanish, and in Vietnamese, Chinese and Tagalog where offered") {
+    const LoadedDirectory& loaded = demo();
+    REQUIRE(loaded.directory.has_value());
+    CHECK(loaded.report.warnings.empty());  // no broken translations entry
+    const Directory& d = *loaded.directory;
+    const ServiceDetailsIndex details = ServiceDetailsIndex::from_hsds_json(
+        [] {
+            std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/assets/directory/demo-region.hsds.json");
+            std::stringstream ss;
+            ss << in.rdbuf();
+            return ss.str();
+        }());
+    int checked = 0;
+    for (std::uint32_t s = 0; s < d.services(); ++s) {
+        CAPTURE(d.service_name(s));
+        const ServiceDetails* sd = details.find(d.service_id(s));
+        REQUIRE(sd);
+        std::vector<std::string> want = {"es"};
+        for (const std::string& l : d.languages(s))
+            if (l == "vi" || l == "zh" || l == "tl") want.push_back(l);
+        for (const std::string& lang : want) {
+            CAPTURE(lang);
+            std::string shown;
+            d.service_name(s, lang, &shown);
+            CHECK(shown == lang);
+            translated(sd->translations, lang, "description", sd->description, &shown);
+            CHECK(shown == lang);
+            ++checked;
+        }
+    }
+    CHECK(checked >= 159 + 50 + 40 + 6);
 }

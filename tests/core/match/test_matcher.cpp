@@ -15,6 +15,7 @@
 #include <cmath>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -556,4 +557,40 @@ TEST_CASE("issue 11 - every excluded service's reasons name the filters that exc
         check_explain_agrees(directory(), query_range({{45.0, -122.0}, {45.001, -122.0}, {44.0, -122.0}}, "97201",
                                                       "Multnomah County", 200));
     }
+}
+
+TEST_CASE("free text in many languages: accents fold, Chinese needs no spaces, translated text is searched") {
+    std::stringstream in(R"([
+      {"id": "cafe", "name": "Café Comunitario", "status": "active", "description": "Desayuno gratis."},
+      {"id": "zh", "name": "华人社区食物银行", "status": "active", "description": "每周二免费发放新鲜蔬菜和大米。"},
+      {"id": "tr", "name": "Senior Lunch", "status": "active", "description": "Hot lunch on weekdays.",
+       "translations": {"zh-Hans": {"name": "长者午餐", "description": "工作日提供热午餐。"},
+                        "vi": {"name": "Bữa trưa cho người cao tuổi"}}},
+      {"id": "en", "name": "Food Bank", "status": "active", "description": "Groceries for families."}])");
+    DirectoryBuilder b;
+    ImportReport report;
+    import_hsds_json(in, "languages.json", b, report);
+    REQUIRE(report.errors.empty());
+    const Directory d = b.finish("languages.json");
+    const auto found = [&](const char* text) {
+        Matcher m(d);
+        MatchQuery q;
+        q.text = text;
+        q.limit = 10;
+        std::vector<std::string> ids;
+        for (const MatchHit& h : m.match(q).hits) ids.push_back(d.service_id(h.service));
+        std::sort(ids.begin(), ids.end());
+        return ids;
+    };
+    using Ids = std::vector<std::string>;
+    CHECK(found("cafe") == Ids{"cafe"});
+    CHECK(found("CAFÉ comunitario") == Ids{"cafe"});
+    CHECK(found("食物银行") == Ids{"zh"});       // a word inside the name, no spaces around it
+    CHECK(found("蔬菜") == Ids{"zh"});           // from the description
+    CHECK(found("食物 蔬菜") == Ids{"zh"});
+    CHECK(found("银行 午餐").empty());            // every word must match, in one service
+    CHECK(found("长者午餐") == Ids{"tr"});       // the translated name
+    CHECK(found("热午餐") == Ids{"tr"});         // the translated description
+    CHECK(found("nguoi cao tuoi") == Ids{"tr"});  // Vietnamese without its marks
+    CHECK(found("food bank") == Ids{"en"});
 }

@@ -1,6 +1,7 @@
 #include "tests/support/ui_harness.hpp"
 #include "tests/support/test_helpers.hpp"
 
+#include <algorithm>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -247,4 +248,44 @@ TEST_CASE("results list places from the site's directory near the ZIP, in the pe
     CHECK(doc.sections[0].heading == "Comida");
     CHECK(doc.sections[0].entries.size() == 3);
     for (const auto& e : doc.sections[0].entries) CHECK_FALSE(e.title.empty());
+}
+
+TEST_CASE("results show a service in the person's language where the directory translates it, else marked") {
+    UiHarness h;
+    // One pantry near the site: its name translated into Spanish, its description only in English.
+    h.platform.files["assets/site.json"] =
+        R"({"site_name": "Demo", "zip": "95112", "directory": "assets/directory/one.hsds.json"})";
+    h.platform.files["assets/directory/one.hsds.json"] = R"([{"id": "p1", "name": "Corner Food Pantry",
+      "status": "active", "description": "Groceries on Fridays.",
+      "translations": {"es": {"name": "Despensa de la esquina"}},
+      "attributes": [{"id": "a1", "taxonomy_term": {"id": "t1", "code": "102-04", "name": "Food Pantry",
+                                                    "taxonomy": "Open Eligibility"}}],
+      "service_at_locations": [{"location": {"id": "L1", "location_type": "physical",
+                                             "latitude": 37.3446, "longitude": -121.8834}}]}])";
+    for (int i = 0; i < 4; ++i) h.frame();
+    h.click("lang.es");
+    h.click("welcome.start");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("answer.0");  // food: often true
+    for (int guard = 0; guard < 40 && h.state()["screen"] == "question"; ++guard) h.click("nav.next");
+    h.click("nav.next");  // review
+    h.click("nav.next");  // no ZIP: the site's
+    REQUIRE(h.state()["screen"] == "results");
+    REQUIRE(h.scroll_into_view("results.service.food-insecurity.0") != nullptr);
+    const safetynet::ui::SemanticTree& tree = h.app->semantics();
+    const safetynet::ui::SemanticNode* name = tree.find("results.service.food-insecurity.0");
+    REQUIRE(name != nullptr);
+    CHECK(name->name == "Despensa de la esquina");
+    CHECK(name->lang.empty());  // in the page's language
+    const auto description = std::find_if(tree.nodes().begin(), tree.nodes().end(),
+                                          [](const safetynet::ui::SemanticNode& n) { return n.name == "Groceries on Fridays."; });
+    REQUIRE(description != tree.nodes().end());
+    CHECK(description->lang == "en");  // the original, in the directory's language: WCAG 3.1.2
+    h.click("results.print");
+    REQUIRE(h.platform.printed.size() == 1);
+    REQUIRE(h.platform.printed.front().sections.size() == 1);
+    REQUIRE(h.platform.printed.front().sections[0].entries.size() == 1);
+    CHECK(h.platform.printed.front().sections[0].entries[0].title == "Despensa de la esquina");
 }
