@@ -135,6 +135,30 @@ struct Matcher::Impl {
         tok_gen.assign(d.vocabulary().size(), 0);
         tok_head.assign(d.vocabulary().size(), kNone);
         tok_bits.assign((d.vocabulary().size() + 63) / 64, 0);
+        index_bands();
+    }
+
+    // Where each latitude band's cells start in the grid's sorted keys, so that a query finds a
+    // band's columns by a binary search inside that band (a few KB, in cache) rather than over
+    // every cell of the directory, and skips empty bands without their trigonometry. At 0.02°
+    // cells the whole globe is 9,000 bands (36 KB).
+    std::int64_t band_min = 0;
+    std::vector<std::uint32_t> band_first;  // (bands + 1) indices into grid_keys
+
+    static std::int64_t band_of_key(std::uint64_t key) {
+        return static_cast<std::int64_t>(key >> 32) - (std::int64_t{1} << 31);
+    }
+
+    void index_bands() {
+        const auto& keys = v.grid_keys;
+        if (keys.empty()) return;
+        band_min = band_of_key(keys.front());
+        const std::int64_t bands = band_of_key(keys.back()) - band_min + 1;
+        band_first.assign(static_cast<std::size_t>(bands) + 1, static_cast<std::uint32_t>(keys.size()));
+        for (std::size_t i = keys.size(); i-- > 0;)
+            band_first[static_cast<std::size_t>(band_of_key(keys[i]) - band_min)] = static_cast<std::uint32_t>(i);
+        for (std::size_t b = static_cast<std::size_t>(bands); b-- > 0;)  // an empty band starts where the next does
+            if (band_first[b] > band_first[b + 1]) band_first[b] = band_first[b + 1];
     }
 
     void next_generation() {
@@ -496,47 +520,53 @@ struct Matcher::Impl {
     }
 
     void scan_circle() {
+        if (band_first.empty()) return;
         const double cell = d.cell_degrees();
         const LatLonBox box = bounding_box(p.lat, p.lon, p.radius);
         const auto& keys = v.grid_keys;
-        auto key = [](std::int64_t r, std::int64_t c) {
-            return static_cast<std::uint64_t>(r + (std::int64_t{1} << 31)) << 32 |
-                   static_cast<std::uint64_t>(c + (std::int64_t{1} << 31));
-        };
         const CircleBands circle(p.lat, p.radius);
-        const auto band0 = static_cast<std::int64_t>(std::floor(box.min_lat / cell));
-        const auto band1 = static_cast<std::int64_t>(std::floor(box.max_lat / cell));
+        const std::int64_t band_max = band_min + static_cast<std::int64_t>(band_first.size()) - 2;
+        const auto band0 = std::max(static_cast<std::int64_t>(std::floor(box.min_lat / cell)), band_min);
+        const auto band1 = std::min(static_cast<std::int64_t>(std::floor(box.max_lat / cell)), band_max);
         for (std::int64_t band = band0; band <= band1; ++band) {
+            const std::uint64_t* first = keys.data() + band_first[static_cast<std::size_t>(band - band_min)];
+            const std::uint64_t* last = keys.data() + band_first[static_cast<std::size_t>(band - band_min) + 1];
+            if (first == last) continue;
             const double lo = std::max(static_cast<double>(band) * cell, box.min_lat);
             const double hi = std::min(static_cast<double>(band + 1) * cell, box.max_lat);
             const double hw = circle.half_width_deg(lo, hi);
-            double ranges[2][2];
-            int nr = 0;
             if (hw >= 180) {
-                ranges[nr][0] = -180, ranges[nr][1] = 180, ++nr;
+                scan_cells(first, last, band, -180, 180);
             } else {
                 const double a = p.lon - hw, b = p.lon + hw;
                 if (a < -180) {
-                    ranges[nr][0] = a + 360, ranges[nr][1] = 180, ++nr;
-                    ranges[nr][0] = -180, ranges[nr][1] = b, ++nr;
+                    scan_cells(first, last, band, a + 360, 180);
+                    scan_cells(first, last, band, -180, b);
                 } else if (b > 180) {
-                    ranges[nr][0] = a, ranges[nr][1] = 180, ++nr;
-                    ranges[nr][0] = -180, ranges[nr][1] = b - 360, ++nr;
+                    scan_cells(first, last, band, a, 180);
+                    scan_cells(first, last, band, -180, b - 360);
                 } else {
-                    ranges[nr][0] = a, ranges[nr][1] = b, ++nr;
+                    scan_cells(first, last, band, a, b);
                 }
             }
-            for (int i = 0; i < nr; ++i) {
-                const auto c0 = static_cast<std::int64_t>(std::floor(ranges[i][0] / cell));
-                const auto c1 = static_cast<std::int64_t>(std::floor(ranges[i][1] / cell));
-                const auto first = std::lower_bound(keys.begin(), keys.end(), key(band, c0));
-                const auto last = std::upper_bound(first, keys.end(), key(band, c1));
-                if (first == last) continue;
-                const auto i0 = static_cast<std::size_t>(first - keys.begin());
-                const auto i1 = static_cast<std::size_t>(last - keys.begin());
-                scan_range(v.grid_start[i0], v.grid_start[i1]);
-            }
         }
+    }
+
+    // The rows of one band's cells whose longitude range [lon0, lon1] overlaps; `first`..`last`
+    // are the band's keys.
+    void scan_cells(const std::uint64_t* first, const std::uint64_t* last, std::int64_t band, double lon0, double lon1) {
+        const double cell = d.cell_degrees();
+        auto key = [band](std::int64_t c) {
+            return static_cast<std::uint64_t>(band + (std::int64_t{1} << 31)) << 32 |
+                   static_cast<std::uint64_t>(c + (std::int64_t{1} << 31));
+        };
+        const auto c0 = static_cast<std::int64_t>(std::floor(lon0 / cell));
+        const auto c1 = static_cast<std::int64_t>(std::floor(lon1 / cell));
+        const std::uint64_t* from = std::lower_bound(first, last, key(c0));
+        const std::uint64_t* to = std::upper_bound(from, last, key(c1));
+        if (from == to) return;
+        const std::uint64_t* keys = v.grid_keys.data();
+        scan_range(v.grid_start[static_cast<std::size_t>(from - keys)], v.grid_start[static_cast<std::size_t>(to - keys)]);
     }
 
     // Services covered by an area the person is in, found by the area rather than the circle.
