@@ -136,7 +136,23 @@ struct Matcher::Impl {
         tok_head.assign(d.vocabulary().size(), kNone);
         tok_bits.assign((d.vocabulary().size() + 63) / 64, 0);
         index_bands();
+        mark_shared_rows();
     }
+
+    // Rows whose service has other rows too, one bit each (125 KB at a million rows, read in
+    // scan order). A match at any other row is counted without the per-service stamp `seen`,
+    // a random access into 4 MB at a million services, once per matching row.
+    std::vector<std::uint64_t> shared_row;
+
+    void mark_shared_rows() {
+        shared_row.assign((d.rows() + 63) / 64, 0);
+        for (std::uint32_t svc = 0; svc < d.services(); ++svc) {
+            if (v.svc_row_start[svc + 1] - v.svc_row_start[svc] < 2) continue;
+            for (std::uint32_t i = v.svc_row_start[svc]; i < v.svc_row_start[svc + 1]; ++i)
+                shared_row[v.svc_rows[i] >> 6] |= std::uint64_t{1} << (v.svc_rows[i] & 63);
+        }
+    }
+    bool is_shared(std::uint32_t row) const { return (shared_row[row >> 6] >> (row & 63)) & 1u; }
 
     // Where each latitude band's cells start in the grid's sorted keys, so that a query finds a
     // band's columns by a binary search inside that band (a few KB, in cache) rather than over
@@ -450,7 +466,14 @@ struct Matcher::Impl {
         top[pos] = c;
     }
 
-    void push(const Cand& c) {
+    // `once`: the scan meets this row once in the query (the circle scan, the full scan), so a
+    // service with no other row needs no stamp to be counted once.
+    void push(const Cand& c, bool once) {
+        if (once && !is_shared(c.row)) {
+            ++total;
+            insert(c);
+            return;
+        }
         if (seen[c.svc] != gen) {
             seen[c.svc] = gen;
             ++total;
@@ -470,14 +493,14 @@ struct Matcher::Impl {
     // [SECTION] The scan -------------------------------------------------------------------------------
 
     // Scores a row that passed every filter but text, then text; `dist` is NaN when unknown.
-    void consider(std::uint32_t row, std::uint32_t svc, double dist, std::uint8_t soft) {
+    void consider(std::uint32_t row, std::uint32_t svc, double dist, std::uint8_t soft, bool once) {
         double rel = 1;
         if (p.text) {
             ++text_checked;
             rel = relevance(svc);
             if (rel == 0) return;
         }
-        push(candidate(row, svc, dist, soft, rel));
+        push(candidate(row, svc, dist, soft, rel), once);
     }
 
     // A row that passed every filter, scored.
@@ -515,7 +538,7 @@ struct Matcher::Impl {
             const double dist = haversine_km_cos(qlat, qlon, qcos, v.row_lat[row], v.row_lon[row], v.row_cos_lat[row]);
             if (dist > radius) continue;  // scan_covered_beyond_radius() finds it if an area covers the person
             if (filter_place(row, svc, dist, soft)) continue;
-            consider(row, svc, dist, soft);
+            consider(row, svc, dist, soft, true);
         }
     }
 
@@ -600,7 +623,7 @@ struct Matcher::Impl {
         ++scanned;
         std::uint8_t soft = 0;
         if (filter_row<false>(row, svc, soft) || filter_place(row, svc, dist, soft)) return;
-        consider(row, svc, dist, soft);
+        consider(row, svc, dist, soft, false);  // an area's list may name a service twice
     }
 
     void scan_all() {
@@ -612,7 +635,7 @@ struct Matcher::Impl {
             if (filter_row<false>(row, svc, soft)) continue;
             const double dist = distance(row);
             if (filter_place(row, svc, dist, soft)) continue;
-            consider(row, svc, dist, soft);
+            consider(row, svc, dist, soft, true);
         }
     }
 
