@@ -12,7 +12,8 @@
 # natively and ours as WebAssembly run one after the other (interleaved, so a busy machine weighs
 # on all three alike), into results/rounds/rI/; then the median over the rounds of each one's
 # p50 and p95, and of the per-round ratios to the grid (bench/matching/rounds.mjs).
-# Needs scripts/build.sh native and web (matching_bench in build/native and build/web).
+# Needs scripts/build.sh native and web (matching_bench in build/native and build/web;
+# MATCHING_BENCH_NATIVE / MATCHING_BENCH_WASM point at other builds of it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
 sizes="100000 1000000"; peers="grid scan sqljs minisearch flexsearch"; rerun=0; repeat=5; rounds=0
@@ -28,8 +29,8 @@ while [ $# -gt 0 ]; do
 done
 src=${SEARCH_PEERS_DIR:-$root/../shared/bench/search-peers}
 h=$root/build/bench/search-peers
-native=$root/build/native/bench/matching/matching_bench
-wasm=$root/build/web/bench/matching/matching_bench.js
+native=${MATCHING_BENCH_NATIVE:-$root/build/native/bench/matching/matching_bench}
+wasm=${MATCHING_BENCH_WASM:-$root/build/web/bench/matching/matching_bench.js}
 [ -x "$native" ] || { echo "build first: scripts/build.sh native" >&2; exit 1; }
 [ -f "$wasm" ] || { echo "build first: scripts/build.sh web" >&2; exit 1; }
 log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
@@ -49,7 +50,7 @@ if [ "$rounds" -gt 0 ]; then
     for i in $(seq 1 "$rounds"); do
       out="results/rounds/r$i"; mkdir -p "$out"
       log "round $i/$rounds, N=$n (load: $(cut -d' ' -f1-3 /proc/loadavg))"
-      nice node --expose-gc --max-old-space-size=20000 harness/bench.js --peer grid --data "data/services-$n.hsds.json" \
+      node --expose-gc --max-old-space-size=20000 harness/bench.js --peer grid --data "data/services-$n.hsds.json" \
         --queries data/queries.json --out "$out" --repeat "$repeat" > "$out/grid-$n.log" 2>&1
       "$native" --index "$idx" --queries data/queries.json --out "$out" --peer cpp-native --repeat "$repeat" 2> "$out/cpp-native-$n.log"
       node --no-experimental-fetch "$wasm" --index "$idx" --queries data/queries.json --out "$out" --peer cpp-wasm \
