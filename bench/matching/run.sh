@@ -55,6 +55,7 @@ if [ "$rounds" -gt 0 ]; then
       "$native" --index "$idx" --queries data/queries.json --out "$out" --peer cpp-native --repeat "$repeat" 2> "$out/cpp-native-$n.log"
       node --no-experimental-fetch "$wasm" --index "$idx" --queries data/queries.json --out "$out" --peer cpp-wasm \
         --repeat "$repeat" 2> "$out/cpp-wasm-$n.log"
+      node harness/compare.js --results "$out" --n "$n" --ref grid > "$out/agreement-$n.txt" 2>&1 || true
     done
   done
   node "$here/rounds.mjs" --results results/rounds --sizes "$sizes"
