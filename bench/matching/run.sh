@@ -1,30 +1,36 @@
 #!/usr/bin/env bash
 # The matcher against the JS peers of the shared search-peers harness, side by side in one run.
 #   bench/matching/run.sh [--sizes "100000 1000000"] [--peers "grid scan sqljs minisearch flexsearch"]
-#                         [--rerun-peers] [--repeat R]
+#                         [--rerun-peers] [--repeat R] [--rounds K]
 # The harness is copied (not committed) into build/bench/search-peers and installs its pinned
 # npm packages there. Data and queries are generated once (deterministic). A peer's results
 # file is kept and reused unless --rerun-peers: the JS peers at 1M take most of an hour and
 # 8 GB of memory, so they run once; ours run every time, natively and as WebAssembly under
 # node, on the same data and queries, then agreement is checked and the table printed. Every
 # matcher's latency is the median of R timed passes per query, after one warm-up pass.
-# Needs scripts/build.sh native and web (matching_bench in build/native and build/web).
+# --rounds K (after a first run, which builds the index): K rounds in which the grid peer, ours
+# natively and ours as WebAssembly run one after the other (interleaved, so a busy machine weighs
+# on all three alike), into results/rounds/rI/; then the median over the rounds of each one's
+# p50 and p95, and of the per-round ratios to the grid (bench/matching/rounds.mjs).
+# Needs scripts/build.sh native and web (matching_bench in build/native and build/web;
+# MATCHING_BENCH_NATIVE / MATCHING_BENCH_WASM point at other builds of it).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd); root=$(cd "$here/../.." && pwd)
-sizes="100000 1000000"; peers="grid scan sqljs minisearch flexsearch"; rerun=0; repeat=5
+sizes="100000 1000000"; peers="grid scan sqljs minisearch flexsearch"; rerun=0; repeat=5; rounds=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes=$2; shift 2 ;;
     --peers) peers=$2; shift 2 ;;
     --rerun-peers) rerun=1; shift ;;
     --repeat) repeat=$2; shift 2 ;;
-    *) echo "usage: bench/matching/run.sh [--sizes S] [--peers P] [--rerun-peers] [--repeat R]" >&2; exit 1 ;;
+    --rounds) rounds=$2; shift 2 ;;
+    *) echo "usage: bench/matching/run.sh [--sizes S] [--peers P] [--rerun-peers] [--repeat R] [--rounds K]" >&2; exit 1 ;;
   esac
 done
 src=${SEARCH_PEERS_DIR:-$root/../shared/bench/search-peers}
 h=$root/build/bench/search-peers
-native=$root/build/native/bench/matching/matching_bench
-wasm=$root/build/web/bench/matching/matching_bench.js
+native=${MATCHING_BENCH_NATIVE:-$root/build/native/bench/matching/matching_bench}
+wasm=${MATCHING_BENCH_WASM:-$root/build/web/bench/matching/matching_bench.js}
 [ -x "$native" ] || { echo "build first: scripts/build.sh native" >&2; exit 1; }
 [ -f "$wasm" ] || { echo "build first: scripts/build.sh web" >&2; exit 1; }
 log() { printf '\033[1m[bench]\033[0m %s\n' "$*" >&2; }
@@ -36,6 +42,25 @@ fi
 [ -d "$h/node_modules/flexsearch" ] || (cd "$h" && npm ci --no-audit --no-fund)
 mkdir -p "$h/data" "$h/results/logs"
 cd "$h"
+
+if [ "$rounds" -gt 0 ]; then
+  for n in $sizes; do
+    idx="data/safetynet-$n.idx"
+    [ -f "$idx" ] || { echo "no $idx: run bench/matching/run.sh --sizes $n first" >&2; exit 1; }
+    for i in $(seq 1 "$rounds"); do
+      out="results/rounds/r$i"; mkdir -p "$out"
+      log "round $i/$rounds, N=$n (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+      node --expose-gc --max-old-space-size=20000 harness/bench.js --peer grid --data "data/services-$n.hsds.json" \
+        --queries data/queries.json --out "$out" --repeat "$repeat" > "$out/grid-$n.log" 2>&1
+      "$native" --index "$idx" --queries data/queries.json --out "$out" --peer cpp-native --repeat "$repeat" 2> "$out/cpp-native-$n.log"
+      node --no-experimental-fetch "$wasm" --index "$idx" --queries data/queries.json --out "$out" --peer cpp-wasm \
+        --repeat "$repeat" 2> "$out/cpp-wasm-$n.log"
+      node harness/compare.js --results "$out" --n "$n" --ref grid > "$out/agreement-$n.txt" 2>&1 || true
+    done
+  done
+  node "$here/rounds.mjs" --results results/rounds --sizes "$sizes"
+  exit 0
+fi
 [ -f data/queries.json ] || node harness/gen-queries.js --n 200 --seed 7 --out data/queries.json
 
 for n in $sizes; do

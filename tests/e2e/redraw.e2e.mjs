@@ -1,7 +1,7 @@
 // Draw on demand (issue 16): the frame loop sleeps when nothing changes, and each kind of
 // wake-up paints a frame that already shows the change: a tap (press and release arriving
 // together, while asleep), a resize, a notice from the page, the clock being set, and a timer
-// the app set (the notice's timeout). The frames are counted through window.safetynet
+// the app set (the notice's timeout), and nothing in between. The frames are counted through window.safetynet
 // (frames(), frameLog(): what each painted frame drew, in vertex counts and size).
 import { Checks, launch, openApp, parseArgs, pollState, startServer, state, widget } from './harness.mjs';
 
@@ -75,6 +75,11 @@ try {
   const afterNotice = (await log(page)).pop();
   checks.ok(afterNotice && withNotice && afterNotice.n > withNotice.n && afterNotice.vertices < withNotice.vertices,
             `a frame without the notice was painted (${drew(withNotice)} -> ${drew(afterNotice)})`);
+  // While the notice just sat there nothing was painted: the frame without it follows the one
+  // that drew it, give or take one for a new minute on the clock (the loop used to paint at
+  // every timer poll, 4 a second, for the 14 s a notice showed).
+  checks.ok(afterNotice && withNotice && afterNotice.n - withNotice.n <= 3,
+            `no frames while the notice showed untouched (frames ${withNotice && withNotice.n} -> ${afterNotice && afterNotice.n})`);
 
   // 5. The device's clock is set (dates and "due today" lists follow it): a frame follows.
   await page.evaluate(() => {

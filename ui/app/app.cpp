@@ -202,8 +202,9 @@ bool App::wants_redraw(double now) const {
     if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;
-    // A visible notice must disappear on time; once a second is enough for that.
-    if (m_notice) return m_notice->shown_at < 0 || now - m_notice->shown_at >= 1.0;
+    // A notice is painted once, then again when it is due to go: not a frame per timer poll
+    // while it shows (issue 16: the screens painted 4 times a second for 14 s after a notice).
+    if (m_notice) return m_notice->shown_at < 0 || now - m_notice->shown_at > kNoticeSeconds;
     return false;
 }
 
@@ -266,10 +267,9 @@ void App::show_notice(std::string key, std::vector<std::pair<std::string, std::s
 
 void App::draw_notice(Context& ctx) {
     if (!m_notice) return;
-    constexpr double kSeconds = 15.0;
     const double now = m_platform.now_seconds();
     if (m_notice->shown_at < 0) m_notice->shown_at = now;
-    if (now - m_notice->shown_at > kSeconds) {
+    if (now - m_notice->shown_at > kNoticeSeconds) {
         m_notice.reset();
         return;
     }

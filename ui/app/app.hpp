@@ -95,6 +95,8 @@ private:
     std::vector<ServiceCard> kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang);
     void draw_notice(Context& ctx);
 
+    // How long a notice stays up unless touched.
+    static constexpr double kNoticeSeconds = 15.0;
     struct Notice {
         std::string key;
         std::vector<std::pair<std::string, std::string>> args;
