@@ -458,13 +458,17 @@ core::MatchQuery Workspace::refer_query() {
 }
 
 // One service: name and distance, organization and address, hours, why it matched, whether
-// its organization can receive an encrypted referral, and the box that picks it.
+// its organization can receive an encrypted referral, and the box that picks it. The card is a
+// group named by the service, so each "Refer to this service" box is heard with its service.
+// The distance is given once, in miles as the radius filter is: the matcher's distance reason
+// (in km) is left out of the reasons here.
 void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id) {
     const Palette& p = *ctx.palette;
     ReferForm& f = *m_refer;
     const std::string key = m.details->id + "|" + m.location_id;
     const bool picked = f.picks.count(key) != 0;
     begin_card(ctx, id, picked ? &p.primary : nullptr);
+    begin_group(ctx, id + ".card", Role::Group, m.details->name);
     std::string title = m.details->name;
     if (m.distance_km >= 0) {
         char miles[32];
@@ -476,7 +480,8 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
     const std::string hours = core::render_hours(*m.details, ctx.i18n);
     if (!hours.empty()) paragraph(ctx, hours.c_str(), ctx.fonts.small, p.text);
     std::string reasons;
-    for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
+    for (const core::Reason& r : m.reasons)
+        if (r.code != "distance") reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
     if (!reasons.empty()) paragraph(ctx, reasons.c_str(), ctx.fonts.small, p.primary_active);
     const bool has_key = contact_for_organization(m.details->organization) != nullptr;
     paragraph(ctx, ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
@@ -488,6 +493,7 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
         else
             f.picks.erase(key);
     }
+    end_group(ctx);
     end_card();
 }
 
