@@ -32,6 +32,7 @@
   var programmatic = null;   // the id we are focusing ourselves, and whether its ring shows
   var rebuilding = false;
   var editing = null;        // the text field whose <input> is open
+  var lastFocusVisible = true;  // whether the app shows its ring on the current focus
   var focusMoved = false;    // the focus moved since the app last drew: the browser's own scroll
                              // to it is ignored (the app scrolls it into view itself)
 
@@ -174,6 +175,9 @@
     var tree = JSON.parse(text);
     text = null;
     if (!tree) return;
+    // The focused element, if this rebuild moves it (insertBefore takes a node out of the page
+    // for a moment, which blurs it), gets the focus back below: a keyboard user keeps their place.
+    var focused = root.contains(document.activeElement) && document.activeElement !== root ? document.activeElement : null;
     rebuilding = true;
     if (tree.lang && document.documentElement.lang !== tree.lang) document.documentElement.lang = tree.lang;
     var nodes = tree.nodes, seen = new Set(), els = [];
@@ -212,6 +216,10 @@
     applyInert(nodes, els, modal);
     byId.forEach(function (entry, id) { if (!seen.has(id)) { retire(entry); byId.delete(id); } });
     rebuilding = false;
+    if (focused && focused.isConnected && document.activeElement !== focused && !focused.closest('[inert]')) {
+      programmatic = { id: idOf(focused), visible: lastFocusVisible };
+      focused.focus({ preventScroll: true });
+    }
   }
 
   function isAncestorOf(nodes, a, b) { for (var p = b; p >= 0; p = nodes[p].p) if (p === a) return true; return false; }
@@ -280,6 +288,7 @@
     var visible = true, person = 1;
     if (programmatic && programmatic.id === id) { visible = programmatic.visible; person = 0; }
     programmatic = null;
+    lastFocusVisible = visible;
     focusMoved = true;
     var e = byId.get(id);
     if (e && e.node.r === 'textbox') openField(e.el, id);

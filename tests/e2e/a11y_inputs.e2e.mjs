@@ -2,9 +2,13 @@
 // screen in a touch browser: a tap on a field leaves the focus on an INPUT (what opens a tablet's
 // on-screen keyboard); accented text and an IME composition (CDP Input.imeSetComposition) reach
 // the app; a passphrase field is type=password with no autocomplete; and when the field closes
-// the page's input is empty again (what was typed stays in the app only).
-import { Checks, launch, openApp, parseArgs, startServer } from './harness.mjs';
-import { settle, texts } from './a11y.mjs';
+// the page's input is empty again (what was typed stays in the app only). Then a kiosk's
+// free-text answer (PRAPARE's address) open in its <input> when the idle wipe comes: the page
+// holds none of it afterwards, and neither does the app (the same question opens empty).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Checks, launch, openApp, parseArgs, pollState, startServer } from './harness.mjs';
+import { press, settle, texts } from './a11y.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e a11y inputs');
@@ -60,6 +64,49 @@ try {
   checks.ok(await field(page, 'setup.name').inputValue() === '', 'and closed again, the page holds none of it');
   checks.ok(problems.length === 0, `no page errors${problems.length ? ': ' + problems.join('; ') : ''}`);
   await context.close();
+
+  // The kiosk wipe with a text field open. The app's clock (performance.now, through
+  // emscripten_get_now) is moved past the idle timeout and its warning at once, so the wipe comes
+  // while the field still has the focus (the warning would otherwise take the focus first).
+  {
+    const kiosk = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
+    const site = JSON.parse(readFileSync(path.join(args.app, 'assets', 'site.json'), 'utf8'));
+    await kiosk.route('**/assets/site.json', (route) => route.fulfill({
+      contentType: 'application/json', body: JSON.stringify({ ...site, instrument: 'prapare', idle_timeout_seconds: 60, idle_warning_seconds: 20 }) }));
+    const { page: k, problems: kp } = await openApp(kiosk, server.url);
+    await pollState(k, (x) => x.site !== 'SafetyNet', { timeout: 10000 });
+    const answer = k.getByLabel(t('kiosk.your_answer'), { exact: true });
+    const toTextQuestion = async () => {
+      await press(k, k.getByRole('button', { name: t('welcome.start'), exact: true }));
+      await press(k, k.getByRole('button', { name: t('kiosk.privacy.continue'), exact: true }));
+      const onward = k.getByRole('navigation').getByRole('button', { name: new RegExp(`^(${t('kiosk.next')}|${t('kiosk.skip')})$`) });
+      for (let i = 0; i < 12 && await answer.count() === 0; i++) await press(k, onward);
+      return answer.count();
+    };
+    checks.ok(await toTextQuestion() === 1, 'the kiosk reaches PRAPARE\'s free-text address question');
+    await answer.focus();
+    await settle(k);
+    await k.keyboard.type('12 Calle Álamo, Apt 3');
+    await settle(k);
+    checks.ok(await answer.inputValue() === '12 Calle Álamo, Apt 3', 'the address is typed into the field\'s input');
+    await k.evaluate(() => {
+      const real = performance.now.bind(performance);
+      performance.now = () => real() + 3600e3;
+    });
+    const { ok } = await pollState(k, (x) => x.screen === 'welcome', { timeout: 10000 });
+    checks.ok(ok, 'an hour later the kiosk has wiped the session (the welcome screen)');
+    await settle(k);
+    const left = await k.evaluate(() => Array.from(document.querySelectorAll('input, textarea')).map((el) => el.value).filter((v) => v));
+    checks.ok(left.length === 0, `after the wipe no input in the page holds text (${JSON.stringify(left)})`);
+    checks.ok(!(await k.evaluate(() => document.body.innerText + document.getElementById('a11y').textContent)).includes('Álamo'),
+              'nor does any text of the page');
+    checks.ok(await toTextQuestion() === 1, 'the next person reaches the same question');
+    await answer.focus();
+    await settle(k);
+    checks.ok(await answer.inputValue() === '', `and its field opens empty: the app kept nothing ("${await answer.inputValue()}")`);
+    checks.ok(kp.length === 0, `kiosk: no page errors${kp.length ? ': ' + kp.join('; ') : ''}`);
+    await kiosk.close();
+  }
 } finally {
   await browser.close();
   server.stop();

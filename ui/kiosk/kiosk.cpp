@@ -14,6 +14,7 @@ Kiosk::Kiosk(std::shared_ptr<const core::Questionnaire> questionnaire, const Sit
 
 void Kiosk::draw(Context& ctx, DisplaySettings& display) {
     const double now = ctx.platform.now_seconds();
+    m_redraw_after_wipe = false;
     if (const std::string key = screen_key(); key != m_announced_screen) {
         m_announced_screen = key;
         announce_screen(ctx);
@@ -102,6 +103,9 @@ void Kiosk::wipe(Context& ctx, DisplaySettings& display) {
     ctx.actions.wipe();
     // The next person starts from the site's defaults, not this person's choices.
     display = m_display_defaults;
+    // The frame that wiped drew this session: one more frame must replace it on the screen and in
+    // the page's mirror (an idle wipe has no input to wake the draw-on-demand loop).
+    m_redraw_after_wipe = true;
     ctx.i18n.set_language("en");
 }
 
@@ -113,6 +117,7 @@ void Kiosk::share_stored(bool ok) {
 }
 
 bool Kiosk::wants_redraw(double now) const {
+    if (m_redraw_after_wipe) return true;
     if (!session_active()) return false;
     const double idle = now - m_last_input;
     return idle >= m_site.idle_timeout_seconds - 1 || m_flow.step() == KioskStep::Finished;

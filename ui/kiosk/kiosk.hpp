@@ -111,6 +111,7 @@ private:
     bool m_show_qr = false;
     std::string m_announced_screen = "welcome";
     int m_idle_announced = -1;      // the idle countdown's last announced step (seconds left)
+    bool m_redraw_after_wipe = false;  // a wipe happens at the end of a frame that drew the session
     DisplaySettings m_display_defaults;
     ServiceFinder m_find_services;
     ScreeningSharer m_share;

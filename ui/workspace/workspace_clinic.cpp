@@ -469,7 +469,10 @@ core::MatchQuery Workspace::refer_query() {
 }
 
 // One service: name and distance, organization and address, hours, why it matched, whether
-// its organization can receive an encrypted referral, and the box that picks it.
+// its organization can receive an encrypted referral, and the box that picks it. The card is a
+// group named by the service, so each "Refer to this service" box is heard with its service.
+// The distance is given once, in miles as the radius filter is: the matcher's distance reason
+// (in km) is left out of the reasons here.
 void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std::string& id) {
     const Palette& p = *ctx.palette;
     ReferForm& f = *m_refer;
@@ -481,6 +484,7 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
     const auto name = m_directory.text(m.details->translations, ctx.i18n.language(), "name", m.details->name);
     const auto org = m_directory.text(m.details->organization_translations, ctx.i18n.language(), "name",
                                       m.details->organization);
+    begin_group(ctx, id + ".card", Role::Group, name.text);
     std::string title = name.text;
     if (m.distance_km >= 0) {
         char miles[32];
@@ -492,7 +496,8 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
     const std::string hours = core::render_hours(*m.details, ctx.i18n);
     if (!hours.empty()) paragraph(ctx, hours.c_str(), ctx.fonts.small, p.text);
     std::string reasons;
-    for (const core::Reason& r : m.reasons) reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
+    for (const core::Reason& r : m.reasons)
+        if (r.code != "distance") reasons += (reasons.empty() ? "" : " · ") + core::render_reason(r, ctx.i18n);
     if (!reasons.empty()) paragraph(ctx, reasons.c_str(), ctx.fonts.small, p.primary_active);
     const bool has_key = contact_for_organization(m.details->organization) != nullptr;
     paragraph(ctx, ctx.tr(has_key ? "ws.refer.has_key" : "ws.refer.no_key"), ctx.fonts.small, has_key ? p.text_muted : p.urgent);
@@ -504,6 +509,7 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
         else
             f.picks.erase(key);
     }
+    end_group(ctx);
     end_card();
 }
 

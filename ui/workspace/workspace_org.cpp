@@ -26,7 +26,10 @@ void Workspace::draw_inbox(Context& ctx) {
         const core::Referral& r = *row.referral;
         const std::string id = "incoming." + std::to_string(n++);
         begin_card(ctx, id, row.overdue ? &p.urgent : nullptr);
-        paragraph(ctx, (r.patient.name + "  ·  " + ctx.i18n.format("ws.inbox.from", {{"clinic", r.requester.name}})).c_str(), ctx.fonts.bold, p.text);
+        // A group named by its title: a screen reader hears whose "Open" it is.
+        const std::string title = r.patient.name + "  ·  " + ctx.i18n.format("ws.inbox.from", {{"clinic", r.requester.name}});
+        begin_group(ctx, id + ".card", Role::Group, title);
+        paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, id + ".title");
         badge(ctx, ctx.tr("ws.status." + std::string(core::task_status_code(row.status))), status_color(p, row.status));
         register_last_item(ctx, id + ".status");
@@ -41,6 +44,7 @@ void Workspace::draw_inbox(Context& ctx) {
             sodium_memzero(m_reason_text.data(), m_reason_text.size());
         }
         if (open) draw_incoming(ctx, r);
+        end_group(ctx);
         end_card();
     }
     draw_capacity(ctx);

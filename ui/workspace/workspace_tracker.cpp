@@ -41,7 +41,10 @@ void Workspace::draw_referrals(Context& ctx) {
         const core::Referral& r = *row.referral;
         const std::string id = "referral." + std::to_string(n++);
         begin_card(ctx, id, row.overdue ? &p.urgent : nullptr);
-        paragraph(ctx, (r.organization.name + "  ·  " + r.patient.name).c_str(), ctx.fonts.bold, p.text);
+        // A group named by its title: a screen reader hears whose "Details" or "Download" it is.
+        const std::string title = r.organization.name + "  ·  " + r.patient.name;
+        begin_group(ctx, id + ".card", Role::Group, title);
+        paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text);
         register_last_item(ctx, id + ".title");
         badge(ctx, ctx.tr("ws.status." + std::string(core::task_status_code(row.status))), status_color(p, row.status));
         register_last_item(ctx, id + ".status");
@@ -64,6 +67,7 @@ void Workspace::draw_referrals(Context& ctx) {
             if (small_button(ctx, id + ".cancel", ctx.tr("ws.referrals.cancel"))) record(ctx, r.id, core::TaskStatus::Cancelled);
         }
         if (open) draw_history(ctx, r);
+        end_group(ctx);
         end_card();
     }
 }

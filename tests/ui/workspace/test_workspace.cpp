@@ -128,6 +128,18 @@ TEST_CASE("the clinic refers to an organization whose card it trusts, and export
     REQUIRE(ws(h)["tab"] == "refer");
     h.click("need.food-insecurity");
     const std::string org = ws(h)["refer"]["services"][0];
+    // Issue 12: each "Refer to this service" box lies in a group named by its service (a screen
+    // reader hears which service it picks). (One unit of distance per card needs the ZIP
+    // centroids, which only the web build has: e2e a11y_loop checks it.)
+    {
+        const auto& nodes = h.app->semantics().nodes();
+        const safetynet::ui::SemanticNode* pick = h.app->semantics().find("service.0.pick");
+        REQUIRE(pick != nullptr);
+        REQUIRE(pick->parent >= 0);
+        const safetynet::ui::SemanticNode& card = nodes[static_cast<std::size_t>(pick->parent)];
+        CHECK(card.role == safetynet::ui::Role::Group);
+        CHECK(!card.name.empty());
+    }
     h.click("service.0.pick");
     h.click("person.name");
     h.type("Test Person");
@@ -173,6 +185,18 @@ TEST_CASE("issue 15: the tracker opens on what needs a call, a call is recorded,
     h.click("assisted.finish");
     h.click("need.food-insecurity");
     const std::string org = ws(h)["refer"]["services"][0];
+    // Issue 12: each "Refer to this service" box lies in a group named by its service (a screen
+    // reader hears which service it picks). (One unit of distance per card needs the ZIP
+    // centroids, which only the web build has: e2e a11y_loop checks it.)
+    {
+        const auto& nodes = h.app->semantics().nodes();
+        const safetynet::ui::SemanticNode* pick = h.app->semantics().find("service.0.pick");
+        REQUIRE(pick != nullptr);
+        REQUIRE(pick->parent >= 0);
+        const safetynet::ui::SemanticNode& card = nodes[static_cast<std::size_t>(pick->parent)];
+        CHECK(card.role == safetynet::ui::Role::Group);
+        CHECK(!card.name.empty());
+    }
     h.click("service.0.pick");
     h.click("person.name");
     h.type("Test Person");
