@@ -47,10 +47,12 @@ struct Scene {
     void rebuild() { fonts = safetynet::ui::build_fonts(*ImGui::GetIO().Fonts, 20.0f, 1.0f, &demand, &renderer); }
 };
 
+#ifndef __EMSCRIPTEN__
 bool have_hb_shape() {
     safetynet::test::ReferenceShape probe;
     return safetynet::test::hb_shape(kArabicFile, "ب", probe);
 }
+#endif
 
 }  // namespace
 
