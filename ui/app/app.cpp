@@ -138,6 +138,7 @@ bool App::needs_shaper() const {
 
 void App::set_shaped_text(ShapedText* shaped) {
     m_shaped = shaped;
+    if (m_shaped) m_shaped->set_demand_fonts(&m_demand_fonts);
     m_applied.text_size = -1;  // the next prepare_frame() rebuilds the atlas with it
 }
 

@@ -113,6 +113,7 @@ const ShapedParagraph& ShapedTextRenderer::layout(const ImFont* font, std::strin
     key.append(text);
     if (const auto it = m_layouts.find(key); it != m_layouts.end()) return it->second;
     if (m_layouts.size() >= kMaxLayouts) m_layouts.clear();
+    if (m_demand) m_demand->want(text);  // its script's font, if not yet fetched: laid out again once it is
     return m_layouts[key] = m_shaper.layout(text, BaseDirection::Auto, fonts_for(font), em_px(font), device_wrap);
 }
 

@@ -25,6 +25,7 @@ public:
     void add_glyphs(ImFontAtlas& atlas) override;
     void fill_glyphs(ImFontAtlas& atlas) override;
     void set_fonts(const FontSet& fonts, const DemandFonts* demand) override;
+    void set_demand_fonts(DemandFonts* demand) override { m_demand = demand; }
     bool take_changed() override;
 
     // One glyph as draw() places it: its index in the font file `font` and its pen position
@@ -58,6 +59,7 @@ private:
     std::map<const ImFont*, bool> m_is_bold;
     std::map<GlyphKey, Glyph> m_glyphs;
     std::map<std::string, ShapedParagraph> m_layouts;  // recent layouts, by font, width and text
+    DemandFonts* m_demand = nullptr;
     bool m_changed = false;
 };
 

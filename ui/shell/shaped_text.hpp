@@ -34,6 +34,9 @@ public:
     virtual void fill_glyphs(ImFontAtlas& atlas) = 0;
     // The faces of the moment, and the fonts fetched on demand to shape with after the built-in one.
     virtual void set_fonts(const FontSet& fonts, const DemandFonts* demand) = 0;
+    // Where the fonts for characters the built-in face lacks come from: every text laid out is
+    // wanted there, so that a text from a site file or a directory fetches its script's font.
+    virtual void set_demand_fonts(DemandFonts* demand) = 0;
     // True once when a glyph was drawn that the atlas lacks: rebuild it.
     virtual bool take_changed() = 0;
 };
