@@ -208,6 +208,7 @@ void App::set_system_high_contrast(bool on) {
 
 bool App::wants_redraw(double now) const {
     if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
+    if (m_shaped && m_shaped->changed()) return true;  // glyphs to rasterise: the next frame draws them
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;
     // A visible notice must disappear on time; once a second is enough for that.

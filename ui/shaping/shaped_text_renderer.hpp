@@ -27,6 +27,7 @@ public:
     void set_fonts(const FontSet& fonts, const DemandFonts* demand) override;
     void set_demand_fonts(DemandFonts* demand) override { m_demand = demand; }
     bool take_changed() override;
+    bool changed() const override { return m_changed; }
 
     // One glyph as draw() places it: its index in the font file `font` and its pen position
     // from the box's top-left corner, in CSS pixels (y: the baseline's). For tests.

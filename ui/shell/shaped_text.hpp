@@ -37,6 +37,8 @@ public:
     // Where the fonts for characters the built-in face lacks come from: every text laid out is
     // wanted there, so that a text from a site file or a directory fetches its script's font.
     virtual void set_demand_fonts(DemandFonts* demand) = 0;
+    // Whether a glyph was drawn that the atlas lacks (take_changed() would be true): worth a frame.
+    virtual bool changed() const = 0;
     // True once when a glyph was drawn that the atlas lacks: rebuild it.
     virtual bool take_changed() = 0;
 };
