@@ -2,7 +2,9 @@
 // the page's requests in.
 //
 // The tree's JSON, pulled by safetynet_a11y_tree() when the revision changed:
-//   {"lang": "es", "nodes": [node, ...]}   nodes in reading order, a parent before its children
+//   {"lang": "es", "dir": "ltr", "nodes": [node, ...]}   the screen's language and its direction
+//         (assets/i18n/languages.json; <html lang dir>), nodes in reading order, a parent
+//         before its children
 //   node: "i" id, "r" ARIA role (or "area"), "p" parent's index (-1: none), "b" [x, y, w, h] in
 //         its area's content coordinates, and when present: "n" name, "d" description, "l" lang,
 //         "s" state bits (ui/shell/semantic_tree.hpp), "h" heading level, "k" input kind,
@@ -12,6 +14,7 @@
 // the field takes the focus, and empties its <input> when the field loses it.
 #include "web/dom_mirror.hpp"
 
+#include "core/base/languages.hpp"
 #include "ui/app/app.hpp"
 
 #include <emscripten.h>
@@ -94,7 +97,9 @@ EMSCRIPTEN_KEEPALIVE const char* safetynet_a11y_tree() {
     const safetynet::ui::SemanticTree& tree = g_app->semantics();
     nlohmann::json nodes = nlohmann::json::array();
     for (const auto& n : tree.nodes()) nodes.push_back(safetynet::web::node_json(n));
-    return reply(nlohmann::json{{"lang", tree.lang()}, {"nodes", std::move(nodes)}}.dump());
+    const safetynet::core::Language* language = safetynet::core::find_language(tree.lang());
+    const bool rtl = language && language->direction == safetynet::core::TextDirection::RightToLeft;
+    return reply(nlohmann::json{{"lang", tree.lang()}, {"dir", rtl ? "rtl" : "ltr"}, {"nodes", std::move(nodes)}}.dump());
 }
 
 // [[area id, scroll y, max scroll y], ...]

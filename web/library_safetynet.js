@@ -259,6 +259,12 @@ var LibrarySafetyNet = {
     if (!/^(kiosk|clinic|org)$/.test(mode)) mode = '';
     stringToUTF8(mode, out, n);
   },
+  // The language the page was opened in (?lang=, a BCP 47 tag), or ''.
+  safetynet_js_url_lang: function (out, n) {
+    var lang = new URLSearchParams(location.search).get('lang') || '';
+    if (!/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(lang)) lang = '';
+    stringToUTF8(lang, out, n);
+  },
   // Seconds to add to UTC for the device's local time now (JavaScript counts the other way).
   safetynet_js_utc_offset: function () {
     return -new Date().getTimezoneOffset() * 60;
@@ -276,6 +282,13 @@ var LibrarySafetyNet = {
   // name the mode in the URL; loader.js then starts the staff program (safetynet-staff.wasm).
   safetynet_js_start_staff_program: function (modePtr) {
     location.replace('#' + UTF8ToString(modePtr));
+  },
+  // A right-to-left language chosen in the kiosk program: the page starts again in it, and
+  // loader.js picks the program with the text shaper (safetynet-rtl.wasm).
+  safetynet_js_start_rtl_program: function (langPtr) {
+    var url = new URL(location.href);
+    url.searchParams.set('lang', UTF8ToString(langPtr));
+    location.replace(url.toString());
   },
 
   // The semantic tree changed (web/dom_mirror.cpp): the DOM mirror (web/mirror.js) catches up.

@@ -47,9 +47,15 @@
   // Start-up work runs side by side (bench/startup/README.md): the program (safetynet.wasm)
   // downloads and compiles from here on, while safetynet.js loads and while the browser sets up
   // WebGL, instead of one after the other.
-  // Two programs (web/CMakeLists.txt): the kiosk alone, the first load of a kiosk tablet, and
+  // Three programs (web/CMakeLists.txt): the kiosk alone, the first load of a kiosk tablet, and
   // the whole app with the staff workspace for #clinic and #org.
-  var programName = /^#(clinic|org)$/i.test(location.hash) ? 'safetynet-staff' : 'safetynet';
+  // A third, the kiosk with the text shaper, for a page opened in a right-to-left language
+  // (?lang=ar: the kiosk program starts it so when a patient picks one). The build writes
+  // the list from assets/i18n/languages.json.
+  var rtlLanguages = [@SAFETYNET_RTL_LANGUAGES@];
+  var lang = new URLSearchParams(location.search).get('lang');
+  var programName = /^#(clinic|org)$/i.test(location.hash) ? 'safetynet-staff'
+    : rtlLanguages.indexOf(lang) >= 0 ? 'safetynet-rtl' : 'safetynet';
   var download = typeof AbortController === 'function' ? new AbortController() : null;
   var program = fetch(programName + '.wasm', { credentials: 'same-origin', signal: download && download.signal }).then(function (resp) {
     if (!resp.ok) throw new Error(programName + '.wasm: HTTP ' + resp.status);

@@ -5,6 +5,9 @@
 // benchmark reads; the JS test surface. Everything else is in ui/ and core/.
 #include "core/base/version.hpp"
 #include "ui/app/app.hpp"
+#if SAFETYNET_TEXT_SHAPER
+#include "ui/shaping/shaped_text_renderer.hpp"
+#endif
 #include "web/dom_mirror.hpp"
 #include "web/main_loop.hpp"
 #include "web/test_api.hpp"
@@ -37,12 +40,15 @@ extern "C" {
 void safetynet_js_first_frame();
 void safetynet_js_fatal(const char* message);
 void safetynet_js_start_staff_program(const char* mode);
+void safetynet_js_start_rtl_program(const char* lang);
 int safetynet_js_page_hidden();
 }
 
-// Two programs share this file (web/CMakeLists.txt): safetynet.wasm, the kiosk alone (the
-// first load), built with SAFETYNET_KIOSK_PROGRAM=1, and safetynet-staff.wasm, the whole app
-// for #clinic and #org. loader.js picks one by the URL.
+// Three programs share this file (web/CMakeLists.txt): safetynet.wasm, the kiosk alone (the
+// first load), built with SAFETYNET_KIOSK_PROGRAM=1; safetynet-rtl.wasm, the kiosk with the
+// text shaper for right-to-left languages (SAFETYNET_TEXT_SHAPER=1 too); and
+// safetynet-staff.wasm, the whole app with the shaper, for #clinic and #org. loader.js picks one
+// by the URL.
 
 namespace {
 
@@ -50,9 +56,13 @@ struct Runtime {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     safetynet::web::WebPlatform platform;
+#if SAFETYNET_TEXT_SHAPER
+    safetynet::ui::ShapedTextRenderer shaped;  // declared before `app`, which draws with it: outlives it
+#endif
     std::unique_ptr<safetynet::ui::App> app;
     bool first_frame_done = false;
     bool staff_program_requested = false;
+    bool rtl_program_requested = false;
     int settle_frames = 0;         // frames still owed (one for any wake-up: safetynet_request_frame)
     double frames_painted = 0;     // for the test surface (safetynet_frames_painted)
     double clock_offset_ms = 0;    // wall clock minus monotonic clock at the last painted frame
@@ -168,6 +178,12 @@ void frame(Runtime& rt) {
         rt.staff_program_requested = true;
         safetynet_js_start_staff_program(rt.app->mode().c_str());
     }
+    // The kiosk program, asked for a right-to-left language on the welcome screen: start the
+    // program that shapes it.
+    if (rt.app->needs_shaper() && !rt.rtl_program_requested) {
+        rt.rtl_program_requested = true;
+        safetynet_js_start_rtl_program(rt.app->translator().language().c_str());
+    }
 }
 
 Runtime* g_runtime = nullptr;
@@ -253,6 +269,9 @@ int main(int, char**) {
     rt.app = std::make_unique<safetynet::ui::App>(rt.platform, nullptr);  // no workspace linked in
 #else
     rt.app = std::make_unique<safetynet::ui::App>(rt.platform);
+#endif
+#if SAFETYNET_TEXT_SHAPER
+    rt.app->set_shaped_text(&rt.shaped);
 #endif
     // A blinking caret would need two painted frames a second for as long as a field has focus;
     // a steady one needs none (draw on demand).

@@ -17,7 +17,7 @@
 //     number pad, Escape for dialogs) still do.
 //   * Areas (the app's scrolling parts) scroll with the app, and a scroll here (a screen reader
 //     or a browser bringing an element into view) scrolls the app.
-//   * Announcements go to a polite and an assertive live region. <html lang> follows the app.
+//   * Announcements go to a polite and an assertive live region. <html lang dir> follow the app.
 (function () {
   'use strict';
   var STATE = { checked: 1, selected: 2, disabled: 4, expanded: 8, collapsed: 16, invalid: 32, required: 64,
@@ -180,6 +180,7 @@
     var focused = root.contains(document.activeElement) && document.activeElement !== root ? document.activeElement : null;
     rebuilding = true;
     if (tree.lang && document.documentElement.lang !== tree.lang) document.documentElement.lang = tree.lang;
+    if (tree.dir && document.documentElement.dir !== tree.dir) document.documentElement.dir = tree.dir;
     var nodes = tree.nodes, seen = new Set(), els = [];
     var stops = rovingStops(nodes);
     var modal = -1;

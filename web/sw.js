@@ -1,7 +1,9 @@
 // SafetyNet's service worker: the app works offline after one visit.
 //
 // - Everything the app needs to start (the precache list below, written by the build) is
-//   cached on install under a cache named after this build; a new build is a new cache.
+//   cached on install under a cache named after this build; a new build is a new cache. The
+//   program for right-to-left languages (safetynet-rtl) is cached too when the site's file
+//   offers one of them; elsewhere it is fetched (and kept) only if it is ever asked for.
 // - A new version installs in the background and waits. The page applies it the next time
 //   SafetyNet starts (web/loader.js), then shows a "new version" note. Nothing switches
 //   under a patient in the middle of a screening.
@@ -12,13 +14,23 @@
 const BUILD = '@BUILD@';
 const CACHE = 'safetynet-' + BUILD;
 const PRECACHE = @PRECACHE@;
+const RTL_PRECACHE = @RTL_PRECACHE@;
+const RTL_LANGUAGES = @RTL_LANGUAGES@;
 const NETWORK_FIRST = /\/assets\/(site\.json|directory\/)/;
 
 // 'no-cache': each file is revalidated with the server, never taken stale from the HTTP cache,
 // yet what the page has just downloaded is not downloaded again when the server answers 304
 // (serve.py sends ETags; so do common static servers).
+// The site's languages: no file, or one that does not parse, offers none of the RTL ones.
+function siteOffersRtl() {
+  return fetch('assets/site.json', { cache: 'no-cache' }).then((r) => (r.ok ? r.json() : {}))
+    .then((site) => (site.languages || []).some((l) => RTL_LANGUAGES.includes(l)))
+    .catch(() => false);
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE.map((p) => new Request(p, { cache: 'no-cache' })))));
+  event.waitUntil(caches.open(CACHE).then((cache) => siteOffersRtl().then((rtl) =>
+    cache.addAll(PRECACHE.concat(rtl ? RTL_PRECACHE : []).map((p) => new Request(p, { cache: 'no-cache' }))))));
 });
 
 self.addEventListener('activate', (event) => {

@@ -24,6 +24,7 @@ int safetynet_js_speech_available();
 void safetynet_js_speak(const char* text, const char* lang);
 void safetynet_js_stop_speaking();
 void safetynet_js_url_mode(char* out, int size);
+void safetynet_js_url_lang(char* out, int size);
 int safetynet_js_utc_offset();
 }
 
@@ -64,6 +65,12 @@ std::string WebPlatform::requested_mode() {
     char mode[16] = {};
     safetynet_js_url_mode(mode, sizeof mode);
     return mode;
+}
+
+std::string WebPlatform::requested_language() {
+    char lang[36] = {};
+    safetynet_js_url_lang(lang, sizeof lang);
+    return lang;
 }
 
 void WebPlatform::fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) {

@@ -24,6 +24,7 @@ public:
     std::int64_t unix_time() override;
     int utc_offset_seconds() override;
     std::string requested_mode() override;
+    std::string requested_language() override;
     void fetch_asset(std::string path, std::function<void(std::optional<std::string>)> done) override;
     void storage_put(std::string key, std::string bytes, std::function<void(bool)> done) override;
     void storage_get(std::string key, std::function<void(std::optional<std::string>)> done) override;

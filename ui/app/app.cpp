@@ -1,6 +1,7 @@
 #include "ui/app/app.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/languages.hpp"
 #include "core/screening/instruments.hpp"
 #include "ui/shell/context.hpp"
 #include "ui/kiosk/kiosk_welcome.hpp"
@@ -27,6 +28,8 @@ App::App(Platform& platform, WorkspaceFactory make_workspace)
     // under the arrow keys would only confuse.
     apply_display_settings();
     apply_site(SiteConfig{});  // a working kiosk at once; the site's file refines it
+    // A language the page was opened in (the right-to-left program is started so: web/loader.js).
+    if (const std::string lang = m_platform.requested_language(); !lang.empty()) m_i18n.set_language(lang);
 
     m_platform.fetch_asset("assets/site.json", [this](std::optional<std::string> text) {
         // No site file: the defaults stand (a kiosk that screens but cannot share).
@@ -136,6 +139,18 @@ std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const st
     return cards;
 }
 
+bool App::needs_shaper() const {
+    const core::Language* language = core::find_language(m_i18n.language());
+    return !m_shaped && language && language->direction == core::TextDirection::RightToLeft && m_mode == "kiosk" &&
+           m_kiosk && !m_kiosk->session_active() && !m_staff.open();
+}
+
+void App::set_shaped_text(ShapedText* shaped) {
+    m_shaped = shaped;
+    if (m_shaped) m_shaped->set_demand_fonts(&m_demand_fonts);
+    m_applied.text_size = -1;  // the next prepare_frame() rebuilds the atlas with it
+}
+
 void App::note_input() {
     if (m_kiosk) m_kiosk->note_input(m_platform.now_seconds());
     if (m_workspace) m_workspace->note_input(m_platform.now_seconds());
@@ -157,7 +172,7 @@ void App::apply_display_settings() {
     const float body = kTextSizes[static_cast<std::size_t>(m_display.text_size)];
     const float raster = raster_scale(body);
     if (m_display.text_size != m_applied.text_size || raster != m_raster) {
-        m_fonts = build_fonts(*ImGui::GetIO().Fonts, body, raster, &m_demand_fonts);
+        m_fonts = build_fonts(*ImGui::GetIO().Fonts, body, raster, &m_demand_fonts, m_shaped);
         m_raster = raster;
     }
     apply_theme(palette(m_display.high_contrast), scale);
@@ -176,9 +191,11 @@ bool App::prepare_frame() {
     m_demand_fonts.update(m_platform);
     const float raster = raster_scale(kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
     // A fetched font, or new characters from one: the atlas is rebuilt with them.
-    if (m_demand_fonts.take_changed()) {
+    // A fetched font, new characters from one, or glyphs the shaper drew that the atlas lacks.
+    const bool shaped_changed = m_shaped && m_shaped->take_changed();
+    if (m_demand_fonts.take_changed() || shaped_changed) {
         m_fonts = build_fonts(*ImGui::GetIO().Fonts, kTextSizes[static_cast<std::size_t>(m_display.text_size)], raster,
-                              &m_demand_fonts);
+                              &m_demand_fonts, m_shaped);
         m_raster = raster;
         const bool settings_changed = !(m_display == m_applied);
         if (settings_changed) apply_display_settings();
@@ -200,6 +217,7 @@ void App::set_system_high_contrast(bool on) {
 
 bool App::wants_redraw(double now) const {
     if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
+    if (m_shaped && m_shaped->changed()) return true;  // glyphs to rasterise: the next frame draws them
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;
     // A notice is painted once, then again when it is due to go: not a frame per timer poll
@@ -221,6 +239,9 @@ void App::frame() {
     const std::string screen = m_workspace ? std::string() : m_staff.open() ? "staff:" + m_staff.state_id() : m_kiosk->screen_key();
     Context ctx{m_platform, m_i18n, m_widgets, m_semantics, m_actions, &palette(m_display.high_contrast), m_fonts,
                 ui_scale(m_display), screen};
+    const core::Language* language = core::find_language(m_i18n.language());
+    ctx.rtl = language && language->direction == core::TextDirection::RightToLeft;
+    ctx.shaped = m_shaped;
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // A new screen opens at its top (in the compact layout the whole window scrolls).

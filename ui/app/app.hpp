@@ -60,6 +60,10 @@ public:
     // The platform skips idle frames, so a kiosk at rest uses no CPU.
     bool wants_redraw(double now) const;
 
+    // The shaper that draws right-to-left text (the right-to-left program's; none by default:
+    // ImGui draws it). It must outlive the App.
+    void set_shaped_text(ShapedText* shaped);
+
     // Input (pointer, touch, keys) arrived: idle timers start again.
     void note_input();
     const core::Translator& translator() const { return m_i18n; }
@@ -79,6 +83,11 @@ public:
     const std::string& mode() const { return m_mode; }
     // The mode is a staff one but this program was built without the workspace.
     bool needs_workspace() const { return m_mode != "kiosk" && !m_workspace; }
+    // The language chosen is written right to left and this program has no shaper (the kiosk
+    // program, the first load): while no one has started a screening (the welcome screen), the
+    // platform starts the program that has one, in that language (web/loader.js). Later on, the
+    // screens stay in this program and ImGui draws the text unshaped.
+    bool needs_shaper() const;
     // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
     std::string state_json() const;
 
@@ -115,6 +124,7 @@ private:
     DisplaySettings m_display;
     DisplaySettings m_applied{-1, false};
     FontSet m_fonts;
+    ShapedText* m_shaped = nullptr;
     float m_raster = 1.0f;  // device pixels per CSS pixel the font atlas is rasterised for
     // The fonts fetched when the texts need them, and the language whose texts were asked for.
     DemandFonts m_demand_fonts;

@@ -7,6 +7,7 @@
 #include "ui/shell/platform.hpp"
 #include "ui/shell/semantic_actions.hpp"
 #include "ui/shell/semantic_tree.hpp"
+#include "ui/shell/shaped_text.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/shell/widget_registry.hpp"
 
@@ -25,6 +26,11 @@ struct Context {
     float scale = 1.0f;
     // What the screen shows (e.g. "question:3"): when it changes, the content opens at its top.
     std::string_view screen;
+    // The screen's language is written right to left (assets/i18n/languages.json): the kiosk's
+    // layout is mirrored, and text is drawn by `shaped` where the program has one (the
+    // right-to-left program does: web/CMakeLists.txt), else by ImGui.
+    bool rtl = false;
+    ShapedText* shaped = nullptr;
 
     const char* tr(std::string_view key) const { return i18n.tr(key); }
 };

@@ -1,6 +1,7 @@
 #include "ui/shell/fonts.hpp"
 
 #include "ui/shell/demand_fonts.hpp"
+#include "ui/shell/shaped_text.hpp"
 
 #include <imgui.h>
 
@@ -63,7 +64,8 @@ bool builtin_font_has(char32_t cp) {
     return false;
 }
 
-FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale, const DemandFonts* demand) {
+FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale, const DemandFonts* demand,
+                    ShapedText* shaped) {
     static_assert(sizeof(ImWchar) == sizeof(std::uint16_t), "DemandFonts hands ImGui 16-bit ranges");
     atlas.Clear();
     // The texture as tall as the glyphs need, not rounded up to a power of two (WebGL2 and GLES3
@@ -78,7 +80,12 @@ FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale, const
     set.heading = add_face(atlas, demand, "Bold", std::round(body_px * 1.55f) * r);
     set.small = add_face(atlas, demand, "Regular", std::round(body_px * 0.8f) * r);
     for (ImFont* f : {set.body, set.bold, set.heading, set.small}) f->Scale = 1.0f / r;
+    if (shaped) shaped->add_glyphs(atlas);
     atlas.Build();
+    if (shaped) {
+        shaped->fill_glyphs(atlas);
+        shaped->set_fonts(set, demand);
+    }
     return set;
 }
 

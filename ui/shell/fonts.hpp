@@ -23,12 +23,15 @@ struct FontSet {
 };
 
 class DemandFonts;
+class ShapedText;
 
 // Clears `atlas` and loads the set at `body_px` (the other sizes follow from it), rasterised
 // `raster_scale` times larger (for a screen with more device pixels per CSS pixel, or a zoomed
 // browser) and scaled back, so sizes stay in CSS pixels and text stays crisp; each face with the
-// characters wanted from the fonts fetched on demand merged in (ui/shell/demand_fonts.hpp).
-FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale = 1.0f, const DemandFonts* demand = nullptr);
+// characters wanted from the fonts fetched on demand merged in (ui/shell/demand_fonts.hpp), and
+// the glyphs `shaped` has drawn (right-to-left text, ui/shell/shaped_text.hpp) rasterised in.
+FontSet build_fonts(ImFontAtlas& atlas, float body_px, float raster_scale = 1.0f, const DemandFonts* demand = nullptr,
+                    ShapedText* shaped = nullptr);
 // A font's size on screen, in CSS pixels.
 float font_px(const ImFont* font);
 

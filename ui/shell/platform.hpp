@@ -50,6 +50,8 @@ public:
     // The mode the person opened the app in ("kiosk", "clinic", "org"; in the browser the URL's
     // #fragment), or empty for the site's default.
     virtual std::string requested_mode() { return {}; }
+    // The language the person opened the app in (in the browser the URL's ?lang=), or empty.
+    virtual std::string requested_language() { return {}; }
 
     // Reads one of the app's own static files (e.g. "assets/site.json"), asynchronously.
     // `done` runs on the UI thread with the bytes, or nullopt when the file is missing.

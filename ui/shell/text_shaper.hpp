@@ -3,9 +3,10 @@
 // any line that mixes right-to-left and left-to-right runs. ImGui draws one code point after
 // another, left to right; a TextShaper turns such a paragraph into lines of positioned glyphs,
 // with the Unicode bidirectional algorithm (UAX #9) and OpenType shaping (ui/shaping implements
-// it). The plan: the browser loads it as a module of its own only when right-to-left text
-// appears, so the first load does not carry it, and encode_paragraph() carries its result
-// across. Not yet done: the platform hook that loads it, and drawing shaped glyphs in ImGui.
+// it). Only the programs that draw right-to-left text link it (web/CMakeLists.txt), so the
+// kiosk's first load does not carry it; ui/shell/shaped_text.hpp draws its glyphs.
+// encode_paragraph() is the wire form for a shaper in another WebAssembly module (not used by
+// the programs today: the right-to-left program links the shaper in).
 #include <cstdint>
 #include <string>
 #include <string_view>

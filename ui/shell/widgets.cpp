@@ -83,6 +83,34 @@ void mark_language(Context& ctx, SemanticNode& node, std::string_view lang) {
 
 namespace {
 
+// Whether `utf8` has letters of a right-to-left script: U+0590-07FF (Hebrew, Arabic, Syriac,
+// Thaana, NKo; UTF-8 lead bytes D6 90 to DF) or the presentation forms U+FB00-FEFF (EF AC-BB;
+// a few Latin ligatures and variation selectors among them, which the shaper draws as well).
+bool has_rtl_letters(std::string_view utf8) {
+    for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(utf8[i]), next = static_cast<unsigned char>(utf8[i + 1]);
+        if ((lead == 0xD6 && next >= 0x90) || (lead >= 0xD7 && lead <= 0xDF)) return true;
+        if (lead == 0xEF && next >= 0xAC && next <= 0xBB) return true;
+    }
+    return false;
+}
+
+// The program's shaper (ui/shell/shaped_text.hpp), where it has one, draws the text of a
+// right-to-left screen and any text with right-to-left letters (a language's own name in the
+// picker); otherwise ImGui draws it.
+ShapedText* shaper(const Context& ctx, std::string_view text) {
+    return ctx.shaped && (ctx.rtl || has_rtl_letters(text)) ? ctx.shaped : nullptr;
+}
+
+// A shaped label centred in the last item's rectangle, in the current text colour.
+void draw_shaped_label(ShapedText& shaped, ImFont* font, const char* label) {
+    const ImVec2 size = shaped.measure(font, label, 0);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    shaped.draw(ImGui::GetWindowDrawList(), font,
+                ImVec2(std::floor(min.x + (max.x - min.x - size.x) * 0.5f), std::floor(min.y + (max.y - min.y - size.y) * 0.5f)),
+                ImGui::GetColorU32(ImGuiCol_Text), label, 0, 0);
+}
+
 bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size, Role role,
                    std::uint32_t states) {
     const Palette& p = *ctx.palette;
@@ -100,8 +128,12 @@ bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonS
     // A button's label carries it; frame edges are for fields (the high-contrast theme keeps both).
     if (ctx.palette != &palette(true)) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     ImGui::PushFont(ctx.fonts.bold);
-    const std::string imgui_label = std::string(label) + "###" + std::string(id);
+    ShapedText* shaped = shaper(ctx, label);
+    if (shaped && size.x == 0) size.x = shaped->measure(ctx.fonts.bold, label, 0).x + 2 * ImGui::GetStyle().FramePadding.x;
+    // Shaped: ImGui draws the button without its label, the shaper draws the label on it.
+    const std::string imgui_label = (shaped ? std::string() : std::string(label)) + "###" + std::string(id);
     const bool pressed = ImGui::Button(imgui_label.c_str(), size);
+    if (shaped) draw_shaped_label(*shaped, ctx.fonts.bold, label);
     ImGui::PopFont();
     if (ctx.palette != &palette(true)) ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
@@ -127,6 +159,29 @@ bool tab(Context& ctx, std::string_view id, const char* label, bool selected) {
 
 // [SECTION] Text
 
+namespace {
+
+// The width ImGui would wrap text at from the cursor (ImGui::PushTextWrapPos), 0: none.
+float wrap_width_here() {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    return w->DC.TextWrapPos < 0 ? 0.0f : ImGui::CalcWrapWidthForPos(w->DC.CursorPos, w->DC.TextWrapPos);
+}
+
+// Text drawn by the shaper as one item as wide as the wrapping width, so that the lines of a
+// right-to-left paragraph end at its right edge (CSS text-align: start).
+void shaped_text_item(ShapedText& shaped, const char* text, ImFont* font, const ImVec4& color) {
+    const float wrap = wrap_width_here();
+    const ImVec2 size = shaped.measure(font, text, wrap);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float box = wrap > 0 ? wrap : size.x;
+    shaped.draw(ImGui::GetWindowDrawList(), font, pos, ImGui::GetColorU32(color), text, wrap, box);
+    const ImRect bb(pos, ImVec2(pos.x + box, pos.y + size.y));
+    ImGui::ItemSize(bb.GetSize());
+    ImGui::ItemAdd(bb, 0);
+}
+
+}  // namespace
+
 void paragraph(const char* text, ImFont* font, const ImVec4& color) {
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -136,14 +191,21 @@ void paragraph(const char* text, ImFont* font, const ImVec4& color) {
 }
 
 void paragraph(Context& ctx, const char* text, ImFont* font, const ImVec4& color, std::string_view lang) {
-    paragraph(text, font, color);
+    if (ShapedText* shaped = shaper(ctx, text ? text : ""))
+        shaped_text_item(*shaped, text, font, color);
+    else
+        paragraph(text, font, color);
     if (!text || !*text) return;
     mark_language(ctx, ctx.semantics.add_item({}, Role::Text, text), lang);
 }
 
 void heading(Context& ctx, const char* text, std::string_view id, int level) {
-    ImGui::PushFont(level <= 2 ? ctx.fonts.heading : ctx.fonts.bold);
-    ImGui::TextUnformatted(text);
+    ImFont* font = level <= 2 ? ctx.fonts.heading : ctx.fonts.bold;
+    ImGui::PushFont(font);
+    if (ShapedText* shaped = shaper(ctx, text))
+        shaped_text_item(*shaped, text, font, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+    else
+        ImGui::TextUnformatted(text);
     ImGui::PopFont();
     if (!id.empty()) register_last_item(ctx, id);
     SemanticNode& n = ctx.semantics.add_item(id, Role::Heading, text);
@@ -171,7 +233,10 @@ OptionMetrics option_metrics(Context& ctx, const char* label, float width) {
     m.pad_x = style.FramePadding.x;
     m.text_x = m.pad_x + m.mark + 16.0f * ctx.scale;
     ImGui::PushFont(ctx.fonts.body);
-    m.text = ImGui::CalcTextSize(label, nullptr, false, width - m.text_x - m.pad_x);
+    if (ShapedText* shaped = shaper(ctx, label))
+        m.text = shaped->measure(ctx.fonts.body, label, width - m.text_x - m.pad_x);
+    else
+        m.text = ImGui::CalcTextSize(label, nullptr, false, width - m.text_x - m.pad_x);
     ImGui::PopFont();
     m.height = std::max(touch_target(ctx.scale), m.text.y + 2 * style.FramePadding.y + 4 * ctx.scale);
     return m;
@@ -225,9 +290,18 @@ bool option_button(Context& ctx, std::string_view id, const char* label, bool se
     dl->AddRectFilled(pos, max, ImGui::GetColorU32(bg), style.FrameRounding);
     dl->AddRect(pos, max, ImGui::GetColorU32(selected ? p.primary : p.field_border), style.FrameRounding, 0,
                 selected ? 3.0f * ctx.scale : 1.5f * ctx.scale);
-    draw_mark(ctx, dl, ImVec2(pos.x + m.pad_x + m.mark * 0.5f, pos.y + height * 0.5f), m.mark, selected, multi);
-    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + m.text_x, pos.y + (height - m.text.y) * 0.5f),
-                ImGui::GetColorU32(p.text), label, nullptr, width - m.text_x - m.pad_x);
+    // Right to left: the mark on the right, the label against it (the layout mirrored).
+    const float mark_x = ctx.rtl ? pos.x + width - m.pad_x - m.mark * 0.5f : pos.x + m.pad_x + m.mark * 0.5f;
+    draw_mark(ctx, dl, ImVec2(mark_x, pos.y + height * 0.5f), m.mark, selected, multi);
+    const float text_width = width - m.text_x - m.pad_x;
+    const float text_y = pos.y + (height - m.text.y) * 0.5f;
+    if (ShapedText* shaped = shaper(ctx, label))
+        shaped->draw(dl, ctx.fonts.body, ImVec2(pos.x + m.pad_x, text_y), ImGui::GetColorU32(p.text), label, text_width,
+                     text_width);
+    else
+        dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body),
+                    ImVec2(ctx.rtl ? pos.x + width - m.text_x - m.text.x : pos.x + m.text_x, text_y),
+                    ImGui::GetColorU32(p.text), label, nullptr, text_width);
     ImGui::PopFont();
     return chosen;
 }
@@ -293,8 +367,10 @@ NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, 
     const float left = (win_size.x - column) * 0.5f;
     const float bw = std::min(column * (middle_label ? 0.3f : 0.45f), 360.0f * ctx.scale);
     NavAction action = NavAction::None;
+    // Back where reading starts, the main action where it ends: mirrored right to left.
+    const float back_x = ctx.rtl ? left + column - bw : left, next_x = ctx.rtl ? left : left + column - bw;
     if (back_label) {
-        ImGui::SetCursorPos(ImVec2(left, top + (h - bh) * 0.5f));
+        ImGui::SetCursorPos(ImVec2(back_x, top + (h - bh) * 0.5f));
         if (button(ctx, "nav.back", back_label, ButtonStyle::Secondary, ImVec2(bw, bh))) action = NavAction::Back;
     }
     if (middle_label) {
@@ -303,7 +379,7 @@ NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, 
         if (toggle_button(ctx, "nav.middle", middle_label, middle_selected, ImVec2(mw, bh))) action = NavAction::Middle;
     }
     if (next_label) {
-        ImGui::SetCursorPos(ImVec2(left + column - bw, top + (h - bh) * 0.5f));
+        ImGui::SetCursorPos(ImVec2(next_x, top + (h - bh) * 0.5f));
         if (!next_enabled) ImGui::BeginDisabled();
         if (button(ctx, "nav.next", next_label, ButtonStyle::Primary, ImVec2(bw, bh))) action = NavAction::Next;
         if (!next_enabled) ImGui::EndDisabled();

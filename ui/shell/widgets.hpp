@@ -67,17 +67,18 @@ void center_next(float width);
 // --- answer options and the nav bar (the kiosk)
 
 // A full-width answer: the label left-aligned after a radio dot (single choice) or a check box
-// (multi-select), drawn in the "selected" colours when chosen. A radio or a check box in the tree:
-// put single-choice options in a begin_group(..., Role::RadioGroup, question) group.
+// (multi-select), drawn in the "selected" colours when chosen; mirrored in a right-to-left
+// language (the mark on the right, the label right-aligned before it). A radio or a check box in
+// the tree: put single-choice options in a begin_group(..., Role::RadioGroup, question) group.
 bool option_button(Context& ctx, std::string_view id, const char* label, bool selected, bool multi, float width,
                    float min_height = 0, std::string_view lang = {});
 // The height option_button() will take for `label` at `width`.
 float option_button_height(Context& ctx, const char* label, float width);
 
 enum class NavAction { None, Back, Next, Middle };
-// The bar at the bottom of a kiosk screen: Back on the left, the main action on the right,
-// and optionally a third choice between them ("Prefer not to answer", a toggle), always in view.
-// A null label hides that button. In the compact layout (a small or zoomed screen, see
+// The bar at the bottom of a kiosk screen: Back on the left, the main action on the right (the
+// other way round in a right-to-left language), and optionally a third choice between them
+// ("Prefer not to answer", a toggle), always in view. A null label hides that button. In the compact layout (a small or zoomed screen, see
 // compact_layout()) the bar is not pinned: its buttons follow the content, one per row.
 NavAction nav_bar(Context& ctx, const char* back_label, const char* next_label, bool next_enabled = true,
                   const char* middle_label = nullptr, bool middle_selected = false);

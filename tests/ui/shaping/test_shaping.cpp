@@ -1,11 +1,10 @@
 #include "tests/support/test_helpers.hpp"
+#include "tests/ui/shaping/hb_shape_reference.hpp"
 #include "ui/shaping/harfbuzz_shaper.hpp"
 
 #include <doctest/doctest.h>
 
-#include <cstdio>
 #include <fstream>
-#include <regex>
 #include <string>
 #include <vector>
 
@@ -21,6 +20,9 @@ const std::string kLatin = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"
 bool exists(const std::string& path) { return std::ifstream(path).good(); }
 
 #ifndef __EMSCRIPTEN__  // hb-shape is a native program: the comparison runs natively only
+using safetynet::test::hb_shape;
+using safetynet::test::ReferenceShape;
+
 struct Shaped {
     std::vector<std::uint32_t> glyphs;
     float width = 0;
@@ -40,28 +42,6 @@ Shaped app_shape(const std::string& font_file, const std::string& text) {
     return out;
 }
 
-// hb-shape (Debian's libharfbuzz-bin) on the same font and text: glyph ids and advances.
-// hb-shape shapes one run and knows nothing of bidi: `options` gives the direction the bidi
-// algorithm resolves where its guess from the script differs.
-bool reference_shape(const std::string& font_file, const std::string& text, Shaped& out, const std::string& options = "") {
-    const std::string args = options + " --no-glyph-names --no-clusters --font-file='" + font_file + "' --text='" + text + "' 2>/dev/null";
-    const std::string cmd = "hb-shape --no-positions" + args + "; hb-shape" + args;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    if (!pipe) return false;
-    std::string result;
-    char buf[4096];
-    while (std::fgets(buf, sizeof buf, pipe)) result += buf;
-    if (pclose(pipe) != 0 || result.empty()) return false;
-    const std::string ids = result.substr(1, result.find(']') - 1);
-    std::regex num("[0-9]+");
-    for (auto it = std::sregex_iterator(ids.begin(), ids.end(), num); it != std::sregex_iterator(); ++it)
-        out.glyphs.push_back(static_cast<std::uint32_t>(std::stoul(it->str())));
-    const std::string positions = result.substr(result.find('\n') + 1);
-    std::regex adv("\\+([0-9]+)");
-    for (auto it = std::sregex_iterator(positions.begin(), positions.end(), adv); it != std::sregex_iterator(); ++it)
-        out.width += std::stof((*it)[1].str());
-    return true;
-}
 #endif
 
 }  // namespace
@@ -74,8 +54,8 @@ TEST_CASE("Arabic and Vietnamese: the glyphs the app draws are hb-shape's, for t
 #ifdef __EMSCRIPTEN__
     MESSAGE("skipped in WebAssembly: hb-shape is a native program (the native copy of this test runs it)");
 #else
-    Shaped probe;
-    if (!reference_shape(kLatin, "a", probe)) {
+    ReferenceShape probe;
+    if (!hb_shape(kLatin, "a", probe)) {
         MESSAGE("skipped: hb-shape (libharfbuzz-bin) is not installed");
         return;
     }
@@ -94,10 +74,10 @@ TEST_CASE("Arabic and Vietnamese: the glyphs the app draws are hb-shape's, for t
     };
     for (const auto& [font, text, options] : cases) {
         CAPTURE(text);
-        Shaped want;
-        REQUIRE(reference_shape(font, text, want, options));
+        ReferenceShape want;
+        REQUIRE(hb_shape(font, text, want, options));
         const Shaped got = app_shape(font, text);
-        CHECK(got.glyphs == want.glyphs);
+        CHECK(got.glyphs == want.ids());
         CHECK(got.width == doctest::Approx(want.width).epsilon(0.001));
     }
 #endif
