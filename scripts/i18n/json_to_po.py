@@ -9,10 +9,13 @@ The JSON format (docs/TRANSLATIONS.md): {"_meta": {"language": "ru"}, key: text,
 <lang>.json holds the domain "app", <domain>.<lang>.json the domain <domain>. A key whose
 English is plural may be an object keyed by CLDR plural categories ({"one": ..., "few": ...});
 the forms are written in the order of the language's Plural-Forms rule (languages.json
-"plural.categories"). _meta.provenance, when given, becomes the X-Provenance header.
+"plural.categories"). A plain text for a key that is already plural in the PO file (an older
+JSON copy with "(s)") leaves the PO's forms as they are. _meta.provenance, when given, becomes
+the X-Provenance header.
 English files are converted first: their texts are the msgids of every other language.
 A key the English catalog lacks, or a plural object missing one of the language's categories,
-stops the conversion with the file and key named; nothing is written then.
+stops the conversion with the file and key named; the JSON files are removed only when every
+one converted (running it again after a fix is safe: it merges).
 """
 import argparse
 import json
@@ -104,6 +107,10 @@ def convert(path, assets, languages, notes):
         ref = english.get(key)
         if ref is None:
             raise ValueError(f"{where}: the English catalog {domain}/en.po has no such key")
+        if ref.plural and isinstance(value, str) and key in entries and entries[key].plural:
+            # An older JSON copy (a "(s)" text) must not overwrite the plural forms already in PO.
+            notes.append(f"{where}: kept the plural forms of {po}")
+            continue
         if ref.plural:
             text = forms(value, lang, where, notes)
         elif isinstance(value, dict):
