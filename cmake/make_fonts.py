@@ -44,7 +44,7 @@ def asset_characters(assets):
     out = set()
     for folder, _, files in os.walk(assets):
         for name in sorted(files):
-            if name.endswith(".json"):
+            if name.endswith((".json", ".po")):  # .po: the translation catalogs (assets/i18n/po)
                 with open(os.path.join(folder, name), encoding="utf-8") as f:
                     out |= {ord(c) for c in f.read()}
     return out

@@ -20,6 +20,7 @@ pkgs_app=(
   fonts-noto-core fonttools                    # the UI font, subset at build time (pyftsubset)
   fonts-noto-cjk                               # Chinese and Korean, cut into files fetched on demand
   libharfbuzz-dev libfribidi-dev               # the text shaper natively (ui/shaping)
+  python3-babel                                # reads the PO catalogs, CLDR plural rules (scripts/i18n)
 )
 pkgs_test=(
   chromium                                     # headless end-to-end tests (playwright-core drives it)
@@ -28,6 +29,7 @@ pkgs_test=(
   clang libclang-rt-14-dev                     # libFuzzer + ASan/UBSan fuzz targets
   brotli                                       # size budget figures
   libharfbuzz-bin                              # hb-shape: the shaping test's reference
+  gettext                                      # msgfmt --check: the PO catalogs as gettext reads them
 )
 want=("${pkgs_app[@]}")
 [ "$profile" = test ] && want+=("${pkgs_test[@]}")

@@ -1,7 +1,7 @@
 #pragma once
 // Data files compiled into the library from assets/ (built-in instruments, translation
 // catalogs, the need-to-service map): the CLI and the app work from any directory, offline,
-// with no file to lose. Names are paths relative to assets/, e.g. "i18n/es.json".
+// with no file to lose. Names are paths relative to assets/, e.g. "instruments/phq-9.json".
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -9,4 +9,8 @@
 namespace safetynet::core {
 std::optional<std::string_view> builtin_asset(std::string_view name);
 std::vector<std::string_view> builtin_asset_names();
+// The translation catalogs the build compiled from assets/i18n/po (scripts/i18n/compile_catalogs.py),
+// one per language, named "<code>.json" (core/base/i18n.hpp gives their format).
+std::optional<std::string_view> builtin_catalog(std::string_view name);
+std::vector<std::string_view> builtin_catalog_names();
 }  // namespace safetynet::core

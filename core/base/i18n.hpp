@@ -5,10 +5,18 @@
 //   {"_meta": {"language": "es"}, "welcome.start": "Comenzar", ...}
 // What is known about each language (its own name, direction, script, fonts) is in
 // assets/i18n/languages.json (core/base/languages.hpp), not in the catalogs.
-// Texts may hold named placeholders, "{site}", filled by Translator::format().
-// Built-in catalogs live in assets/i18n/: <code>.json for the app's own screens, and
-// <area>.<code>.json for an area's texts (e.g. matching.es.json); every file naming the same
-// language is merged into one catalog. Adding a language is adding its files.
+// Texts may hold named placeholders, "{site}", filled by Translator::format(). A plural text is a
+// list of forms, one per plural category of the language, in the order of its plural rule:
+//   {"_meta": {"language": "ru", "plural_forms": "nplurals=4; plural=(...);"},
+//    "ws.refer.made": ["{n} направление создано.", "{n} направления созданы.", ...]}
+// Translator::plural() picks the form for a count. The rule comes from _meta.plural_forms, else
+// from the language's entry in languages.json.
+// The translators' files are gettext PO catalogs, assets/i18n/po/<domain>/<code>.po; the build
+// checks them and compiles each language into one JSON catalog of this format
+// (scripts/i18n/compile_catalogs.py, docs/TRANSLATIONS.md), which is compiled in.
+#include "core/base/plural_rule.hpp"
+
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -25,22 +33,30 @@ struct LanguageInfo {
 
 class Catalog {
 public:
-    // Parses a catalog; throws core::Error naming the key when the JSON is malformed or a value
-    // is not a string.
+    // Parses a catalog; throws core::Error naming the key when the JSON is malformed, a value is
+    // neither a string nor a list of strings, a plural has not one form per plural category, or
+    // the plural rule is malformed.
     static Catalog parse(std::string_view json, std::string_view source_name);
 
     const LanguageInfo& language() const { return m_language; }
     // nullptr when the key is absent. The pointer stays valid for the catalog's lifetime.
+    // For a plural key: its last form ("other").
     const char* find(std::string_view key) const;
+    // The form of a plural key for count n (a plain text is its own only form); nullptr when absent.
+    const char* find_plural(std::string_view key, std::uint64_t n) const;
     std::vector<std::string> keys() const;
     // Every text, key -> text (the fonts a language needs are found from these).
     const std::unordered_map<std::string, std::string>& texts() const { return m_texts; }
+    const std::unordered_map<std::string, std::vector<std::string>>& plurals() const { return m_plurals; }
+    const PluralRule& plural_rule() const { return m_rule; }
     // Adds the other catalog's texts (same language); a key defined twice is an error.
     void merge(Catalog&& other, std::string_view source_name);
 
 private:
     LanguageInfo m_language;
     std::unordered_map<std::string, std::string> m_texts;
+    std::unordered_map<std::string, std::vector<std::string>> m_plurals;
+    PluralRule m_rule;
 };
 
 // The current language with English as the fallback for keys a catalog lacks.
@@ -62,6 +78,10 @@ public:
     std::string format(std::string_view key,
                        std::initializer_list<std::pair<std::string_view, std::string_view>> values) const;
     std::string format(std::string_view key, const std::vector<std::pair<std::string, std::string>>& values) const;
+    // The form of a plural key for `count` in the current language (else English), with "{n}"
+    // replaced by the count and each other "{name}" by its value.
+    std::string plural(std::string_view key, std::uint64_t count,
+                       std::initializer_list<std::pair<std::string_view, std::string_view>> values = {}) const;
     // The catalog for one language, if loaded (tests compare key sets).
     const Catalog* catalog(std::string_view code) const;
 

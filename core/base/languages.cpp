@@ -2,6 +2,7 @@
 
 #include "core/base/assets.hpp"
 #include "core/base/error.hpp"
+#include "core/base/plural_rule.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,22 @@ std::string text_field(const nlohmann::json& entry, const char* field, const std
     if (it == entry.end() || !it->is_string() || it->get<std::string>().empty())
         throw Error("malformed-languages", where + " field " + field, "must be a non-empty string");
     return it->get<std::string>();
+}
+
+// "plural": {"categories": [...], "rule": "..."}; the rule must parse and pick a category.
+void parse_plural(const nlohmann::json& entry, const std::string& at, Language& l) {
+    const auto plural = entry.find("plural");
+    if (plural == entry.end() || !plural->is_object())
+        throw Error("malformed-languages", at + " field plural", "must be an object with categories and rule");
+    const auto categories = plural->find("categories");
+    if (categories == plural->end() || !categories->is_array() || categories->empty())
+        throw Error("malformed-languages", at + " field plural.categories", "must be a non-empty list");
+    for (const auto& c : *categories) {
+        if (!c.is_string()) throw Error("malformed-languages", at + " field plural.categories", "must list names");
+        l.plural_categories.push_back(c.get<std::string>());
+    }
+    l.plural_rule = text_field(*plural, "rule", at + " field plural");
+    (void)PluralRule::parse(l.plural_rule, l.plural_categories.size(), at + " field plural.rule");
 }
 
 Language parse_language(const nlohmann::json& entry, const std::string& where) {
@@ -37,6 +54,7 @@ Language parse_language(const nlohmann::json& entry, const std::string& where) {
             throw Error("malformed-languages", at + " field fonts", "every font family must be a non-empty string");
         l.fonts.push_back(f.get<std::string>());
     }
+    parse_plural(entry, at, l);
     return l;
 }
 

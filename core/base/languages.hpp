@@ -17,6 +17,10 @@ struct Language {
     TextDirection direction = TextDirection::LeftToRight;
     std::string script;        // ISO 15924, e.g. "Hans"
     std::vector<std::string> fonts;  // font families, in fallback order (the built-in one first)
+    // The plural rule for whole numbers: CLDR category names, in the order of the gettext
+    // Plural-Forms expression that picks among them (core/base/plural_rule.hpp).
+    std::vector<std::string> plural_categories;  // e.g. {"one", "few", "many", "other"}
+    std::string plural_rule;                      // e.g. "(n % 10 == 1 && n % 100 != 11 ? 0 : ...)"
 };
 
 // Every language, in the file's order (the order a picker lists them). Parsed once.

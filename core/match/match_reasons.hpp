@@ -1,6 +1,6 @@
 #pragma once
 // Reasons in words: a Reason (code + parameters, core/match/matcher.hpp) rendered through the
-// translation catalogs (assets/i18n/matching.<lang>.json). Parameters that name something
+// translation catalogs (assets/i18n/po/matching/<lang>.po). Parameters that name something
 // translatable are translated too: a need domain ("match.domain.<code>"), a language
 // ("match.language.<code>"), a weekday ("match.day.<MO…SU>"), a service status
 // ("match.status.<status>"); anything else is shown as is.

@@ -6,24 +6,22 @@
 import { readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { nextFrames, repoRoot } from './harness.mjs';
+import { nextFrames, parseArgs, repoRoot } from './harness.mjs';
 import { decodePng } from './png.mjs';
 
 // ---------------------------------------------------------------------------------- words
-// The UI's texts in `lang` (its catalogs merged, English where a key is missing).
+// The UI's texts in `lang` (English where a key is missing), from the catalogs the web build
+// compiled from assets/i18n/po (build/web/i18n/<lang>.json, beside the app: scripts/i18n).
+// A plural text gives its general ("other") form.
+export function catalog(lang) {
+  const p = path.join(parseArgs().app, '..', 'i18n', `${lang}.json`);
+  return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : {};
+}
 export function texts(lang) {
-  const dir = path.join(repoRoot, 'assets', 'i18n');
-  const read = (l) => {
-    const out = {};
-    for (const f of [`${l}.json`, `kiosk.${l}.json`, `workspace.${l}.json`, `matching.${l}.json`, `screening.${l}.json`]) {
-      const p = path.join(dir, f);
-      if (existsSync(p)) Object.assign(out, JSON.parse(readFileSync(p, 'utf8')));
-    }
-    return out;
-  };
-  const en = read('en'), mine = read(lang);
+  const en = catalog('en'), mine = catalog(lang);
   return (key, values = {}) => {
     let s = mine[key] ?? en[key];
+    if (Array.isArray(s)) s = s[s.length - 1];
     if (s === undefined) throw new Error(`no text ${key}`);
     for (const [k, v] of Object.entries(values)) s = s.replace(`{${k}}`, v);
     return s;

@@ -9,10 +9,10 @@
 // is recorded; the declined one stays there; the organization without capacity publishes a
 // signed capacity update and, once the clinic imports it, the clinic's results leave it out.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
 import { Checks, checkRequests, click, launch, nextFrames, openApp, parseArgs, pollState, scrollTo, startServer, state } from './harness.mjs';
+import { catalog } from './a11y.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e loop');
@@ -36,7 +36,7 @@ async function setClock(page, offsetMs) {
 async function ws(page) { return (await state(page)).workspace; }
 // The workspace's English catalog: a choice is made by its label, as a person (or a screen
 // reader) finds it.
-const wsText = JSON.parse(readFileSync(fileURLToPath(new URL('../../assets/i18n/workspace.en.json', import.meta.url)), 'utf8'));
+const wsText = catalog('en');
 // Picks an option of a choice (a <select> in the page's accessibility layer), by the choice's
 // and the option's visible labels.
 async function choose(page, labelKey, optionKey) {

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Every text the app ships has a glyph in the fonts the app ships for it (no missing-glyph box).
 
-  catalogs (assets/i18n/[<area>.]<code>.json)  each text, in its language's fonts (languages.json:
+  catalogs (assets/i18n/po/<area>/<code>.po)   each text, in its language's fonts (languages.json:
                                                the built-in NotoSans and the families it names)
   languages.json                               each language's own name, in its fonts
   instruments (assets/instruments/*.json)      each text and each translation (FHIR's translation
@@ -78,6 +78,10 @@ def instrument_texts(doc, default_lang, where, out):
         out.append((default_lang, where, doc))
 
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts", "i18n"))
+import po_catalog  # noqa: E402  (reads the PO catalogs with Debian's python3-babel)
+
+
 def collect(assets):
     """(language or None for any, file, where, text) for every text the app ships."""
     texts = []
@@ -86,15 +90,11 @@ def collect(assets):
         languages = json.load(f)["languages"]
     for lang in languages:
         texts.append((lang["code"], "i18n/languages.json", f"{lang['code']}.native_name", lang["native_name"]))
-    for name in sorted(os.listdir(i18n)):
-        if not name.endswith(".json") or name == "languages.json":
-            continue
-        with open(os.path.join(i18n, name), encoding="utf-8") as f:
-            doc = json.load(f)
-        code = doc.get("_meta", {}).get("language")
-        for key, text in doc.items():
-            if key != "_meta" and isinstance(text, str):
-                texts.append((code, f"i18n/{name}", key, text))
+    for domain, code, path in po_catalog.po_files(assets):
+        for e in po_catalog.read(path)[1]:
+            for text in (e.text if e.plural else [e.text]):
+                if text:
+                    texts.append((code, f"i18n/po/{domain}/{code}.po", e.key, text))
     folder = os.path.join(assets, "instruments")
     for name in sorted(os.listdir(folder)):
         with open(os.path.join(folder, name), encoding="utf-8") as f:
@@ -142,9 +142,9 @@ def main():
     fonts = load_fonts(args.builtin, args.demand)
     languages, texts = collect(args.assets)
     if args.self_test:
-        planted = texts + [("es", "i18n/es.json", "planted.thai", "ก"), (None, "site.json", "planted", "\U0001F600")]
+        planted = texts + [("es", "i18n/po/app/es.po", "planted.thai", "ก"), (None, "site.json", "planted", "\U0001F600")]
         problems = check(languages, planted, fonts)
-        want = ["i18n/es.json: planted.thai: U+0E01 has no glyph in the fonts for es",
+        want = ["i18n/po/app/es.po: planted.thai: U+0E01 has no glyph in the fonts for es",
                 "site.json: planted: U+1F600 has no glyph in the fonts for any language"]
         missing = [w for w in want if w not in problems]
         if missing:

@@ -12,6 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const auto catalog = safetynet::core::Catalog::parse(
             std::string_view(reinterpret_cast<const char*>(data), size), "fuzz");
         (void)catalog.find("welcome.start");
+        (void)catalog.find_plural("k", 21);
     } catch (const safetynet::core::Error&) {
     }
     return 0;

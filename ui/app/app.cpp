@@ -183,7 +183,11 @@ void App::want_language_glyphs() {
     if (m_i18n.language() == m_fonts_language) return;
     m_fonts_language = m_i18n.language();
     if (const core::Catalog* c = m_i18n.catalog(m_fonts_language))
+    {
         for (const auto& [key, text] : c->texts()) m_demand_fonts.want(text);
+        for (const auto& [key, forms] : c->plurals())
+            for (const std::string& form : forms) m_demand_fonts.want(form);
+    }
 }
 
 bool App::prepare_frame() {

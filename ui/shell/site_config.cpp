@@ -1,5 +1,7 @@
 #include "ui/shell/site_config.hpp"
 
+#include "core/base/languages.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -8,6 +10,18 @@ namespace safetynet::ui {
 namespace {
 
 using nlohmann::json;
+
+// A language the site offers must be one SafetyNet knows; a right-to-left one is offered as
+// it is, with the plain warning that the app does not yet shape it (docs/TRANSLATIONS.md).
+void check_languages(const std::vector<std::string>& codes, std::vector<std::string>& warnings) {
+    for (const std::string& code : codes) {
+        const core::Language* l = core::find_language(code);
+        if (!l)
+            warnings.push_back("languages: " + code + " is not a language SafetyNet knows (assets/i18n/languages.json)");
+        else if (l->direction == core::TextDirection::RightToLeft)
+            warnings.push_back("languages: " + code + ": " + l->english_name + " text is not yet shaped right-to-left");
+    }
+}
 
 void read_string(const json& doc, const char* key, std::string& out, std::vector<std::string>& warnings) {
     const auto it = doc.find(key);
@@ -69,10 +83,12 @@ SiteConfig SiteConfig::parse(std::string_view text) {
         c.staff_pin_sha256.clear();
     }
     if (const auto it = doc.find("languages"); it != doc.end()) {
-        if (it->is_array() && std::all_of(it->begin(), it->end(), [](const json& l) { return l.is_string(); }))
+        if (it->is_array() && std::all_of(it->begin(), it->end(), [](const json& l) { return l.is_string(); })) {
             c.languages = it->get<std::vector<std::string>>();
-        else
+            check_languages(c.languages, w);
+        } else {
             w.push_back("languages: expected a list of language codes");
+        }
     }
     if (const auto it = doc.find("clinic"); it != doc.end()) {
         if (it->is_object()) {

@@ -105,7 +105,7 @@ void Workspace::draw_screenings(Context& ctx) {
         paragraph(ctx, needs.empty() ? ctx.tr("ws.screenings.no_needs") : needs.c_str(), ctx.fonts.body, s->urgent ? p.urgent : p.text);
         std::size_t referred = 0;
         for (const auto& [rid, r] : store.referrals()) referred += r.screening_id == s->id;
-        if (referred) paragraph(ctx, ctx.i18n.format("ws.screenings.referred", {{"n", std::to_string(referred)}}).c_str(), ctx.fonts.small, p.text_muted);
+        if (referred) paragraph(ctx, ctx.i18n.plural("ws.screenings.referred", referred).c_str(), ctx.fonts.small, p.text_muted);
         paragraph(ctx, s->patient_id.empty() ? ctx.tr("ws.screenings.unlinked")
                                         : ctx.i18n.format("ws.screenings.patient", {{"id", s->patient_id}}).c_str(),
                   ctx.fonts.small, p.text_muted);
@@ -571,7 +571,7 @@ void Workspace::draw_refer_send(Context& ctx) {
     }
     const bool ready = !f.picks.empty() && f.name[0] && f.consent;
     if (!ready) paragraph(ctx, ctx.tr("ws.refer.ready_when"), ctx.fonts.small, p.text_muted);
-    const std::string create = ctx.i18n.format("ws.refer.create", {{"n", std::to_string(by_org.size())}});
+    const std::string create = ctx.i18n.plural("ws.refer.create", by_org.size());
     if (!ready) ImGui::BeginDisabled();
     if (button(ctx, "refer.create", create.c_str(), ButtonStyle::Primary) && ready) create_referrals(ctx);
     if (!ready) ImGui::EndDisabled();
@@ -646,7 +646,7 @@ void Workspace::create_referrals(Context& ctx) {
     f.created.insert(f.created.end(), made.begin(), made.end());
     f.picks.clear();
     changed();
-    set_message(ctx.i18n.format("ws.refer.made", {{"n", std::to_string(made.size())}}), false);
+    set_message(ctx.i18n.plural("ws.refer.made", made.size()), false);
 }
 
 void Workspace::export_referral(Context& ctx, std::string id) {

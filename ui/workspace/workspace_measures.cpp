@@ -237,8 +237,8 @@ void Workspace::draw_network(Context& ctx) {
             table_cell(ctx, what.c_str());
             for (const auto& s : c.sites) table_cell(ctx, s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
             const std::string total = c.total() ? std::to_string(*c.total())
-                                                : ctx.i18n.format("ws.network.partial", {{"known", std::to_string(c.known_total)},
-                                                                                         {"n", std::to_string(c.suppressed_sites)}});
+                                                : ctx.i18n.plural("ws.network.partial", c.suppressed_sites,
+                                                                                         {{"known", std::to_string(c.known_total)}});
             table_cell(ctx, total.c_str());
             end_group(ctx);
         }

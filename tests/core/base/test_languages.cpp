@@ -56,7 +56,7 @@ TEST_CASE("a malformed languages file is refused, naming the entry and the field
         }
         return std::string("accepted");
     };
-    const std::string ok = R"({"code": "xx", "english_name": "X", "native_name": "X", "direction": "ltr", "script": "Latn", "fonts": ["NotoSans"]})";
+    const std::string ok = R"x({"code": "xx", "english_name": "X", "native_name": "X", "direction": "ltr", "script": "Latn", "fonts": ["NotoSans"], "plural": {"categories": ["one", "other"], "rule": "(n != 1)"}})x";
     CHECK(error_of(("{\"languages\": [" + ok + "]}").c_str()) == "accepted");
     CHECK(error_of("{").rfind("malformed-json", 0) == 0);
     CHECK(error_of("{}").find("\"languages\" must be a list") != std::string::npos);
@@ -68,4 +68,10 @@ TEST_CASE("a malformed languages file is refused, naming the entry and the field
     no_fonts.replace(no_fonts.find("[\"NotoSans\"]"), 12, "[]");
     CHECK(error_of(("{\"languages\": [" + no_fonts + "]}").c_str()).find("field fonts") != std::string::npos);
     CHECK(error_of(("{\"languages\": [" + ok + "," + ok + "]}").c_str()).find("xx is listed twice") != std::string::npos);
+    std::string bad_rule = ok;
+    bad_rule.replace(bad_rule.find("(n != 1)"), 8, "(n !=)");
+    CHECK(error_of(("{\"languages\": [" + bad_rule + "]}").c_str()).find("(xx) field plural.rule") != std::string::npos);
+    std::string no_plural = ok;
+    no_plural.erase(no_plural.find(", \"plural\""), no_plural.size() - no_plural.find(", \"plural\"") - 1);
+    CHECK(error_of(("{\"languages\": [" + no_plural + "]}").c_str()).find("(xx) field plural") != std::string::npos);
 }

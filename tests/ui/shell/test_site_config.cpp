@@ -1,0 +1,27 @@
+#include "ui/shell/site_config.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+
+using safetynet::ui::SiteConfig;
+
+namespace {
+bool warns(const SiteConfig& c, const std::string& text) {
+    return std::any_of(c.warnings.begin(), c.warnings.end(), [&](const std::string& w) { return w == text; });
+}
+}  // namespace
+
+TEST_CASE("a site offering Arabic is warned that its text is not yet shaped right-to-left") {
+    const SiteConfig c = SiteConfig::parse(R"({"languages": ["en", "ar", "es"]})");
+    CHECK(c.languages == std::vector<std::string>{"en", "ar", "es"});  // still offered, as the site asks
+    CHECK(warns(c, "languages: ar: Arabic text is not yet shaped right-to-left"));
+    CHECK(c.warnings.size() == 1);
+}
+
+TEST_CASE("a language SafetyNet does not know is named; the default site warns of nothing") {
+    const SiteConfig c = SiteConfig::parse(R"({"languages": ["en", "xx"]})");
+    CHECK(warns(c, "languages: xx is not a language SafetyNet knows (assets/i18n/languages.json)"));
+    CHECK(SiteConfig::parse(R"({"languages": ["en", "es", "vi", "zh-Hans"]})").warnings.empty());
+}
