@@ -60,7 +60,7 @@ Directory generated_directory() {
     BuildOptions opt;
     opt.token_chars = TokenChars::Ascii;
     DirectoryBuilder b(opt);
-    b.add_organization({"org", "Generated", "", ""});
+    b.add_organization({"org", "Generated", "", "", {}});
     const int kServices = 3000;
     int loc = 0;
     for (int i = 0; i < kServices; ++i) {
