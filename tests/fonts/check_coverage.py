@@ -96,12 +96,20 @@ def collect(assets):
                 if text:
                     texts.append((code, f"i18n/po/{domain}/{code}.po", e.key, text))
     folder = os.path.join(assets, "instruments")
-    for name in sorted(os.listdir(folder)):
+    for name in sorted(n for n in os.listdir(folder) if n.endswith(".json")):
         with open(os.path.join(folder, name), encoding="utf-8") as f:
             doc = json.load(f)
         found = []
         instrument_texts(doc, doc.get("language", "en"), "", found)
         texts += [(lang, f"instruments/{name}", where, text) for lang, where, text in found]
+    # The translators' instrument wording (instruments/translations/<id>.<lang>.json), each text
+    # in its file's language.
+    folder = os.path.join(assets, "instruments", "translations")
+    for name in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            doc = json.load(f)
+        texts += [(doc["language"], f"instruments/translations/{name}", f"texts[{en!r}]", text)
+                  for en, text in doc.get("texts", {}).items()]
     for rel in ("directory/demo-region.hsds.json", "site.json"):
         with open(os.path.join(assets, rel), encoding="utf-8") as f:
             found = []

@@ -59,7 +59,7 @@ void App::apply_site(SiteConfig site) {
     // The language picker shows the site's languages in their own words: their fonts' first
     // files are fetched now, and the service worker keeps them for offline use.
     for (const core::LanguageInfo& l : m_i18n.languages())
-        if (m_site.languages.empty() || std::count(m_site.languages.begin(), m_site.languages.end(), l.code))
+        if (std::count(m_site.languages.begin(), m_site.languages.end(), l.code))
             m_demand_fonts.want(l.native_name);
     // The mode: what the person opened (#clinic, #org, #kiosk), else what the site runs.
     const std::string requested = m_platform.requested_mode();
@@ -261,7 +261,8 @@ void App::frame() {
     if (m_workspace) {
         m_workspace->draw(ctx);
     } else {
-        draw_kiosk_header(ctx, m_site.site_name, m_display);
+        draw_kiosk_header(ctx, m_site.site_name, m_site.languages, m_kiosk->step() == KioskStep::Welcome && !m_staff.open(),
+                          m_display);
         if (m_staff.open()) {
             m_staff.draw(ctx, m_device, m_site);
         } else if (m_kiosk->step() == KioskStep::Welcome) {

@@ -16,9 +16,13 @@ struct Control {
     std::string lang;  // a language's own name is in that language
 };
 
+// More languages than this are listed behind a disclosure button outside the welcome screen.
+constexpr std::size_t kLanguagesInline = 3;
+
 }  // namespace
 
-void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettings& settings) {
+void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::vector<std::string>& offered,
+                       bool list_languages, DisplaySettings& settings) {
     const Palette& p = *ctx.palette;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float pad = 24 * ctx.scale;
@@ -32,9 +36,26 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettin
     std::vector<Control> controls;
     ImGui::PushFont(ctx.fonts.bold);
     auto width_of = [&](const char* s) { return std::max(ImGui::CalcTextSize(s).x + 2 * style.FramePadding.x, h); };
+    // Each language the site offers, in its own name. Past a few, the list would take a small
+    // screen's whole height on every question (11 languages at the largest text), so there the
+    // header shows the current language as a disclosure button and lists the rest when it is
+    // opened; the welcome screen, where a person first looks for their language, lists them all.
+    std::vector<const core::LanguageInfo*> langs;
     for (const auto& l : ctx.i18n.languages())
-        controls.push_back({"lang." + l.code, l.native_name.c_str(), ctx.i18n.language() == l.code,
-                            width_of(l.native_name.c_str()), l.code});
+        if (std::count(offered.begin(), offered.end(), l.code)) langs.push_back(&l);
+    const bool compact = !list_languages && langs.size() > kLanguagesInline;
+    std::string menu_label;
+    if (compact) {
+        for (const auto* l : langs)
+            if (l->code == ctx.i18n.language()) menu_label = l->native_name;
+        if (menu_label.empty()) menu_label = ctx.i18n.language();
+        controls.push_back({"lang.menu", menu_label.c_str(), settings.language_menu_open,
+                            width_of(menu_label.c_str()), ctx.i18n.language()});
+    }
+    if (!compact || settings.language_menu_open)
+        for (const auto* l : langs)
+            controls.push_back({"lang." + l->code, l->native_name.c_str(), ctx.i18n.language() == l->code,
+                                width_of(l->native_name.c_str()), l->code});
     for (int i = 0; i < static_cast<int>(kTextSizes.size()); ++i)
         controls.push_back({"textsize." + std::to_string(i), ctx.tr(kSizeKeys[i]), settings.text_size == i,
                             width_of(ctx.tr(kSizeKeys[i])), {}});
@@ -87,9 +108,17 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettin
         const bool pressed = toggle_button(ctx, c.id, c.label, c.selected, ImVec2(c.width, 0));
         mark_language(ctx, ctx.semantics.last(), c.lang);
         if (c.id.rfind("textsize.", 0) == 0) ctx.semantics.last().description = ctx.tr("text.size");
+        if (c.id == "lang.menu") {
+            ctx.semantics.last().description = ctx.tr("lang.choose");
+            SemanticNode& n = ctx.semantics.last();  // a disclosure: aria-expanded, not pressed
+            n.states = (n.states & ~(kPressed | kNotPressed)) | (settings.language_menu_open ? kExpanded : kCollapsed);
+        }
         if (!pressed) continue;
-        if (c.id.rfind("lang.", 0) == 0) {
+        if (c.id == "lang.menu") {
+            settings.language_menu_open = !settings.language_menu_open;
+        } else if (c.id.rfind("lang.", 0) == 0) {
             ctx.i18n.set_language(c.id.substr(5));
+            settings.language_menu_open = false;
         } else if (c.id.rfind("textsize.", 0) == 0) {
             settings.text_size = c.id.back() - '0';
         } else {

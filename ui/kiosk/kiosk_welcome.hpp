@@ -9,7 +9,10 @@ namespace safetynet::ui {
 
 // The bar across the top of every kiosk screen: site name, language, text size, contrast.
 // Changes `settings` and the translator's language in place.
-void draw_kiosk_header(Context& ctx, const std::string& site_name, DisplaySettings& settings);
+// The kiosk's banner: the site's name, the languages the site offers (each in its own name; all of
+// them when `list_languages`, else behind a disclosure when there are many), text size, contrast.
+void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::vector<std::string>& offered,
+                       bool list_languages, DisplaySettings& settings);
 
 enum class WelcomeAction { None, Start, Staff };
 WelcomeAction draw_kiosk_welcome(Context& ctx);

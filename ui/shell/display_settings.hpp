@@ -8,6 +8,7 @@ namespace safetynet::ui {
 struct DisplaySettings {
     int text_size = 0;           // index into kTextSizes
     bool high_contrast = false;
+    bool language_menu_open = false;  // the kiosk header's language list, when it is folded away
 
     bool operator==(const DisplaySettings&) const = default;
 };

@@ -19,7 +19,7 @@ void check_languages(const std::vector<std::string>& codes, std::vector<std::str
         if (!l)
             warnings.push_back("languages: " + code + " is not a language SafetyNet knows (assets/i18n/languages.json)");
         else if (l->direction == core::TextDirection::RightToLeft)
-            warnings.push_back("languages: " + code + ": " + l->english_name + " text is not yet shaped right-to-left");
+            warnings.push_back("languages: " + code + ": " + l->english_name + " is laid out right-to-left only in part (the kiosk's questions, answers and buttons; not its header or the staff workspace)");
     }
 }
 
@@ -86,6 +86,10 @@ SiteConfig SiteConfig::parse(std::string_view text) {
         if (it->is_array() && std::all_of(it->begin(), it->end(), [](const json& l) { return l.is_string(); })) {
             c.languages = it->get<std::vector<std::string>>();
             check_languages(c.languages, w);
+            if (c.languages.empty()) {
+                w.push_back("languages: the list is empty; offering English and Spanish");
+                c.languages = SiteConfig{}.languages;
+            }
         } else {
             w.push_back("languages: expected a list of language codes");
         }

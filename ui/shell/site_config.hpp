@@ -21,7 +21,9 @@ struct SiteConfig {
     std::string instrument = "ahc-hrsn";        // a built-in instrument id
     std::string zip;                            // where the site is: services near it by default
     std::string timezone;                       // IANA name, for "open now"
-    std::vector<std::string> languages;         // offered on the kiosk; empty = every catalog
+    // Offered on the kiosk. Without a list: English and Spanish, whose instrument wording has been
+    // reviewed; the other catalogs are project translations not yet validated, so a site opts in.
+    std::vector<std::string> languages{"en", "es"};
     std::string clinic_name;
     std::string clinic_recipient;               // age1…: the kiosk seals shared screenings to it
     std::map<std::string, std::string> crisis_message;  // language -> text, shown first on urgent results

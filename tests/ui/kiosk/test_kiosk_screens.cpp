@@ -289,3 +289,28 @@ TEST_CASE("results show a service in the person's language where the directory t
     REQUIRE(h.platform.printed.front().sections[0].entries.size() == 1);
     CHECK(h.platform.printed.front().sections[0].entries[0].title == "Despensa de la esquina");
 }
+
+TEST_CASE("many languages: the welcome lists them all; a question folds them behind the current one") {
+    UiHarness k;
+    k.platform.files["assets/site.json"] =
+        R"({"site_name": "Test Clinic", "languages": ["en", "es", "vi", "zh-Hans", "tl", "ko"]})";
+    k.frame();
+    k.frame();
+    for (const char* code : {"en", "es", "vi", "zh-Hans", "tl", "ko"}) CHECK(k.app->widgets().find(std::string("lang.") + code));
+    CHECK_FALSE(k.app->widgets().find("lang.ru"));  // not offered by this site
+    CHECK_FALSE(k.app->widgets().find("lang.menu"));
+    k.click("lang.vi");
+    k.click("welcome.start");
+    k.click("nav.next");
+    REQUIRE(k.state()["screen"] == "question");
+    k.frame();
+    CHECK(k.app->widgets().find("lang.menu"));
+    CHECK_FALSE(k.app->widgets().find("lang.es"));
+    CHECK(k.app->widgets().find("answer.0"));  // the question keeps the screen
+    k.click("lang.menu");
+    REQUIRE(k.app->widgets().find("lang.es"));
+    k.click("lang.es");
+    CHECK(k.state()["lang"] == "es");
+    CHECK(k.state()["screen"] == "question");
+    CHECK_FALSE(k.app->widgets().find("lang.vi"));  // folded again
+}
