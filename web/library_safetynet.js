@@ -154,12 +154,17 @@ var LibrarySafetyNet = {
   safetynet_js_save_file__deps: ['$SN'],
   safetynet_js_save_file: function (namePtr, bytesPtr, size, mimePtr) {
     var blob = new Blob([SN.copy(bytesPtr, size)], { type: UTF8ToString(mimePtr) });
+    // A hidden link, clicked and taken out of the page at once: left in for the URL's lifetime
+    // it was a nameless link in the accessibility tree (axe: link-name).
     var a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
+    var url = URL.createObjectURL(blob);
+    a.href = url;
     a.download = UTF8ToString(namePtr);
+    a.hidden = true;
     document.body.appendChild(a);
     a.click();
-    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
   },
 
   safetynet_js_pick_files__deps: ['$SN'],

@@ -12,16 +12,24 @@ import { decodePng } from './png.mjs';
 // ---------------------------------------------------------------------------------- words
 // The UI's texts in `lang` (English where a key is missing), from the catalogs the web build
 // compiled from assets/i18n/po (build/web/i18n/<lang>.json, beside the app: scripts/i18n).
-// A plural text gives its general ("other") form.
+// A plural text gives the form for the count `n` when one is given (the browser's CLDR rules,
+// Intl.PluralRules, picking among the categories languages.json lists in the forms' order),
+// else its general ("other") form.
 export function catalog(lang) {
   const p = path.join(parseArgs().app, '..', 'i18n', `${lang}.json`);
   return existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : {};
+}
+const languages = JSON.parse(readFileSync(path.join(repoRoot, 'assets', 'i18n', 'languages.json'), 'utf8')).languages;
+function pluralForm(forms, lang, n) {
+  const categories = (languages.find((l) => l.code === lang)?.plural?.categories) || ['one', 'other'];
+  const i = n === undefined ? -1 : categories.indexOf(new Intl.PluralRules(lang).select(Number(n)));
+  return forms[i >= 0 && i < forms.length ? i : forms.length - 1];
 }
 export function texts(lang) {
   const en = catalog('en'), mine = catalog(lang);
   return (key, values = {}) => {
     let s = mine[key] ?? en[key];
-    if (Array.isArray(s)) s = s[s.length - 1];
+    if (Array.isArray(s)) s = pluralForm(s, key in mine ? lang : 'en', values.n);
     if (s === undefined) throw new Error(`no text ${key}`);
     for (const [k, v] of Object.entries(values)) s = s.replace(`{${k}}`, v);
     return s;

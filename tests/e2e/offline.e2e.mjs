@@ -105,7 +105,8 @@ try {
   // 4. Version N+1 appears on the server (a rebuilt service worker and build id).
   execFileSync('python3', [path.join(repoRoot, 'cmake', 'make_service_worker.py'), '--template', path.join(repoRoot, 'web', 'sw.js'),
     '--app', app, '--version', '99.0.0', '--out', path.join(app, 'sw.js'),
-    'safetynet.html', 'index.html', 'safetynet.js', 'safetynet.wasm', 'loader.js', 'test_api.js', 'shell.css', 'icon.svg',
+    '--languages', path.join(repoRoot, 'assets', 'i18n', 'languages.json'), '--rtl-files', 'safetynet-rtl.js', 'safetynet-rtl.wasm',
+    '--files', 'safetynet.html', 'index.html', 'safetynet.js', 'safetynet.wasm', 'loader.js', 'test_api.js', 'shell.css', 'icon.svg',
     'manifest.webmanifest', 'assets/site.json']);
 
   // Next start: the new worker installs in the background and waits; the page says so.

@@ -40,8 +40,12 @@ async function screening(page, requests, problems) {
   const next = () => press(page, button(t('kiosk.next')));
 
   // By its own name, as a patient finds it.
-  await press(page, button('العربية'));
-  await page.waitForURL(/[?&]lang=ar/, { timeout: 15000 });
+  // The press starts the page again (the program with the shaper): no settling after it.
+  const arabic = button('العربية');
+  await arabic.waitFor({ state: 'attached', timeout: 15000 });
+  await arabic.focus();
+  await settle(page);
+  await Promise.all([page.waitForURL(/[?&]lang=ar/, { timeout: 15000 }), page.keyboard.press('Enter')]);
   await page.waitForFunction(() => window.safetynet && window.safetynet.ready(), null, { timeout: 60000 });
   const s = await pollState(page, (x) => x.lang === 'ar');
   checks.ok(s.ok && s.state.screen === 'welcome', `touching العربية starts the welcome screen again in Arabic (${JSON.stringify(s.state)})`);
