@@ -299,7 +299,7 @@ void check_areas(const DirectoryView& v, const IndexCheck& check) {
 }
 
 // Rows (located ones first, as meta says), their hours, and the grid over the located ones.
-void check_rows(const DirectoryView& v, std::size_t located, const IndexCheck& check) {
+void check_rows(const DirectoryView& v, std::size_t located, double cell_degrees, const IndexCheck& check) {
     const std::size_t R = v.row_svc.size();
     check.refs(v.row_svc, v.svc_id.size(), false, "a row's service");
     check.refs(v.row_loc, v.loc_id.size(), true, "a row's location");
@@ -320,6 +320,13 @@ void check_rows(const DirectoryView& v, std::size_t located, const IndexCheck& c
     check.csr(v.grid_start, v.grid_keys.size(), located, "grid cells");
     for (std::size_t i = 1; i < v.grid_keys.size(); ++i)
         if (v.grid_keys[i - 1] >= v.grid_keys[i]) check.fail("grid cells are not in order");
+    // Each cell's latitude band lies on the globe (the builder's cell_key): the matcher sizes a
+    // table by the bands between the first and the last cell.
+    const auto band = [](std::uint64_t key) { return static_cast<std::int64_t>(key >> 32) - (std::int64_t{1} << 31); };
+    const auto lowest = static_cast<std::int64_t>(std::floor(-90 / cell_degrees));
+    const auto highest = static_cast<std::int64_t>(std::floor(90 / cell_degrees));
+    if (!v.grid_keys.empty() && (band(v.grid_keys.front()) < lowest || band(v.grid_keys.back()) > highest))
+        check.fail("a grid cell lies outside the globe");
 }
 
 void check_vocabulary(const DirectoryView& v, const IndexCheck& check) {
@@ -362,7 +369,7 @@ void Directory::validate_and_bind(std::string_view source) {
     if (!(meta.located_rows >= 0 && meta.located_rows <= static_cast<double>(m_view.row_svc.size())))
         check.fail("meta.located_rows is out of range");
     m_located_rows = static_cast<std::size_t>(meta.located_rows);
-    check_rows(m_view, m_located_rows, check);
+    check_rows(m_view, m_located_rows, m_cell_degrees, check);
     check_vocabulary(m_view, check);
 }
 
