@@ -40,6 +40,20 @@ struct Kiosk : UiHarness {
     }
 };
 
+// In Spanish, food worry "often true", everything else skipped, no ZIP: the results screen.
+void to_spanish_food_results(UiHarness& h) {
+    h.click("lang.es");
+    h.click("welcome.start");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("nav.next");
+    h.click("answer.0");  // food: often true
+    for (int guard = 0; guard < 40 && h.state()["screen"] == "question"; ++guard) h.click("nav.next");
+    h.click("nav.next");  // review
+    h.click("nav.next");  // no ZIP: the site's
+    REQUIRE(h.state()["screen"] == "results");
+}
+
 }  // namespace
 
 TEST_CASE("a whole AHC HRSN screening by touch: questions, review, ZIP on the pad, results") {
@@ -227,16 +241,7 @@ TEST_CASE("results list places from the site's directory near the ZIP, in the pe
         R"({"site_name": "Demo", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})";
     h.platform.files["assets/directory/demo-region.hsds.json"] = read("assets/directory/demo-region.hsds.json");
     for (int i = 0; i < 4; ++i) h.frame();
-    h.click("lang.es");
-    h.click("welcome.start");
-    h.click("nav.next");
-    h.click("nav.next");
-    h.click("nav.next");
-    h.click("answer.0");  // food: often true
-    for (int guard = 0; guard < 40 && h.state()["screen"] == "question"; ++guard) h.click("nav.next");
-    h.click("nav.next");  // review
-    h.click("nav.next");  // no ZIP: the site's
-    REQUIRE(h.state()["screen"] == "results");
+    to_spanish_food_results(h);
     REQUIRE(h.scroll_into_view("results.service.food-insecurity.0") != nullptr);
     CHECK(h.has("results.service.food-insecurity.0"));
     h.click("results.print");
@@ -263,16 +268,7 @@ TEST_CASE("results show a service in the person's language where the directory t
       "service_at_locations": [{"location": {"id": "L1", "location_type": "physical",
                                              "latitude": 37.3446, "longitude": -121.8834}}]}])";
     for (int i = 0; i < 4; ++i) h.frame();
-    h.click("lang.es");
-    h.click("welcome.start");
-    h.click("nav.next");
-    h.click("nav.next");
-    h.click("nav.next");
-    h.click("answer.0");  // food: often true
-    for (int guard = 0; guard < 40 && h.state()["screen"] == "question"; ++guard) h.click("nav.next");
-    h.click("nav.next");  // review
-    h.click("nav.next");  // no ZIP: the site's
-    REQUIRE(h.state()["screen"] == "results");
+    to_spanish_food_results(h);
     REQUIRE(h.scroll_into_view("results.service.food-insecurity.0") != nullptr);
     const safetynet::ui::SemanticTree& tree = h.app->semantics();
     const safetynet::ui::SemanticNode* name = tree.find("results.service.food-insecurity.0");
