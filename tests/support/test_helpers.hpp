@@ -8,6 +8,7 @@
 
 #include <functional>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -74,6 +75,17 @@ inline std::string kind_of(const std::function<void()>& f) {
         return e.kind();
     }
     return "success";
+}
+
+// ../shared/realworld/<folder>: the real third-party material CI keeps beside the clone.
+inline std::filesystem::path realworld(const std::string& folder) {
+    return std::filesystem::path(SAFETYNET_SOURCE_DIR) / ".." / "shared" / "realworld" / folder;
+}
+// True when `dir` is there; else the test says it was skipped and why.
+inline bool realworld_present(const std::filesystem::path& dir) {
+    if (std::filesystem::exists(dir)) return true;
+    MESSAGE("skipped: " << dir.string() << " is absent (the shared real-world material is not beside the repository)");
+    return false;
 }
 
 }  // namespace safetynet::test

@@ -4,6 +4,7 @@
 // errors naming file, record and field. The counts were worked out by reading the files
 // (distinct ids; the schedules of each service, service_at_location and distinct location).
 // Skipped, with a message, when ../shared/realworld is not beside the repository.
+#include "tests/support/test_helpers.hpp"
 #include "core/directory/hsds_import.hpp"
 #include "core/directory/service_details.hpp"
 #include "core/directory/zip_centroids.hpp"
@@ -23,13 +24,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kRealworld = fs::path(SAFETYNET_SOURCE_DIR) / ".." / "shared" / "realworld" / "hsds";
+const fs::path kRealworld = safetynet::test::realworld("hsds");
 
-bool realworld_present() {
-    if (fs::exists(kRealworld)) return true;
-    MESSAGE("skipped: " << kRealworld.string() << " is absent (the shared real-world material is not beside the repository)");
-    return false;
-}
+bool realworld_present() { return safetynet::test::realworld_present(kRealworld); }
 
 struct Held {
     std::size_t organizations, services, locations, service_at_locations, schedules;

@@ -2,6 +2,7 @@
 // LHC-Forms, SMART Forms, the SDOHCC IG, android-fhir; SOURCES.md there names each file's
 // origin) import, and their real QuestionnaireResponses read and write back answer for answer.
 // Skipped, with a message, when ../shared/realworld is not beside the repository.
+#include "tests/support/test_helpers.hpp"
 #include "core/base/error.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
@@ -22,13 +23,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kForms = fs::path(SAFETYNET_SOURCE_DIR) / ".." / "shared" / "realworld" / "questionnaires";
+const fs::path kForms = safetynet::test::realworld("questionnaires");
 
-bool forms_present() {
-    if (fs::is_directory(kForms)) return true;
-    MESSAGE("skipped: " << kForms.string() << " is absent (the shared real-world material is not beside the repository)");
-    return false;
-}
+bool forms_present() { return safetynet::test::realworld_present(kForms); }
 
 std::string read_text(const fs::path& p) {
     std::ifstream in(p, std::ios::binary);

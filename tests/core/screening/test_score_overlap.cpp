@@ -2,6 +2,7 @@
 // computes (LHC-Forms' PHQ-9 total 44261-6, the SDOHCC IG's Hunger Vital Sign risk 88124-3)
 // gives one Observation per code, the form's; a planted disagreement is reported with both
 // values. Skipped, with a message, when ../shared/realworld is not beside the repository.
+#include "tests/support/test_helpers.hpp"
 #include "core/screening/score_overlap.hpp"
 #include "core/screening/screening_fhir.hpp"
 
@@ -20,13 +21,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kForms = fs::path(SAFETYNET_SOURCE_DIR) / ".." / "shared" / "realworld" / "questionnaires";
+const fs::path kForms = safetynet::test::realworld("questionnaires");
 
-bool forms_present() {
-    if (fs::is_directory(kForms)) return true;
-    MESSAGE("skipped: " << kForms.string() << " is absent (the shared real-world material is not beside the repository)");
-    return false;
-}
+bool forms_present() { return safetynet::test::realworld_present(kForms); }
 
 json read_json(const std::string& name) {
     std::ifstream in(kForms / name, std::ios::binary);
