@@ -3,6 +3,7 @@
 #include "cli/commands.hpp"
 #include "cli/file_io.hpp"
 #include "core/base/error.hpp"
+#include "core/base/every_catalog.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/score_overlap.hpp"
@@ -83,7 +84,9 @@ int cmd_screen(const std::vector<std::string>& argv) {
         if (o.disagree) std::cerr << "warning: " << core::overlap_warning(o) << "\n";
     nlohmann::json out;
     if (format == "needs") {
-        out = core::needs_json(result, lang);
+        core::Translator tr = core::translator_with_every_language();
+        tr.set_language(lang);  // a language without a catalog stays English
+        out = core::needs_json(result, tr);
     } else {
         core::ScreeningFhirOptions o;
         o.language = lang;

@@ -102,7 +102,8 @@ int main() {
             return r.flow().size();
         }));
     const ScreeningResult result = score(full_response, "ahc-hrsn-full");
-    row("needs JSON (full)", median_us([&] { return needs_json(result).size(); }));
+    const safetynet::core::Translator english;
+    row("needs JSON (full)", median_us([&] { return needs_json(result, english).size(); }));
     row("FHIR Bundle (full)", median_us([&] {
             return screening_bundle(full_response, result, {"2026-01-01T00:00:00Z", "", "en"}).size();
         }));

@@ -10,7 +10,12 @@ namespace safetynet::core {
 std::optional<std::string_view> builtin_asset(std::string_view name);
 std::vector<std::string_view> builtin_asset_names();
 // The translation catalogs the build compiled from assets/i18n/po (scripts/i18n/compile_catalogs.py),
-// one per language, named "<code>.json" (core/base/i18n.hpp gives their format).
+// one per language, named "<code>.json" (core/base/i18n.hpp gives their format). builtin_catalog:
+// the ones every program carries (English and Spanish); more_catalog: the others, which only
+// core::add_every_builtin_catalog() reads, so that the browser programs do not link them (they
+// fetch them: core/CMakeLists.txt).
 std::optional<std::string_view> builtin_catalog(std::string_view name);
 std::vector<std::string_view> builtin_catalog_names();
+std::optional<std::string_view> more_catalog(std::string_view name);
+std::vector<std::string_view> more_catalog_names();
 }  // namespace safetynet::core

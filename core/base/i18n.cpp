@@ -100,28 +100,40 @@ void Catalog::merge(Catalog&& other, std::string_view source_name) {
 }
 
 Translator::Translator() {
-    for (const std::string_view name : builtin_catalog_names()) {
-        Catalog c = Catalog::parse(*builtin_catalog(name), name);
-        const auto it = m_catalogs.find(c.language().code);
-        if (it != m_catalogs.end()) {
-            it->second.merge(std::move(c), name);
-            continue;
-        }
-        std::string code = c.language().code;
-        m_catalogs.emplace(std::move(code), std::move(c));
-    }
     // The order and the names of assets/i18n/languages.json: English first, each language in
-    // its own words. A catalog for a language the file does not list keeps its own name, last.
-    for (const Language& l : core::languages())
-        if (m_catalogs.count(l.code)) m_languages.push_back({l.code, l.native_name});
-    for (const auto& [code, catalog] : m_catalogs)
-        if (!find_language(code)) m_languages.push_back(catalog.language());
+    // its own words, whether its catalog is built in or fetched later.
+    for (const Language& l : core::languages()) m_languages.push_back({l.code, l.native_name});
+    for (const std::string_view name : builtin_catalog_names())
+        add_catalog(Catalog::parse(*builtin_catalog(name), name), name);
+}
+
+void Translator::list_language(const LanguageInfo& language) {
+    // A catalog for a language the file does not list keeps its own name, last.
+    for (const LanguageInfo& l : m_languages)
+        if (l.code == language.code) return;
+    m_languages.push_back(language);
+}
+
+void Translator::add_catalog(Catalog catalog, std::string_view source_name) {
+    std::string code = catalog.language().code;
+    if (const auto it = m_catalogs.find(code); it != m_catalogs.end()) {
+        it->second.merge(std::move(catalog), source_name);
+    } else {
+        list_language(catalog.language());
+        m_catalogs.emplace(code, std::move(catalog));
+    }
+    if (code == m_wanted) set_language(code);
 }
 
 bool Translator::set_language(std::string_view code) {
-    if (m_catalogs.find(code) == m_catalogs.end()) return false;
-    m_current = std::string(code);
-    return true;
+    if (m_catalogs.find(code) != m_catalogs.end()) {
+        m_current = std::string(code);
+        m_wanted.clear();
+        return true;
+    }
+    for (const LanguageInfo& l : m_languages)
+        if (l.code == code) m_wanted = l.code;
+    return false;
 }
 
 const char* Translator::tr(std::string_view key) const {

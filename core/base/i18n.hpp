@@ -60,16 +60,35 @@ private:
 };
 
 // The current language with English as the fallback for keys a catalog lacks.
+//
+// Every language of assets/i18n/languages.json has a catalog (the build fails otherwise), but a
+// program need not carry them all: the browser's carries English and Spanish and fetches the
+// others when a person chooses one (core/CMakeLists.txt). So a language can be known and not yet
+// loaded: set_language() then records it as wanted, the UI fetches its catalog and add_catalog()
+// switches to it.
 class Translator {
 public:
-    // Loads every built-in catalog; English is the default language. languages() lists them in
-    // the order of assets/i18n/languages.json, with the names it gives.
+    // Loads the catalogs every program carries (core/base/assets.hpp builtin_catalog: English and
+    // Spanish); English is the default language. core::add_every_builtin_catalog() adds the rest.
     Translator();
 
+    // The languages of assets/i18n/languages.json, in its order and with its names, and any other
+    // language a catalog was added for, last: loaded or not.
     const std::vector<LanguageInfo>& languages() const { return m_languages; }
     const std::string& language() const { return m_current; }
-    // False (and no change) when no catalog exists for `code`.
+    // Switches to `code` when its catalog is loaded (and forgets any wanted language). For a
+    // language that is listed but not loaded: no change yet, it becomes wanted_language(), and
+    // the return is false. False and no change for a language that is not listed at all.
     bool set_language(std::string_view code);
+    // The language set_language() asked for whose catalog is not loaded yet; empty when none.
+    const std::string& wanted_language() const { return m_wanted; }
+    // Gives up waiting for the wanted language (its catalog could not be had); the current one stays.
+    void forget_wanted_language() { m_wanted.clear(); }
+    bool has_catalog(std::string_view code) const { return m_catalogs.count(code) > 0; }
+    // Adds a language's catalog (merged into one already loaded for it, key by key: a key
+    // defined twice is an error and nothing changes). The wanted language is switched to when
+    // its catalog arrives.
+    void add_catalog(Catalog catalog, std::string_view source_name);
 
     // The text for `key` in the current language, else English, else the key itself, so a
     // missing translation shows up on screen rather than as an empty button.
@@ -86,9 +105,12 @@ public:
     const Catalog* catalog(std::string_view code) const;
 
 private:
+    void list_language(const LanguageInfo& language);
+
     std::map<std::string, Catalog, std::less<>> m_catalogs;
     std::vector<LanguageInfo> m_languages;
     std::string m_current = "en";
+    std::string m_wanted;
 };
 
 }  // namespace safetynet::core

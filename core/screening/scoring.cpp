@@ -699,9 +699,7 @@ ScreeningResult score(const Response& r, std::string_view instrument) {
     return out;
 }
 
-json needs_json(const ScreeningResult& result, std::string_view lang) {
-    Translator tr;
-    tr.set_language(lang);  // unknown languages stay English
+json needs_json(const ScreeningResult& result, const Translator& tr) {
     auto translated = [&](const std::string& key, const std::string& fallback) {
         const std::string text = tr.tr(key);
         return text == key ? fallback : text;
@@ -733,7 +731,7 @@ json needs_json(const ScreeningResult& result, std::string_view lang) {
         alerts.push_back({{"domain", a.domain},
                           {"linkId", a.link_id},
                           {"kind", a.kind},
-                          {"message", lang == "en" ? a.message : translated("screening.alert." + a.kind, a.message)}});
+                          {"message", tr.language() == "en" ? a.message : translated("screening.alert." + a.kind, a.message)}});
     return {{"instrument", result.instrument},
             {"rules", result.rules.empty() ? json(nullptr) : json(result.rules)},
             {"complete", result.complete},

@@ -10,6 +10,7 @@
 // One Need per domain the instrument screens, positive or not. Urgent needs (interpersonal
 // safety positive; any PHQ-9 item 9 answer above "Not at all") also raise an Alert, and the
 // result's `urgent` flag, so a UI can escalate at once.
+#include "core/base/i18n.hpp"
 #include "core/screening/response.hpp"
 
 #include <optional>
@@ -71,9 +72,9 @@ struct ScreeningResult {
 std::string rule_set_for(const Questionnaire& q);
 // Scores the response; `instrument` is echoed in the result.
 ScreeningResult score(const Response& r, std::string_view instrument);
-// The `safetynet screen --format needs` document; domain names and alert messages in `lang`
-// (translation catalog keys screening.domain.<code>, screening.alert.<kind>).
-nlohmann::json needs_json(const ScreeningResult& result, std::string_view lang = "en");
+// The `safetynet screen --format needs` document; domain names and alert messages in the
+// translator's language (catalog keys screening.domain.<code>, screening.alert.<kind>).
+nlohmann::json needs_json(const ScreeningResult& result, const Translator& tr);
 
 // Our domain codes that are not Gravity SDOH categories, and the Gravity ones we emit.
 struct DomainInfo {

@@ -27,7 +27,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     try {
         Response r = Response::parse(q, text, "fuzz");
         const ScreeningResult result = score(r, "fuzz");
-        (void)needs_json(result, "es");
+        {
+            safetynet::core::Translator es;
+            es.set_language("es");
+            (void)needs_json(result, es);
+        }
         (void)screening_bundle(r, result, {"2026-01-01T00:00:00Z", "", "es"});
         const Response back = Response::from_fhir(q, r.to_fhir());
         (void)back.validate();

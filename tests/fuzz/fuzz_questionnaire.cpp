@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     (void)r.validate();
     const ScreeningResult result = score(r, "fuzz");
-    (void)needs_json(result);
+    (void)needs_json(result, safetynet::core::Translator());
     (void)screening_bundle(r, result, {"2026-01-01T00:00:00Z", "", "en"});
     try {
         (void)Response::from_fhir(q, r.to_fhir());

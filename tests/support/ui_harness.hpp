@@ -2,6 +2,7 @@
 // Runs the real UI headlessly: an ImGui context with no renderer, a fake platform, and a
 // pointer that clicks widgets by their registered rectangles, over separate frames, the way
 // the end-to-end tests (and people) do.
+#include "core/base/assets.hpp"
 #include "ui/app/app.hpp"
 #include "ui/shell/platform.hpp"
 
@@ -95,6 +96,10 @@ public:
     // with_workspace false: the kiosk program's App (web/CMakeLists.txt), no workspace linked.
     explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}, bool with_workspace = true) {
         platform.mode = std::move(mode);
+        // The catalogs the browser programs fetch when a language is chosen (core/CMakeLists.txt),
+        // where the page finds them: the app asks for them as it does in the browser.
+        for (const std::string_view name : safetynet::core::more_catalog_names())
+            platform.files["i18n/" + std::string(name)] = std::string(*safetynet::core::more_catalog(name));
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(width, height);

@@ -190,7 +190,34 @@ void App::want_language_glyphs() {
     }
 }
 
+// A language chosen whose catalog this program does not carry (core/base/i18n.hpp: the browser
+// programs carry English and Spanish) is fetched, i18n/<code>.json beside the program, and
+// switched to when it arrives; the service worker keeps the catalogs for offline use
+// (web/CMakeLists.txt). Until then the screen stays in the language it was in.
+void App::fetch_wanted_catalog() {
+    const std::string wanted = m_i18n.wanted_language();
+    if (wanted.empty() || wanted == m_catalog_fetching) return;
+    m_catalog_fetching = wanted;
+    const std::string path = "i18n/" + wanted + ".json";
+    m_platform.fetch_asset(path, [this, wanted, path](std::optional<std::string> text) {
+        m_catalog_fetching.clear();
+        m_data_changed = true;
+        if (m_i18n.has_catalog(wanted)) return;  // already added meanwhile
+        try {
+            if (!text) throw core::Error("io", path, "the catalog could not be fetched");
+            m_i18n.add_catalog(core::Catalog::parse(*text, path), path);
+        } catch (const core::Error& e) {
+            std::fprintf(stderr, "safetynet: %s\n", e.what());
+            const bool still_wanted = m_i18n.wanted_language() == wanted;
+            if (still_wanted) m_i18n.forget_wanted_language();
+            const core::Language* language = core::find_language(wanted);
+            if (still_wanted) show_notice("lang.unavailable", {{"language", language ? language->native_name : wanted}});
+        }
+    });
+}
+
 bool App::prepare_frame() {
+    fetch_wanted_catalog();
     want_language_glyphs();
     m_demand_fonts.update(m_platform);
     const float raster = raster_scale(kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
@@ -221,6 +248,8 @@ void App::set_system_high_contrast(bool on) {
 
 bool App::wants_redraw(double now) const {
     if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
+    // A language was chosen whose catalog is not here: the next frame asks for it.
+    if (!m_i18n.wanted_language().empty() && m_catalog_fetching.empty()) return true;
     if (m_shaped && m_shaped->changed()) return true;  // glyphs to rasterise: the next frame draws them
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;

@@ -99,6 +99,7 @@ private:
     void apply_display_settings();
     // Asks DemandFonts for the characters of the current language's texts (once per language).
     void want_language_glyphs();
+    void fetch_wanted_catalog();
     void apply_site(SiteConfig site);
     // The kiosk's "places that can help" for one need, in the person's language.
     std::vector<ServiceCard> kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang);
@@ -129,6 +130,7 @@ private:
     // The fonts fetched when the texts need them, and the language whose texts were asked for.
     DemandFonts m_demand_fonts;
     std::string m_fonts_language;
+    std::string m_catalog_fetching;  // the language whose catalog is on its way (App::fetch_wanted_catalog)
     std::unique_ptr<Kiosk> m_kiosk;
     // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
     WorkspaceFactory m_make_workspace = nullptr;

@@ -1,5 +1,7 @@
 #include "core/base/error.hpp"
+#include "core/base/every_catalog.hpp"
 #include "core/base/i18n.hpp"
+#include "core/base/languages.hpp"
 
 #include <doctest/doctest.h>
 
@@ -11,18 +13,55 @@ using safetynet::core::Error;
 using safetynet::core::Translator;
 
 TEST_CASE("every built-in catalog has exactly the English keys") {
-    const Translator t;
+    const Translator t = safetynet::core::translator_with_every_language();
     const Catalog* en = t.catalog("en");
     REQUIRE(en != nullptr);
     auto en_keys = en->keys();
     std::sort(en_keys.begin(), en_keys.end());
-    REQUIRE(t.languages().size() >= 2);
+    REQUIRE(t.languages().size() == safetynet::core::languages().size());
     for (const auto& lang : t.languages()) {
         CAPTURE(lang.code);
+        REQUIRE(t.has_catalog(lang.code));
         auto keys = t.catalog(lang.code)->keys();
         std::sort(keys.begin(), keys.end());
         CHECK(keys == en_keys);
     }
+}
+
+TEST_CASE("a language listed but not carried is wanted until its catalog is added, then switched to") {
+    // What every program carries: English and Spanish (the browser fetches the others).
+    Translator t;
+    CHECK(t.has_catalog("en"));
+    CHECK(t.has_catalog("es"));
+    CHECK_FALSE(t.has_catalog("vi"));
+    CHECK(t.languages().size() == safetynet::core::languages().size());  // all listed, loaded or not
+    REQUIRE(t.set_language("es"));
+    CHECK_FALSE(t.set_language("vi"));
+    CHECK(t.language() == "es");  // nothing changes until the catalog is there
+    CHECK(t.wanted_language() == "vi");
+    CHECK_FALSE(t.set_language("xx"));  // not a listed language: not wanted either
+    CHECK(t.wanted_language() == "vi");
+    // Another language's catalog arriving does not switch.
+    const Translator every = safetynet::core::translator_with_every_language();
+    const std::string ko_json = R"({"_meta": {"language": "ko"}, "welcome.start": "시작"})";
+    t.add_catalog(Catalog::parse(ko_json, "ko.json"), "ko.json");
+    CHECK(t.language() == "es");
+    // The wanted one does.
+    t.add_catalog(Catalog::parse(R"({"_meta": {"language": "vi"}, "welcome.start": "Bắt đầu"})", "vi.json"), "vi.json");
+    CHECK(t.language() == "vi");
+    CHECK(t.wanted_language().empty());
+    CHECK(std::string(t.tr("welcome.start")) == "Bắt đầu");
+    CHECK(std::string(t.tr("welcome.title")) == every.tr("welcome.title"));  // English fallback, key by key
+    // Choosing a carried language forgets a wanted one.
+    CHECK_FALSE(t.set_language("ru"));
+    CHECK(t.set_language("en"));
+    CHECK(t.wanted_language().empty());
+    // A catalog that defines a key twice is refused and changes nothing.
+    CHECK_THROWS_AS(t.add_catalog(Catalog::parse(R"({"_meta": {"language": "vi"}, "welcome.start": "x"})", "again.json"),
+                                  "again.json"),
+                    Error);
+    REQUIRE(t.set_language("vi"));
+    CHECK(std::string(t.tr("welcome.start")) == "Bắt đầu");
 }
 
 TEST_CASE("English is listed first and Spanish names itself") {

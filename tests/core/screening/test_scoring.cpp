@@ -127,7 +127,8 @@ TEST_CASE("the needs JSON keeps the contract fields and speaks Spanish on reques
     const auto q = load_builtin_instrument("ahc-hrsn");
     json answers = {{"95618-5", "LA6482-9"}, {"95617-7", "LA6482-9"}, {"95616-9", "LA6482-9"}, {"95615-1", "LA6482-9"}};
     const ScreeningResult result = score(Response::from_simple(q, answers), "ahc-hrsn");
-    const json en = needs_json(result, "en");
+    safetynet::core::Translator tr;
+    const json en = needs_json(result, tr);
     CHECK(en["instrument"] == "ahc-hrsn");
     CHECK(en["complete"] == false);
     CHECK(en["urgent"] == true);
@@ -136,7 +137,8 @@ TEST_CASE("the needs JSON keeps the contract fields and speaks Spanish on reques
         for (const char* key : {"domain", "positive", "urgent", "score", "codes", "evidence"}) CHECK(n.contains(key));
         CHECK((n["score"].is_null() || n["score"].is_number()));
     }
-    const json es = needs_json(result, "es");
+    REQUIRE(tr.set_language("es"));
+    const json es = needs_json(result, tr);
     const auto ipv = std::find_if(es["needs"].begin(), es["needs"].end(),
                                   [](const json& n) { return n["domain"] == "intimate-partner-violence"; });
     REQUIRE(ipv != es["needs"].end());
