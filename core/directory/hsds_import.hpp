@@ -71,6 +71,15 @@ struct ImportOptions {
 // {"services": [...]} are read one record at a time in constant memory, so a national file of
 // gigabytes is fine; a single object and tabular.json are read whole. A JSON syntax error stops
 // the import there: it is reported with its line, and the records before it are kept.
+// `read` fills the buffer with the document's next bytes and returns how many (0 at its end).
+using ChunkSource = std::function<std::size_t(char* buffer, std::size_t size)>;
+void import_hsds_json(const ChunkSource& read, std::string_view file_name, DirectoryBuilder& builder,
+                      ImportReport& report, const ImportOptions& options = {});
+// The same from a document in memory (the app's fetched file) ...
+void import_hsds_json(std::string_view text, std::string_view file_name, DirectoryBuilder& builder,
+                      ImportReport& report, const ImportOptions& options = {});
+// ... and from a stream (hsds_json_stream.cpp: the CLI's files; the browser programs do not
+// link iostreams, issue 16's first load).
 void import_hsds_json(std::istream& in, std::string_view file_name, DirectoryBuilder& builder, ImportReport& report,
                       const ImportOptions& options = {});
 

@@ -11,9 +11,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <iterator>
 #include <map>
-#include <regex>
 #include <unordered_map>
 #include <vector>
 
@@ -359,11 +360,11 @@ private:
 // [SECTION] The document
 //----------------------------------------------------------------------------------------------
 
-// Feeds the parser from a stream in 1 MB chunks: nlohmann reads one character at a time, and
-// through std::istream each of those is a call into the stream buffer.
+// Feeds the parser in 1 MB chunks: nlohmann reads one character at a time, and through
+// std::istream (or a std::function) each of those would be a call.
 class ChunkReader {
 public:
-    explicit ChunkReader(std::istream& in) : m_in(in), m_buf(std::size_t{1} << 20) { fill(); }
+    explicit ChunkReader(const ChunkSource& read) : m_read(read), m_buf(std::size_t{1} << 20) { fill(); }
     bool at_end() const { return m_pos == m_len; }
     const char& get() const { return m_buf[m_pos]; }
     void advance() {
@@ -372,11 +373,10 @@ public:
 
 private:
     void fill() {
-        m_in.read(m_buf.data(), static_cast<std::streamsize>(m_buf.size()));
-        m_len = static_cast<std::size_t>(m_in.gcount());
+        m_len = m_read(m_buf.data(), m_buf.size());
         m_pos = 0;
     }
-    std::istream& m_in;
+    const ChunkSource& m_read;
     std::vector<char> m_buf;
     std::size_t m_pos = 0, m_len = 0;
 };
@@ -399,15 +399,23 @@ struct ChunkIterator {
     bool operator!=(const ChunkIterator& o) const { return !(*this == o); }
 };
 
-// nlohmann's parse errors say "parse error at line L, column C: …"; keep L and the reason.
+// nlohmann's parse errors say "... parse error at line L, column C: …"; keep L and the reason.
+// (Read by hand: std::regex would put 20 KB of code and the locale machinery in the first load.)
 void report_parse_error(const json::parse_error& e, const std::string& file, ImportReport& r) {
-    const std::string what = e.what();
-    std::smatch m;
-    static const std::regex kLine(R"(line (\d+), column \d+: (.*))");
-    if (std::regex_search(what, m, kLine))
-        r.add({file, static_cast<std::size_t>(std::stoul(m[1].str())), "", "", "not valid JSON: " + m[2].str()});
+    const std::string_view what = e.what();
+    const std::size_t at = what.find("line ");
+    const std::size_t column = what.find(", column ", at);
+    const std::size_t reason = what.find(": ", column);
+    std::size_t line = 0;
+    if (at != std::string_view::npos && column != std::string_view::npos && reason != std::string_view::npos) {
+        const std::string_view digits = what.substr(at + 5, column - at - 5);
+        if (std::from_chars(digits.data(), digits.data() + digits.size(), line).ptr != digits.data() + digits.size())
+            line = 0;
+    }
+    if (line > 0)
+        r.add({file, line, "", "", "not valid JSON: " + std::string(what.substr(reason + 2))});
     else
-        r.add({file, 1, "", "", "not valid JSON: " + what});
+        r.add({file, 1, "", "", "not valid JSON: " + std::string(what)});
 }
 
 constexpr const char* kNotHsds =
@@ -443,8 +451,19 @@ void check_page(const json& fields, std::size_t items, const std::string& file, 
 
 }  // namespace
 
-void import_hsds_json(std::istream& in, std::string_view file_name, DirectoryBuilder& builder, ImportReport& report,
-                      const ImportOptions& options) {
+void import_hsds_json(std::string_view text, std::string_view file_name, DirectoryBuilder& builder,
+                      ImportReport& report, const ImportOptions& options) {
+    const ChunkSource read = [&text](char* buffer, std::size_t size) {
+        const std::size_t n = std::min(size, text.size());
+        std::copy_n(text.data(), n, buffer);
+        text.remove_prefix(n);
+        return n;
+    };
+    import_hsds_json(read, file_name, builder, report, options);
+}
+
+void import_hsds_json(const ChunkSource& read, std::string_view file_name, DirectoryBuilder& builder,
+                      ImportReport& report, const ImportOptions& options) {
     const std::string file(file_name);
     JsonImporter importer(file, builder, report, options);
     enum class Root { Unknown, Array, Object } root = Root::Unknown;
@@ -493,7 +512,7 @@ void import_hsds_json(std::istream& in, std::string_view file_name, DirectoryBui
         return true;
     };
     try {
-        ChunkReader reader(in);
+        ChunkReader reader(read);
         const json rest = json::parse(ChunkIterator{&reader}, ChunkIterator{}, cb, /*allow_exceptions=*/true);
         if (root == Root::Object && tabular) {
             hsds::import_tabular_json(rest, file, builder, report, options);

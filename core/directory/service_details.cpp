@@ -6,7 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sstream>
+#include <algorithm>
+#include <string_view>
 
 namespace safetynet::core {
 namespace {
@@ -38,9 +39,13 @@ void read_hours(const json& schedules, std::vector<ServiceHours>& out) {
     for (const json& sc : schedules) {
         if (!sc.is_object()) continue;
         ServiceHours h;
-        std::stringstream days(string_field(sc, "byday"));
-        for (std::string d; std::getline(days, d, ',');)
-            if (!d.empty()) h.days.push_back(d.substr(d.size() >= 2 ? d.size() - 2 : 0));  // "1MO" -> "MO"
+        const std::string byday = string_field(sc, "byday");
+        for (std::size_t start = 0; start <= byday.size();) {
+            const std::size_t comma = std::min(byday.find(',', start), byday.size());
+            const std::string_view d = std::string_view(byday).substr(start, comma - start);
+            if (!d.empty()) h.days.emplace_back(d.substr(d.size() >= 2 ? d.size() - 2 : 0));  // "1MO" -> "MO"
+            start = comma + 1;
+        }
         h.opens = hhmm(string_field(sc, "opens_at"));
         h.closes = hhmm(string_field(sc, "closes_at"));
         h.description = string_field(sc, "description");

@@ -7,7 +7,7 @@
 #include "core/directory/need_map.hpp"
 
 #include <cmath>
-#include <sstream>
+#include <string_view>
 
 namespace safetynet::ui {
 
@@ -22,8 +22,7 @@ void DirectoryService::load(Platform& platform, const std::string& path, std::fu
             try {
                 core::DirectoryBuilder builder;
                 core::ImportReport report;
-                std::istringstream in(*text);
-                core::import_hsds_json(in, path, builder, report);
+                core::import_hsds_json(std::string_view(*text), path, builder, report);
                 if (builder.services() == 0) throw core::Error("bad-directory", path, "no usable service");
                 m_directory = std::make_unique<core::Directory>(builder.finish(path));
                 m_matcher = std::make_unique<core::Matcher>(*m_directory);
