@@ -284,9 +284,12 @@ void App::frame() {
     }
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
+    // No background of its own: the platform clears the frame to WindowBg (web/main.cpp paint()),
+    // and a second full-screen quad would double the pixels a software WebGL (SwiftShader, the
+    // devices without a GPU) shades per frame, which is most of a tap's time to paint (issue 16).
     ImGui::Begin("SafetyNet", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground);
     if (m_workspace) {
         m_workspace->draw(ctx);
     } else {
