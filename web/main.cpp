@@ -159,7 +159,9 @@ void paint(Runtime& rt) {
 void frame(Runtime& rt) {
     const bool had_input = read_input(rt);
     if (had_input) rt.settle_frames = std::max(rt.settle_frames, 1);
-    if (!frame_due(rt)) {
+    // A hidden tab paints nothing, whatever woke it (browsers mostly stop its animation frames,
+    // not all and not always): what is owed is painted when it is shown again, which wakes us.
+    if (safetynet_js_page_hidden() || !frame_due(rt)) {
         safetynet::web::sleep_main_loop(kTimerPollSeconds);
         return;
     }

@@ -1,7 +1,8 @@
 // Draw on demand (issue 16): the frame loop sleeps when nothing changes, and each kind of
 // wake-up paints a frame that already shows the change: a tap (press and release arriving
 // together, while asleep), a resize, a notice from the page, the clock being set, and a timer
-// the app set (the notice's timeout), and nothing in between. The frames are counted through window.safetynet
+// the app set (the notice's timeout), and nothing in between; a hidden tab paints nothing until it
+// is shown again. The frames are counted through window.safetynet
 // (frames(), frameLog(): what each painted frame drew, in vertex counts and size).
 import { Checks, launch, openApp, parseArgs, pollState, startServer, state, widget } from './harness.mjs';
 
@@ -88,6 +89,37 @@ try {
   });
   const clock = await page.waitForFunction((k) => window.safetynet.frames() > k, n, { timeout: 5000 }).then(() => true, () => false);
   checks.ok(clock, 'setting the clock paints a frame');
+
+  // 6. A hidden tab draws nothing: the page says it is hidden (headless Chromium keeps every
+  //    tab visible, so the page's visibility is set as a browser would set it: the state and
+  //    the visibilitychange event), a notice arrives and wakes the loop; the app takes it (its
+  //    state says so), the loop goes back to sleep, and no frame was painted. Shown again, the
+  //    first frame draws it.
+  n = await asleep(page, 'after the clock was set');
+  const setHidden = (hide) => page.evaluate((h) => {
+    if (h) {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    } else {
+      delete document.visibilityState;
+      delete document.hidden;
+    }
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, hide);
+  await setHidden(true);
+  n = await asleep(page, 'once the tab is hidden');
+  await page.evaluate(() => {
+    Module.ccall('safetynet_show_notice', null, ['string', 'string'], ['notice.update_ready', '{}']);
+    Module.safetynetWake();
+  });
+  s = await state(page);
+  const framesHidden = await asleep(page, 'after the notice woke the hidden tab');
+  checks.ok(s.notice === 'notice.update_ready' && framesHidden === n,
+            `while hidden the app takes the notice (${s.notice}) and paints no frame for it (frames ${n} -> ${framesHidden})`);
+  await setHidden(false);
+  f = await firstAfter(page, n);
+  checks.ok(f.first && f.before && f.first.vertices > f.before.vertices,
+            `shown again, the first frame draws the notice (${drew(f.before)} -> ${drew(f.first)})`);
 
   checks.ok(problems.length === 0, `no page errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
 } catch (e) {
