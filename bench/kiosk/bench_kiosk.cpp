@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -36,6 +37,7 @@ struct Row {
     std::string detail;
     double p50 = 0, p95 = 0, max = 0, mean = 0;
     int vertices = 0, indices = 0, commands = 0;
+    double shaded = 0;  // pixels the frame's triangles cover, in screens (the clear not counted)
 };
 std::vector<Row> g_rows;
 std::vector<Row> g_transitions;
@@ -92,6 +94,29 @@ double percentile(std::vector<double> v, double p) {
 
 // Times g_frames frames of whatever the kiosk shows now, with the pointer resting over the
 // screen's middle (hover highlights are drawn, as under a finger or mouse).
+// How many screens' worth of pixels the frame's triangles cover, each triangle clipped to its
+// command's clip rectangle's bounds (an upper bound: a triangle only partly inside counts whole).
+// Software WebGL (SwiftShader, a device without a GPU) spends most of a frame shading them:
+// issue 16's time from a tap to its paint.
+double shaded_screens(const ImDrawData& dd) {
+    double area = 0;
+    for (int l = 0; l < dd.CmdListsCount; ++l) {
+        const ImDrawList& list = *dd.CmdLists[l];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            const ImVec4 clip = cmd.ClipRect;
+            const double clip_area = std::max(0.0f, clip.z - clip.x) * std::max(0.0f, clip.w - clip.y);
+            for (unsigned int i = 0; i + 2 < cmd.ElemCount; i += 3) {
+                const ImVec2 a = list.VtxBuffer[static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + i)])].pos;
+                const ImVec2 b = list.VtxBuffer[static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 1)])].pos;
+                const ImVec2 c = list.VtxBuffer[static_cast<int>(cmd.VtxOffset + list.IdxBuffer[static_cast<int>(cmd.IdxOffset + i + 2)])].pos;
+                const double tri = std::fabs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2;
+                area += std::min(tri, clip_area);
+            }
+        }
+    }
+    return area / (static_cast<double>(dd.DisplaySize.x) * dd.DisplaySize.y);
+}
+
 void time_screen(Kiosk& k, const std::string& name, const std::string& detail) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = ImVec2(io.DisplaySize.x * 0.5f, io.DisplaySize.y * 0.5f);
@@ -115,6 +140,7 @@ void time_screen(Kiosk& k, const std::string& name, const std::string& detail) {
         r.vertices = dd->TotalVtxCount;
         r.indices = dd->TotalIdxCount;
         for (int i = 0; i < dd->CmdListsCount; ++i) r.commands += dd->CmdLists[i]->CmdBuffer.Size;
+        r.shaded = shaded_screens(*dd);
     }
     g_rows.push_back(r);
 }
@@ -146,11 +172,11 @@ void time_touch(Kiosk& k, const std::string& id, const std::string& name, const 
 void print_table() {
     std::printf("\nkiosk frame time, CPU: NewFrame + screens + ImGui::Render, %d frames per screen, 1280x800\n\n",
                 g_frames);
-    std::printf("| screen | what it shows | p50 ms | p95 ms | max ms | mean ms | vertices | indices | draw cmds |\n");
-    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    std::printf("| screen | what it shows | p50 ms | p95 ms | max ms | mean ms | vertices | indices | draw cmds | screens shaded |\n");
+    std::printf("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (const Row& r : g_rows)
-        std::printf("| %s | %s | %.3f | %.3f | %.3f | %.3f | %d | %d | %d |\n", r.screen.c_str(), r.detail.c_str(),
-                    r.p50, r.p95, r.max, r.mean, r.vertices, r.indices, r.commands);
+        std::printf("| %s | %s | %.3f | %.3f | %.3f | %.3f | %d | %d | %d | %.2f |\n", r.screen.c_str(), r.detail.c_str(),
+                    r.p50, r.p95, r.max, r.mean, r.vertices, r.indices, r.commands, r.shaded);
     std::printf("\nscreen changes (one touch each; the slowest of its frames, which builds the new screen):\n\n");
     std::printf("| touch | what the new screen does | slowest frame ms |\n|---|---|---:|\n");
     for (const Row& r : g_transitions) std::printf("| %s | %s | %.3f |\n", r.screen.c_str(), r.detail.c_str(), r.max);
