@@ -315,16 +315,24 @@ void Workspace::draw_refer(Context& ctx) {
         paragraph(ctx, ctx.tr("ws.refer.none"), ctx.fonts.body, p.text_muted);
         return;
     }
-    // Two columns: needs and services on the left, the person, consent and the referrals on the right.
+    // Two columns, each scrolling: needs and services on the left, the person, consent and the
+    // referrals on the right. Narrower, one column after the other in the screen's own scrolling
+    // (two panels each filling the height left the second one a few pixels tall).
     const float width = ImGui::GetContentRegionAvail().x;
     const bool wide = width > 1000 * ctx.scale;
-    ImGui::BeginChild("refer.left", ImVec2(wide ? width * 0.58f : width, wide ? 0 : 0), false);
+    if (!wide) {
+        draw_refer_needs(ctx);
+        draw_refer_services(ctx);
+        draw_refer_patient(ctx);
+        return;
+    }
+    ImGui::BeginChild("refer.left", ImVec2(width * 0.58f, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_needs(ctx);
     draw_refer_services(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
-    if (wide) ImGui::SameLine();
+    ImGui::SameLine();
     ImGui::BeginChild("refer.right", ImVec2(0, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_patient(ctx);
