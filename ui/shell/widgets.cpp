@@ -143,6 +143,14 @@ bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonS
 
 }  // namespace
 
+float button_width(Context& ctx, const char* label) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ShapedText* shaped = shaper(ctx, label);
+    const float text = shaped ? shaped->measure(ctx.fonts.bold, label, 0).x : ImGui::CalcTextSize(label).x;
+    ImGui::PopFont();
+    return text + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
 bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size) {
     return styled_button(ctx, id, label, style, size, Role::Button, 0);
 }

@@ -44,6 +44,9 @@ enum class ButtonStyle { Primary, Secondary, Selected };
 // switching language does not reset focus or state.
 bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style,
             ImVec2 size = ImVec2(0, 0));
+// The width button() takes for `label` when given none (the shaper's measure where it draws it:
+// Arabic letters are not in ImGui's font).
+float button_width(Context& ctx, const char* label);
 // A button that stays pressed while `on` (a language, a text size, high contrast).
 bool toggle_button(Context& ctx, std::string_view id, const char* label, bool on, ImVec2 size = ImVec2(0, 0));
 // One tab of a tab list (begin_group(..., Role::TabList, ...) around them): selected or not.

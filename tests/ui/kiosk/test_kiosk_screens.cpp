@@ -305,6 +305,15 @@ TEST_CASE("many languages: the welcome lists them all; a question folds them beh
     CHECK(k.app->widgets().find("answer.0"));  // the question keeps the screen
     k.click("lang.menu");
     REQUIRE(k.app->widgets().find("lang.es"));
+    // Open, the disclosure and the current language's button have different names (both read
+    // "Tiếng Việt" before): the disclosure says it is the language chooser, as it shows.
+    const safetynet::ui::SemanticNode* menu = k.app->semantics().find("lang.menu");
+    const safetynet::ui::SemanticNode* current = k.app->semantics().find("lang.vi");
+    REQUIRE(menu);
+    REQUIRE(current);
+    CHECK(menu->name == "Ngôn ngữ: Tiếng Việt");
+    CHECK(current->name == "Tiếng Việt");
+    CHECK(menu->has(safetynet::ui::kExpanded));
     k.click("lang.es");
     CHECK(k.state()["lang"] == "es");
     CHECK(k.state()["screen"] == "question");
