@@ -228,6 +228,10 @@ void Kiosk::draw_question_progress(Context& ctx, std::size_t index) {
     // A display item (the safety questions' introduction) is not a question: no "Question 0 of 10".
     if (m_flow.position() > 0) progress(ctx, m_flow.position(), m_flow.question_count(), bar_x, bar);
     ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
+    if (m_no_voice == screen_key() + "/" + ctx.i18n.language()) {
+        paragraph(ctx, ctx.tr("kiosk.read_aloud.no_voice"), ctx.fonts.bold, ctx.palette->text);
+        register_last_item(ctx, "read_aloud.no_voice");
+    }
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
 }
 
@@ -303,7 +307,11 @@ void Kiosk::read_aloud(Context& ctx, std::size_t item) {
         for (std::size_t k = 0; k < it.options.size(); ++k)
             text += ". " + std::to_string(k + 1) + ": " + it.options[k].label.in(lang);
     }
-    ctx.platform.speak(text, lang);
+    if (ctx.platform.speak(text, lang)) return;
+    // No voice for this language on this device: said plainly, on the screen and to a screen
+    // reader (issue #14 item 5), rather than read in another language's voice.
+    m_no_voice = screen_key() + "/" + lang;
+    ctx.semantics.announce(ctx.tr("kiosk.read_aloud.no_voice"));
 }
 
 }  // namespace safetynet::ui
