@@ -546,6 +546,14 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
     return changed;
 }
 
+void same_line_if_fits(Context& ctx, const char* label) {
+    ImGui::PushFont(ctx.fonts.body);
+    const float width = (24.0f + 2 * 12.0f) * ctx.scale + ImGui::CalcTextSize(label).x;  // check_box()'s layout
+    ImGui::PopFont();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);

@@ -454,7 +454,7 @@ void Workspace::draw_refer_filters(Context& ctx) {
     digits.width = 90 * ctx.scale;
     if (text_field(ctx, "filter.age", ctx.tr("ws.filter.age"), age.data(), age.size(), digits))
         f.age = std::clamp(std::atoi(age.data()), 0, 120);
-    ImGui::SameLine();
+    same_line_if_fits(ctx, ctx.tr("ws.filter.open_now"));
     check_box(ctx, "filter.open_now", ctx.tr("ws.filter.open_now"), &f.open_now);
     text_field(ctx, "filter.text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
 }
@@ -541,7 +541,7 @@ void Workspace::draw_refer_person(Context& ctx) {
     paragraph(ctx, ctx.tr("ws.person.contact"), ctx.fonts.small, p.text_muted);
     begin_group(ctx, "person.contact", Role::RadioGroup, ctx.tr("ws.person.contact"));
     for (int i = 0; i < 4; ++i) {
-        if (i) ImGui::SameLine();
+        if (i) same_line_if_fits(ctx, ctx.tr(contact_keys[i]));
         if (radio(ctx, "person.contact." + std::to_string(i), ctx.tr(contact_keys[i]), f.preferred_contact == i))
             f.preferred_contact = i;
     }
@@ -562,7 +562,7 @@ void Workspace::draw_refer_send(Context& ctx) {
     paragraph(ctx, ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
     begin_group(ctx, "priority", Role::RadioGroup, ctx.tr("ws.refer.priority"));
     for (int i = 0; i < 4; ++i) {
-        if (i) ImGui::SameLine();
+        if (i) same_line_if_fits(ctx, ctx.tr(std::string("ws.priority.") + kPriorities[i]));
         if (radio(ctx, std::string("priority.") + kPriorities[i], ctx.tr(std::string("ws.priority.") + kPriorities[i]), f.priority == i))
             f.priority = i;
     }
