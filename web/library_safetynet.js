@@ -240,18 +240,31 @@ var LibrarySafetyNet = {
     return (typeof speechSynthesis !== 'undefined' && typeof SpeechSynthesisUtterance !== 'undefined') ? 1 : 0;
   },
 
+  // Reads `text` in a voice for `lang`: one whose language tag is `lang` (es-MX for es-MX), else
+  // one of the same language (BCP 47's primary subtag: es-ES or es-US for es-MX, zh-CN for
+  // zh-Hans). Where the device lists its voices and none speaks the language, it says nothing and
+  // returns 0 (the app says so) rather than reading in another language's voice. An empty list
+  // (voices not loaded yet, or a browser that does not list them) leaves the choice to the
+  // browser by u.lang.
   safetynet_js_speak: function (textPtr, langPtr) {
-    if (typeof speechSynthesis === 'undefined') return;
-    var u = new SpeechSynthesisUtterance(UTF8ToString(textPtr));
+    if (typeof speechSynthesis === 'undefined') return 0;
     var lang = UTF8ToString(langPtr);
-    u.lang = lang;
-    // Prefer a voice for the exact language; otherwise the browser picks by u.lang.
+    var want = lang.toLowerCase(), primary = want.split('-')[0];
     var voices = speechSynthesis.getVoices() || [];
+    var exact = null, same = null;
     for (var i = 0; i < voices.length; i++) {
-      if (voices[i].lang && voices[i].lang.toLowerCase().indexOf(lang.toLowerCase()) === 0) { u.voice = voices[i]; break; }
+      var tag = String(voices[i].lang || '').toLowerCase().replace('_', '-');
+      if (tag === want) { exact = voices[i]; break; }
+      if (!same && tag.split('-')[0] === primary) same = voices[i];
     }
+    var voice = exact || same;
+    if (!voice && voices.length) return 0;
+    var u = new SpeechSynthesisUtterance(UTF8ToString(textPtr));
+    u.lang = lang;
+    if (voice) u.voice = voice;
     speechSynthesis.cancel();
     speechSynthesis.speak(u);
+    return 1;
   },
 
   safetynet_js_stop_speaking: function () {

@@ -218,7 +218,7 @@
     byId.forEach(function (entry, id) { if (!seen.has(id)) { retire(entry); byId.delete(id); } });
     rebuilding = false;
     if (focused && focused.isConnected && document.activeElement !== focused && !focused.closest('[inert]')) {
-      programmatic = { id: idOf(focused), visible: lastFocusVisible };
+      programmatic = { id: idOf(focused), visible: lastFocusVisible, restore: true };
       focused.focus({ preventScroll: true });
     }
   }
@@ -286,13 +286,17 @@
   function onFocusIn(ev) {
     var id = idOf(ev.target);
     if (!id) return;
-    var visible = true, person = 1;
-    if (programmatic && programmatic.id === id) { visible = programmatic.visible; person = 0; }
+    var visible = true, person = 1, restored = false;
+    if (programmatic && programmatic.id === id) { visible = programmatic.visible; person = 0; restored = !!programmatic.restore; }
     programmatic = null;
     lastFocusVisible = visible;
     focusMoved = true;
     var e = byId.get(id);
     if (e && e.node.r === 'textbox') openField(e.el, id);
+    // Put back where it was after a rebuild moved its element: the app's focus is there already,
+    // and telling it again would cancel a move it asked for in the same frame (a new screen's
+    // heading taking the focus from the Next button that is still there).
+    if (restored) return;
     send('safetynet_a11y_focus', ['string', 'number', 'number'], [id, visible ? 1 : 0, person]);
   }
   function onFocusOut(ev) {
@@ -387,6 +391,10 @@
     }
     var nav = { Enter: 1, ' ': 1, ArrowUp: 1, ArrowDown: 1, ArrowLeft: 1, ArrowRight: 1, Home: 1, End: 1, PageUp: 1, PageDown: 1 };
     if (!nav[ev.key]) return;  // digits, Backspace: the app's
+    // A new screen's heading holds the focus (the app moves it there): Enter there is the app's
+    // (on a kiosk question it goes on, as it does with the focus nowhere).
+    var held = byId.get(idOf(t));
+    if (ev.key === 'Enter' && held && held.node.r === 'heading') return;
     ev.stopPropagation();
     if (ev.type !== 'keydown') return;
     var id = idOf(t), e = id && byId.get(id);

@@ -21,7 +21,7 @@ void safetynet_js_save_file(const char* name, const char* bytes, int size, const
 void safetynet_js_pick_files(const char* accept, int multiple, int request);
 void safetynet_js_print(const char* document_json);
 int safetynet_js_speech_available();
-void safetynet_js_speak(const char* text, const char* lang);
+int safetynet_js_speak(const char* text, const char* lang);
 void safetynet_js_stop_speaking();
 void safetynet_js_url_mode(char* out, int size);
 void safetynet_js_url_lang(char* out, int size);
@@ -152,8 +152,8 @@ void WebPlatform::print(const ui::PrintDocument& doc) {
 
 bool WebPlatform::speech_available() { return safetynet_js_speech_available() != 0; }
 
-void WebPlatform::speak(std::string_view text, std::string_view lang) {
-    safetynet_js_speak(std::string(text).c_str(), std::string(lang).c_str());
+bool WebPlatform::speak(std::string_view text, std::string_view lang) {
+    return safetynet_js_speak(std::string(text).c_str(), std::string(lang).c_str()) != 0;
 }
 
 void WebPlatform::stop_speaking() { safetynet_js_stop_speaking(); }

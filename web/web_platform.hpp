@@ -34,7 +34,7 @@ public:
     void pick_files(std::string accept, bool multiple, std::function<void(std::vector<ui::PickedFile>)> done) override;
     void print(const ui::PrintDocument& doc) override;
     bool speech_available() override;
-    void speak(std::string_view text, std::string_view lang) override;
+    bool speak(std::string_view text, std::string_view lang) override;
     void stop_speaking() override;
 
     // Called (through safetynet_async_done) when a JavaScript operation ends.

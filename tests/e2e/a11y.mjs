@@ -74,7 +74,7 @@ export async function press(page, locator, key = 'Enter') {
 export async function axe(page) {
   const r = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  return { bad, all: r.violations, passes: r.passes.length };
+  return { bad, all: r.violations, passes: r.passes.length, passed: r.passes.map((x) => x.id) };
 }
 
 // ---------------------------------------------------------------------------------- ARIA snapshots
@@ -187,4 +187,24 @@ export async function ringContrast(page, id, scale = 1) {
   };
   const ring = at(c.full.x - gap - width / 2 - 0.5), outside = at(c.full.x - gap - width - 2.5), inside = at(c.full.x - gap / 2 - 0.5);
   return { id, ring, outside, inside, outer: contrast(ring, outside), inner: contrast(ring, inside) };
+}
+
+// ---------------------------------------------------------------------------------- reflow
+// WCAG 1.4.10 at `w` x `h` CSS px (320 x 256: 400 % zoom): the page resized, then no two controls
+// overlapping, nothing to scroll sideways, every control brought into view when focused. The page
+// is put back to `back` after.
+export async function reflow(page, w, h, back = { width: 1280, height: 800 }) {
+  await page.setViewportSize({ width: w, height: h });
+  await settle(page);
+  await settle(page);
+  const at = await controls(page);
+  const over = overlaps(at);
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  const lost = await unreachable(page, at);
+  if (back) {
+    await page.setViewportSize(back);
+    await settle(page);
+    await settle(page);
+  }
+  return { count: at.length, over, wide, lost };
 }

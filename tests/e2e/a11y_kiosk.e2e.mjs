@@ -5,7 +5,8 @@
 // screen: the ARIA snapshot against its committed file (tests/e2e/aria/), axe-core with no
 // serious or critical violation, every control at least 48 CSS px, the focus ring at 3:1 against
 // both of its neighbours, and reflow at 640x400 and 320x256 CSS px (200 % and 400 % zoom): no two
-// controls overlapping, every one brought into view when focused. Then the high-contrast theme,
+// controls overlapping, every one brought into view when focused; at those sizes each screen
+// reached by keyboard opens with its heading in view and focused. Then the high-contrast theme,
 // Enter on Back, the idle warning heard with its countdown, and <html lang>.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -88,6 +89,14 @@ async function screening(context, lang) {
 
   if (lang !== 'en') await press(page, page.getByRole('button', { name: 'Español' }));
   checks.ok(await page.evaluate(() => document.documentElement.lang) === lang, `${lang}: <html lang="${lang}">`);
+  if (full) {
+    // Pinch-zoom is allowed (issue #12 item 8: the viewport tag forbade it): no user-scalable=no,
+    // no maximum-scale below 5; axe's meta-viewport rule (WCAG 1.4.4) passes.
+    const vp = await page.evaluate(() => document.querySelector('meta[name=viewport]').content);
+    const max = /maximum-scale\s*=\s*([\d.]+)/.exec(vp);
+    checks.ok(!/user-scalable\s*=\s*(no|0)/.test(vp) && (!max || Number(max[1]) >= 5), `pinch-zoom is allowed ("${vp}")`);
+    checks.ok((await axe(page)).passed.includes('meta-viewport'), 'axe: meta-viewport passes');
+  }
   await screen(page, s('01-welcome'), { full });
   await press(page, button(t('welcome.start')));
   await screen(page, s('02-privacy'), { full });
@@ -173,6 +182,66 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await screening(context, 'en');
   await screening(context, 'es');
+
+  // Zoomed to 200 % and 400 % (640x400 and 320x256 CSS px), each screen reached by keyboard
+  // opens at its top: its heading in view and holding the focus (not the nav bar's button that
+  // was pressed, which keeps its id from screen to screen), so Tab goes on to the question's
+  // answers before the nav bar (issue #12 item 8).
+  for (const [w, h] of [[640, 400], [320, 256]]) {
+    const small = await browser.newContext({ viewport: { width: w, height: h } });
+    const { page } = await openApp(small, server.url);
+    const t = texts('en');
+    const q = instrument('ahc-hrsn', 'en');
+    const opens = async (name, what) => {
+      await settle(page);
+      await settle(page);
+      const head = page.getByRole('heading', { name, exact: true });
+      const box = await head.boundingBox();
+      checks.ok(box && box.y >= -0.5 && box.y + box.height <= h + 0.5,
+                `${w}x${h}: ${what} opens with its heading in view (y ${box && Math.round(box.y)}, h ${box && Math.round(box.height)})`);
+      const focus = await page.evaluate(() => document.activeElement && document.activeElement.textContent);
+      checks.ok(focus === name, `${w}x${h}: ${what}: the focus is on its heading ("${focus}")`);
+    };
+    await press(page, page.getByRole('button', { name: t('welcome.start'), exact: true }));
+    await opens(t('kiosk.privacy.title'), 'the privacy screen');
+    await press(page, page.getByRole('button', { name: t('kiosk.privacy.continue'), exact: true }));
+    await opens(`${q['71802-3'].prefix} ${q['71802-3'].text}`, 'the first question');
+    await page.keyboard.press('Tab');
+    await settle(page);
+    const after = await page.evaluate(() => { const e = document.activeElement; return e && (e.getAttribute('aria-label') || e.textContent); });
+    checks.ok(after === t('kiosk.read_aloud') || q['71802-3'].options.includes(after),
+              `${w}x${h}: Tab from the question's heading goes to Read aloud or its first answer ("${after}")`);
+    await page.screenshot({ path: path.join(args.out, `a11y-kiosk-question-opens-${w}.png`) });
+    await press(page, page.getByRole('button', { name: t('kiosk.skip'), exact: true }));
+    await opens(`${q['96778-6'].prefix} ${q['96778-6'].text}`, 'the second question');
+    await small.close();
+  }
+
+  // A site with more than three languages folds them behind one disclosure on a question. Open,
+  // the disclosure and the current language's button must not both read "Español": the
+  // disclosure says it is the language chooser and which language is on, as it shows.
+  {
+    const many = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    await many.route('**/assets/site.json', (route) => route.fulfill({
+      contentType: 'application/json', body: JSON.stringify({ ...site, languages: ['en', 'es', 'vi', 'zh-Hans'] }) }));
+    const { page } = await openApp(many, server.url);
+    const t = texts('es');
+    await press(page, page.getByRole('button', { name: 'Español', exact: true }));
+    await press(page, page.getByRole('button', { name: t('welcome.start'), exact: true }));
+    await press(page, page.getByRole('button', { name: t('kiosk.privacy.continue'), exact: true }));
+    const menu = page.getByRole('button', { name: t('lang.menu', { language: 'Español' }), exact: true });
+    checks.ok(await menu.getAttribute('aria-expanded') === 'false', 'many languages: a question shows "Idioma: Español", a closed disclosure');
+    await press(page, menu);
+    checks.ok(await menu.getAttribute('aria-expanded') === 'true', 'Enter opens it');
+    const spanish = page.getByRole('button', { name: 'Español', exact: true });
+    checks.ok(await spanish.count() === 1 && await spanish.getAttribute('aria-pressed') === 'true',
+              'open: one control is named "Español" (the current language, pressed), the disclosure another');
+    const visible = await menu.evaluate((el) => el.textContent);
+    checks.ok(visible === t('lang.menu', { language: 'Español' }), `the disclosure's name is its visible label ("${visible}")`);
+    await screen(page, 'kiosk-es-language-menu');
+    await page.screenshot({ path: path.join(args.out, 'a11y-kiosk-language-menu.png') });
+    await many.close();
+  }
 
   // High contrast: the ring and axe on the welcome and a question.
   {

@@ -4,13 +4,15 @@
 // Space), text typed into the fields' real <input> elements; never window.safetynet.widget's
 // coordinates. The app's state is read only to wait for what a person would see (a store
 // unlocked, a file imported). On every workspace screen it passes: axe-core with no serious or
-// critical violation, and the screen's accessible nodes counted against the widgets drawn.
+// critical violation, the screen's accessible nodes counted against the widgets drawn, and reflow
+// at 320 x 256 CSS px (no two controls overlapping, nothing to scroll sideways, every control
+// brought into view when focused).
 // One organization (tests/e2e/loop.e2e.mjs runs the longer loop with two, by widget ids).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Checks, launch, openApp, parseArgs, pollState, startServer, state } from './harness.mjs';
-import { axe, instrument, press, settle, texts } from './a11y.mjs';
+import { axe, instrument, press, reflow, settle, texts } from './a11y.mjs';
 
 const args = parseArgs();
 const checks = new Checks('e2e a11y loop');
@@ -37,6 +39,15 @@ async function screen(page, name) {
   figures.push({ name, nodes, controls: ctl, registered: drawn, axe_violations: a.all.length,
                  by_impact: a.all.reduce((m, v) => ({ ...m, [v.impact]: (m[v.impact] || 0) + 1 }), {}) });
   await page.screenshot({ path: path.join(args.out, `a11y-loop-${name}.png`) });
+  // Reflow at 320 CSS px wide (WCAG 1.4.10, 400 % zoom), as the kiosk's screens are checked.
+  const r = await reflow(page, 320, 256, null);
+  checks.ok(r.over.length === 0, `${name} at 320x256: no two of its ${r.count} controls overlap${r.over.length ? ': ' + r.over.join(', ') : ''}`);
+  checks.ok(r.wide <= 320, `${name} at 320x256: nothing to scroll sideways (${r.wide} px)`);
+  checks.ok(r.lost.length === 0, `${name} at 320x256: every control comes into view when focused${r.lost.length ? '; not: ' + r.lost.join(', ') : ''}`);
+  await page.screenshot({ path: path.join(args.out, `a11y-loop-${name}-320.png`) });
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
+  await settle(page);
 }
 
 // Types into a text field through its <input>: focus it (the app opens it), then the keys.

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Checks, launch, openApp, parseArgs, pollState, startServer } from './harness.mjs';
-import { instrument, press, settle, texts } from './a11y.mjs';
+import { controls, instrument, overlaps, press, settle, texts } from './a11y.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const args = parseArgs();
@@ -55,6 +55,16 @@ async function screening(page, requests, problems) {
   const html = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
   checks.ok(html.dir === 'rtl' && html.lang === 'ar', `<html dir="${html.dir}" lang="${html.lang}">`);
   await shot(page, '01-welcome');
+  // The header and the welcome are mirrored: the site's name at the right, where reading
+  // starts, then the languages, the text sizes and contrast leftwards; Staff at the bottom right.
+  const box = (name) => button(name).boundingBox();
+  const english = await box('English'), contrast = await box(t('contrast.high')), staff = await box(t('staff.open'));
+  checks.ok(english && contrast && english.x > contrast.x + contrast.width,
+            `the header is mirrored: "English" (x ${english && Math.round(english.x)}) right of "${t('contrast.high')}" (x ${contrast && Math.round(contrast.x)})`);
+  const name = await page.locator('#a11y [role=banner] p').first().boundingBox();
+  checks.ok(name && english && name.x > english.x + english.width && name.x + name.width > 1280 - 60,
+            `the site's name is at the right edge, before the controls (x ${name && Math.round(name.x)} to ${name && Math.round(name.x + name.width)})`);
+  checks.ok(staff && staff.x > 640, `"${t('staff.open')}" is at the bottom right (x ${staff && Math.round(staff.x)})`);
 
   await press(page, button(t('welcome.start')));
   await press(page, button(t('kiosk.privacy.continue')));
@@ -64,6 +74,23 @@ async function screening(page, requests, problems) {
   const forward = await button(t('kiosk.next')).boundingBox();
   checks.ok(back && forward && back.x > forward.x + forward.width / 2, `the nav bar is mirrored: Back (x ${back && Math.round(back.x)}) right of Next (x ${forward && Math.round(forward.x)})`);
   await shot(page, '02-question');
+  // No two controls overlap, and the progress line stays clear of Read aloud (it ran under it),
+  // at 1280 and at 320 CSS px wide.
+  for (const [w, h] of [[1280, 800], [320, 568]]) {
+    await page.setViewportSize({ width: w, height: h });
+    await settle(page);
+    await settle(page);
+    const over = overlaps(await controls(page));
+    checks.ok(over.length === 0, `${w} wide: no two controls of the question overlap${over.length ? ': ' + over.join(', ') : ''}`);
+    const read = await button(t('kiosk.read_aloud')).boundingBox();
+    const line = await page.locator('#a11y p').filter({ hasText: t('kiosk.progress', { n: 1, total: 10 }).split(' ')[0] }).first().boundingBox();
+    const apart = read && line && (line.x >= read.x + read.width - 0.5 || line.x + line.width <= read.x + 0.5 ||
+                                   line.y >= read.y + read.height - 0.5 || line.y + line.height <= read.y + 0.5);
+    checks.ok(apart, `${w} wide: the progress line (${JSON.stringify(line)}) does not overlap Read aloud (${JSON.stringify(read)})`);
+    if (w === 320) await shot(page, '02-question-320');
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
   await next();
   await press(page, checkbox('96778-6', 0), ' ');
   await next();

@@ -10,6 +10,7 @@
 #include <imgui.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,6 +32,7 @@ public:
     std::vector<ui::PickedFile> to_pick;           // what the next pick_files() returns
     std::vector<ui::PrintDocument> printed;
     std::vector<std::string> spoken;
+    std::vector<std::string> voiceless;            // languages the device has no voice for
     std::string mode;                              // what requested_mode() says (the URL's #fragment)
 
     void run_pending() {
@@ -83,7 +85,11 @@ public:
     }
     void print(const ui::PrintDocument& doc) override { printed.push_back(doc); }
     bool speech_available() override { return true; }
-    void speak(std::string_view text, std::string_view) override { spoken.emplace_back(text); }
+    bool speak(std::string_view text, std::string_view lang) override {
+        if (std::count(voiceless.begin(), voiceless.end(), lang)) return false;
+        spoken.emplace_back(text);
+        return true;
+    }
     void stop_speaking() override {}
     std::string requested_mode() override { return mode; }
 

@@ -277,10 +277,17 @@ void App::frame() {
     ctx.shaped = m_shaped;
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    // A new screen opens at its top (in the compact layout the whole window scrolls).
-    if (screen != m_last_screen) {
+    // A new screen opens at its top (in the compact layout the whole window scrolls). There the
+    // kiosk's header scrolls with the page, and at 400 % zoom it is taller than the screen (290 px
+    // of 256 at 320 x 256 CSS px): a screen after the welcome opens at its own top, the header one
+    // scroll (or Shift+Tab) above it, so its heading is in view (issue #12 item 8: "each question
+    // opens with its question text scrolled away").
+    const bool new_screen = screen != m_last_screen;
+    const bool below_header = !m_workspace && compact_layout(ctx) && (m_staff.open() || m_kiosk->step() != KioskStep::Welcome);
+    if (new_screen) {
         m_last_screen = screen;
-        ImGui::SetNextWindowScroll(ImVec2(0.0f, 0.0f));
+        ImGui::SetNextWindowScroll(ImVec2(0.0f, below_header ? m_header_height : 0.0f));
+        m_actions.new_screen();
     }
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
@@ -295,6 +302,13 @@ void App::frame() {
     } else {
         draw_kiosk_header(ctx, m_site.site_name, m_site.languages, m_kiosk->step() == KioskStep::Welcome && !m_staff.open(),
                           m_display);
+        // The header's height as drawn (the page's scroll did not reach it when the last screen
+        // was shorter, or the header changed): corrected on the next frame.
+        if (new_screen && below_header && ImGui::GetScrollY() != ImGui::GetCursorPosY()) {
+            ImGui::SetScrollY(ImGui::GetCursorPosY());
+            m_data_changed = true;
+        }
+        m_header_height = ImGui::GetCursorPosY();
         if (m_staff.open()) {
             m_staff.draw(ctx, m_device, m_site);
         } else if (m_kiosk->step() == KioskStep::Welcome) {

@@ -120,6 +120,7 @@ private:
     SemanticActions m_actions;
     DisplaySettings m_display_defaults;  // what a new kiosk session starts with
     std::string m_last_screen;           // what the last frame showed (a new screen opens at its top)
+    float m_header_height = 0;           // the kiosk header's height in the last frame
     ImVec2 m_display_size{0, 0};         // a new size keeps the focused widget in view
     SiteConfig m_site;
     DisplaySettings m_display;

@@ -92,6 +92,7 @@ void Kiosk::wipe(Context& ctx, DisplaySettings& display) {
     m_finish_requested = false;
     m_confirm_finish = false;
     m_show_qr = false;
+    m_no_voice.clear();
     m_idle_announced = -1;
     for (auto& [key, cards] : m_services)
         for (ServiceCard& c : cards)

@@ -109,6 +109,9 @@ private:
     bool m_finish_requested = false;
     bool m_confirm_finish = false;  // "Finish and clear" asks first: it erases everything
     bool m_show_qr = false;
+    // Where Read aloud found no voice for the language (the screen's key and the language): the
+    // screen says so there, instead of reading in another language's voice.
+    std::string m_no_voice;
     std::string m_announced_screen = "welcome";
     int m_idle_announced = -1;      // the idle countdown's last announced step (seconds left)
     bool m_redraw_after_wipe = false;  // a wipe happens at the end of a frame that drew the session

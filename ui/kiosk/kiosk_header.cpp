@@ -35,7 +35,7 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
     static_assert(std::size(kSizeKeys) == kTextSizes.size(), "a label for every text size");
     std::vector<Control> controls;
     ImGui::PushFont(ctx.fonts.bold);
-    auto width_of = [&](const char* s) { return std::max(ImGui::CalcTextSize(s).x + 2 * style.FramePadding.x, h); };
+    auto width_of = [&](const char* s) { return std::max(button_width(ctx, s), h); };
     // Each language the site offers, in its own name. Past a few, the list would take a small
     // screen's whole height on every question (11 languages at the largest text), so there the
     // header shows the current language as a disclosure button and lists the rest when it is
@@ -46,11 +46,14 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
     const bool compact = !list_languages && langs.size() > kLanguagesInline;
     std::string menu_label;
     if (compact) {
+        // "Language: Español", in the screen's language: it says what the button opens and
+        // which language is on, and is not the same name as the list's "Español" (WCAG 2.5.3:
+        // the name is the visible label).
+        std::string current = ctx.i18n.language();
         for (const auto* l : langs)
-            if (l->code == ctx.i18n.language()) menu_label = l->native_name;
-        if (menu_label.empty()) menu_label = ctx.i18n.language();
-        controls.push_back({"lang.menu", menu_label.c_str(), settings.language_menu_open,
-                            width_of(menu_label.c_str()), ctx.i18n.language()});
+            if (l->code == ctx.i18n.language()) current = l->native_name;
+        menu_label = ctx.i18n.format("lang.menu", {{"language", current}});
+        controls.push_back({"lang.menu", menu_label.c_str(), settings.language_menu_open, width_of(menu_label.c_str()), {}});
     }
     if (!compact || settings.language_menu_open)
         for (const auto* l : langs)
@@ -61,6 +64,8 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
                             width_of(ctx.tr(kSizeKeys[i])), {}});
     controls.push_back({"contrast", ctx.tr("contrast.high"), settings.high_contrast, width_of(ctx.tr("contrast.high")), {}});
     const float name_w = ImGui::CalcTextSize(site_name.c_str()).x;
+    // On its own row the name wraps (at 320 CSS px "Riverside Community Health (demo)" was cut).
+    const float name_h = ImGui::CalcTextSize(site_name.c_str(), nullptr, false, width - 2 * pad).y;
     ImGui::PopFont();
 
     float controls_w = -gap;
@@ -70,9 +75,10 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
     // flow onto as many rows as the width needs (portrait tablets at the largest text size).
     const float row_h = h + 2 * 12 * ctx.scale;
     const bool one_row = pad + name_w + 2 * gap + controls_w + pad <= width;
+    const float name_row_h = one_row ? row_h : std::max(row_h, name_h + 2 * 12 * ctx.scale);
     std::vector<ImVec2> pos;
     float x = one_row ? width - pad - controls_w : pad;
-    float y = one_row ? (row_h - h) * 0.5f : row_h;
+    float y = one_row ? (row_h - h) * 0.5f : name_row_h;
     for (const auto& c : controls) {
         if (!one_row && x > pad && x + c.width > width - pad) {
             x = pad;
@@ -82,6 +88,9 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
         x += c.width + gap;
     }
     const float bar_h = one_row ? row_h : y + h + 12 * ctx.scale;
+    // Right to left: the site's name at the right, the controls from the right edge leftwards.
+    if (ctx.rtl)
+        for (std::size_t i = 0; i < controls.size(); ++i) pos[i].x = width - pos[i].x - controls[i].width;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     // The window's top as laid out (in the compact layout the header scrolls with the page).
@@ -92,9 +101,12 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
                 ImGui::GetColorU32(p.border), 1.0f);
 
     ImGui::PushFont(ctx.fonts.bold);
-    ImGui::SetCursorPos(ImVec2(pad, (row_h - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::SetCursorPos(ImVec2(ctx.rtl ? std::max(pad, width - pad - name_w) : pad,
+                               one_row ? (row_h - ImGui::GetTextLineHeight()) * 0.5f : (name_row_h - name_h) * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_Text, p.primary_active);
+    ImGui::PushTextWrapPos(width - pad);
     ImGui::TextUnformatted(site_name.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
     ctx.semantics.add_item({}, Role::Text, site_name);
@@ -109,7 +121,6 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
         mark_language(ctx, ctx.semantics.last(), c.lang);
         if (c.id.rfind("textsize.", 0) == 0) ctx.semantics.last().description = ctx.tr("text.size");
         if (c.id == "lang.menu") {
-            ctx.semantics.last().description = ctx.tr("lang.choose");
             SemanticNode& n = ctx.semantics.last();  // a disclosure: aria-expanded, not pressed
             n.states = (n.states & ~(kPressed | kNotPressed)) | (settings.language_menu_open ? kExpanded : kCollapsed);
         }

@@ -19,17 +19,22 @@ using core::ItemType;
 bool is_numeric(ItemType t) { return t == ItemType::Integer || t == ItemType::Decimal || t == ItemType::Quantity; }
 
 // A thin bar showing how far along the person is: reassuring, and honest about what is left.
-void progress(Context& ctx, std::size_t position, std::size_t count, float w) {
+// Drawn from `x` (in the window), `w` wide; it fills from where reading starts (the right in a
+// right-to-left language), and its words end at the column's edge there.
+void progress(Context& ctx, std::size_t position, std::size_t count, float x, float w) {
     const Palette& p = *ctx.palette;
     const std::string text = ctx.i18n.format("kiosk.progress", {{"n", std::to_string(position)}, {"total", std::to_string(count)}});
+    ImGui::SetCursorPosX(x);
     paragraph(ctx, text.c_str(), ctx.fonts.small, p.text_muted);
     register_last_item(ctx, "progress");
+    ImGui::SetCursorPosX(x);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float h = 8 * ctx.scale;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + w, at.y + h), ImGui::GetColorU32(p.secondary), h * 0.5f);
-    const float f = count ? static_cast<float>(position) / static_cast<float>(count) : 0.0f;
-    dl->AddRectFilled(at, ImVec2(at.x + w * f, at.y + h), ImGui::GetColorU32(p.primary), h * 0.5f);
+    const float filled = w * (count ? static_cast<float>(position) / static_cast<float>(count) : 0.0f);
+    const float from = ctx.rtl ? at.x + w - filled : at.x;
+    dl->AddRectFilled(ImVec2(from, at.y), ImVec2(from + filled, at.y + h), ImGui::GetColorU32(p.primary), h * 0.5f);
     ImGui::Dummy(ImVec2(w, h));
 }
 
@@ -205,23 +210,28 @@ void Kiosk::load_number_pad(std::size_t index) {
     m_number_item = index;
 }
 
-// The progress line, with Read aloud at its right, always in the same place.
+// The progress line, with Read aloud at its end (its left in a right-to-left language), always in
+// the same place.
 void Kiosk::draw_question_progress(Context& ctx, std::size_t index) {
     const ImVec2 row = ImGui::GetCursorPos();
-    float bar = column_width();
+    float bar = column_width(), bar_x = row.x;
     float bottom = row.y;
     if (ctx.platform.speech_available()) {
-        ImGui::PushFont(ctx.fonts.bold);
-        const float w = ImGui::CalcTextSize(ctx.tr("kiosk.read_aloud")).x + 2 * ImGui::GetStyle().FramePadding.x;
-        ImGui::PopFont();
-        ImGui::SetCursorPos(ImVec2(row.x + column_width() - w, row.y));
+        const float w = button_width(ctx, ctx.tr("kiosk.read_aloud"));
+        ImGui::SetCursorPos(ImVec2(ctx.rtl ? row.x : row.x + column_width() - w, row.y));
         if (button(ctx, "read_aloud", ctx.tr("kiosk.read_aloud"), ButtonStyle::Secondary, ImVec2(w, 0))) read_aloud(ctx, index);
         bottom = ImGui::GetCursorPosY();
         bar -= w + 24 * ctx.scale;
+        if (ctx.rtl) bar_x += w + 24 * ctx.scale;
         ImGui::SetCursorPos(ImVec2(row.x, row.y + 6 * ctx.scale));
     }
-    progress(ctx, m_flow.position(), m_flow.question_count(), bar);
+    // A display item (the safety questions' introduction) is not a question: no "Question 0 of 10".
+    if (m_flow.position() > 0) progress(ctx, m_flow.position(), m_flow.question_count(), bar_x, bar);
     ImGui::SetCursorPosY(std::max(bottom, ImGui::GetCursorPosY()));
+    if (m_no_voice == screen_key() + "/" + ctx.i18n.language()) {
+        paragraph(ctx, ctx.tr("kiosk.read_aloud.no_voice"), ctx.fonts.bold, ctx.palette->text);
+        register_last_item(ctx, "read_aloud.no_voice");
+    }
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
 }
 
@@ -297,7 +307,11 @@ void Kiosk::read_aloud(Context& ctx, std::size_t item) {
         for (std::size_t k = 0; k < it.options.size(); ++k)
             text += ". " + std::to_string(k + 1) + ": " + it.options[k].label.in(lang);
     }
-    ctx.platform.speak(text, lang);
+    if (ctx.platform.speak(text, lang)) return;
+    // No voice for this language on this device: said plainly, on the screen and to a screen
+    // reader (issue #14 item 5), rather than read in another language's voice.
+    m_no_voice = screen_key() + "/" + lang;
+    ctx.semantics.announce(ctx.tr("kiosk.read_aloud.no_voice"));
 }
 
 }  // namespace safetynet::ui

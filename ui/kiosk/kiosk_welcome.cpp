@@ -33,12 +33,15 @@ WelcomeAction draw_kiosk_welcome(Context& ctx) {
     ImGui::EndGroup();
     ctx.semantics.end_group();
 
-    // Staff: small and out of the way at the bottom left, behind a PIN; below the welcome text
-    // when the screen is too short for both (a phone, a zoomed browser), never over it.
+    // Staff: small and out of the way at the bottom left (right, right to left), behind a PIN;
+    // below the welcome text when the screen is too short for both (a phone, a zoomed browser),
+    // never over it.
     const float h = touch_target(ctx.scale);
+    const float w = std::max(button_width(ctx, ctx.tr("staff.open")), h);
     const float below = ImGui::GetCursorPosY() + 24 * ctx.scale;
-    ImGui::SetCursorPos(ImVec2(24 * ctx.scale, std::max(below, ImGui::GetWindowHeight() - h - 16 * ctx.scale)));
-    if (button(ctx, "staff.open", ctx.tr("staff.open"), ButtonStyle::Secondary)) action = WelcomeAction::Staff;
+    const float x = ctx.rtl ? ImGui::GetWindowWidth() - 24 * ctx.scale - w : 24 * ctx.scale;
+    ImGui::SetCursorPos(ImVec2(x, std::max(below, ImGui::GetWindowHeight() - h - 16 * ctx.scale)));
+    if (button(ctx, "staff.open", ctx.tr("staff.open"), ButtonStyle::Secondary, ImVec2(w, 0))) action = WelcomeAction::Staff;
     ImGui::Dummy(ImVec2(0, 16 * ctx.scale));
     return action;
 }

@@ -72,9 +72,11 @@ public:
     // Prints a document; what was printed is cleared from the page afterwards.
     virtual void print(const PrintDocument& doc) = 0;
 
-    // Reads a question or an answer aloud in `lang` (BCP 47). Silent where unavailable.
+    // Reads a question or an answer aloud in `lang` (BCP 47) with a voice for that language.
+    // Returns false, saying nothing, when the device has no voice for it (rather than reading it
+    // in another language's voice); silent where speech is unavailable.
     virtual bool speech_available() = 0;
-    virtual void speak(std::string_view text, std::string_view lang) = 0;
+    virtual bool speak(std::string_view text, std::string_view lang) = 0;
     virtual void stop_speaking() = 0;
 };
 

@@ -4,6 +4,7 @@
 #include <imgui_internal.h>
 #include <sodium.h>
 
+#include <utility>
 #include <vector>
 
 namespace safetynet::ui {
@@ -23,12 +24,12 @@ bool inside(const SemanticTree& tree, int node, int ancestor) {
 }  // namespace
 
 void SemanticActions::focus(std::string_view id, bool visible) {
-    m_focused.assign(id);
-    m_visible = visible && !id.empty();
+    m_focused.assign(id);  // first: `id` may be focus_request(), cleared below
+    m_visible = visible && !m_focused.empty();
     m_request.clear();  // the platform carried the request out (or the person moved first)
     // Brought into view when it got there by keyboard or assistive technology; a widget under
     // the pointer is in view already, and must not move away from under the finger.
-    if (visible) m_scroll_into_view.assign(id);
+    if (visible) m_scroll_into_view = m_focused;
     m_frames_since_request = 0;
 }
 
@@ -118,10 +119,12 @@ void SemanticActions::end_frame(const SemanticTree& tree) {
         m_values.clear();
         m_scroll_into_view.clear();
     }
+    const bool new_screen = std::exchange(m_new_screen, false);
     if (!m_request.empty()) return;  // the platform has not moved the focus yet
 
-    // A modal dialog takes the focus into itself; a focus whose widget is gone goes to the
-    // screen's heading (where a screen reader starts reading a new screen), else its first control.
+    // A modal dialog takes the focus into itself; a focus whose widget is gone, or any focus on a
+    // new screen, goes to the screen's heading (where a screen reader starts reading a new
+    // screen), else its first control.
     const auto& nodes = tree.nodes();
     int modal = -1;
     for (std::size_t i = 0; i < nodes.size(); ++i)
@@ -133,7 +136,7 @@ void SemanticActions::end_frame(const SemanticTree& tree) {
             if (inside(tree, i, modal)) return request_focus(nodes[static_cast<std::size_t>(i)].id, true);
         return;
     }
-    if (m_focused.empty() || focused >= 0) return;
+    if (m_focused.empty() || (focused >= 0 && !new_screen)) return;
     for (const SemanticNode& n : nodes)
         if (n.role == Role::Heading && n.level == 1) return request_focus(n.id, m_visible);
     const std::vector<int> order = tree.focus_order();

@@ -69,6 +69,11 @@ public:
     void clear_focus_request() { m_request.clear(); }
 
     // --- once per frame, by the App
+    // The frame about to be drawn shows a new screen (the kiosk's next question): at its end the
+    // focus moves to the new screen's heading even when the focused widget is still there (the
+    // nav bar's Next keeps its id from screen to screen), so a keyboard or screen-reader user
+    // starts reading the new screen at its top, not at the button they pressed (WCAG 2.4.3).
+    void new_screen() { m_new_screen = true; }
     // Before drawing: scroll requests go to their ImGui windows.
     void apply_scrolls();
     // After the tree is published: requests nobody took are dropped (their widget is gone), and a
@@ -88,6 +93,7 @@ private:
     std::map<std::string, float, std::less<>> m_values;
     std::map<std::string, float, std::less<>> m_scrolls;
     int m_frames_since_request = 0;
+    bool m_new_screen = false;
 };
 
 }  // namespace safetynet::ui

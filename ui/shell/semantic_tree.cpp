@@ -1,5 +1,7 @@
 #include "ui/shell/semantic_tree.hpp"
 
+#include "core/base/languages.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <sodium.h>
@@ -216,9 +218,10 @@ std::vector<Announcement> SemanticTree::take_announcements() { return std::excha
 
 namespace {
 
-// Sorts sibling indices into reading order: lines top to bottom, each line left to right. A node
-// joins the line of the first node when its vertical middle lies within that node's height.
-void reading_order(std::vector<int>& siblings, const std::vector<SemanticNode>& nodes) {
+// Sorts sibling indices into reading order: lines top to bottom, each line left to right (right to
+// left in a right-to-left language, whose screens are mirrored). A node joins the line of the
+// first node when its vertical middle lies within that node's height.
+void reading_order(std::vector<int>& siblings, const std::vector<SemanticNode>& nodes, bool rtl) {
     auto b = [&](int i) -> const Bounds& { return nodes[static_cast<std::size_t>(i)].bounds; };
     std::stable_sort(siblings.begin(), siblings.end(), [&](int l, int r) { return b(l).y < b(r).y; });
     for (std::size_t start = 0; start < siblings.size();) {
@@ -231,7 +234,7 @@ void reading_order(std::vector<int>& siblings, const std::vector<SemanticNode>& 
             ++end;
         }
         std::stable_sort(siblings.begin() + static_cast<std::ptrdiff_t>(start), siblings.begin() + static_cast<std::ptrdiff_t>(end),
-                         [&](int l, int r) { return b(l).x < b(r).x; });
+                         [&](int l, int r) { return rtl ? b(l).x + b(l).w > b(r).x + b(r).w : b(l).x < b(r).x; });
         start = end;
     }
 }
@@ -249,7 +252,9 @@ void SemanticTree::order_children() {
         const int p = m_building[i].parent;
         (p < 0 ? roots : children[static_cast<std::size_t>(p)]).push_back(static_cast<int>(i));
     }
-    for (auto& c : children) reading_order(c, m_building);
+    const core::Language* language = core::find_language(m_lang);
+    const bool rtl = language && language->direction == core::TextDirection::RightToLeft;
+    for (auto& c : children) reading_order(c, m_building, rtl);
     std::vector<int> order;
     order.reserve(n);
     std::vector<int> stack(roots.rbegin(), roots.rend());

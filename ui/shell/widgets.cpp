@@ -143,6 +143,14 @@ bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonS
 
 }  // namespace
 
+float button_width(Context& ctx, const char* label) {
+    ImGui::PushFont(ctx.fonts.bold);
+    ShapedText* shaped = shaper(ctx, label);
+    const float text = shaped ? shaped->measure(ctx.fonts.bold, label, 0).x : ImGui::CalcTextSize(label).x;
+    ImGui::PopFont();
+    return text + 2 * ImGui::GetStyle().FramePadding.x;
+}
+
 bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size) {
     return styled_button(ctx, id, label, style, size, Role::Button, 0);
 }
@@ -538,12 +546,22 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
     return changed;
 }
 
+void same_line_if_fits(Context& ctx, const char* label) {
+    ImGui::PushFont(ctx.fonts.body);
+    const float width = (24.0f + 2 * 12.0f) * ctx.scale + ImGui::CalcTextSize(label).x;  // check_box()'s layout
+    ImGui::PopFont();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);
     const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
-    const ImVec2 text = ImGui::CalcTextSize(label);
-    const float height = std::max(small_target(ctx.scale), text.y);
+    // The label wraps at the line's end (a consent statement ran off a narrow screen).
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - mark - 2 * gap, 1.0f);
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const float height = std::max(small_target(ctx.scale), text.y + 8.0f * ctx.scale);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(mark + gap + text.x + gap, height));
     describe(ctx, id, Role::Checkbox, label, *value ? kChecked : 0u);
@@ -551,7 +569,8 @@ bool check_box(Context& ctx, std::string_view id, const char* label, bool* value
     if (toggled) *value = !*value;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     draw_mark(ctx, dl, ImVec2(pos.x + mark * 0.5f, pos.y + height * 0.5f), mark, *value, true);
-    dl->AddText(ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f), ImGui::GetColorU32(p.text), label);
+    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f),
+                ImGui::GetColorU32(p.text), label, nullptr, wrap);
     ImGui::PopFont();
     return toggled;
 }
@@ -560,15 +579,18 @@ bool radio(Context& ctx, std::string_view id, const char* label, bool on) {
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);
     const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
-    const ImVec2 text = ImGui::CalcTextSize(label);
-    const float height = std::max(small_target(ctx.scale), text.y);
+    // The label wraps at the line's end (a consent statement ran off a narrow screen).
+    const float wrap = std::max(ImGui::GetContentRegionAvail().x - mark - 2 * gap, 1.0f);
+    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const float height = std::max(small_target(ctx.scale), text.y + 8.0f * ctx.scale);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(mark + gap + text.x + gap, height));
     describe(ctx, id, Role::Radio, label, on ? kChecked : 0u);
     const bool chosen = pressed_or_activated(ctx, id, pressed);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     draw_mark(ctx, dl, ImVec2(pos.x + mark * 0.5f, pos.y + height * 0.5f), mark, on, false);
-    dl->AddText(ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f), ImGui::GetColorU32(p.text), label);
+    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f),
+                ImGui::GetColorU32(p.text), label, nullptr, wrap);
     ImGui::PopFont();
     return chosen;
 }

@@ -44,6 +44,9 @@ enum class ButtonStyle { Primary, Secondary, Selected };
 // switching language does not reset focus or state.
 bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle style,
             ImVec2 size = ImVec2(0, 0));
+// The width button() takes for `label` when given none (the shaper's measure where it draws it:
+// Arabic letters are not in ImGui's font).
+float button_width(Context& ctx, const char* label);
 // A button that stays pressed while `on` (a language, a text size, high contrast).
 bool toggle_button(Context& ctx, std::string_view id, const char* label, bool on, ImVec2 size = ImVec2(0, 0));
 // One tab of a tab list (begin_group(..., Role::TabList, ...) around them): selected or not.
@@ -112,6 +115,10 @@ struct TextFieldOptions {
 // bytes, cut at a UTF-8 boundary). Returns true when the text changed.
 bool text_field(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size,
                 const TextFieldOptions& options = {});
+// Puts the next check box or radio (labelled `label`) beside the last item when it fits there
+// whole, else on the next line: a label wraps at the line's end, and squeezed beside others at
+// 320 px it wrapped a letter per line.
+void same_line_if_fits(Context& ctx, const char* label);
 // A check box with its label after it (a check box in the tree).
 bool check_box(Context& ctx, std::string_view id, const char* label, bool* value);
 // One radio of a group (begin_group(..., Role::RadioGroup, ...) around them). True when chosen.

@@ -112,8 +112,13 @@ void Workspace::draw(Context& ctx) {
     draw_top_bar(ctx);
     ImGui::EndGroup();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
-    ImGui::BeginChild("workspace", ImVec2(-margin, 0), false);
-    ImGui::PushTextWrapPos(0.0f);
+    // On a small or zoomed screen (WCAG 1.4.10) the tabs take several rows, and a panel filling
+    // what is left below them had a few pixels or none at 320 x 256 CSS px: there the screen is
+    // one column that scrolls as a whole, as the kiosk's is.
+    const bool one_column = compact_layout(ctx);
+    if (one_column) ImGui::BeginGroup();
+    else ImGui::BeginChild("workspace", ImVec2(-margin, 0), false);
+    ImGui::PushTextWrapPos(one_column ? ImGui::GetWindowContentRegionMax().x - margin : 0.0f);
     switch (m_session.state()) {
         case S::Loading: paragraph(ctx, ctx.tr("ws.loading"), ctx.fonts.body, ctx.palette->text_muted); break;
         case S::Absent: draw_setup(ctx); break;
@@ -139,7 +144,12 @@ void Workspace::draw(Context& ctx) {
             break;
     }
     ImGui::PopTextWrapPos();
-    ImGui::EndChild();
+    if (one_column) {
+        ImGui::EndGroup();
+        ImGui::Dummy(ImVec2(0, margin));
+    } else {
+        ImGui::EndChild();
+    }
 }
 
 void Workspace::draw_top_bar(Context& ctx) {

@@ -44,9 +44,10 @@ void Workspace::draw_capacity(Context& ctx) {
         paragraph(ctx, row.service_name.c_str(), ctx.fonts.bold, p.text);
         begin_group(ctx, id + ".status", Role::RadioGroup, row.service_name);
         for (std::size_t k = 0; k < codes.size(); ++k) {
-            if (k) ImGui::SameLine();
+            const char* label = ctx.tr("ws.capacity.status." + codes[k]);
+            if (k) same_line_if_fits(ctx, label);
             const std::string rid = id + ".status." + codes[k];
-            if (radio(ctx, rid, ctx.tr("ws.capacity.status." + codes[k]), row.status == static_cast<int>(k)))
+            if (radio(ctx, rid, label, row.status == static_cast<int>(k)))
                 row.status = static_cast<int>(k);
         }
         end_group(ctx);

@@ -315,16 +315,24 @@ void Workspace::draw_refer(Context& ctx) {
         paragraph(ctx, ctx.tr("ws.refer.none"), ctx.fonts.body, p.text_muted);
         return;
     }
-    // Two columns: needs and services on the left, the person, consent and the referrals on the right.
+    // Two columns, each scrolling: needs and services on the left, the person, consent and the
+    // referrals on the right. Narrower, one column after the other in the screen's own scrolling
+    // (two panels each filling the height left the second one a few pixels tall).
     const float width = ImGui::GetContentRegionAvail().x;
     const bool wide = width > 1000 * ctx.scale;
-    ImGui::BeginChild("refer.left", ImVec2(wide ? width * 0.58f : width, wide ? 0 : 0), false);
+    if (!wide) {
+        draw_refer_needs(ctx);
+        draw_refer_services(ctx);
+        draw_refer_patient(ctx);
+        return;
+    }
+    ImGui::BeginChild("refer.left", ImVec2(width * 0.58f, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_needs(ctx);
     draw_refer_services(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
-    if (wide) ImGui::SameLine();
+    ImGui::SameLine();
     ImGui::BeginChild("refer.right", ImVec2(0, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_patient(ctx);
@@ -446,7 +454,7 @@ void Workspace::draw_refer_filters(Context& ctx) {
     digits.width = 90 * ctx.scale;
     if (text_field(ctx, "filter.age", ctx.tr("ws.filter.age"), age.data(), age.size(), digits))
         f.age = std::clamp(std::atoi(age.data()), 0, 120);
-    ImGui::SameLine();
+    same_line_if_fits(ctx, ctx.tr("ws.filter.open_now"));
     check_box(ctx, "filter.open_now", ctx.tr("ws.filter.open_now"), &f.open_now);
     text_field(ctx, "filter.text", ctx.tr("ws.filter.text"), f.text.data(), f.text.size());
 }
@@ -533,7 +541,7 @@ void Workspace::draw_refer_person(Context& ctx) {
     paragraph(ctx, ctx.tr("ws.person.contact"), ctx.fonts.small, p.text_muted);
     begin_group(ctx, "person.contact", Role::RadioGroup, ctx.tr("ws.person.contact"));
     for (int i = 0; i < 4; ++i) {
-        if (i) ImGui::SameLine();
+        if (i) same_line_if_fits(ctx, ctx.tr(contact_keys[i]));
         if (radio(ctx, "person.contact." + std::to_string(i), ctx.tr(contact_keys[i]), f.preferred_contact == i))
             f.preferred_contact = i;
     }
@@ -554,7 +562,7 @@ void Workspace::draw_refer_send(Context& ctx) {
     paragraph(ctx, ctx.tr("ws.refer.priority"), ctx.fonts.small, p.text_muted);
     begin_group(ctx, "priority", Role::RadioGroup, ctx.tr("ws.refer.priority"));
     for (int i = 0; i < 4; ++i) {
-        if (i) ImGui::SameLine();
+        if (i) same_line_if_fits(ctx, ctx.tr(std::string("ws.priority.") + kPriorities[i]));
         if (radio(ctx, std::string("priority.") + kPriorities[i], ctx.tr(std::string("ws.priority.") + kPriorities[i]), f.priority == i))
             f.priority = i;
     }

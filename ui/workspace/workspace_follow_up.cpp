@@ -63,9 +63,10 @@ void Workspace::draw_call_form(Context& ctx, const std::string& referral_id) {
     paragraph(ctx, ctx.tr("ws.call.outcome"), ctx.fonts.small, p.text_muted);
     begin_group(ctx, "call.outcome", Role::RadioGroup, ctx.tr("ws.call.outcome"));
     for (std::size_t i = 0; i < outcomes.size(); ++i) {
-        if (i % 3) ImGui::SameLine();
+        const char* label = ctx.tr(std::string("ws.call.outcome.") + outcomes[i].code);
+        if (i % 3) same_line_if_fits(ctx, label);
         const std::string id = std::string("call.outcome.") + outcomes[i].code;
-        if (radio(ctx, id, ctx.tr(std::string("ws.call.outcome.") + outcomes[i].code), m_call_outcome == static_cast<int>(i)))
+        if (radio(ctx, id, label, m_call_outcome == static_cast<int>(i)))
             m_call_outcome = static_cast<int>(i);
     }
     end_group(ctx);

@@ -219,6 +219,31 @@ TEST_CASE("read aloud speaks the question and its numbered answers in the curren
     CHECK(k.platform.spoken.back().find("vivienda") != std::string::npos);
 }
 
+TEST_CASE("issue #14 item 5 - no voice for the language: read aloud says so, on the screen and to a screen reader") {
+    Kiosk k;
+    k.platform.voiceless = {"es"};
+    k.click("lang.es");
+    k.to_questions();
+    k.app->semantics().take_announcements();
+    CHECK_FALSE(k.has("read_aloud.no_voice"));
+    k.click("read_aloud");
+    CHECK(k.platform.spoken.empty());  // not read in another language's voice
+    REQUIRE(k.has("read_aloud.no_voice"));
+    const std::string note = "Este dispositivo no puede leer en voz alta en este idioma.";
+    bool shown = false;
+    for (const auto& n : k.app->semantics().nodes()) shown = shown || n.name == note;
+    CHECK(shown);
+    bool heard = false;
+    for (const auto& a : k.app->semantics().take_announcements()) heard = heard || a.text == note;
+    CHECK(heard);
+    // The next question starts without it; English, which has a voice, is read.
+    k.click("nav.next");
+    CHECK_FALSE(k.has("read_aloud.no_voice"));
+    k.click("lang.en");
+    k.click("read_aloud");
+    CHECK(k.platform.spoken.size() == 1);
+}
+
 TEST_CASE("the keyboard works too: digits pick answers, Enter goes on") {
     Kiosk k;
     k.to_questions();
@@ -305,6 +330,15 @@ TEST_CASE("many languages: the welcome lists them all; a question folds them beh
     CHECK(k.app->widgets().find("answer.0"));  // the question keeps the screen
     k.click("lang.menu");
     REQUIRE(k.app->widgets().find("lang.es"));
+    // Open, the disclosure and the current language's button have different names (both read
+    // "Tiếng Việt" before): the disclosure says it is the language chooser, as it shows.
+    const safetynet::ui::SemanticNode* menu = k.app->semantics().find("lang.menu");
+    const safetynet::ui::SemanticNode* current = k.app->semantics().find("lang.vi");
+    REQUIRE(menu);
+    REQUIRE(current);
+    CHECK(menu->name == "Ngôn ngữ: Tiếng Việt");
+    CHECK(current->name == "Tiếng Việt");
+    CHECK(menu->has(safetynet::ui::kExpanded));
     k.click("lang.es");
     CHECK(k.state()["lang"] == "es");
     CHECK(k.state()["screen"] == "question");

@@ -367,6 +367,40 @@ TEST_CASE("at 320 x 256 CSS px (400 % zoom) the kiosk is one scrolling column: n
     check_screen("question 1");
 }
 
+TEST_CASE("issue #12 - zoomed to 200 % and 400 %, a screen reached by keyboard opens at its top, its heading focused") {
+    for (const auto& size : {std::pair{320.0f, 256.0f}, std::pair{640.0f, 400.0f}}) {
+        Kiosk k(size.first, size.second);
+        INFO(size.first << " x " << size.second);
+        auto opens_at = [&](const std::string& heading) {
+            // The nav bar's Next keeps its id from screen to screen: the focus must not stay on
+            // it (the app would keep it in view, the question scrolled away above it).
+            INFO(heading << " on " << k.state()["kiosk"].dump());
+            CHECK(k.app->actions().focused() == heading);
+            k.frame();  // the frames the browser draws after a focus move
+            k.frame();
+            const Bounds b = k.tree().screen_bounds(k.tree().index_of(heading));
+            CHECK(b.y >= -0.5f);
+            CHECK(b.y + b.h <= size.second + 0.5f);
+        };
+        k.focus("welcome.start");
+        k.activate("welcome.start");
+        opens_at("privacy.title");
+        k.focus("nav.next");
+        k.activate("nav.next");
+        REQUIRE(k.screen() == "question");
+        opens_at("question.text");
+        k.focus("nav.next");
+        k.activate("nav.next");
+        REQUIRE(k.state()["kiosk"]["position"] == 2);
+        opens_at("question.text");
+        // Tab from the heading: the question's answers come before the nav bar.
+        const std::vector<int> order = k.tree().focus_order();
+        const auto after = std::find_if(order.begin(), order.end(), [&](int i) { return i > k.order("question.text"); });
+        REQUIRE(after != order.end());
+        CHECK(k.tree().nodes()[static_cast<std::size_t>(*after)].id.rfind("nav.", 0) != 0);
+    }
+}
+
 TEST_CASE("at 640 x 400 the results' last control comes fully into view when focused") {
     Kiosk k(1280, 800);
     // The shipped demo site: a clinic to share with, the demo directory (a long list of places).
