@@ -19,7 +19,8 @@ namespace safetynet::cli {
 
 extern const char* const kScreenUsage;
 const char* const kScreenUsage =
-    "safetynet screen --instrument ID|FILE --answers FILE [--lang CODE] [--format needs|fhir]\n"
+    "safetynet screen --instrument ID|FILE --answers FILE [--valueset FILE]... [--lang CODE]\n"
+    "                 [--format needs|fhir]\n"
     "\n"
     "  -i, --instrument ID|FILE  a built-in id (ahc-hrsn, ahc-hrsn-full, hunger-vital-sign, prapare,\n"
     "                            phq-2, phq-9; see `safetynet instruments`) or a FHIR R4 Questionnaire\n"
@@ -30,6 +31,9 @@ const char* const kScreenUsage =
     "                            a list of codes, else a number, boolean or string; {\"declined\": true}\n"
     "                            records \"prefer not to answer\". Keys may be linkIds or item codes.\n"
     "                            \"-\" reads standard input.\n"
+    "  --valueset FILE           a FHIR R4 ValueSet, or a Bundle of them, for an answerValueSet the\n"
+    "                            Questionnaire does not contain (repeatable). A set that is neither\n"
+    "                            contained nor given makes its item free text.\n"
     "  --lang CODE               language of the domain names and alerts (and of the\n"
     "                            QuestionnaireResponse texts in the FHIR output): en (default), es\n"
     "  --format needs|fhir       needs (default): {\"instrument\", \"rules\", \"complete\", \"urgent\",\n"
@@ -51,9 +55,22 @@ const char* const kScreenUsage =
     "\"warning: CODE (linkId): the form computed X, the built-in rule Y; ...\" goes to stderr.\n"
     "Exit status: 0 ok, 1 usage, 2 bad instrument or answers (one line on stderr).";
 
+namespace {
+
+// A ValueSet file: a FHIR ValueSet or a Bundle of them (what Questionnaire::parse takes).
+nlohmann::json read_value_sets(const std::string& path) {
+    const nlohmann::json doc = nlohmann::json::parse(read_file(path), nullptr, /*allow_exceptions=*/false);
+    const std::string type = doc.is_object() ? doc.value("resourceType", "") : "";
+    if (type != "ValueSet" && type != "Bundle")
+        throw core::Error("malformed-valueset", path, "not a FHIR ValueSet or Bundle (resourceType \"" + type + "\")");
+    return doc;
+}
+
+}  // namespace
+
 int cmd_screen(const std::vector<std::string>& argv) {
     const Args args(argv, {{"--instrument", true, "-i"}, {"--answers", true, "-a"}, {"--lang", true},
-                           {"--format", true}});
+                           {"--format", true}, {"--valueset", true}});
     if (!args.positional().empty()) throw UsageError("unexpected argument " + args.positional().front());
     const std::string instrument = args.required("--instrument");
     const std::string answers_path = args.required("--answers");
@@ -64,10 +81,14 @@ int cmd_screen(const std::vector<std::string>& argv) {
     // A built-in id, else a Questionnaire JSON file.
     std::shared_ptr<const core::Questionnaire> q;
     std::string id = instrument;
+    const std::vector<std::string> value_set_files = args.values("--valueset");
     if (core::is_builtin_instrument(instrument)) {
+        if (!value_set_files.empty()) throw UsageError("--valueset goes with a Questionnaire file, not a built-in instrument");
         q = core::load_builtin_instrument(instrument);
     } else {
-        q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(read_file(instrument), instrument));
+        std::vector<nlohmann::json> value_sets;
+        for (const std::string& file : value_set_files) value_sets.push_back(read_value_sets(file));
+        q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(read_file(instrument), instrument, &value_sets));
         id = !q->id().empty() ? q->id() : (!q->url().empty() ? q->url() : instrument);
     }
     const auto& langs = q->languages();

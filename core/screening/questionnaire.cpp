@@ -279,6 +279,8 @@ constexpr std::string_view kEnableWhenExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
 constexpr std::string_view kCalculatedExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+// SDC: how many instances a repeating group (or answers a repeating question) may have.
+constexpr std::string_view kMaxOccurs = "http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs";
 constexpr std::string_view kInitialExpression =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-initialExpression";
 constexpr std::string_view kAnswerExpression =
@@ -436,6 +438,9 @@ private:
             return std::nullopt;
         }
         if (out.expression.empty()) fail("malformed-expression", where, what + " has no expression");
+        // Options from a server (parse_item reports it and makes the item free text): not compiled,
+        // as the functions it calls (%terminologies.expand()) are the server's.
+        if (kind == ExpressionKind::Answer && needs_server(out.expression)) return out;
         ExpressionStep step{kind, item, out.name, out.expression, nullptr};
         try {
             step.compiled = std::make_shared<const fhirpath::Expression>(fhirpath::compile(out.expression));
@@ -472,6 +477,12 @@ private:
             if (const json* e = find_extension(j, url, where))
                 if (auto x = read_expression(*e, where, kind, index)) *slot = std::move(x->expression);
         if (it.is_calculated()) it.read_only = true;
+    }
+
+    // An expression that reads a terminology server or any URL cannot be evaluated offline.
+    static bool needs_server(const std::string& expression) {
+        return expression.find("%terminologies") != std::string::npos || expression.find("http://") != std::string::npos ||
+               expression.find("https://") != std::string::npos || expression.find("%server") != std::string::npos;
     }
 
     static std::optional<ItemType> item_type(const std::string& t) {
@@ -529,12 +540,20 @@ private:
         check_item_shape(j, it, options != nullptr || value_set != nullptr, children != nullptr, where);
         if (options) parse_options(*options, it, where);
         if (value_set) resolve_answer_value_set(*value_set, it, where);
-        if (it.type == ItemType::Choice && it.options.empty()) {
+        read_expressions(j, it, where);
+        if (!it.answer_expression.empty() && needs_server(it.answer_expression)) {
+            // SDC answerExpression that asks a server (%terminologies, a URL): not offline.
+            warn(where, "unresolved-answer-expression",
+                 "the answerExpression needs a server (" + it.answer_expression + "); the item takes free text");
+            it.unresolved_value_set = it.answer_expression;
+            it.answer_expression.clear();
+        }
+        if (it.type == ItemType::Choice && it.options.empty() && it.answer_expression.empty()) {
             // questionnaire-externallydefined, or a set we could not resolve: free text, noted.
             it.type = ItemType::OpenChoice;
-            if (!value_set) warn(where, "no-answer-list", "the choice item lists no answers here; it takes free text");
+            if (!value_set && it.unresolved_value_set.empty())
+                warn(where, "no-answer-list", "the choice item lists no answers here; it takes free text");
         }
-        read_expressions(j, it, where);
         parse_initial(j, it, where);
 
         const std::size_t index = m_q.m_items.size();
@@ -597,6 +616,12 @@ private:
             if (!ml->is_number_integer() || ml->get<std::int64_t>() < 1 || ml->get<std::int64_t>() > 1000000)
                 fail("malformed-item", where, "\"maxLength\" must be a positive integer");
             it.max_length = ml->get<int>();
+        }
+        if (const json* e = find_extension(j, kMaxOccurs, where)) {
+            const json* n = FieldReader::find(*e, "valueInteger");
+            if (!n || !n->is_number_integer() || n->get<std::int64_t>() < 1 || n->get<std::int64_t>() > 1000)
+                fail("malformed-item", where, "maxOccurs needs a valueInteger from 1 to 1000");
+            it.max_occurs = n->get<int>();
         }
         for (const json* e : extensions(j, where)) {
             if ((*e)["url"].get_ref<const std::string&>() != kUnitOption) continue;
@@ -1047,15 +1072,24 @@ Questionnaire Questionnaire::from_json(const json& doc, std::string_view source,
     Questionnaire q;
     QuestionnaireParser(q, std::string(source), value_sets).run(doc);
     q.m_json = std::make_shared<const json>(doc);
-    // Items found by code: the linkId itself (built-in LOINC forms) or any item.code.
-    for (std::size_t i = 0; i < q.m_items.size(); ++i) {
-        const Item& it = q.m_items[i];
-        if (!it.is_question()) continue;
-        for (const Coding& c : it.codes) q.m_by_code.emplace(c.code, i);
-    }
-    for (std::size_t i = 0; i < q.m_items.size(); ++i)
-        if (q.m_items[i].is_question()) q.m_by_code.insert_or_assign(q.m_items[i].link_id, i);
+    q.rebuild_lookups();
     return q;
+}
+
+void Questionnaire::rebuild_lookups() {
+    m_by_link_id.clear();
+    m_by_code.clear();
+    // The first instance of an item is the one found by linkId (emplace keeps the first).
+    for (std::size_t i = 0; i < m_items.size(); ++i) m_by_link_id.emplace(m_items[i].link_id, i);
+    // Items found by code: the linkId itself (built-in LOINC forms) or any item.code.
+    for (std::size_t i = 0; i < m_items.size(); ++i) {
+        const Item& it = m_items[i];
+        if (!it.is_question()) continue;
+        for (const Coding& c : it.codes) m_by_code.emplace(c.code, i);
+    }
+    // A linkId wins over another item's code; copies (later instances) never win.
+    for (std::size_t i = m_items.size(); i-- > 0;)
+        if (m_items[i].is_question()) m_by_code.insert_or_assign(m_items[i].link_id, i);
 }
 
 const json& Questionnaire::source_json() const {

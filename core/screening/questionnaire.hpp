@@ -13,8 +13,10 @@
 //                and `Item::unresolved_value_set` for the UI's note; the ordinalValue,
 //                iso21090-CO-value and itemWeight extensions (a numeric weight per option); the SDC
 //                optionExclusive extension ("None of the above"); initialSelected
-//   flags        required, repeats (groups too: one instance), readOnly, maxLength, initial[x]
-//                (several when the item repeats), prefix
+//   flags        required, repeats, readOnly, maxLength, initial[x] (several when the item
+//                repeats), prefix, the SDC maxOccurs extension on a repeating group
+//   instances    a repeating group's instances are copies of its items, side by side in
+//                items() (questionnaire_instances.cpp); Response adds and removes them
 //   nesting      groups, and items under a question (written inside its answer)
 //   logic        enableWhen (exists, =, !=, >, <, >=, <=) with enableBehavior any / all
 //   FHIRPath     SDC variable (root and item), calculatedExpression, enableWhenExpression,
@@ -175,6 +177,7 @@ struct Item {
     bool enable_all = false;  // enableBehavior "all" (else "any")
     std::vector<AnswerValue> initial;
     std::vector<Coding> unit_options;     // quantity: the SDC unitOption extensions
+    std::optional<int> max_occurs;        // a repeating group: the SDC maxOccurs extension
     std::string unresolved_value_set;     // answerValueSet that could not be resolved offline
     // SDC FHIRPath extensions (empty when absent).
     std::vector<FormExpression> variables;
@@ -243,6 +246,36 @@ public:
     // answer expression, or a variable): only then does Response evaluate them.
     bool has_expressions() const { return !m_steps.empty(); }
     const std::vector<ExpressionStep>& expression_steps() const { return m_steps; }
+
+    // --- instances of repeating groups (questionnaire_instances.cpp). An instance is a copy of
+    // the group's items placed after the group's last instance, under the same parent, with the
+    // same linkIds: written out in document order, they are the repeated QuestionnaireResponse
+    // items R4 asks for. find() and find_by_code() give the first instance.
+    // Every instance of the group `item` belongs to (its siblings with its linkId), in order.
+    std::vector<std::size_t> instances(std::size_t group) const;
+    // 0 for the first instance of a group (and for any item that is not a group).
+    std::size_t instance_number(std::size_t item) const;
+    // "" for an item in first instances only, else the 1-based instance numbers of its
+    // repeating ancestors (and itself), outermost first: "#2", "#1.3". Tells copies apart in ids.
+    std::string instance_key(std::size_t item) const;
+    // One past the last item inside `item` (items() is in pre-order).
+    std::size_t subtree_end(std::size_t item) const;
+    // The innermost repeating group around `item` (itself if it is one).
+    std::optional<std::size_t> repeating_group_of(std::size_t item) const;
+    // What an add or remove did to item indices: old index -> new index (npos when removed).
+    struct Reindex {
+        std::vector<std::size_t> old_to_new;
+        std::size_t first = 0, count = 0;  // the items added or removed, in the new / old indices
+    };
+    // A new, empty instance of the repeating group `group` after its last instance (its nested
+    // repeating groups with one instance each). Throws "not-repeating", "max-occurs".
+    Reindex add_instance(std::size_t group);
+    // SDC answerExpression: the options computed for one response, set on that response's own
+    // copy of the form (Response keeps one).
+    void set_options(std::size_t item, std::vector<AnswerOption> options) { m_items.at(item).options = std::move(options); }
+    // Removes the instance `group` with everything in it; the last instance stays (throws
+    // "last-instance").
+    Reindex remove_instance(std::size_t group);
     // The Questionnaire's JSON as imported (what %questionnaire is in its expressions).
     const nlohmann::json& source_json() const;
 
@@ -259,6 +292,8 @@ private:
     std::vector<FormExpression> m_variables;
     std::vector<ExpressionStep> m_steps;
     std::shared_ptr<const nlohmann::json> m_json;
+
+    void rebuild_lookups();
 
     friend class QuestionnaireParser;
 };

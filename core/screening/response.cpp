@@ -36,7 +36,8 @@ const std::vector<AnswerValue> kNoAnswers;
 // [SECTION] Answering
 //----------------------------------------------------------------------------------------------
 
-Response::Response(std::shared_ptr<const Questionnaire> questionnaire) : m_q(std::move(questionnaire)) {
+Response::Response(std::shared_ptr<const Questionnaire> questionnaire)
+    : m_form(std::move(questionnaire)), m_q(m_form) {
     if (!m_q) throw Error("no-questionnaire", "", "a response needs a questionnaire");
     m_items.resize(m_q->items().size());
     m_enabled.assign(m_q->items().size(), 1);
@@ -63,7 +64,90 @@ void Response::wipe() {
             sodium_memzero(v.coding.code.data(), v.coding.code.size());
         }
     m_authored.clear();
+    m_q = m_form;  // one instance of each repeating group again
+    m_items.assign(m_q->items().size(), ItemAnswers{});
+    m_enabled.assign(m_q->items().size(), 1);
     apply_initial();
+}
+
+//----------------------------------------------------------------------------------------------
+// [SECTION] Instances of repeating groups
+//----------------------------------------------------------------------------------------------
+
+namespace {
+
+// A per-item vector after a change of instances; new items get `fill`.
+template <typename T>
+void remap(std::vector<T>& v, const Questionnaire::Reindex& r, std::size_t new_size, const T& fill) {
+    std::vector<T> out(new_size, fill);
+    for (std::size_t i = 0; i < v.size() && i < r.old_to_new.size(); ++i)
+        if (r.old_to_new[i] < new_size) out[r.old_to_new[i]] = std::move(v[i]);
+    v = std::move(out);
+}
+
+}  // namespace
+
+bool Response::can_add_instance(std::size_t group) const {
+    const Item& g = m_q->item(group);
+    if (g.type != ItemType::Group || !g.repeats) return false;
+    return !g.max_occurs || m_q->instances(group).size() < static_cast<std::size_t>(*g.max_occurs);
+}
+
+bool Response::can_remove_instance(std::size_t group) const {
+    const Item& g = m_q->item(group);
+    return g.type == ItemType::Group && g.repeats && m_q->instances(group).size() > 1;
+}
+
+Questionnaire::Reindex Response::add_instance(std::size_t group) {
+    const Questionnaire::Reindex r = grow(group);
+    recompute_enabled();
+    return r;
+}
+
+Questionnaire::Reindex Response::grow(std::size_t group) {
+    auto layout = std::make_shared<Questionnaire>(*m_q);
+    const Questionnaire::Reindex r = layout->add_instance(group);
+    follow(std::move(layout), r);
+    for (std::size_t i = r.first; i < r.first + r.count; ++i)
+        for (const AnswerValue& v : m_q->item(i).initial) m_items[i].answers.push_back(checked(i, v));
+    return r;
+}
+
+Questionnaire::Reindex Response::remove_instance(std::size_t group) {
+    auto layout = std::make_shared<Questionnaire>(*m_q);
+    const Questionnaire::Reindex r = layout->remove_instance(group);
+    // The removed instance's answers are PHI: overwritten before they go.
+    for (std::size_t i = r.first; i < r.first + r.count; ++i)
+        for (AnswerValue& v : m_items[i].answers) {
+            sodium_memzero(v.string.data(), v.string.size());
+            sodium_memzero(v.coding.code.data(), v.coding.code.size());
+        }
+    follow(std::move(layout), r);
+    recompute_enabled();
+    return r;
+}
+
+std::vector<std::size_t> Response::instances_ending_at(std::size_t item) const {
+    std::vector<std::size_t> out;
+    for (auto g = m_q->repeating_group_of(item); g; g = m_q->repeating_group_of(*m_q->item(*g).parent)) {
+        if (!m_enabled[*g]) break;
+        std::optional<std::size_t> last;  // the group's last item in flow()
+        for (std::size_t i = *g + 1; i < m_q->subtree_end(*g); ++i)
+            if (m_enabled[i] && m_q->item(i).type != ItemType::Group) last = i;
+        if (last != item) break;
+        out.push_back(*g);
+        if (!m_q->item(*g).parent) break;
+    }
+    return out;
+}
+
+void Response::follow(std::shared_ptr<const Questionnaire> layout, const Questionnaire::Reindex& r) {
+    const std::size_t n = layout->items().size();
+    m_retired = std::move(m_q);
+    m_q = std::move(layout);
+    remap(m_items, r, n, ItemAnswers{});
+    remap(m_enabled, r, n, char{1});
+    remap(m_expression_enabled, r, n, char{1});
 }
 
 std::size_t Response::index_of(std::string_view link_id) const {
@@ -464,7 +548,54 @@ json value_json(const AnswerValue& v) {
 }  // namespace
 
 json Response::to_fhir(const QuestionnaireResponseOptions& options) const {
-    json qr = json::object();
+    json qr;
+    build_fhir(options, qr, nullptr);
+    return qr;
+}
+
+namespace {
+
+void collect_answered(const json& items, std::vector<std::string>& out) {
+    for (const json& item : items) {
+        if (item.contains("answer")) out.push_back(item["linkId"].get<std::string>());
+        if (item.contains("item")) collect_answered(item["item"], out);
+        for (const json& a : item.value("answer", json::array()))
+            if (a.contains("item")) collect_answered(a["item"], out);
+    }
+}
+
+}  // namespace
+
+std::vector<std::string> Response::answered_link_ids() const {
+    std::vector<std::string> out;
+    const json qr = to_fhir();
+    if (qr.contains("item")) collect_answered(qr["item"], out);
+    return out;
+}
+
+namespace {
+
+// A key no FHIR element has, marking which item each response item was written for until
+// build_fhir has noted where it ended up.
+constexpr const char* kItemTag = "\x01item";
+
+void collect_tagged(json& node, std::vector<const json*>& where) {
+    if (node.is_array()) {
+        for (json& e : node) collect_tagged(e, where);
+        return;
+    }
+    if (!node.is_object()) return;
+    if (const auto tag = node.find(kItemTag); tag != node.end()) {
+        where.at(tag->get<std::size_t>()) = &node;
+        node.erase(tag);
+    }
+    for (auto& kv : node.items()) collect_tagged(kv.value(), where);
+}
+
+}  // namespace
+
+void Response::build_fhir(const QuestionnaireResponseOptions& options, json& qr, std::vector<const json*>* where) const {
+    qr = json::object();
     qr["resourceType"] = "QuestionnaireResponse";
     if (!options.id.empty()) qr["id"] = options.id;
     if (!options.language.empty()) qr["language"] = options.language;
@@ -480,6 +611,7 @@ json Response::to_fhir(const QuestionnaireResponseOptions& options) const {
         const Item& it = m_q->item(i);
         if (!m_enabled[i] || it.type == ItemType::Display) return std::nullopt;
         json out = {{"linkId", it.link_id}};
+        if (where) out[kItemTag] = i;
         // The text the person saw: in the response's language when the form has it.
         if (const std::string& text = it.text.in(options.language); !text.empty()) out["text"] = text;
         if (it.type == ItemType::Group) {
@@ -509,7 +641,10 @@ json Response::to_fhir(const QuestionnaireResponseOptions& options) const {
     for (const std::size_t r : m_q->roots())
         if (auto j = emit(r)) items.push_back(std::move(*j));
     if (!items.empty()) qr["item"] = std::move(items);
-    return qr;
+    if (where) {
+        where->assign(m_items.size(), nullptr);
+        collect_tagged(qr, *where);
+    }
 }
 
 //----------------------------------------------------------------------------------------------
@@ -592,38 +727,79 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
     // Imported answers are stored as given (read-only and calculated items included); only
     // their shape and fit are checked. Nothing is kept unless the whole response reads.
     std::vector<ItemAnswers> answers(r.m_items.size());
-    std::vector<char> seen(r.m_items.size(), 0);
-    std::function<void(const json&, int)> walk = [&](const json& list, int depth) {
+    std::vector<char> seen(r.m_items.size(), 0), deferred(r.m_items.size(), 0);
+    // The item a response item stands for, looked up under `scope` (the enclosing group
+    // instance or question; none at the top): the first with its linkId not read yet, else a
+    // new instance when it is a repeating group seen again (R4: one item per instance).
+    auto resolve = [&](const std::string& link_id, std::optional<std::size_t> scope) -> std::size_t {
+        const Questionnaire& form = *r.m_q;
+        const std::size_t begin = scope ? *scope + 1 : 0, end = scope ? form.subtree_end(*scope) : form.items().size();
+        std::optional<std::size_t> first;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (form.item(i).link_id != link_id) continue;
+            if (!seen[i]) return i;
+            if (!first) first = i;
+        }
+        if (!first && scope) {
+            // Not under its group here (a flattened response): the first unread anywhere.
+            for (std::size_t i = 0; i < form.items().size(); ++i)
+                if (form.item(i).link_id == link_id && !seen[i]) return i;
+        }
+        if (!first) first = form.find(link_id);
+        if (!first) throw Error("unknown-linkid", link_id, "the Questionnaire has no item with this linkId");
+        if (!r.can_add_instance(*first)) {
+            if (form.item(*first).type == ItemType::Group && form.item(*first).repeats)
+                throw Error("too-many-answers", link_id, "the form allows no more instances of this group");
+            throw Error("too-many-answers", link_id, "the item appears more than once");
+        }
+        const Questionnaire::Reindex moved = r.grow(*first);  // enableWhen once, at the end
+        remap(answers, moved, r.m_items.size(), ItemAnswers{});
+        remap(seen, moved, r.m_items.size(), char{0});
+        remap(deferred, moved, r.m_items.size(), char{0});
+        return moved.first;
+    };
+    std::function<void(const json&, int, std::optional<std::size_t>)> walk = [&](const json& list, int depth,
+                                                                                 std::optional<std::size_t> scope) {
         if (depth > kMaxResponseDepth) bad_response("item", "items are nested too deep");
         if (!list.is_array()) bad_response("item", "\"item\" must be an array");
         for (const json& item : list) {
             if (!item.is_object() || !item.contains("linkId") || !item["linkId"].is_string())
                 bad_response("item", "every item needs a \"linkId\"");
             const std::string link_id = item["linkId"].get<std::string>();
-            const auto index = r.m_q->find(link_id);
-            if (!index) throw Error("unknown-linkid", link_id, "the Questionnaire has no item with this linkId");
-            if (seen[*index]++) throw Error("too-many-answers", link_id, "the item appears more than once");
-            const Item& it = r.m_q->item(*index);
-            // Items under a group, or (written by some tools) directly under a question.
-            if (item.contains("item")) walk(item["item"], depth + 1);
+            const std::size_t index = resolve(link_id, scope);
+            seen[index] = 1;
+            // Items under a group, or (written by some tools) directly under a question. (A
+            // nested instance added on the way replaces the layout, not this item's index.)
+            if (item.contains("item")) walk(item["item"], depth + 1, index);
+            const Item& it = r.m_q->item(index);
             if (item.contains("answer")) {
                 if (!it.is_question()) throw Error("not-a-question", link_id, "this item takes no answer");
                 const json& list_a = item["answer"];
                 if (!list_a.is_array()) bad_response(link_id, "\"answer\" must be an array");
                 if (list_a.size() > 1 && !it.repeats)
                     throw Error("too-many-answers", link_id, "the item takes one answer");
+                // Options from an answerExpression exist once the other answers are in: checked then.
+                const bool later = !it.answer_expression.empty();
+                if (later) deferred[index] = 1;
                 for (const json& a : list_a) {
-                    answers[*index].answers.push_back(r.checked(*index, read_answer(a, link_id)));
-                    if (a.contains("item")) walk(a["item"], depth + 1);  // items under the question
+                    AnswerValue v = read_answer(a, link_id);
+                    answers[index].answers.push_back(later ? std::move(v) : r.checked(index, std::move(v)));
+                    if (a.contains("item")) walk(a["item"], depth + 1, index);  // items under the question
                 }
-            } else if (it.is_question() && is_declined_item(item, link_id)) {
-                answers[*index].declined = true;
+            } else if (r.m_q->item(index).is_question() && is_declined_item(item, link_id)) {
+                answers[index].declined = true;
             }
         }
     };
-    if (const auto items = qr.find("item"); items != qr.end()) walk(*items, 0);
+    if (const auto items = qr.find("item"); items != qr.end()) walk(*items, 0, std::nullopt);
     for (std::size_t i = 0; i < answers.size(); ++i)
         if (seen[i] && r.m_q->item(i).is_question()) r.m_items[i] = std::move(answers[i]);
+    if (std::find(deferred.begin(), deferred.end(), 1) != deferred.end()) {
+        r.recompute_enabled();
+        for (std::size_t i = 0; i < deferred.size(); ++i)
+            if (deferred[i])
+                for (AnswerValue& v : r.m_items[i].answers) v = r.checked(i, std::move(v));
+    }
     r.recompute_enabled();
     return r;
 }

@@ -17,6 +17,11 @@
 //   r.validate();                                // what still blocks "done" (required items)
 //   r.wipe();                                    // next patient: every answer gone
 //
+// A repeating group starts with one instance; add_instance() / remove_instance() change how
+// many, and questionnaire() is the form as answered, with the instances' items side by side
+// (Questionnaire::add_instance): item indices before the change are remapped by the Reindex
+// they return.
+//
 // Answers to items that are disabled right now are kept (so going back and changing one's
 // mind restores them) but ignored everywhere: validation, scoring and export.
 // "Not answered yet" and "declined" are different states: a declined item has no answer
@@ -105,6 +110,17 @@ public:
     void decline(std::string_view link_id);
     std::size_t index_of(std::string_view link_id) const;
 
+    // --- instances of repeating groups. add_instance returns where every item went (the new
+    // instance's items are reindex.first .. first + count); throws "not-repeating",
+    // "max-occurs". remove_instance throws "last-instance" for the last one.
+    bool can_add_instance(std::size_t group) const;
+    bool can_remove_instance(std::size_t group) const;
+    Questionnaire::Reindex add_instance(std::size_t group);
+    Questionnaire::Reindex remove_instance(std::size_t group);
+    // The repeating groups (innermost first) whose instance ends with `item` in the flow: where
+    // the kiosk and the workspace offer "Add another" and "Remove".
+    std::vector<std::size_t> instances_ending_at(std::size_t item) const;
+
     // --- FHIRPath (SDC): the form's variables, calculatedExpression, enableWhenExpression and
     // initialExpression, evaluated after every change (core/screening/response_expressions.cpp).
     // A launch context (%patient, ...) a form's expressions may read; re-evaluates.
@@ -130,6 +146,9 @@ public:
 
     // --- FHIR QuestionnaireResponse
     nlohmann::json to_fhir(const QuestionnaireResponseOptions& options = {}) const;
+    // The linkIds that hold an answer in to_fhir(), in document order, one per instance: what
+    // the UI's test surface reports, without the answers themselves.
+    std::vector<std::string> answered_link_ids() const;
     // Reads a QuestionnaireResponse for this Questionnaire (errors: "malformed-response",
     // "unknown-linkid", "answer-type", "answer-not-an-option", "too-many-answers").
     static Response from_fhir(std::shared_ptr<const Questionnaire> q, const nlohmann::json& qr);
@@ -145,7 +164,11 @@ private:
         bool declined = false;
     };
 
-    std::shared_ptr<const Questionnaire> m_q;
+    std::shared_ptr<const Questionnaire> m_form;  // as imported: what wipe() goes back to
+    std::shared_ptr<const Questionnaire> m_q;     // as answered: with every instance
+    // The layout before the last change, kept until the next one: a screen that holds an Item&
+    // from it while an answer changes the layout finishes its frame safely.
+    std::shared_ptr<const Questionnaire> m_retired;
     std::vector<ItemAnswers> m_items;
     std::vector<char> m_enabled;
     std::vector<char> m_expression_enabled;  // enableWhenExpression results (1 when none)
@@ -154,12 +177,21 @@ private:
     std::string m_authored;
 
     void apply_initial();
+    // A new instance with its initial values, without the enableWhen / FHIRPath pass.
+    Questionnaire::Reindex grow(std::size_t group);
+    // The answer model follows a change of instances (new items take their initial values).
+    void follow(std::shared_ptr<const Questionnaire> layout, const Questionnaire::Reindex& r);
+    // The QuestionnaireResponse, and where each item was written (for %context per instance).
+    void build_fhir(const QuestionnaireResponseOptions& options, nlohmann::json& out,
+                    std::vector<const nlohmann::json*>* where) const;
     // enableWhen, then (for a form with expressions) the FHIRPath pass, which may change
     // calculated answers and enabled states.
     void recompute_enabled();
     void recompute_static_enabled();
     void evaluate_expressions(bool initial);
     bool store_calculated(std::size_t item, const nlohmann::json& values);
+    // answerExpression results as options; true when an item's options changed.
+    bool store_answer_options(const std::map<std::size_t, nlohmann::json>& computed);
     bool condition_holds(const EnableWhen& c) const;
     const Item& question(std::size_t item, bool for_change) const;
     // Checks that the value fits the item and returns it normalised (a coding gets the

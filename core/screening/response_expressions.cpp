@@ -2,8 +2,9 @@
 // enableWhenExpression, initialExpression), with the engine in core/fhir/fhirpath.hpp.
 //
 // Scoping, the same rule as tests/fhirpath/forms_oracle.mjs gives fhirpath.js: in document
-// order, root variables first; an item's expressions take the first QuestionnaireResponse item
-// with that linkId as %context (the response itself when there is none yet); %resource is the
+// order, root variables first; an item's expressions take its own QuestionnaireResponse item
+// as %context, in its own instance of a repeating group (SDC "Expressions": %context is the
+// item the extension is on; the response itself when the item is not written yet); %resource is the
 // response as it stands, %questionnaire the form; each variable is visible to every expression
 // after it. Calculated answers feed other expressions, so the pass repeats until nothing
 // changes (a few rounds; a form whose calculations never settle keeps the last round's values
@@ -15,7 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <functional>
 
 namespace safetynet::core {
@@ -25,21 +28,6 @@ using nlohmann::json;
 namespace {
 
 constexpr int kMaxRounds = 8;  // chains of calculated items in real forms are 2 or 3 long
-
-// The first response item with this linkId, nested ones (under groups and answers) included.
-const json* first_item(const json& items, const std::string& link_id) {
-    if (!items.is_array()) return nullptr;
-    for (const json& item : items) {
-        if (item.value("linkId", "") == link_id) return &item;
-        if (const auto nested = item.find("item"); nested != item.end())
-            if (const json* found = first_item(*nested, link_id)) return found;
-        if (const auto answers = item.find("answer"); answers != item.end() && answers->is_array())
-            for (const json& a : *answers)
-                if (const auto nested = a.find("item"); nested != a.end())
-                    if (const json* found = first_item(*nested, link_id)) return found;
-    }
-    return nullptr;
-}
 
 // One FHIRPath result value as an answer value of the kind JSON shows (the item's type decides
 // later, through Response::checked).
@@ -97,23 +85,54 @@ bool Response::store_calculated(std::size_t item, const json& values) {
     return true;
 }
 
+// SDC answerExpression: the values the expression gives are the item's options (Codings with
+// their display, else the value as its own label), re-evaluated with every change.
+bool Response::store_answer_options(const std::map<std::size_t, json>& computed) {
+    std::shared_ptr<Questionnaire> layout;
+    for (const auto& [item, values] : computed) {
+        std::vector<AnswerOption> options;
+        for (const json& v : values) {
+            std::optional<AnswerValue> a = answer_of(v);
+            if (!a) continue;
+            AnswerOption o;
+            o.label.base = a->type == ValueType::Coding && !a->coding.display.empty() ? a->coding.display : a->to_string();
+            o.value = std::move(*a);
+            if (std::none_of(options.begin(), options.end(), [&](const AnswerOption& x) { return x.value.same_as(o.value); }))
+                options.push_back(std::move(o));
+        }
+        const std::vector<AnswerOption>& now = m_q->item(item).options;
+        const bool same = now.size() == options.size() &&
+                          std::equal(now.begin(), now.end(), options.begin(), [](const AnswerOption& x, const AnswerOption& y) {
+                              return x.value.same_as(y.value) && x.label.base == y.label.base;
+                          });
+        if (same) continue;
+        if (!layout) layout = std::make_shared<Questionnaire>(*m_q);
+        layout->set_options(item, std::move(options));
+    }
+    if (!layout) return false;
+    m_retired = std::move(m_q);
+    m_q = std::move(layout);
+    return true;
+}
+
 void Response::evaluate_expressions(bool initial) {
     for (int round = 0; round < kMaxRounds; ++round) {
         m_issues.clear();
-        const json qr = to_fhir();
-        const json empty_items = json::array();
-        const json& items = qr.contains("item") ? qr["item"] : empty_items;
+        json qr;
+        std::vector<const json*> written;
+        build_fhir({}, qr, &written);
         fhirpath::Environment env;
         env.set_json("questionnaire", m_q->source_json());
         env.set_json("resource", qr);
         for (const auto& [name, resource] : m_launch) env.set_json(name, resource);
         bool changed = false;
         std::vector<char> expression_enabled(m_items.size(), 1);
+        std::map<std::size_t, json> answer_options;  // answerExpression results, per item
         for (const ExpressionStep& step : m_q->expression_steps()) {
             const std::string link_id = step.item ? m_q->item(*step.item).link_id : std::string();
-            const json* context = step.item ? first_item(items, link_id) : nullptr;
+            const json* context = step.item ? written[*step.item] : nullptr;
             try {
-                if (step.kind == ExpressionKind::Answer || (step.kind == ExpressionKind::Initial && !initial)) continue;
+                if (step.kind == ExpressionKind::Initial && !initial) continue;
                 const fhirpath::Collection result =
                     context ? step.compiled->evaluate(fhirpath::Collection::of_element(*context, "QuestionnaireResponse.item"), env)
                             : step.compiled->evaluate(qr, env);
@@ -128,7 +147,7 @@ void Response::evaluate_expressions(bool initial) {
                         if (m_items[*step.item].answers.empty() && !m_items[*step.item].declined && !result.empty())
                             changed |= store_calculated(*step.item, result.to_json());
                         break;
-                    case ExpressionKind::Answer: break;
+                    case ExpressionKind::Answer: answer_options[*step.item] = result.to_json(); break;
                 }
             } catch (const Error& e) {
                 // The evaluation error names the expression; the item is added here.
@@ -136,6 +155,7 @@ void Response::evaluate_expressions(bool initial) {
                 if (step.kind == ExpressionKind::Variable) env.set(step.name, fhirpath::Collection());
             }
         }
+        changed |= store_answer_options(answer_options);
         if (expression_enabled != m_expression_enabled) {
             m_expression_enabled = std::move(expression_enabled);
             changed = true;

@@ -76,4 +76,28 @@ check "malformed answers JSON exits 2" '[ $rc -eq 2 ] && one_line_err && grep -q
 check "a Questionnaire with an enableWhen cycle exits 2" '[ $rc -eq 2 ] && one_line_err && grep -q "enablewhen-cycle" "$tmp/err"'
 "$bin" screen --instrument ahc-hrsn --answers "$tmp/missing.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "a missing answers file exits 2" '[ $rc -eq 2 ] && one_line_err'
+# Issue 13: --valueset. The SMART Forms CVD form names the external ValueSet
+# administrative-gender, which it does not contain; the real ValueSet file (fhirpath.js's test
+# resource) is given beside it. Skipped with a message when ../shared/realworld is absent.
+realworld="$(cd "$(dirname "$0")/../.." && pwd)/../shared/realworld"
+cvd="$realworld/questionnaires/smartforms-cvd-risk-2023.json"
+gender_vs="$realworld/fhirpath/fhirpath.js/test/resources/r4/administrative-gender-valueset.json"
+if [ -f "$cvd" ] && [ -f "$gender_vs" ]; then
+  echo '{"418e4a02-de77-48a0-a92a-fe8fcc52b1aa": "female"}' >"$tmp/cvd.json"
+  "$bin" screen -i "$cvd" -a "$tmp/cvd.json" --format fhir >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "without --valueset the external set's item is free text" \
+    '[ $rc -eq 0 ] && grep -q "\"valueString\": \"female\"" "$tmp/out" && ! grep -q "\"valueCoding\"" "$tmp/out"'
+  "$bin" screen -i "$cvd" -a "$tmp/cvd.json" --valueset "$gender_vs" --format fhir >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "--valueset FILE makes it a coded answer from the set" \
+    '[ $rc -eq 0 ] && grep -q "\"system\": \"http://hl7.org/fhir/administrative-gender\"" "$tmp/out" && grep -q "\"code\": \"female\"" "$tmp/out"'
+  echo '{"resourceType": "Bundle", "type": "collection", "entry": [{"resource": '"$(cat "$gender_vs")"'}]}' >"$tmp/vs-bundle.json"
+  "$bin" screen -i "$cvd" -a "$tmp/cvd.json" --valueset "$tmp/vs-bundle.json" --valueset "$gender_vs" --format fhir >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "--valueset repeats and takes a Bundle of ValueSets" '[ $rc -eq 0 ] && grep -q "\"valueCoding\"" "$tmp/out"'
+  "$bin" screen -i "$cvd" -a "$tmp/cvd.json" --valueset "$tmp/cvd.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "a --valueset file that is no ValueSet exits 2 naming it" '[ $rc -eq 2 ] && one_line_err && grep -q "cvd.json" "$tmp/err"'
+  "$bin" screen -i ahc-hrsn -a "$tmp/ahc.json" --valueset "$gender_vs" >"$tmp/out" 2>"$tmp/err"; rc=$?
+  check "--valueset with a built-in instrument is a usage error" '[ $rc -eq 1 ]'
+else
+  echo "skipped: --valueset with a real form (../shared/realworld/questionnaires is not beside the repository)"
+fi
 exit $fail

@@ -25,10 +25,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Exercise the model: answer what can be answered (first option, a few values), with the
     // bytes choosing which items to touch, then read everything back.
     Response r(q);
-    for (std::size_t i = 0; i < q->items().size(); ++i) {
-        const Item& it = q->item(i);
-        if (!it.is_question() || it.read_only) continue;
+    int added = 0;  // instances of repeating groups: a few, chosen by the bytes
+    for (std::size_t i = 0; i < r.questionnaire().items().size(); ++i) {
+        const Item it = r.questionnaire().item(i);  // a copy: an answer may change the layout
         const std::uint8_t pick = size ? data[i % size] : 0;
+        if (it.type == ItemType::Group && added < 6 && pick % 4 == 1 && r.can_add_instance(i)) {
+            try {
+                r.add_instance(i);
+                ++added;
+                if (pick % 8 == 5 && r.can_remove_instance(i)) r.remove_instance(i);
+            } catch (const Error&) {
+            }
+        }
+        if (!it.is_question() || it.read_only) continue;
         try {
             if (!it.options.empty()) {
                 if (it.repeats) r.toggle_option(i, pick % it.options.size());

@@ -34,7 +34,13 @@ App::App(Platform& platform, WorkspaceFactory make_workspace)
     m_platform.fetch_asset("assets/site.json", [this](std::optional<std::string> text) {
         // No site file: the defaults stand (a kiosk that screens but cannot share).
         if (text) {
-            apply_site(SiteConfig::parse(*text));
+            SiteConfig site = SiteConfig::parse(*text);
+            if (site.form.empty()) return apply_site(std::move(site));
+            const std::string form = site.form;
+            m_platform.fetch_asset(form, [this, site = std::move(site)](std::optional<std::string> json) mutable {
+                load_site_form(site, json);
+                apply_site(std::move(site));
+            });
         } else {
             if (m_mode == "kiosk") m_device.load(m_site);
             m_directory.load(m_platform, m_site.directory, [this] { m_data_changed = true; });
@@ -42,12 +48,26 @@ App::App(Platform& platform, WorkspaceFactory make_workspace)
     });
 }
 
+// The site's own Questionnaire; when it cannot be had, the built-in instrument stands and the
+// staff see why (site.warnings).
+void App::load_site_form(SiteConfig& site, const std::optional<std::string>& json) {
+    if (!json) {
+        site.warnings.push_back("form: " + site.form + " could not be fetched; using " + site.instrument);
+        return;
+    }
+    try {
+        site.site_form = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(*json, site.form));
+    } catch (const core::Error& e) {
+        site.warnings.push_back("form: " + std::string(e.what()) + "; using " + site.instrument);
+    }
+}
+
 void App::apply_site(SiteConfig site) {
     // Never swap the questionnaire under someone who is answering it.
     if (m_kiosk && m_kiosk->session_active()) return;
-    std::shared_ptr<const core::Questionnaire> q;
+    std::shared_ptr<const core::Questionnaire> q = site.site_form;
     try {
-        q = core::load_builtin_instrument(site.instrument);
+        if (!q) q = core::load_builtin_instrument(site.instrument);
     } catch (const core::Error& e) {
         site.warnings.push_back("instrument: " + std::string(e.what()) + "; using ahc-hrsn");
         site.instrument = "ahc-hrsn";

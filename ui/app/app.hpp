@@ -101,6 +101,7 @@ private:
     void want_language_glyphs();
     void fetch_wanted_catalog();
     void apply_site(SiteConfig site);
+    void load_site_form(SiteConfig& site, const std::optional<std::string>& json);
     // The kiosk's "places that can help" for one need, in the person's language.
     std::vector<ServiceCard> kiosk_services(const std::string& domain, const std::string& zip, const std::string& lang);
     void draw_notice(Context& ctx);

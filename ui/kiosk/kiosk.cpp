@@ -127,7 +127,9 @@ bool Kiosk::wants_redraw(double now) const {
 nlohmann::json Kiosk::state() const {
     nlohmann::json s{{"step", kiosk_step_id(m_flow.step())}};
     if (m_flow.step() == KioskStep::Question) {
-        s["item"] = m_flow.questionnaire().item(m_flow.current_item()).link_id;
+        // The linkId, with the instance of a repeating group it is in ("name#2").
+        s["item"] = m_flow.questionnaire().item(m_flow.current_item()).link_id +
+                    m_flow.questionnaire().instance_key(m_flow.current_item());
         s["position"] = m_flow.position();
         s["count"] = m_flow.question_count();
     }
@@ -138,6 +140,7 @@ nlohmann::json Kiosk::state() const {
         s["needs"] = std::move(needs);
         s["urgent"] = r->urgent;
     }
+    if (m_flow.step() == KioskStep::Review) s["answered"] = m_flow.response().answered_link_ids();
     s["shared"] = m_flow.shared();
     s["qr"] = m_show_qr;
     s["confirm_finish"] = m_confirm_finish;

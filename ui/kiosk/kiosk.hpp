@@ -77,6 +77,13 @@ private:
     void load_number_pad(std::size_t index);
     void draw_question_progress(Context& ctx, std::size_t index);
     void draw_answers(Context& ctx, const core::Item& it, std::size_t index);
+    // "Add another <group>" and "Remove <group> <n>" under the last question of an instance of
+    // a repeating group; what was pressed is done after the screen is drawn (it moves items).
+    struct InstanceAction {
+        std::size_t group = 0;
+        bool add = true;
+    };
+    std::optional<InstanceAction> draw_instance_buttons(Context& ctx, std::size_t index);
     void question_nav(Context& ctx, const core::Item& it, std::size_t index, bool declined);
     void draw_review(Context& ctx);
     void draw_location(Context& ctx);

@@ -143,6 +143,44 @@ void KioskFlow::close_share() {
 
 void KioskFlow::finish() { m_step = KioskStep::Finished; }
 
+void KioskFlow::follow(const core::Questionnaire::Reindex& r) {
+    std::vector<char> seen(questionnaire().items().size(), 0);
+    for (std::size_t i = 0; i < m_seen.size() && i < r.old_to_new.size(); ++i)
+        if (r.old_to_new[i] < seen.size()) seen[r.old_to_new[i]] = m_seen[i];
+    m_seen = std::move(seen);
+}
+
+void KioskFlow::add_instance(std::size_t group) {
+    if (m_step != KioskStep::Question) return;
+    const core::Questionnaire::Reindex r = m_response.add_instance(group);
+    follow(r);
+    m_item = r.old_to_new[m_item];
+    for (const std::size_t i : questions())
+        if (i >= r.first && i < r.first + r.count) {
+            m_item = i;
+            m_seen[i] = 1;
+            break;
+        }
+}
+
+void KioskFlow::remove_instance(std::size_t group) {
+    if (m_step != KioskStep::Question) return;
+    std::optional<std::size_t> before;  // the question before the instance, in the flow
+    for (const std::size_t i : questions())
+        if (i < group) before = i;
+    const std::size_t on_screen = m_item;
+    const core::Questionnaire::Reindex r = m_response.remove_instance(group);
+    follow(r);
+    if (r.old_to_new[on_screen] < m_seen.size()) {
+        m_item = r.old_to_new[on_screen];
+    } else if (before) {
+        m_item = r.old_to_new[*before];
+    } else {
+        const auto qs = questions();
+        m_item = qs.empty() ? 0 : qs.front();
+    }
+}
+
 // Only questions count: an introduction (a display item, e.g. before the safety questions) is
 // not "Question 7 of 11", and the count then agrees with the questions' own numbers.
 std::size_t KioskFlow::position() const {

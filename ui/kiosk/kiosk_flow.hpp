@@ -40,6 +40,10 @@ public:
     void open_share();                     // Results → Share (consent to send to the care team)
     void close_share();                    // Share → Results
     void finish();                         // → Finished ("thank you", then the app wipes)
+    // A repeating group's instances ("Add another", "Remove"): a new instance's first question
+    // comes up next; removing the instance on screen goes back to the question before it.
+    void add_instance(std::size_t group);
+    void remove_instance(std::size_t group);
 
     // --- the question on screen
     std::size_t current_item() const { return m_item; }
@@ -59,6 +63,7 @@ public:
 private:
     std::vector<std::size_t> questions() const;  // enabled questions and displays, in order
     void show_results();
+    void follow(const core::Questionnaire::Reindex& r);  // m_item and m_seen after a change of instances
 
     core::Response m_response;
     bool m_ask_location = true;

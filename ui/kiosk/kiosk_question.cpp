@@ -191,10 +191,38 @@ void Kiosk::draw_question(Context& ctx) {
     // Read before the answers are drawn: the bar shows the state the person saw.
     const bool declined = r.state(index) == AnswerState::Declined;
     draw_answers(ctx, it, index);
+    const std::optional<InstanceAction> instance = draw_instance_buttons(ctx, index);
     end_column();
     end_content();
 
     question_nav(ctx, it, index, declined);
+    if (instance && m_flow.step() == KioskStep::Question && m_flow.current_item() == index) {
+        if (instance->add) m_flow.add_instance(instance->group);
+        else m_flow.remove_instance(instance->group);
+        m_number_item = static_cast<std::size_t>(-1);  // item indices moved: reload the pad
+    }
+}
+
+std::optional<Kiosk::InstanceAction> Kiosk::draw_instance_buttons(Context& ctx, std::size_t index) {
+    const core::Response& r = m_flow.response();
+    const core::Questionnaire& q = m_flow.questionnaire();
+    std::optional<InstanceAction> pressed;
+    for (const std::size_t g : r.instances_ending_at(index)) {
+        const std::string group = q.item(g).text.in(ctx.i18n.language());
+        const std::string key = q.item(g).link_id + q.instance_key(g);
+        ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
+        if (r.can_add_instance(g)) {
+            const std::string label = ctx.i18n.format("kiosk.instance.add", {{"group", group}});
+            if (button(ctx, "instance.add." + key, label.c_str(), ButtonStyle::Secondary)) pressed = InstanceAction{g, true};
+        }
+        if (r.can_remove_instance(g)) {
+            if (r.can_add_instance(g)) ImGui::SameLine();
+            const std::string n = std::to_string(q.instance_number(g) + 1);
+            const std::string label = ctx.i18n.format("kiosk.instance.remove", {{"group", group}, {"n", n}});
+            if (button(ctx, "instance.remove." + key, label.c_str(), ButtonStyle::Secondary)) pressed = InstanceAction{g, false};
+        }
+    }
+    return pressed;
 }
 
 // The number pad edits a copy of the answer; load it when a new question comes up.

@@ -71,6 +71,7 @@ SiteConfig SiteConfig::parse(std::string_view text) {
         c.mode = "kiosk";
     }
     read_string(doc, "instrument", c.instrument, w);
+    read_string(doc, "form", c.form, w);
     read_string(doc, "zip", c.zip, w);
     read_string(doc, "timezone", c.timezone, w);
     read_string(doc, "directory", c.directory, w);

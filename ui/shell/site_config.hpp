@@ -3,7 +3,10 @@
 // (name, place, instrument, clinic key, crisis numbers, idle timeout, directory) and reloads,
 // without rebuilding. Anything missing keeps its default; anything malformed is reported and
 // ignored field by field, so a typo never stops a kiosk from starting.
+#include "core/screening/questionnaire.hpp"
+
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +22,10 @@ struct SiteConfig {
     std::string site_name = "SafetyNet";
     std::string mode = "kiosk";                 // kiosk | clinic | org (the URL #fragment wins)
     std::string instrument = "ahc-hrsn";        // a built-in instrument id
+    // A FHIR R4 Questionnaire (JSON, a path the app fetches like the directory) the kiosk and the
+    // clinic's assisted screening use instead of the built-in instrument: the site's own form.
+    std::string form;
+    std::shared_ptr<const core::Questionnaire> site_form;  // `form`, once fetched and imported
     std::string zip;                            // where the site is: services near it by default
     std::string timezone;                       // IANA name, for "open now"
     // Offered on the kiosk. Without a list: English and Spanish, whose instrument wording has been

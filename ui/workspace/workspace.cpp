@@ -453,6 +453,7 @@ nlohmann::json Workspace::state() const {
     s["contacts"] = store.data().contacts.size();
     s["name"] = store.data().settings.name;
     s["assisted"] = m_assisted != nullptr;
+    if (m_assisted) s["assisted_answered"] = m_assisted->answered_link_ids();
     s["refer"] = m_refer ? nlohmann::json{{"picks", m_refer->picks.size()},
                                           {"created", m_refer->created.size()},
                                           {"services", m_refer->shown_organizations}}

@@ -96,6 +96,9 @@ private:
     // --- clinic: screenings and referrals (workspace_clinic.cpp)
     void draw_screenings(Context& ctx);
     void draw_assisted(Context& ctx);
+    void pick_form();
+    void draw_instance_buttons(Context& ctx, const core::Response& r, std::size_t item,
+                               std::optional<std::pair<std::size_t, bool>>& pressed);
     void start_assisted(const std::string& instrument);
     void finish_assisted(Context& ctx);
     void open_refer(Context& ctx, const std::string& screening_id);

@@ -82,6 +82,18 @@ void Workspace::draw_screenings(Context& ctx) {
         const std::string id = std::string("screen.start.") + kInstruments[i];
         if (small_button(ctx, id, ctx.tr(std::string("ws.instrument.") + kInstruments[i]))) start_assisted(kInstruments[i]);
     }
+    // The site's own form (site.json "form"), named by its title as the kiosk shows it.
+    if (m_site.site_form) {
+        ImGui::SameLine();
+        const core::Questionnaire& form = *m_site.site_form;
+        const std::string& title = form.title().in(ctx.i18n.language());
+        if (small_button(ctx, "screen.start.site", title.empty() ? form.id().c_str() : title.c_str())) {
+            m_assisted = std::make_unique<core::Response>(m_site.site_form);
+            m_assisted_instrument = form.id();
+        }
+    }
+    ImGui::SameLine();
+    if (small_button(ctx, "screen.import_form", ctx.tr("ws.screenings.import_form"))) pick_form();
     paragraph(ctx, ctx.tr("ws.screenings.import_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "screen.import", ctx.tr("ws.screenings.import"))) pick_and_import(".age,.txt,application/octet-stream");
 
@@ -136,12 +148,58 @@ void Workspace::draw_screenings(Context& ctx) {
     }
 }
 
+// A form of the clinic's own: a FHIR R4 Questionnaire picked together with the ValueSets it
+// names (FHIR ValueSets or Bundles of them, issue 13); assisted screening starts with it.
+void Workspace::pick_form() {
+    m_platform.pick_files(".json,application/json,application/fhir+json", true, [this](std::vector<PickedFile> files) {
+        if (files.empty() || m_session.state() != StoreSession::State::Unlocked) return;
+        m_redraw = true;
+        std::vector<nlohmann::json> value_sets;
+        const PickedFile* form = nullptr;
+        for (const PickedFile& f : files) {
+            const nlohmann::json doc = nlohmann::json::parse(f.bytes, nullptr, /*allow_exceptions=*/false);
+            const std::string type = doc.is_object() ? doc.value("resourceType", "") : "";
+            if (type == "ValueSet" || type == "Bundle") value_sets.push_back(doc);
+            else if (!form) form = &f;
+        }
+        if (!form) form = &files.front();  // the import names what is wrong with it
+        try {
+            auto q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(form->bytes, form->name, &value_sets));
+            m_assisted_instrument = q->id();
+            m_assisted = std::make_unique<core::Response>(std::move(q));
+        } catch (const core::Error& e) {
+            set_message(form->name + ": " + e.what(), true);
+        }
+    });
+}
+
 void Workspace::start_assisted(const std::string& instrument) {
     try {
         m_assisted = std::make_unique<core::Response>(core::load_builtin_instrument(instrument));
         m_assisted_instrument = instrument;
     } catch (const core::Error& e) {
         set_message(e.what(), true);
+    }
+}
+
+// "Add another <group>" and "Remove <group> <n>" after the last question of an instance of a
+// repeating group (the kiosk's wording); the press is kept for after the list, which it reorders.
+void Workspace::draw_instance_buttons(Context& ctx, const core::Response& r, std::size_t item,
+                                      std::optional<std::pair<std::size_t, bool>>& pressed) {
+    const core::Questionnaire& q = r.questionnaire();
+    for (const std::size_t g : r.instances_ending_at(item)) {
+        const std::string group = q.item(g).text.in(ctx.i18n.language());
+        const std::string key = q.item(g).link_id + q.instance_key(g);
+        if (r.can_add_instance(g)) {
+            const std::string label = ctx.i18n.format("kiosk.instance.add", {{"group", group}});
+            if (small_button(ctx, "assisted.add." + key, label.c_str())) pressed = std::make_pair(g, true);
+        }
+        if (r.can_remove_instance(g)) {
+            if (r.can_add_instance(g)) ImGui::SameLine();
+            const std::string label = ctx.i18n.format("kiosk.instance.remove",
+                                                      {{"group", group}, {"n", std::to_string(q.instance_number(g) + 1)}});
+            if (small_button(ctx, "assisted.remove." + key, label.c_str())) pressed = std::make_pair(g, false);
+        }
     }
 }
 
@@ -160,7 +218,11 @@ void Workspace::draw_assisted(Context& ctx) {
     // and the clinician sees where the rule disagrees.
     std::vector<core::ScoreOverlap> overlaps;
     if (r.questionnaire().has_expressions()) overlaps = core::score_overlaps(r, core::score(r, m_assisted_instrument));
+    std::optional<std::pair<std::size_t, bool>> instance;  // (group, add): done after the list
+    std::optional<std::size_t> previous;  // "Add another" follows an instance's last question
     for (const core::FlowStep& step : r.flow()) {
+        if (previous) draw_instance_buttons(ctx, r, *previous, instance);
+        previous = step.item;
         const core::Item& it = r.questionnaire().item(step.item);
         ImGui::PushID(static_cast<int>(step.item));
         if (!it.is_question()) {
@@ -171,7 +233,8 @@ void Workspace::draw_assisted(Context& ctx) {
         ImGui::Dummy(ImVec2(0, 4 * ctx.scale));
         std::string q = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
         paragraph(ctx, q.c_str(), ctx.fonts.bold, p.text);
-        const std::string base = "q." + it.link_id;
+        // Instances of a repeating group hold the same linkIds: the instance tells them apart.
+        const std::string base = "q." + it.link_id + r.questionnaire().instance_key(step.item);
         if (it.read_only) {
             // Calculated (SDC calculatedExpression) or read-only: shown, not edited.
             std::string shown;
@@ -197,14 +260,15 @@ void Workspace::draw_assisted(Context& ctx) {
         }
         if (it.type == core::ItemType::Boolean) {
             const auto& a = r.effective_answers(step.item);
+            begin_group(ctx, base + ".options", Role::RadioGroup, q);
             for (const bool value : {true, false}) {
                 const std::string id = base + (value ? ".yes" : ".no");
-                const std::string imgui = std::string(ctx.tr(value ? "ws.assisted.yes" : "ws.assisted.no")) + "###" + id;
                 if (!value) ImGui::SameLine();
-                if (ImGui::RadioButton(imgui.c_str(), !a.empty() && a.front().boolean == value))
+                // The semantic radio (role, name, keyboard, focus ring), as the answer lists use.
+                if (radio(ctx, id, ctx.tr(value ? "ws.assisted.yes" : "ws.assisted.no"), !a.empty() && a.front().boolean == value))
                     r.set(step.item, core::AnswerValue::of_bool(value));
-                register_last_item(ctx, id);
             }
+            end_group(ctx);
         } else if (!it.options.empty()) {
             float line = 0;
             const float avail = ImGui::GetContentRegionAvail().x;
@@ -249,6 +313,11 @@ void Workspace::draw_assisted(Context& ctx) {
         if (small_button(ctx, base + ".decline", ctx.tr(declined ? "ws.assisted.declined" : "ws.assisted.decline")))
             declined ? r.clear(step.item) : r.decline(step.item);
         ImGui::PopID();
+    }
+    if (previous) draw_instance_buttons(ctx, r, *previous, instance);
+    if (instance) {
+        if (instance->second) r.add_instance(instance->first);
+        else r.remove_instance(instance->first);
     }
     ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
     if (button(ctx, "assisted.finish", ctx.tr("ws.assisted.finish"), ButtonStyle::Primary)) finish_assisted(ctx);
