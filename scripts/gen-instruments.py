@@ -4,7 +4,8 @@ Questionnaires: LOINC-coded items and answers, English text with Spanish through
 translation extension, ordinalValue on scored answers, optionExclusive on "None of the above".
 
 The tables below are the source of truth; the JSON files are generated and committed so the
-build needs no Python. Run `python3 scripts/gen-instruments.py` after editing a table.
+build needs no Python. Run `python3 scripts/gen-instruments.py` after editing a table; never edit
+the JSON by hand (the suite runs `--check`, which fails on any difference).
 
 Sources (see docs/SCREENING.md): CMS AHC HRSN Screening Tool (2018 update) item text; LOINC
 panels 96777-8 (AHC core), 88121-9 (HVS), 93025-5 (PRAPARE, as in the SDOHCC IG
@@ -12,6 +13,7 @@ Questionnaire), 44249-1 (PHQ-9); the PHQ-9 Spanish wording is the Pfizer US Span
 ("No se requiere permiso para reproducir, traducir, presentar o distribuir"). Every other
 Spanish text is the project's own translation and is marked so in each file.
 """
+import argparse
 import json
 import os
 import sys
@@ -29,6 +31,46 @@ PROJECT_ES = ("Spanish (es): the project's own translation, not an official vers
 PHQ_ES = ("Spanish (es): the PHQ-9/PHQ-2 Spanish wording for the USA by Spitzer, Williams, "
           "Kroenke et al. (Pfizer), which may be reproduced and translated without permission. "
           "Group titles and instructions that are not part of the PHQ are the project's translation.")
+
+
+# LOINC's own display for each item code (from the SDOHCC IG's and LOINC's forms), never the
+# question text: the SDOHCC validation (tests/fhir/validate_sdohcc.mjs) checks displays against
+# LOINC. A code missing here gets no display (LOINC's display for it was not at hand to cite).
+LOINC_DISPLAY = {
+    "56051-6": "Hispanic or Latino",
+    "32624-9": "Race",
+    "93035-4": "Has season or migrant farm work been your or your family's main source of income at any point in past 2 years [PRAPARE]",
+    "93034-7": "Discharged from the U.S. Armed Forces",
+    "54899-0": "Preferred language",
+    "63512-8": "How many people are living or staying at this address [#]",
+    "71802-3": "Housing status",
+    "93033-9": "Are you worried about losing your housing [PRAPARE]",
+    "56799-0": "Address",
+    "82589-3": "Highest level of educ",
+    "67875-5": "Employment status current",
+    "76437-3": "Primary insurance",
+    "63586-2": "What was your best estimate of the total income of all family members from all sources, before taxes, in last year [PhenX]",
+    "93031-3": "Have you or any family members you live with been unable to get any of the following when it was really needed in past 1 year [PRAPARE]",
+    "93030-5": "Has lack of transportation kept you from medical appointments, meetings, work, or from getting things needed for daily living",
+    "93029-7": "How often do you see or talk to people that you care about and feel close to [PRAPARE]",
+    "93038-8": "Stress level",
+    "93028-9": "Have you spent more than 2 nights in a row in a jail, prison, detention center, or juvenile correctional facility in past 1 year [PRAPARE]",
+    "93027-1": "Are you a refugee",
+    "93026-3": "Do you feel physically and emotionally safe where you currently live [PRAPARE]",
+    "76501-6": "Within the last year, have you been afraid of your partner or ex-partner",
+    "88122-7": "Within the past 12 months we worried whether our food would run out before we got money to buy more [U.S. FSS]",
+    "88123-5": "Within the past 12 months the food we bought just didn't last and we didn't have money to get more [U.S. FSS]",
+    "44250-9": "Little interest or pleasure in doing things?",
+    "44255-8": "Feeling down, depressed, or hopeless?",
+    "44259-0": "Trouble falling or staying asleep, or sleeping too much",
+    "44254-1": "Feeling tired or having little energy",
+    "44251-7": "Poor appetite or overeating",
+    "44258-2": "Feeling bad about yourself-or that you are a failure or have let yourself or your family down",
+    "44252-5": "Trouble concentrating on things, such as reading the newspaper or watching television",
+    "44253-3": "Moving or speaking so slowly that other people could have noticed. Or the opposite-being so fidgety or restless that you have been moving around a lot more than usual",
+    "44260-8": "Thoughts that you would be better off dead, or of hurting yourself in some way",
+    "69722-7": "How difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
+}
 
 
 def tr(es):
@@ -51,7 +93,10 @@ def option(code, en, es, ordinal=None, exclusive=False):
 
 def question(code, en, es, options, repeats=False, required=True, help_en=None, help_es=None,
              enable_when=None, enable_behavior=None, qtype="choice", prefix=None):
-    q = {"linkId": code, "code": [{"system": LOINC, "code": code, "display": en}],
+    coding = {"system": LOINC, "code": code}
+    if code in LOINC_DISPLAY:
+        coding["display"] = LOINC_DISPLAY[code]
+    q = {"linkId": code, "code": [coding],
          "text": en, "_text": tr(es), "type": qtype, "required": required}
     if prefix:
         q["prefix"] = prefix
@@ -494,17 +539,41 @@ def build():
     return out
 
 
+def written(q):
+    """The file text for one Questionnaire, as committed."""
+    return json.dumps(q, ensure_ascii=False, indent=1) + "\n"
+
+
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    out_dir = os.path.join(here, "..", "assets", "instruments")
-    os.makedirs(out_dir, exist_ok=True)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 naming each committed file that differs from what "
+                             "the tables give (the test suite runs this)")
+    parser.add_argument("--assets", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets"),
+                        help="the assets folder to write or check (default: the repository's)")
+    args = parser.parse_args()
+    out_dir = os.path.join(args.assets, "instruments")
+    stale = []
     for ident, q in build().items():
         path = os.path.join(out_dir, ident + ".json")
+        text = written(q)
+        if args.check:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    same = f.read() == text
+            except FileNotFoundError:
+                same = False
+            if not same:
+                stale.append(os.path.relpath(path))
+            continue
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(q, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+            f.write(text)
         print("wrote", os.path.relpath(path), file=sys.stderr)
+    for path in stale:
+        print(f"{path}: differs from what scripts/gen-instruments.py writes (edit the script's tables, "
+              "then run it; never edit the JSON by hand)", file=sys.stderr)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
