@@ -3,8 +3,11 @@
 
 Usage: test_gen_instruments.py --assets ASSETS (committed | self-test)
   committed  the committed assets/instruments/*.json equal what the generator writes
-  self-test  in a copy of the assets, a hand edit of a Questionnaire is reported by file name
+  self-test  in a copy of the assets: a hand edit of a Questionnaire, a translation file missing
+             a text, one with a text the instrument lacks, and an official translation without
+             its source are each reported naming file, instrument, language and text
 """
+import json
 import argparse
 import os
 import shutil
@@ -61,6 +64,26 @@ def test_self(assets):
         edit(os.path.join(a, "instruments", "phq-2.json"), '"display": "Feeling down, depressed, or hopeless?"',
              '"display": "Feeling down, depressed, or hopeless"')
         ok &= expect_failure(run_check(a), "phq-2.json")
+
+    def planted(ident, lang, change):
+        with tempfile.TemporaryDirectory() as tmp:
+            a = copy_assets(assets, tmp)
+            path = os.path.join(a, "instruments", "translations", f"{ident}.{lang}.json")
+            with open(path, encoding="utf-8") as f:
+                doc = json.load(f)
+            change(doc)
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(doc, f, ensure_ascii=False)
+            return run_check(a)
+
+    missing = "Feeling down, depressed, or hopeless"
+    ok &= expect_failure(planted("phq-2", "vi", lambda d: d["texts"].pop(missing)),
+                         "phq-2.vi.json", "no vi text for", missing, "instrument phq-2")
+    ok &= expect_failure(planted("hunger-vital-sign", "ar", lambda d: d["texts"].update({"Hungry?": "جائع؟"})),
+                         "hunger-vital-sign.ar.json", "'Hungry?' is not a text of instrument hunger-vital-sign",
+                         "language ar")
+    ok &= expect_failure(planted("phq-9", "ko", lambda d: d["provenance"].update({"kind": "official"})),
+                         "phq-9.ko.json", "official translation cites its \"source\"")
     return ok
 
 

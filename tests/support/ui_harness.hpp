@@ -31,6 +31,7 @@ public:
     std::vector<ui::PrintDocument> printed;
     std::vector<std::string> spoken;
     std::string mode;                              // what requested_mode() says (the URL's #fragment)
+    std::string language;                          // what requested_language() says (the URL's ?lang=)
 
     void run_pending() {
         auto work = std::move(m_pending);
@@ -85,6 +86,7 @@ public:
     void speak(std::string_view text, std::string_view) override { spoken.emplace_back(text); }
     void stop_speaking() override {}
     std::string requested_mode() override { return mode; }
+    std::string requested_language() override { return language; }
 
 private:
     std::vector<std::function<void()>> m_pending;
@@ -93,8 +95,10 @@ private:
 class UiHarness {
 public:
     // with_workspace false: the kiosk program's App (web/CMakeLists.txt), no workspace linked.
-    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}, bool with_workspace = true) {
+    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}, bool with_workspace = true,
+                       std::string language = {}) {
         platform.mode = std::move(mode);
+        platform.language = std::move(language);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(width, height);
