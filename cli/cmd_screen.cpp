@@ -4,6 +4,7 @@
 #include "cli/file_io.hpp"
 #include "core/base/error.hpp"
 #include "core/base/every_catalog.hpp"
+#include "core/screening/instrument_translation.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/score_overlap.hpp"
@@ -20,7 +21,7 @@ namespace safetynet::cli {
 extern const char* const kScreenUsage;
 const char* const kScreenUsage =
     "safetynet screen --instrument ID|FILE --answers FILE [--valueset FILE]... [--lang CODE]\n"
-    "                 [--format needs|fhir]\n"
+    "                 [--format needs|fhir] [--translation FILE]\n"
     "\n"
     "  -i, --instrument ID|FILE  a built-in id (ahc-hrsn, ahc-hrsn-full, hunger-vital-sign, prapare,\n"
     "                            phq-2, phq-9; see `safetynet instruments`) or a FHIR R4 Questionnaire\n"
@@ -35,7 +36,18 @@ const char* const kScreenUsage =
     "                            Questionnaire does not contain (repeatable). A set that is neither\n"
     "                            contained nor given makes its item free text.\n"
     "  --lang CODE               language of the domain names and alerts (and of the\n"
-    "                            QuestionnaireResponse texts in the FHIR output): en (default), es\n"
+    "                            QuestionnaireResponse texts in the FHIR output): en (default), or\n"
+    "                            any language the instrument has (the built-in ones: es, zh-Hans,\n"
+    "                            zh-Hant, vi, tl, ko, ru, ar, ht, pt). The QuestionnaireResponse\n"
+    "                            records the language and where its wording comes from (official\n"
+    "                            or project translation; docs/SCREENING.md).\n"
+    "  --translation FILE        a clinic's own translation of the instrument, used in place of the\n"
+    "                            built-in one for its language: a catalog {\"instrument\", \"language\",\n"
+    "                            \"provenance\": {\"kind\": \"official\", \"source\"}, \"texts\": {English:\n"
+    "                            text}} (the assets/instruments/translations format) or a Questionnaire\n"
+    "                            of the same instrument with FHIR translation extensions and our\n"
+    "                            translation-provenance extension (kind official, source). Every\n"
+    "                            text must be translated; a bad file stops with its name and field.\n"
     "  --format needs|fhir       needs (default): {\"instrument\", \"rules\", \"complete\", \"urgent\",\n"
     "                            \"alerts\": [...], \"needs\": [{\"domain\", \"display\", \"positive\",\n"
     "                            \"urgent\", \"answered\", \"score\", \"band\"?, \"codes\", \"evidence\"}]};\n"
@@ -70,7 +82,7 @@ nlohmann::json read_value_sets(const std::string& path) {
 
 int cmd_screen(const std::vector<std::string>& argv) {
     const Args args(argv, {{"--instrument", true, "-i"}, {"--answers", true, "-a"}, {"--lang", true},
-                           {"--format", true}, {"--valueset", true}});
+                           {"--format", true}, {"--valueset", true}, {"--translation", true}});
     if (!args.positional().empty()) throw UsageError("unexpected argument " + args.positional().front());
     const std::string instrument = args.required("--instrument");
     const std::string answers_path = args.required("--answers");
@@ -91,6 +103,8 @@ int cmd_screen(const std::vector<std::string>& argv) {
         q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(read_file(instrument), instrument, &value_sets));
         id = !q->id().empty() ? q->id() : (!q->url().empty() ? q->url() : instrument);
     }
+    if (const auto path = args.value("--translation"))
+        q = core::with_translations(*q, core::parse_instrument_translation(read_file(*path), *path, *q));
     const auto& langs = q->languages();
     if (std::find(langs.begin(), langs.end(), lang) == langs.end()) {
         std::string have;

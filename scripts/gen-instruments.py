@@ -4,7 +4,8 @@ Questionnaires: LOINC-coded items and answers, English text with Spanish through
 translation extension, ordinalValue on scored answers, optionExclusive on "None of the above".
 
 The tables below are the source of truth; the JSON files are generated and committed so the
-build needs no Python. Run `python3 scripts/gen-instruments.py` after editing a table.
+build needs no Python. Run `python3 scripts/gen-instruments.py` after editing a table; never edit
+the JSON by hand (the suite runs `--check`, which fails on any difference).
 
 Sources (see docs/SCREENING.md): CMS AHC HRSN Screening Tool (2018 update) item text; LOINC
 panels 96777-8 (AHC core), 88121-9 (HVS), 93025-5 (PRAPARE, as in the SDOHCC IG
@@ -12,6 +13,7 @@ Questionnaire), 44249-1 (PHQ-9); the PHQ-9 Spanish wording is the Pfizer US Span
 ("No se requiere permiso para reproducir, traducir, presentar o distribuir"). Every other
 Spanish text is the project's own translation and is marked so in each file.
 """
+import argparse
 import json
 import os
 import sys
@@ -21,14 +23,72 @@ EXT_TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 EXT_ORDINAL = "http://hl7.org/fhir/StructureDefinition/ordinalValue"
 EXT_EXCLUSIVE = "http://hl7.org/fhir/StructureDefinition/questionnaire-optionExclusive"
 EXT_ITEM_CONTROL = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl"
-EXT_NOTE = "urn:safetynet:fhir:extension:translation-note"
+# Ours (docs/SCREENING.md): where one language's wording comes from, one per translated language
+# on the Questionnaire: lang (code), kind ("official" | "project"), source (official only: the
+# citation), note (free text for the clinician).
+EXT_PROVENANCE = "urn:safetynet:fhir:extension:translation-provenance"
 URL_BASE = "urn:safetynet:questionnaire:"
 
-PROJECT_ES = ("Spanish (es): the project's own translation, not an official version; "
-              "have it reviewed by a qualified medical translator before clinical use.")
-PHQ_ES = ("Spanish (es): the PHQ-9/PHQ-2 Spanish wording for the USA by Spitzer, Williams, "
-          "Kroenke et al. (Pfizer), which may be reproduced and translated without permission. "
-          "Group titles and instructions that are not part of the PHQ are the project's translation.")
+# The Spanish wording's provenance, in the shape of a translation file's "provenance".
+PROJECT_ES = {"kind": "project",
+              "note": "Spanish (es): the project's own translation, not an official version; "
+                      "have it reviewed by a qualified medical translator before clinical use."}
+PHQ_ES = {"kind": "official",
+          "source": "PHQ-9 and PHQ-2, Spanish version for the USA, by Drs. Robert L. Spitzer, Janet B.W. "
+                    "Williams, Kurt Kroenke and colleagues, with an educational grant from Pfizer Inc. "
+                    "(phqscreeners.com): 'No permission required to reproduce, translate, display or "
+                    "distribute.'",
+          "note": "Spanish (es): the PHQ's official US Spanish wording. Group titles and instructions "
+                  "that are not part of the PHQ are the project's translation."}
+
+
+# LOINC's own display for each item code (from the SDOHCC IG's and LOINC's forms), never the
+# question text: the SDOHCC validation (tests/fhir/validate_sdohcc.mjs) checks displays against
+# LOINC. A code missing here gets no display (LOINC's display for it was not at hand to cite).
+LOINC_DISPLAY = {
+    "56051-6": "Hispanic or Latino",
+    "32624-9": "Race",
+    "93035-4": "Has season or migrant farm work been your or your family's main source of income at any point in past 2 years [PRAPARE]",
+    "93034-7": "Discharged from the U.S. Armed Forces",
+    "54899-0": "Preferred language",
+    "63512-8": "How many people are living or staying at this address [#]",
+    "71802-3": "Housing status",
+    "93033-9": "Are you worried about losing your housing [PRAPARE]",
+    "56799-0": "Address",
+    "82589-3": "Highest level of educ",
+    "67875-5": "Employment status current",
+    "76437-3": "Primary insurance",
+    "63586-2": "What was your best estimate of the total income of all family members from all sources, before taxes, in last year [PhenX]",
+    "93031-3": "Have you or any family members you live with been unable to get any of the following when it was really needed in past 1 year [PRAPARE]",
+    "93030-5": "Has lack of transportation kept you from medical appointments, meetings, work, or from getting things needed for daily living",
+    "93029-7": "How often do you see or talk to people that you care about and feel close to [PRAPARE]",
+    "93038-8": "Stress level",
+    "93028-9": "Have you spent more than 2 nights in a row in a jail, prison, detention center, or juvenile correctional facility in past 1 year [PRAPARE]",
+    "93027-1": "Are you a refugee",
+    "93026-3": "Do you feel physically and emotionally safe where you currently live [PRAPARE]",
+    "76501-6": "Within the last year, have you been afraid of your partner or ex-partner",
+    "88122-7": "Within the past 12 months we worried whether our food would run out before we got money to buy more [U.S. FSS]",
+    "88123-5": "Within the past 12 months the food we bought just didn't last and we didn't have money to get more [U.S. FSS]",
+    "44250-9": "Little interest or pleasure in doing things?",
+    "44255-8": "Feeling down, depressed, or hopeless?",
+    "44259-0": "Trouble falling or staying asleep, or sleeping too much",
+    "44254-1": "Feeling tired or having little energy",
+    "44251-7": "Poor appetite or overeating",
+    "44258-2": "Feeling bad about yourself-or that you are a failure or have let yourself or your family down",
+    "44252-5": "Trouble concentrating on things, such as reading the newspaper or watching television",
+    "44253-3": "Moving or speaking so slowly that other people could have noticed. Or the opposite-being so fidgety or restless that you have been moving around a lot more than usual",
+    "44260-8": "Thoughts that you would be better off dead, or of hurting yourself in some way",
+    "69722-7": "How difficult have these problems made it for you to do your work, take care of things at home, or get along with other people?",
+}
+
+
+def provenance_extension(lang, provenance):
+    """Our translation-provenance extension for one language (docs/SCREENING.md)."""
+    parts = [{"url": "lang", "valueCode": lang}, {"url": "kind", "valueCode": provenance["kind"]}]
+    if provenance.get("source"):
+        parts.append({"url": "source", "valueString": provenance["source"]})
+    parts.append({"url": "note", "valueString": provenance["note"]})
+    return {"url": EXT_PROVENANCE, "extension": parts}
 
 
 def tr(es):
@@ -51,7 +111,10 @@ def option(code, en, es, ordinal=None, exclusive=False):
 
 def question(code, en, es, options, repeats=False, required=True, help_en=None, help_es=None,
              enable_when=None, enable_behavior=None, qtype="choice", prefix=None):
-    q = {"linkId": code, "code": [{"system": LOINC, "code": code, "display": en}],
+    coding = {"system": LOINC, "code": code}
+    if code in LOINC_DISPLAY:
+        coding["display"] = LOINC_DISPLAY[code]
+    q = {"linkId": code, "code": [coding],
          "text": en, "_text": tr(es), "type": qtype, "required": required}
     if prefix:
         q["prefix"] = prefix
@@ -86,7 +149,7 @@ def questionnaire(ident, title_en, title_es, codes, items, note, description):
     return {
         "resourceType": "Questionnaire",
         "id": ident,
-        "extension": [{"url": EXT_NOTE, "valueString": note}],
+        "extension": [provenance_extension("es", note)],
         "url": URL_BASE + ident,
         "version": "1.0.0",
         "name": "".join(w.capitalize() for w in ident.replace("-", " ").split()),
@@ -443,7 +506,8 @@ def build():
         [("96777-8", "Accountable health communities (AHC) health-related social needs screening (HRSN) tool"),
          ("97023-6", "Accountable health communities (AHC) health-related social needs (HRSN) supplemental questions")],
         ahc_core() + ahc_supplemental(),
-        PROJECT_ES + " The PHQ-2 items (23a, 23b) use the official PHQ Spanish wording.",
+        dict(PROJECT_ES, note=PROJECT_ES["note"] + " The PHQ-2 items (23a, 23b) use the official PHQ Spanish "
+                                                    "wording."),
         "The CMS Accountable Health Communities HRSN Screening Tool: the 10 core questions and the 16 "
         "supplemental questions (items 11-26).")
     out["hunger-vital-sign"] = questionnaire(
@@ -494,17 +558,123 @@ def build():
     return out
 
 
+# --------------------------------------------------------------------------------------------
+# The other languages: assets/instruments/translations/<id>.<lang>.json
+# --------------------------------------------------------------------------------------------
+def other_languages(assets):
+    """The languages of assets/i18n/languages.json after English and Spanish (the tables')."""
+    with open(os.path.join(assets, "i18n", "languages.json"), encoding="utf-8") as f:
+        codes = [entry["code"] for entry in json.load(f)["languages"]]
+    return [c for c in codes if c not in ("en", "es")]
+
+
+def read_translation(path, ident, lang, errors):
+    """One translation file, checked: {"instrument", "language", "provenance", "texts"}."""
+    name = os.path.relpath(path)
+    try:
+        with open(path, encoding="utf-8") as f:
+            doc = json.load(f)
+    except FileNotFoundError:
+        errors.append(f"{name}: missing (instrument {ident}, language {lang})")
+        return None
+    except json.JSONDecodeError as e:
+        errors.append(f"{name}: not JSON: {e}")
+        return None
+    prov = doc.get("provenance") if isinstance(doc, dict) else None
+    texts = doc.get("texts") if isinstance(doc, dict) else None
+    if doc.get("instrument") != ident or doc.get("language") != lang:
+        errors.append(f"{name}: \"instrument\"/\"language\" say {doc.get('instrument')!r}/{doc.get('language')!r}, "
+                      f"the file name says {ident!r}/{lang!r}")
+    elif not isinstance(prov, dict) or prov.get("kind") not in ("official", "project") or \
+            not isinstance(prov.get("note"), str) or not prov["note"]:
+        errors.append(f"{name}: \"provenance\" needs \"kind\" (\"official\" or \"project\") and a \"note\"")
+    elif prov["kind"] == "official" and not (isinstance(prov.get("source"), str) and prov["source"]):
+        errors.append(f"{name}: an official translation cites its \"source\"")
+    elif not isinstance(texts, dict) or not all(isinstance(v, str) and v for v in texts.values()):
+        errors.append(f"{name}: \"texts\" maps each English text to a non-empty translation")
+    else:
+        return doc
+    return None
+
+
+def translatable(node):
+    """Every element of a Questionnaire that carries a translation: (owner, field) pairs, where
+    owner["_" + field] holds the translation extensions of owner[field], in document order."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.startswith("_") and isinstance(value, dict) and key[1:] in node:
+                yield node, key[1:]
+            yield from translatable(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from translatable(value)
+
+
+def add_translations(ident, q, assets, errors):
+    """Adds every other language's wording to q (the FHIR translation extension beside the
+    Spanish) and its provenance; a text the Questionnaire has and the file lacks, or a text of
+    the file the Questionnaire does not have, is an error naming instrument, language and text."""
+    for lang in other_languages(assets):
+        path = os.path.join(assets, "instruments", "translations", f"{ident}.{lang}.json")
+        doc = read_translation(path, ident, lang, errors)
+        if doc is None:
+            continue
+        texts, used = doc["texts"], set()
+        for owner, field in translatable(q):
+            english = owner[field]
+            if english not in texts:
+                errors.append(f"{os.path.relpath(path)}: no {lang} text for {english!r} (instrument {ident})")
+                continue
+            used.add(english)
+            owner["_" + field]["extension"].append({"url": EXT_TRANSLATION, "extension": [
+                {"url": "lang", "valueCode": lang}, {"url": "content", "valueString": texts[english]}]})
+        for extra in sorted(texts.keys() - used):
+            errors.append(f"{os.path.relpath(path)}: {extra!r} is not a text of instrument {ident} "
+                          f"(language {lang}): remove it or fix its English")
+        q["extension"].append(provenance_extension(lang, doc["provenance"]))
+
+
+def written(q):
+    """The file text for one Questionnaire, as committed."""
+    return json.dumps(q, ensure_ascii=False, indent=1) + "\n"
+
+
 def main():
-    here = os.path.dirname(os.path.abspath(__file__))
-    out_dir = os.path.join(here, "..", "assets", "instruments")
-    os.makedirs(out_dir, exist_ok=True)
-    for ident, q in build().items():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 naming each committed file that differs from what "
+                             "the tables give (the test suite runs this)")
+    parser.add_argument("--assets", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets"),
+                        help="the assets folder to write or check (default: the repository's)")
+    args = parser.parse_args()
+    out_dir = os.path.join(args.assets, "instruments")
+    stale, errors = [], []
+    instruments = build()
+    for ident, q in instruments.items():
+        add_translations(ident, q, args.assets, errors)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+        return 1
+    for ident, q in instruments.items():
         path = os.path.join(out_dir, ident + ".json")
+        text = written(q)
+        if args.check:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    same = f.read() == text
+            except FileNotFoundError:
+                same = False
+            if not same:
+                stale.append(os.path.relpath(path))
+            continue
         with open(path, "w", encoding="utf-8") as f:
-            json.dump(q, f, ensure_ascii=False, indent=1)
-            f.write("\n")
+            f.write(text)
         print("wrote", os.path.relpath(path), file=sys.stderr)
+    for path in stale:
+        print(f"{path}: differs from what scripts/gen-instruments.py writes (edit the script's tables, "
+              "then run it; never edit the JSON by hand)", file=sys.stderr)
+    return 1 if stale else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

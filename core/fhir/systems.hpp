@@ -40,5 +40,9 @@ inline constexpr const char* kSdohccCodes =
 inline constexpr const char* kPickupCodeSystem = "urn:safetynet:kiosk-pickup-code";
 // Ours: what a referral Task's input is (the SDOHCC CodeSystem has no code for it).
 inline constexpr const char* kTaskInputSystem = "urn:safetynet:fhir:task-input";
+// Ours: where a Questionnaire's wording in one language comes from, on the Questionnaire (one
+// per language) and on a QuestionnaireResponse (the language it was answered in): lang, kind
+// ("original" | "official" | "project" | "unstated"), source, note (docs/SCREENING.md).
+inline constexpr const char* kTranslationProvenance = "urn:safetynet:fhir:extension:translation-provenance";
 
 }  // namespace safetynet::core::fhir

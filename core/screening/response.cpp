@@ -599,6 +599,11 @@ void Response::build_fhir(const QuestionnaireResponseOptions& options, json& qr,
     qr["resourceType"] = "QuestionnaireResponse";
     if (!options.id.empty()) qr["id"] = options.id;
     if (!options.language.empty()) qr["language"] = options.language;
+    if (!options.language.empty()) {
+        auto p = translation_provenance(*m_q, options.language);
+        if (p && m_recorded_translation && m_recorded_translation->language == p->language) p = m_recorded_translation;
+        if (p && p->kind != "original") qr["extension"] = json::array({to_extension(*p)});
+    }
     if (!m_q->url().empty())
         qr["questionnaire"] = m_q->version().empty() ? m_q->url() : m_q->url() + "|" + m_q->version();
     qr["status"] = !options.status.empty() ? options.status : (complete() ? "completed" : "in-progress");
@@ -712,6 +717,7 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
     if (!qr.is_object() || string_field(qr, "resourceType") != "QuestionnaireResponse")
         throw Error("malformed-response", "QuestionnaireResponse", "the resourceType must be \"QuestionnaireResponse\"");
     Response r(std::move(q));
+    r.m_recorded_translation = recorded_provenance(qr);
     if (const auto ref = qr.find("questionnaire"); ref != qr.end()) {
         if (!ref->is_string()) bad_response("questionnaire", "must be a canonical URL");
         const std::string canonical = ref->get<std::string>().substr(0, ref->get<std::string>().find('|'));

@@ -30,9 +30,11 @@
 // [SECTION] Types
 // [SECTION] Response
 #include "core/screening/questionnaire.hpp"
+#include "core/screening/translation_provenance.hpp"
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -145,10 +147,17 @@ public:
     bool complete() const { return validate().empty(); }
 
     // --- FHIR QuestionnaireResponse
+    // Beside `language`, where its wording came from (our translation-provenance extension,
+    // docs/SCREENING.md) when it is not the form's own: as an imported response recorded it,
+    // else as the Questionnaire says.
     nlohmann::json to_fhir(const QuestionnaireResponseOptions& options = {}) const;
     // The linkIds that hold an answer in to_fhir(), in document order, one per instance: what
     // the UI's test surface reports, without the answers themselves.
     std::vector<std::string> answered_link_ids() const;
+
+    // The provenance an imported QuestionnaireResponse recorded (a clinic's certified
+    // translation the built-in form does not know of), kept so that writing it back keeps it.
+    const std::optional<TranslationProvenance>& recorded_translation() const { return m_recorded_translation; }
     // Reads a QuestionnaireResponse for this Questionnaire (errors: "malformed-response",
     // "unknown-linkid", "answer-type", "answer-not-an-option", "too-many-answers").
     static Response from_fhir(std::shared_ptr<const Questionnaire> q, const nlohmann::json& qr);
@@ -173,6 +182,7 @@ private:
     std::vector<char> m_enabled;
     std::vector<char> m_expression_enabled;  // enableWhenExpression results (1 when none)
     std::vector<ExpressionIssue> m_issues;
+    std::optional<TranslationProvenance> m_recorded_translation;
     std::map<std::string, nlohmann::json> m_launch;
     std::string m_authored;
 

@@ -288,6 +288,7 @@ StoredScreening stored_screening_from_json(std::string_view text, const std::str
     }
     if (!r.at("questionnaire_response").is_object()) r.fail("questionnaire_response", "must be a QuestionnaireResponse");
     s.questionnaire_response = r.at("questionnaire_response").dump();
+    s.translation = recorded_provenance(r.at("questionnaire_response"));
     const json& needs = r.array("needs");
     for (std::size_t i = 0; i < needs.size(); ++i) {
         const JsonReader n = r.element(needs[i], i, "needs");

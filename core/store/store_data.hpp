@@ -20,9 +20,11 @@
 #include "core/referral/referral.hpp"
 #include "core/base/secret.hpp"
 #include "core/exchange/seen_ledger.hpp"
+#include "core/screening/translation_provenance.hpp"
 
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +63,9 @@ struct StoredScreening {
     std::string instrument;              // built-in id, or the Questionnaire's canonical URL
     std::string source;                  // "clinician", "bundle <id>" (a kiosk's), ...
     std::string language;
+    // Where the wording in `language` came from, as the QuestionnaireResponse records it (read
+    // from it, not stored twice); none for the form's own language.
+    std::optional<TranslationProvenance> translation{};
     std::string pickup_code;             // the kiosk's code for the person, if any
     std::string patient_id;              // the clinic's own patient id (the EHR's), for the measures; optional
     std::string birth_date;              // YYYY-MM-DD when known, for the measures' ages; optional

@@ -4,6 +4,7 @@
 #include "core/base/error.hpp"
 #include "core/base/uuid.hpp"
 #include "core/screening/instruments.hpp"
+#include "core/screening/translation_provenance.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/utc_time.hpp"
 #include "core/fhir/systems.hpp"
@@ -26,6 +27,7 @@ void keep_scored(StoredScreening& s, const Response& response, const ScreeningRe
     o.authored = s.authored;
     o.language = s.language;
     json qr = response.to_fhir(o);
+    s.translation = recorded_provenance(qr);
     const SecretBytes text = dump_secret(qr);
     wipe_json(qr);
     s.questionnaire_response = std::string(as_chars(text.view()));

@@ -15,8 +15,8 @@ one_line_err() { [ "$(wc -l <"$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]; }
 check "instruments exits 0" '[ $rc -eq 0 ]'
 check "instruments lists the six ids in order" \
   'json_ok "$tmp/out" "[i[\"id\"] for i in d] == [\"ahc-hrsn\", \"ahc-hrsn-full\", \"hunger-vital-sign\", \"prapare\", \"phq-2\", \"phq-9\"]"'
-check "each instrument has a title, en+es and its item count" \
-  'json_ok "$tmp/out" "all(i[\"title\"] and i[\"languages\"] == [\"en\", \"es\"] and i[\"items\"] > 0 for i in d) and d[0][\"items\"] == 10 and d[1][\"items\"] == 27"'
+check "each instrument has a title, the eleven languages and its item count" \
+  'json_ok "$tmp/out" "all(i[\"title\"] and i[\"languages\"] == [\"en\", \"ar\", \"es\", \"ht\", \"ko\", \"pt\", \"ru\", \"tl\", \"vi\", \"zh-Hans\", \"zh-Hant\"] and i[\"items\"] > 0 for i in d) and d[0][\"items\"] == 10 and d[1][\"items\"] == 27"'
 
 cat >"$tmp/ahc.json" <<'J'
 {"71802-3": "LA31995-6", "96778-6": ["LA9-3"], "88122-7": "LA28398-8", "88123-5": "LA6729-3",
@@ -58,7 +58,7 @@ check "missing --answers exits 1 with one line" '[ $rc -eq 1 ] && one_line_err &
 "$bin" screen --instrument ahc-hrsn --answers "$tmp/ahc.json" --format xml >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "a bad --format exits 1 with one line" '[ $rc -eq 1 ] && one_line_err'
 "$bin" screen --instrument ahc-hrsn --answers "$tmp/ahc.json" --lang fr >"$tmp/out" 2>"$tmp/err"; rc=$?
-check "a language the instrument lacks exits 1 naming the ones it has" '[ $rc -eq 1 ] && one_line_err && grep -q "en, es" "$tmp/err"'
+check "a language the instrument lacks exits 1 naming the ones it has" '[ $rc -eq 1 ] && one_line_err && grep -q "en, ar, es" "$tmp/err"'
 "$bin" instruments extra >"$tmp/out" 2>"$tmp/err"; rc=$?
 check "instruments takes no argument" '[ $rc -eq 1 ] && one_line_err'
 
@@ -100,4 +100,59 @@ if [ -f "$cvd" ] && [ -f "$gender_vs" ]; then
 else
   echo "skipped: --valueset with a real form (../shared/realworld/questionnaires is not beside the repository)"
 fi
+# Issue 14: languages and their provenance; a clinic's own translation (--translation).
+assets=$(cd "$data/../../../assets" && pwd)
+qr_of() { python3 -c "import json,sys; b=json.load(open(sys.argv[1])); json.dump([e['resource'] for e in b['entry'] if e['resource']['resourceType']=='QuestionnaireResponse'][0], open(sys.argv[2],'w'), ensure_ascii=False)" "$1" "$2"; }
+# qr_ok FILE EXPR: EXPR over d (the QuestionnaireResponse), p (its provenance parts by name) and vi
+# (the project's Vietnamese texts).
+qr_ok() { python3 -c "
+import json, sys
+d = json.load(open(sys.argv[1]))
+ext = [x for x in d.get('extension', []) if x['url'] == 'urn:safetynet:fhir:extension:translation-provenance']
+p = {q['url']: list(q.values())[1] for q in ext[0]['extension']} if ext else {}
+vi = json.load(open(sys.argv[3]))['texts']
+sys.exit(0 if ($2) else 1)" "$1" "$2" "$assets/instruments/translations/ahc-hrsn.vi.json"; }
+"$bin" screen -i ahc-hrsn -a "$tmp/ahc.json" --lang vi --format fhir >"$tmp/out" 2>"$tmp/err"; rc=$?
+qr_of "$tmp/out" "$tmp/qr.json"
+check "--lang vi: the QuestionnaireResponse is in Vietnamese and says it is a project translation" \
+  '[ $rc -eq 0 ] && qr_ok "$tmp/qr.json" "d[\"language\"] == \"vi\" and p[\"kind\"] == \"project\" and d[\"item\"][0][\"text\"] == vi[\"Living situation\"]"'
+
+# A clinic's certified Vietnamese: the project file, one text changed, provenance official.
+python3 - "$assets/instruments/translations/ahc-hrsn.vi.json" "$tmp/clinic-vi.json" <<'P'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["provenance"] = {"kind": "official", "source": "Riverside Health certified translation, 2026-11"}
+d["texts"]["Living situation"] = "Nơi ở (bản dịch có chứng nhận)"
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+P
+"$bin" screen -i ahc-hrsn -a "$tmp/ahc.json" --lang vi --format fhir --translation "$tmp/clinic-vi.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+qr_of "$tmp/out" "$tmp/qr.json"
+check "--translation FILE (a catalog): its wording and its provenance, with the source" \
+  '[ $rc -eq 0 ] && qr_ok "$tmp/qr.json" "d[\"item\"][0][\"text\"] == \"Nơi ở (bản dịch có chứng nhận)\" and p == {\"lang\": \"vi\", \"kind\": \"official\", \"source\": \"Riverside Health certified translation, 2026-11\"}"'
+
+# The same as a Questionnaire: the built-in one, its Vietnamese certified by our extension.
+python3 - "$assets/instruments/ahc-hrsn.json" "$tmp/clinic-vi.questionnaire.json" <<'P'
+import json, sys
+q = json.load(open(sys.argv[1]))
+q["extension"].append({"url": "urn:safetynet:fhir:extension:translation-provenance", "extension": [
+    {"url": "lang", "valueCode": "vi"}, {"url": "kind", "valueCode": "official"},
+    {"url": "source", "valueString": "Riverside Health certified translation, 2026-11"}]})
+json.dump(q, open(sys.argv[2], "w"), ensure_ascii=False)
+P
+"$bin" screen -i ahc-hrsn -a "$tmp/ahc.json" --lang vi --format fhir --translation "$tmp/clinic-vi.questionnaire.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+qr_of "$tmp/out" "$tmp/qr.json"
+check "--translation FILE (a Questionnaire with translation extensions): official, with the source" \
+  '[ $rc -eq 0 ] && qr_ok "$tmp/qr.json" "p[\"kind\"] == \"official\" and d[\"language\"] == \"vi\""'
+
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); del d['texts']['Living situation']; json.dump(d, open(sys.argv[2],'w'), ensure_ascii=False)" "$tmp/clinic-vi.json" "$tmp/bad-vi.json"
+"$bin" screen -i ahc-hrsn -a "$tmp/ahc.json" --lang vi --translation "$tmp/bad-vi.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "a translation missing a text exits 2 naming the file, the field and the text" \
+  '[ $rc -eq 2 ] && one_line_err && grep -q "bad-vi.json texts" "$tmp/err" && grep -q "Living situation" "$tmp/err"'
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); del d['provenance']['source']; json.dump(d, open(sys.argv[2],'w'), ensure_ascii=False)" "$tmp/clinic-vi.json" "$tmp/bad-vi.json"
+"$bin" screen -i ahc-hrsn -a "$tmp/ahc.json" --lang vi --translation "$tmp/bad-vi.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "an official translation without its source exits 2 naming provenance.source" \
+  '[ $rc -eq 2 ] && one_line_err && grep -q "bad-vi.json provenance.source" "$tmp/err"'
+"$bin" screen -i phq-9 -a "$tmp/ahc.json" --lang vi --translation "$tmp/clinic-vi.json" >"$tmp/out" 2>"$tmp/err"; rc=$?
+check "a translation of another instrument exits 2 naming instrument" \
+  '[ $rc -eq 2 ] && one_line_err && grep -q "clinic-vi.json instrument" "$tmp/err"'
 exit $fail

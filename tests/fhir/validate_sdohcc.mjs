@@ -187,6 +187,20 @@ for (const f of cases) {
 }
 report(multi > 0, `multi-select answers as one Observation each (${multi} cases with several per code)`);
 
+// Issue 14: a screening answered in a translation records its language and the wording's
+// provenance (our extension on the QuestionnaireResponse), and stays valid.
+for (const f of cases.filter((f) => !JSON.parse(readFileSync(path.join(casesDir, f), 'utf8')).instrument.startsWith('file:')).slice(0, 3)) {
+  const c = JSON.parse(readFileSync(path.join(casesDir, f), 'utf8'));
+  for (const lang of ['vi', 'ar']) {
+    const b = check(run(['screen', '--instrument', c.instrument, '--answers', file(c.answers), '--format', 'fhir', '--lang', lang]),
+                    `screening Bundle ${f} in ${lang}`);
+    const qr = b.entry.map((e) => e.resource).find((r) => r.resourceType === 'QuestionnaireResponse');
+    const prov = (qr.extension || []).find((x) => x.url === 'urn:safetynet:fhir:extension:translation-provenance');
+    report(qr.language === lang && prov && prov.extension.some((p) => p.url === 'kind' && p.valueCode === 'project'),
+           `${f} in ${lang}: QuestionnaireResponse.language and the translation's provenance`);
+  }
+}
+
 // The IG's own forms with the IG's responses: authored kept, a panel with hasMember.
 for (const [form, panelCode] of [['sdohcc-hunger-vital-sign', '88121-9'], ['sdohcc-prapare', '93025-5']]) {
   const qf = path.join(realworld, 'questionnaires', `${form}.json`);

@@ -34,6 +34,7 @@ public:
     std::vector<std::string> spoken;
     std::vector<std::string> voiceless;            // languages the device has no voice for
     std::string mode;                              // what requested_mode() says (the URL's #fragment)
+    std::string language;                          // what requested_language() says (the URL's ?lang=)
 
     void run_pending() {
         auto work = std::move(m_pending);
@@ -92,6 +93,7 @@ public:
     }
     void stop_speaking() override {}
     std::string requested_mode() override { return mode; }
+    std::string requested_language() override { return language; }
 
 private:
     std::vector<std::function<void()>> m_pending;
@@ -100,12 +102,14 @@ private:
 class UiHarness {
 public:
     // with_workspace false: the kiosk program's App (web/CMakeLists.txt), no workspace linked.
-    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}, bool with_workspace = true) {
+    explicit UiHarness(float width = 1280, float height = 800, std::string mode = {}, bool with_workspace = true,
+                       std::string language = {}) {
         platform.mode = std::move(mode);
         // The catalogs the browser programs fetch when a language is chosen (core/CMakeLists.txt),
         // where the page finds them: the app asks for them as it does in the browser.
         for (const std::string_view name : safetynet::core::more_catalog_names())
             platform.files["i18n/" + std::string(name)] = std::string(*safetynet::core::more_catalog(name));
+        platform.language = std::move(language);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
         io.DisplaySize = ImVec2(width, height);

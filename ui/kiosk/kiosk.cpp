@@ -1,5 +1,6 @@
 #include "ui/kiosk/kiosk.hpp"
 
+#include "core/screening/translation_provenance.hpp"
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
@@ -15,6 +16,7 @@ Kiosk::Kiosk(std::shared_ptr<const core::Questionnaire> questionnaire, const Sit
 void Kiosk::draw(Context& ctx, DisplaySettings& display) {
     const double now = ctx.platform.now_seconds();
     m_redraw_after_wipe = false;
+    ctx.form_language = form_language(ctx);
     if (const std::string key = screen_key(); key != m_announced_screen) {
         m_announced_screen = key;
         announce_screen(ctx);
@@ -35,6 +37,15 @@ void Kiosk::draw(Context& ctx, DisplaySettings& display) {
         finish_and_clear(ctx, display);
     }
     if (session_active()) draw_idle_warning(ctx, display, now);
+    ctx.form_language.clear();
+}
+
+std::string Kiosk::form_language(const Context& ctx) {
+    const core::Questionnaire& q = m_flow.questionnaire();
+    const bool validated_only = m_site.instrument_translations == "validated-only";
+    const auto wording = core::translation_provenance(q, ctx.i18n.language());
+    m_translation_withheld = validated_only && wording && !wording->validated();
+    return core::screening_language(q, ctx.i18n.language(), validated_only);
 }
 
 std::string Kiosk::screen_key() const {
@@ -48,11 +59,14 @@ void Kiosk::announce_screen(Context& ctx) {
     switch (m_flow.step()) {
         case KioskStep::Question: {
             const core::Item& it = m_flow.questionnaire().item(m_flow.current_item());
-            std::string text = it.prefix.in(lang).empty() ? it.text.in(lang) : it.prefix.in(lang) + " " + it.text.in(lang);
+            const std::string& form = ctx.form_lang();
+            std::string text = it.prefix.in(form).empty() ? it.text.in(form) : it.prefix.in(form) + " " + it.text.in(form);
             if (m_flow.position() > 0)
                 text = ctx.i18n.format("kiosk.announce.question", {{"n", std::to_string(m_flow.position())},
                                                                     {"total", std::to_string(m_flow.question_count())},
                                                                     {"text", text}});
+            // The first question says once why the questions are not in the person's language.
+            if (m_translation_withheld && m_flow.position() <= 1) text = std::string(ctx.tr("kiosk.form.english")) + " " + text;
             ctx.semantics.announce(std::move(text));
             break;
         }

@@ -104,6 +104,10 @@ private:
     void finish_and_clear(Context& ctx, DisplaySettings& display);
     // The question's text and options read aloud in the current language.
     void read_aloud(Context& ctx, std::size_t item);
+    // The language the questions are asked in (site.json "instrument_translations"): the
+    // person's, or the form's own where the site keeps project translations from patients,
+    // which sets m_translation_withheld (the question screens then say so).
+    std::string form_language(const Context& ctx);
     std::string answer_text(Context& ctx, std::size_t item) const;
 
     const SiteConfig& m_site;
@@ -119,6 +123,8 @@ private:
     // Where Read aloud found no voice for the language (the screen's key and the language): the
     // screen says so there, instead of reading in another language's voice.
     std::string m_no_voice;
+
+    bool m_translation_withheld = false;
     std::string m_announced_screen = "welcome";
     int m_idle_announced = -1;      // the idle countdown's last announced step (seconds left)
     bool m_redraw_after_wipe = false;  // a wipe happens at the end of a frame that drew the session

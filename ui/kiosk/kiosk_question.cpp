@@ -58,7 +58,7 @@ std::string question_label(const Item& it, const std::string& lang) {
 void question_text(Context& ctx, const core::Questionnaire& q, const core::Response& r, std::size_t index) {
     const Palette& p = *ctx.palette;
     const Item& it = q.item(index);
-    const std::string& lang = ctx.i18n.language();
+    const std::string& lang = ctx.form_lang();
     for (const core::FlowStep& s : r.flow()) {
         if (s.item != index || s.group_path.empty()) continue;
         const std::string& group = q.item(s.group_path.back()).text.in(lang);
@@ -67,6 +67,8 @@ void question_text(Context& ctx, const core::Questionnaire& q, const core::Respo
     }
     const std::string text = question_label(it, lang);
     heading(ctx, text.c_str(), "question.text");
+    // Asked in the form's language rather than the screen's: say so (WCAG 3.1.2).
+    mark_language(ctx, ctx.semantics.last(), lang);
     if (!it.help.empty()) paragraph(ctx, it.help.in(lang).c_str(), ctx.fonts.small, p.text_muted);
     ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
 }
@@ -74,7 +76,7 @@ void question_text(Context& ctx, const core::Questionnaire& q, const core::Respo
 // Whether the options go in two columns: many short answers ("Pests", "Mold", ...) do, so the
 // whole list fits on a tablet screen without scrolling; long ones keep the full width.
 bool options_in_two_columns(Context& ctx, const Item& it, float half) {
-    const std::string& lang = ctx.i18n.language();
+    const std::string& lang = ctx.form_lang();
     const float one_line = option_button_height(ctx, "A", half);
     bool two_columns = it.options.size() > 4;
     for (const auto& o : it.options)  // at most two lines each in a half-width button
@@ -84,7 +86,7 @@ bool options_in_two_columns(Context& ctx, const Item& it, float half) {
 
 // The height of option k's row in two columns: both buttons as tall as the taller one.
 float option_row_height(Context& ctx, const Item& it, std::size_t k, float half) {
-    const std::string& lang = ctx.i18n.language();
+    const std::string& lang = ctx.form_lang();
     float row_height = 0;
     const std::size_t first = k - k % 2;
     for (std::size_t j = first; j < std::min(first + 2, it.options.size()); ++j)
@@ -93,7 +95,7 @@ float option_row_height(Context& ctx, const Item& it, std::size_t k, float half)
 }
 
 void choice_answers(Context& ctx, core::Response& r, const Item& it, std::size_t index, int typed_option) {
-    const std::string& lang = ctx.i18n.language();
+    const std::string& lang = ctx.form_lang();
     const float width = column_width();
     // Forms usually say "choose all that apply" in their help text; say it only if not.
     if (it.repeats && it.help.empty()) paragraph(ctx, ctx.tr("kiosk.choose_all"), ctx.fonts.small, ctx.palette->text_muted);
@@ -122,7 +124,7 @@ void boolean_answers(Context& ctx, core::Response& r, const Item& it, std::size_
     const float width = column_width();
     const auto& a = r.effective_answers(index);
     const bool yes = !a.empty() && a.front().boolean, no = !a.empty() && !a.front().boolean;
-    begin_group(ctx, "answers", Role::RadioGroup, question_label(it, ctx.i18n.language()));
+    begin_group(ctx, "answers", Role::RadioGroup, question_label(it, ctx.form_lang()));
     if (option_button(ctx, "answer.yes", ctx.tr("kiosk.yes"), yes, false, width) || typed_option == 0)
         r.set(index, AnswerValue::of_bool(true));
     if (option_button(ctx, "answer.no", ctx.tr("kiosk.no"), no, false, width) || typed_option == 1)
@@ -166,7 +168,7 @@ void free_text_answer(Context& ctx, core::Response& r, const Item& it, std::size
 
 // An answer as text for a read-only item: the option's label, else the value (with its unit).
 std::string read_only_text(const Item& it, const AnswerValue& a, Context& ctx) {
-    if (const auto k = it.find_option(a)) return it.options[*k].label.in(ctx.i18n.language());
+    if (const auto k = it.find_option(a)) return it.options[*k].label.in(ctx.form_lang());
     if (a.type == core::ValueType::Coding && !a.coding.display.empty()) return a.coding.display;
     return a.to_string();
 }
@@ -187,6 +189,11 @@ void Kiosk::draw_question(Context& ctx) {
     begin_content(ctx);
     begin_column(ctx, 1000);
     draw_question_progress(ctx, index);
+    if (m_translation_withheld) {
+        paragraph(ctx, ctx.tr("kiosk.form.english"), ctx.fonts.small, ctx.palette->text);
+        register_last_item(ctx, "question.language_note");
+        ctx.semantics.last().id = "question.language_note";
+    }
     question_text(ctx, m_flow.questionnaire(), r, index);
     // Read before the answers are drawn: the bar shows the state the person saw.
     const bool declined = r.state(index) == AnswerState::Declined;
@@ -326,7 +333,7 @@ void Kiosk::question_nav(Context& ctx, const Item& it, std::size_t index, bool d
 
 void Kiosk::read_aloud(Context& ctx, std::size_t item) {
     const Item& it = m_flow.questionnaire().item(item);
-    const std::string& lang = ctx.i18n.language();
+    const std::string& lang = ctx.form_lang();
     std::string text = it.text.in(lang);
     if (!it.help.empty()) text += ". " + it.help.in(lang);
     if (it.type == ItemType::Boolean) {

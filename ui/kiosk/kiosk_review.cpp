@@ -19,7 +19,7 @@ std::string Kiosk::answer_text(Context& ctx, std::size_t item) const {
         if (v.type == core::ValueType::Boolean) {
             out += v.boolean ? ctx.tr("kiosk.yes") : ctx.tr("kiosk.no");
         } else if (const auto k = it.find_option(v)) {
-            out += it.options[*k].label.in(ctx.i18n.language());
+            out += it.options[*k].label.in(ctx.form_lang());
         } else {
             out += v.to_string();
         }
@@ -30,7 +30,7 @@ std::string Kiosk::answer_text(Context& ctx, std::size_t item) const {
 // Every question asked, with its answer and a "Change" button: nothing is final until here.
 void Kiosk::draw_review(Context& ctx) {
     const Palette& p = *ctx.palette;
-    const std::string& lang = ctx.i18n.language();
+    const std::string& lang = ctx.form_lang();
     begin_content(ctx);
     begin_column(ctx);
     heading(ctx, ctx.tr("kiosk.review.title"), "review.title");

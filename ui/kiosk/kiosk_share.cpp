@@ -26,7 +26,7 @@ void Kiosk::draw_share(Context& ctx) {
     const float width = column_width();
     if (button(ctx, "share.yes", ctx.tr("kiosk.share.yes"), ButtonStyle::Primary, ImVec2(width, 0))) {
         std::optional<std::string> code;
-        if (m_share) code = m_share(m_flow.response(), *m_flow.result(), ctx.i18n.language());
+        if (m_share) code = m_share(m_flow.response(), *m_flow.result(), ctx.form_lang());
         m_share_status = code ? ShareStatus::Done : ShareStatus::Failed;
         if (code) {
             m_pickup_code = std::move(*code);

@@ -11,6 +11,7 @@
 #include "ui/shell/theme.hpp"
 #include "ui/shell/widget_registry.hpp"
 
+#include <string>
 #include <string_view>
 
 namespace safetynet::ui {
@@ -31,6 +32,12 @@ struct Context {
     // right-to-left program does: web/CMakeLists.txt), else by ImGui.
     bool rtl = false;
     ShapedText* shaped = nullptr;
+    // The language a form's own texts (questions, answers) are shown in, when not the screen's:
+    // the kiosk sets it while it draws, to the form's language where the site keeps project
+    // instrument translations from patients (site.json "instrument_translations").
+    std::string form_language{};
+
+    const std::string& form_lang() const { return form_language.empty() ? i18n.language() : form_language; }
 
     const char* tr(std::string_view key) const { return i18n.tr(key); }
 };

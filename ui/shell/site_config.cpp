@@ -77,6 +77,11 @@ SiteConfig SiteConfig::parse(std::string_view text) {
     read_string(doc, "directory", c.directory, w);
     read_string(doc, "directory_language", c.directory_language, w);
     read_string(doc, "staff_pin_sha256", c.staff_pin_sha256, w);
+    read_string(doc, "instrument_translations", c.instrument_translations, w);
+    if (c.instrument_translations != "all" && c.instrument_translations != "validated-only") {
+        w.push_back("instrument_translations: expected \"all\" or \"validated-only\"; offering all");
+        c.instrument_translations = "all";
+    }
     if (!c.staff_pin_sha256.empty() &&
         (c.staff_pin_sha256.size() != 64 ||
          c.staff_pin_sha256.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {

@@ -31,6 +31,11 @@ struct SiteConfig {
     // Offered on the kiosk. Without a list: English and Spanish, whose instrument wording has been
     // reviewed; the other catalogs are project translations not yet validated, so a site opts in.
     std::vector<std::string> languages{"en", "es"};
+    // Whether patients are asked an instrument in a language whose wording is only a project
+    // translation: "all" (the default: offering a language already accepts the project's
+    // catalogs, and each response records the wording's provenance for the clinician) or
+    // "validated-only" (the form's own language then, with a note saying why).
+    std::string instrument_translations = "all";
     std::string clinic_name;
     std::string clinic_recipient;               // age1…: the kiosk seals shared screenings to it
     std::map<std::string, std::string> crisis_message;  // language -> text, shown first on urgent results

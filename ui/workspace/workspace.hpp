@@ -33,6 +33,7 @@
 #include "core/actions/measures.hpp"
 #include "core/actions/network_report.hpp"
 #include "core/actions/refer_per_organization.hpp"
+#include "core/screening/instrument_translation.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
 #include "core/store/stored_screening.hpp"
@@ -196,6 +197,11 @@ private:
     // The assisted screening in progress (clinic).
     std::unique_ptr<core::Response> m_assisted;
     std::string m_assisted_instrument;
+    // A clinic's own translations (core/screening/instrument_translation.hpp), by built-in
+    // instrument id, loaded this session: assisted screenings use them.
+    std::map<std::string, std::vector<core::InstrumentTranslation>> m_translations;
+    void load_translation(const PickedFile& file);
+    void draw_translations(Context& ctx);
 
     // The referral being prepared (clinic), for one stored screening.
     struct ReferForm {

@@ -2,9 +2,11 @@
 #include "core/base/calendar_date.hpp"
 #include "core/base/clock.hpp"
 #include "core/base/error.hpp"
+#include "core/base/languages.hpp"
 #include "core/base/number.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/score_overlap.hpp"
+#include "core/screening/translation_provenance.hpp"
 #include "core/match/match_reasons.hpp"
 #include "core/directory/schedule.hpp"
 #include "core/actions/refer_per_organization.hpp"
@@ -71,6 +73,28 @@ const core::TrustedContact* Workspace::contact_for_organization(const std::strin
 
 // [SECTION] Screenings
 
+namespace {
+
+// A language by its own name ("Tiếng Việt"), and where a translation into it comes from.
+std::string language_name(const std::string& code) {
+    const core::Language* l = core::find_language(code);
+    return l ? l->native_name : code;
+}
+
+std::string provenance_text(Context& ctx, const core::TranslationProvenance& t) {
+    if (t.kind == "official") return ctx.i18n.format("ws.translation.official", {{"source", t.source}});
+    return ctx.tr(t.kind == "project" ? "ws.translation.project" : "ws.translation.unstated");
+}
+
+// "Answered in Tiếng Việt — project translation, not validated": which wording the person
+// answered, as the QuestionnaireResponse records it (docs/SCREENING.md).
+std::string answered_in(Context& ctx, const core::TranslationProvenance& t) {
+    return ctx.i18n.format("ws.screenings.answered_in",
+                           {{"language", language_name(t.language)}, {"provenance", provenance_text(ctx, t)}});
+}
+
+}  // namespace
+
 void Workspace::draw_screenings(Context& ctx) {
     const Palette& p = *ctx.palette;
     if (m_assisted) return draw_assisted(ctx);
@@ -94,6 +118,7 @@ void Workspace::draw_screenings(Context& ctx) {
     }
     ImGui::SameLine();
     if (small_button(ctx, "screen.import_form", ctx.tr("ws.screenings.import_form"))) pick_form();
+    draw_translations(ctx);
     paragraph(ctx, ctx.tr("ws.screenings.import_hint"), ctx.fonts.small, p.text_muted);
     if (small_button(ctx, "screen.import", ctx.tr("ws.screenings.import"))) pick_and_import(".age,.txt,application/octet-stream");
 
@@ -115,6 +140,10 @@ void Workspace::draw_screenings(Context& ctx) {
         for (const core::NeedSummary& need : s->needs)
             if (need.positive) needs += (needs.empty() ? "" : ", ") + std::string(ctx.tr("domain." + need.domain)) + (need.urgent ? " (!)" : "");
         paragraph(ctx, needs.empty() ? ctx.tr("ws.screenings.no_needs") : needs.c_str(), ctx.fonts.body, s->urgent ? p.urgent : p.text);
+        if (s->translation) {
+            paragraph(ctx, answered_in(ctx, *s->translation).c_str(), ctx.fonts.small, p.text);
+            register_last_item(ctx, card_id + ".language");
+        }
         std::size_t referred = 0;
         for (const auto& [rid, r] : store.referrals()) referred += r.screening_id == s->id;
         if (referred) paragraph(ctx, ctx.i18n.plural("ws.screenings.referred", referred).c_str(), ctx.fonts.small, p.text_muted);
@@ -173,9 +202,47 @@ void Workspace::pick_form() {
     });
 }
 
+// A clinic's certified translation: a file input (JSON), then what is loaded, per instrument.
+void Workspace::draw_translations(Context& ctx) {
+    if (small_button(ctx, "screen.translation", ctx.tr("ws.translation.load")))
+        m_platform.pick_files(".json,application/json", false, [this](std::vector<PickedFile> files) {
+            if (!files.empty()) load_translation(files.front());
+            m_redraw = true;
+        });
+    for (const auto& [id, list] : m_translations)
+        for (const core::InstrumentTranslation& t : list) {
+            const std::string line = ctx.i18n.format("ws.translation.loaded", {{"instrument", ctx.tr("ws.instrument." + id)},
+                                                                               {"language", language_name(t.provenance.language)},
+                                                                               {"provenance", provenance_text(ctx, t.provenance)}});
+            paragraph(ctx, line.c_str(), ctx.fonts.small, ctx.palette->text);
+            register_last_item(ctx, "screen.translation." + id + "." + t.provenance.language);
+        }
+}
+
+void Workspace::load_translation(const PickedFile& file) {
+    try {
+        const std::string target = core::translation_target(file.bytes, file.name);
+        std::string id;
+        for (const std::string& b : core::builtin_instrument_ids())
+            if (b == target || core::load_builtin_instrument(b)->url() == target) id = b;
+        if (id.empty()) throw core::Error("malformed-translation", file.name + " instrument", "\"" + target + "\" is not a built-in instrument");
+        auto loaded = core::parse_instrument_translation(file.bytes, file.name, *core::load_builtin_instrument(id));
+        // Only now, with the whole file read: one translation per language, the newest kept.
+        auto& list = m_translations[id];
+        for (core::InstrumentTranslation& t : loaded) {
+            std::erase_if(list, [&](const auto& old) { return old.provenance.language == t.provenance.language; });
+            list.push_back(std::move(t));
+        }
+    } catch (const core::Error& e) {
+        set_message(e.what(), true);
+    }
+}
+
 void Workspace::start_assisted(const std::string& instrument) {
     try {
-        m_assisted = std::make_unique<core::Response>(core::load_builtin_instrument(instrument));
+        auto q = core::load_builtin_instrument(instrument);
+        if (const auto t = m_translations.find(instrument); t != m_translations.end()) q = core::with_translations(*q, t->second);
+        m_assisted = std::make_unique<core::Response>(std::move(q));
         m_assisted_instrument = instrument;
     } catch (const core::Error& e) {
         set_message(e.what(), true);

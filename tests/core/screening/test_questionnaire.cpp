@@ -23,7 +23,7 @@ const std::string kData = std::string(SAFETYNET_SOURCE_DIR) + "/tests/data/scree
 
 }  // namespace
 
-TEST_CASE("every built-in instrument imports, with English and Spanish") {
+TEST_CASE("every built-in instrument imports, in English, Spanish and the nine other languages") {
     struct Expect { const char* id; std::size_t questions; const char* panel; };
     // Question counts from the instruments' own numbering: AHC 1-10 and 11-26 (23 has two
     // parts, a and b), HVS 2, PRAPARE 21 (core + optional), PHQ-2 2, PHQ-9 9 + difficulty.
@@ -36,7 +36,9 @@ TEST_CASE("every built-in instrument imports, with English and Spanish") {
         const auto q = load_builtin_instrument(e.id);
         CHECK(q->question_count() == e.questions);
         CHECK(q->has_code(e.panel));
-        CHECK(q->languages() == std::vector<std::string>{"en", "es"});
+        // The form's own language first, then its translations (issue 14: all eleven).
+        CHECK(q->languages() == std::vector<std::string>{"en", "ar", "es", "ht", "ko", "pt", "ru", "tl", "vi", "zh-Hans",
+                                                         "zh-Hant"});
         CHECK(q->title().in("es") != q->title().in("en"));
         for (const Item& it : q->items()) {
             CAPTURE(it.link_id);

@@ -344,3 +344,51 @@ TEST_CASE("many languages: the welcome lists them all; a question folds them beh
     CHECK(k.state()["screen"] == "question");
     CHECK_FALSE(k.app->widgets().find("lang.vi"));  // folded again
 }
+
+namespace {
+
+// The Vietnamese wording of an AHC text, as assets/instruments/translations has it.
+std::string ahc_vi(const std::string& english) {
+    const auto doc = nlohmann::json::parse(safetynet::test::read_source_file("assets/instruments/translations/ahc-hrsn.vi.json"));
+    return doc["texts"].at(english).get<std::string>();
+}
+
+// A kiosk offering Vietnamese, on its first question in Vietnamese.
+void to_first_vietnamese_question(UiHarness& k, const std::string& policy) {
+    k.platform.files["assets/site.json"] = R"({"site_name": "Test Clinic", "instrument": "ahc-hrsn",
+      "languages": ["en", "es", "vi"], "instrument_translations": ")" + policy + R"("})";
+    k.frame();
+    k.frame();
+    k.click("lang.vi");
+    k.click("welcome.start");
+    k.click("nav.next");
+    REQUIRE(k.state()["screen"] == "question");
+}
+
+}  // namespace
+
+TEST_CASE("issue 14: the Vietnamese kiosk asks the first question in Vietnamese") {
+    UiHarness k;
+    to_first_vietnamese_question(k, "all");
+    const safetynet::ui::SemanticNode* q = k.app->semantics().find("question.text");
+    REQUIRE(q != nullptr);
+    CHECK(q->name == "1. " + ahc_vi("What is your living situation today?"));
+    const safetynet::ui::SemanticNode* first = k.app->semantics().find("answer.0");
+    REQUIRE(first != nullptr);
+    CHECK(first->name == ahc_vi("I have a steady place to live"));
+    CHECK_FALSE(k.has("question.language_note"));
+}
+
+TEST_CASE("issue 14: a site that takes validated translations only asks in English, and says why") {
+    UiHarness k;
+    to_first_vietnamese_question(k, "validated-only");
+    const safetynet::ui::SemanticNode* q = k.app->semantics().find("question.text");
+    REQUIRE(q != nullptr);
+    CHECK(q->name == "1. What is your living situation today?");
+    REQUIRE(k.has("question.language_note"));
+    const safetynet::ui::SemanticNode* note = k.app->semantics().find("question.language_note");
+    REQUIRE(note != nullptr);
+    // The note is in the person's language (the kiosk catalog's Vietnamese), not English.
+    CHECK(note->name.find("tiếng Anh") != std::string::npos);
+    CHECK(k.state()["lang"] == "vi");
+}

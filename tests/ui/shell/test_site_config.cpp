@@ -32,3 +32,13 @@ TEST_CASE("without a list a site offers English and Spanish; an empty list is na
     CHECK(c.languages == std::vector<std::string>{"en", "es"});
     CHECK(warns(c, "languages: the list is empty; offering English and Spanish"));
 }
+
+TEST_CASE("instrument_translations: all by default, validated-only when asked, anything else named") {
+    CHECK(SiteConfig::parse("{}").instrument_translations == "all");
+    const SiteConfig v = SiteConfig::parse(R"({"instrument_translations": "validated-only"})");
+    CHECK(v.instrument_translations == "validated-only");
+    CHECK(v.warnings.empty());
+    const SiteConfig bad = SiteConfig::parse(R"({"instrument_translations": "validated"})");
+    CHECK(bad.instrument_translations == "all");
+    CHECK(warns(bad, "instrument_translations: expected \"all\" or \"validated-only\"; offering all"));
+}

@@ -238,3 +238,57 @@ TEST_CASE("issue 15: the tracker opens on what needs a call, a call is recorded,
     CHECK(ws(h)["measures"]["mips-487"]["missing"] == true);
     CHECK(ws(h)["measures"]["mips-487"]["denominator"].is_null());
 }
+
+TEST_CASE("issue 14: the clinician sees the language a screening was answered in and its translation's provenance") {
+    UiHarness h(1600, 2400, "clinic", true, "vi");  // a workspace opened in Vietnamese
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112"})";
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("screen.start.ahc-hrsn");
+    h.click("q.88122-7.0");
+    h.click("assisted.finish");
+    h.click("tab.screenings");
+    h.frame();
+    const safetynet::ui::SemanticNode* line = nullptr;
+    for (const auto& n : h.app->semantics().nodes())
+        if (n.name.find("Tiếng Việt") != std::string::npos) line = &n;
+    REQUIRE(line != nullptr);
+    CHECK(h.has("screening.0.language"));
+    // "Trả lời bằng Tiếng Việt — bản dịch của dự án, chưa được kiểm chứng": the workspace
+    // catalog's Vietnamese of "Answered in {language} — project translation, not validated".
+    CHECK(line->name.find("bản dịch của dự án") != std::string::npos);
+}
+
+TEST_CASE("issue 14: the clinic loads its certified translation, and a bad file changes nothing") {
+    UiHarness h(1600, 2400, "clinic", true, "vi");
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112"})";
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    auto catalog = nlohmann::json::parse(safetynet::test::read_source_file("assets/instruments/translations/ahc-hrsn.vi.json"));
+    catalog["provenance"] = {{"kind", "official"}, {"source", "Riverside Health certified translation, 2026-11"}};
+
+    // A file missing a text: refused, naming the file and field; nothing loaded.
+    auto bad = catalog;
+    bad["texts"].erase("Living situation");
+    h.platform.to_pick = {{"clinic-vi.json", bad.dump()}};
+    h.click("screen.translation");
+    h.frame();
+    CHECK(ws(h)["message"] == "error");
+    CHECK_FALSE(h.has("screen.translation.ahc-hrsn.vi"));
+
+    h.platform.to_pick = {{"clinic-vi.json", catalog.dump()}};
+    h.click("screen.translation");
+    h.frame();
+    REQUIRE(h.has("screen.translation.ahc-hrsn.vi"));
+    h.click("screen.start.ahc-hrsn");
+    h.click("q.88122-7.0");
+    h.click("assisted.finish");
+    h.click("tab.screenings");
+    h.frame();
+    bool official = false;
+    for (const auto& n : h.app->semantics().nodes())
+        official = official || (n.name.find("Tiếng Việt") != std::string::npos &&
+                                n.name.find("Riverside Health certified translation, 2026-11") != std::string::npos &&
+                                n.name.find("bản dịch chính thức") != std::string::npos);
+    CHECK(official);
+}
