@@ -64,6 +64,7 @@ void Response::wipe() {
             sodium_memzero(v.coding.code.data(), v.coding.code.size());
         }
     m_authored.clear();
+    m_subject = nullptr;
     m_q = m_form;  // one instance of each repeating group again
     m_items.assign(m_q->items().size(), ItemAnswers{});
     m_enabled.assign(m_q->items().size(), 1);
@@ -608,6 +609,7 @@ void Response::build_fhir(const QuestionnaireResponseOptions& options, json& qr,
         qr["questionnaire"] = m_q->version().empty() ? m_q->url() : m_q->url() + "|" + m_q->version();
     qr["status"] = !options.status.empty() ? options.status : (complete() ? "completed" : "in-progress");
     if (!options.subject.empty()) qr["subject"] = {{"reference", options.subject}};
+    else if (!m_subject.is_null()) qr["subject"] = m_subject;  // an imported response's own
     if (!options.authored.empty()) qr["authored"] = options.authored;
 
     // Depth-first over the tree; an item appears only when it (or something inside it) was
@@ -729,6 +731,15 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
         if (!authored->is_string() || !is_fhir_date_time(authored->get<std::string>()))
             bad_response("authored", "must be a FHIR dateTime (2025-06-01 or 2025-06-01T14:30:00Z)");
         r.m_authored = authored->get<std::string>();
+    }
+    if (const auto subject = qr.find("subject"); subject != qr.end()) {
+        // A Reference (R4 2.3.0): who answered; kept so the output names the same person.
+        const auto ref = subject->is_object() ? subject->find("reference") : subject->end();
+        const auto display = subject->is_object() ? subject->find("display") : subject->end();
+        if (!subject->is_object() || (ref != subject->end() && !ref->is_string()) ||
+            (display != subject->end() && !display->is_string()) || (ref == subject->end() && display == subject->end()))
+            bad_response("subject", "must be a Reference with a \"reference\" or a \"display\" string");
+        r.m_subject = *subject;
     }
     // Imported answers are stored as given (read-only and calculated items included); only
     // their shape and fit are checked. Nothing is kept unless the whole response reads.

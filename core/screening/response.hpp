@@ -133,6 +133,9 @@ public:
     // QuestionnaireResponse.authored of an imported response (empty otherwise): when the
     // person answered, which the FHIR output keeps (SDOHCC maps: Observation.effective/issued).
     const std::string& authored() const { return m_authored; }
+    // QuestionnaireResponse.subject of an imported response (null otherwise): who answered, a
+    // Reference kept as given (reference, display, ...), which the FHIR output keeps too.
+    const nlohmann::json& subject() const { return m_subject; }
     bool enabled(std::size_t item) const { return m_enabled[item] != 0; }
     AnswerState state(std::size_t item) const;
     // The stored answers (also of a disabled item); effective_answers() is empty when disabled.
@@ -185,6 +188,7 @@ private:
     std::optional<TranslationProvenance> m_recorded_translation;
     std::map<std::string, nlohmann::json> m_launch;
     std::string m_authored;
+    nlohmann::json m_subject;  // null unless imported
 
     void apply_initial();
     // A new instance with its initial values, without the enableWhen / FHIRPath pass.

@@ -248,13 +248,20 @@ ScreeningRefs add_screening(fhir::Bundle& bundle, const Response& response, cons
                              : options.authored.empty()   ? utc_now_rfc3339()
                                                           : options.authored;
     refs.patient = options.patient;
+    // An imported response names who answered: its Patient reference is kept, on the
+    // QuestionnaireResponse as given and on every Observation (the SDOHCC maps: Observation.subject
+    // = QR.subject). The Patient resource itself is not in the response, so not in the Bundle.
+    const nlohmann::json& imported = response.subject();
+    const bool imported_patient = refs.patient.empty() && imported.is_object() && imported.contains("reference") &&
+                                  imported["reference"].get<std::string>().rfind("Patient/", 0) == 0;
+    if (imported_patient) refs.patient = imported["reference"].get<std::string>();
     // The screening needs a subject (Observation.subject 1.., Condition.subject 1..1) but
     // not who it is: an anonymous Patient stands in until a referral names the person.
     if (refs.patient.empty()) refs.patient = add_anonymous_patient(bundle);
 
     QuestionnaireResponseOptions qro;
     qro.authored = when;
-    qro.subject = refs.patient;
+    if (!imported_patient) qro.subject = refs.patient;  // else the response's own, display and all
     qro.language = options.language;
     refs.questionnaire_response = bundle.add(response.to_fhir(qro));
 

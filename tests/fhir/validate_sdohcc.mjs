@@ -201,7 +201,7 @@ for (const f of cases.filter((f) => !JSON.parse(readFileSync(path.join(casesDir,
   }
 }
 
-// The IG's own forms with the IG's responses: authored kept, a panel with hasMember.
+// The IG's own forms with the IG's responses: authored and subject kept, a panel with hasMember.
 for (const [form, panelCode] of [['sdohcc-hunger-vital-sign', '88121-9'], ['sdohcc-prapare', '93025-5']]) {
   const qf = path.join(realworld, 'questionnaires', `${form}.json`);
   const rf = path.join(realworld, 'questionnaires', `${form}.response.json`);
@@ -213,6 +213,10 @@ for (const [form, panelCode] of [['sdohcc-hunger-vital-sign', '88121-9'], ['sdoh
   const panel = res.find((r) => r.resourceType === 'Observation' && r.hasMember);
   report(qr.authored === given.authored && items.every((o) => o.effectiveDateTime === given.authored && o.issued === given.authored),
          `${form}: the response's authored (${given.authored}) kept on the QuestionnaireResponse, effective and issued`);
+  report(qr.subject && qr.subject.reference === given.subject.reference && qr.subject.display === given.subject.display && items.length > 0 &&
+         items.every((o) => o.subject.reference === given.subject.reference) &&
+         !res.some((r) => r.resourceType === 'Patient'),
+         `${form}: the response's subject (${given.subject && given.subject.reference}) kept on the QuestionnaireResponse and every Observation, no stand-in Patient`);
   const entryOf = new Map(b.entry.map((e) => [e.resource, e.fullUrl]));
   const members = new Set((panel?.hasMember || []).map((m) => m.reference));
   report(panel && items.length > 0 && items.every((o) => members.has(entryOf.get(o))) &&

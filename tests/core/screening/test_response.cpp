@@ -226,6 +226,9 @@ TEST_CASE("a QuestionnaireResponse with fields of the wrong JSON type is refused
         {"valueCoding a string", [&](json& d) { first_with(d, "answer")["answer"][0] = {{"valueCoding", "LA31993-1"}}; }},
         {"coding code a number", [&](json& d) { first_with(d, "answer")["answer"][0]["valueCoding"]["code"] = 5; }},
         {"decline extension a string", [&](json& d) { first_with(d, "extension")["extension"] = "asked-declined"; }},
+        {"subject a string", [](json& d) { d["subject"] = "Patient/1"; }},
+        {"subject reference a number", [](json& d) { d["subject"] = {{"reference", 1}}; }},
+        {"subject with neither reference nor display", [](json& d) { d["subject"] = {{"type", "Patient"}}; }},
         {"decline extension url a number, with an answer", [&](json& d) {
              json& declined = first_with(d, "extension");
              declined["extension"][0]["url"] = 1;
@@ -240,6 +243,19 @@ TEST_CASE("a QuestionnaireResponse with fields of the wrong JSON type is refused
         const std::string text = d.dump();
         CHECK_THROWS_AS(Response::parse(q, text, "answers.json"), Error);
     }
+}
+
+TEST_CASE("an imported QuestionnaireResponse keeps its subject, as given, when written back") {
+    const auto q = load_builtin_instrument("ahc-hrsn");
+    Response r(q);
+    answer_everything(r, 0);
+    json d = r.to_fhir({"qr-1", "2026-01-02T03:04:05Z", "", "", "en"});
+    d["subject"] = {{"reference", "Patient/pat-1"}, {"display", "Pat Example"}};
+    const Response back = Response::parse(q, d.dump(), "answers.json");
+    CHECK(back.subject() == d["subject"]);
+    CHECK(back.to_fhir({}).at("subject") == d["subject"]);
+    // The caller's subject, when given, is the one written.
+    CHECK(back.to_fhir({"", "", "urn:uuid:other", "", ""}).at("subject") == json{{"reference", "urn:uuid:other"}});
 }
 
 TEST_CASE("a QuestionnaireResponse carries the decline and only enabled answers") {
