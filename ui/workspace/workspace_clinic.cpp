@@ -375,10 +375,12 @@ void Workspace::draw_assisted(Context& ctx) {
             }
             wipe(buf);
         }
-        ImGui::SameLine();
+        // Beside the answers when it fits, else below them: beside a wrapped answer it ran off the
+        // window's edge.
         const bool declined = r.state(step.item) == core::AnswerState::Declined;
-        if (small_button(ctx, base + ".decline", ctx.tr(declined ? "ws.assisted.declined" : "ws.assisted.decline")))
-            declined ? r.clear(step.item) : r.decline(step.item);
+        const char* decline = ctx.tr(declined ? "ws.assisted.declined" : "ws.assisted.decline");
+        same_line_if_fits(ctx, decline);
+        if (small_button(ctx, base + ".decline", decline)) declined ? r.clear(step.item) : r.decline(step.item);
         ImGui::PopID();
     }
     if (previous) draw_instance_buttons(ctx, r, *previous, instance);
