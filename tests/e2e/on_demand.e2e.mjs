@@ -62,11 +62,15 @@ try {
 
   // 3. A site that runs the clinic's workspace: the plain page starts the staff program.
   await withSite({ ...baseSite, mode: 'clinic' }, '', async (page, requests) => {
-    const s = await pollState(page, (x) => x && x.mode === 'clinic' && x.workspace, { timeout: 90000 });
+    // The kiosk program reads site.json and starts the staff program: the page navigates, so a
+    // read may meet the old page going away (then it reads nothing and polls again).
+    const read = (p) => p.evaluate(() => (window.safetynet && window.safetynet.ready() ? window.safetynet.state() : null)).catch(() => null);
+    const s = await pollState(page, (x) => x && x.mode === 'clinic' && x.workspace, { timeout: 90000, read });
     checks.ok(s.ok, `site.json's "mode": "clinic" opens the clinic's workspace (${s.state && s.state.mode})`);
     const programs = paths(requests).filter((p) => p.endsWith('.wasm'));
     checks.ok(programs.includes('/safetynet-staff.wasm'), `the staff program was loaded (${programs.join(', ')})`);
     const create = page.getByRole('button', { name: texts('en')('ws.setup.create'), exact: true });
+    await create.waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});  // the mirror follows the first frames
     checks.ok(await create.count() === 1, `the set-up screen is there by role and name ("${texts('en')('ws.setup.create')}")`);
   });
 } catch (e) {
