@@ -81,6 +81,17 @@ inline std::string kind_of(const std::function<void()>& f) {
 inline std::filesystem::path realworld(const std::string& folder) {
     return std::filesystem::path(SAFETYNET_SOURCE_DIR) / ".." / "shared" / "realworld" / folder;
 }
+
+// The 14 real Questionnaires of ../shared/realworld/questionnaires (SOURCES.md lists them), which
+// the core import test and the kiosk's and workspace's answer tests all walk.
+inline constexpr const char* kRealFormFiles[] = {
+    "androidfhir-patient-registration-translations.json", "lforms-calculatedExpression.json",
+    "lforms-contained-valueset-without-expansion.json",   "lforms-enablewhen-test.json",
+    "lforms-phq9.json",                                   "lhc-ussg-family-health-portrait.json",
+    "sdc-hunger-vital-signs.json",                        "sdc-phq9.json",
+    "sdc-test-enablewhen.json",                           "sdc-test-initial-value-multiple.json",
+    "sdc-test-repeatable-nested-groups.json",             "sdohcc-hunger-vital-sign.json",
+    "sdohcc-prapare.json",                                "smartforms-cvd-risk-2023.json"};
 // True when `dir` is there; else the test says it was skipped and why.
 inline bool realworld_present(const std::filesystem::path& dir) {
     if (std::filesystem::exists(dir)) return true;

@@ -33,22 +33,12 @@ std::string read_text(const fs::path& p) {
     return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
-// The 14 forms, as SOURCES.md lists them.
-const char* const kFormFiles[] = {
-    "androidfhir-patient-registration-translations.json", "lforms-calculatedExpression.json",
-    "lforms-contained-valueset-without-expansion.json",   "lforms-enablewhen-test.json",
-    "lforms-phq9.json",                                   "lhc-ussg-family-health-portrait.json",
-    "sdc-hunger-vital-signs.json",                        "sdc-phq9.json",
-    "sdc-test-enablewhen.json",                           "sdc-test-initial-value-multiple.json",
-    "sdc-test-repeatable-nested-groups.json",             "sdohcc-hunger-vital-sign.json",
-    "sdohcc-prapare.json",                                "smartforms-cvd-risk-2023.json"};
-
 }  // namespace
 
 TEST_CASE("issue 13: every real Questionnaire imports (14 of 14; 5 before)") {
     if (!forms_present()) return;
     int imported = 0, warnings = 0;
-    for (const std::string file : kFormFiles) {
+    for (const std::string file : safetynet::test::kRealFormFiles) {
         CAPTURE(file);
         try {
             const Questionnaire q = Questionnaire::parse(read_text(kForms / file), file);
@@ -60,7 +50,7 @@ TEST_CASE("issue 13: every real Questionnaire imports (14 of 14; 5 before)") {
             FAIL_CHECK(file << " refused: [" << e.kind() << "] " << std::string(e.what()));
         }
     }
-    MESSAGE("real Questionnaires imported: " << imported << " of " << std::size(kFormFiles) << ", with " << warnings
+    MESSAGE("real Questionnaires imported: " << imported << " of " << std::size(safetynet::test::kRealFormFiles) << ", with " << warnings
                                                << " warnings (lenient readings, unresolved ValueSets, non-FHIRPath expressions)");
-    CHECK(imported == static_cast<int>(std::size(kFormFiles)));
+    CHECK(imported == static_cast<int>(std::size(safetynet::test::kRealFormFiles)));
 }

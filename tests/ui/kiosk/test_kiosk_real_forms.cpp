@@ -22,20 +22,6 @@ namespace {
 
 const std::filesystem::path kForms = safetynet::test::realworld("questionnaires");
 
-const char* const kFormFiles[] = {
-    "androidfhir-patient-registration-translations.json", "lforms-calculatedExpression.json",
-    "lforms-contained-valueset-without-expansion.json",   "lforms-enablewhen-test.json",
-    "lforms-phq9.json",                                   "lhc-ussg-family-health-portrait.json",
-    "sdc-hunger-vital-signs.json",                        "sdc-phq9.json",
-    "sdc-test-enablewhen.json",                           "sdc-test-initial-value-multiple.json",
-    "sdc-test-repeatable-nested-groups.json",             "sdohcc-hunger-vital-sign.json",
-    "sdohcc-prapare.json",                                "smartforms-cvd-risk-2023.json"};
-
-std::string read_text(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 // A value a person could type for the item's type.
 std::string typed_value(ItemType t) {
     switch (t) {
@@ -74,7 +60,7 @@ struct Walk {
 Walk walk_kiosk(const std::string& file) {
     UiHarness h;
     h.platform.files["assets/site.json"] = R"({"site_name": "Test Clinic", "form": "forms/form.json", "ask_location": false})";
-    h.platform.files["forms/form.json"] = read_text(kForms / file);
+    h.platform.files["forms/form.json"] = safetynet::test::read_test_file((kForms / file).string());
     h.frame();
     h.frame();
     h.frame();
@@ -102,7 +88,7 @@ Walk walk_kiosk(const std::string& file) {
 TEST_CASE("issue 13: every real form is answered on the kiosk, screen by screen, into its QuestionnaireResponse") {
     if (!safetynet::test::realworld_present(kForms)) return;
     int answered_forms = 0;
-    for (const std::string file : kFormFiles) {
+    for (const std::string file : safetynet::test::kRealFormFiles) {
         CAPTURE(file);
         const Walk w = walk_kiosk(file);
         CHECK(w.reached_review);
@@ -117,6 +103,6 @@ TEST_CASE("issue 13: every real form is answered on the kiosk, screen by screen,
         }
         answered_forms += all;
     }
-    MESSAGE("real forms answered on the kiosk: " << answered_forms << " of " << std::size(kFormFiles));
-    CHECK(answered_forms == static_cast<int>(std::size(kFormFiles)));
+    MESSAGE("real forms answered on the kiosk: " << answered_forms << " of " << std::size(safetynet::test::kRealFormFiles));
+    CHECK(answered_forms == static_cast<int>(std::size(safetynet::test::kRealFormFiles)));
 }

@@ -22,20 +22,6 @@ namespace {
 
 const std::filesystem::path kForms = safetynet::test::realworld("questionnaires");
 
-const char* const kFormFiles[] = {
-    "androidfhir-patient-registration-translations.json", "lforms-calculatedExpression.json",
-    "lforms-contained-valueset-without-expansion.json",   "lforms-enablewhen-test.json",
-    "lforms-phq9.json",                                   "lhc-ussg-family-health-portrait.json",
-    "sdc-hunger-vital-signs.json",                        "sdc-phq9.json",
-    "sdc-test-enablewhen.json",                           "sdc-test-initial-value-multiple.json",
-    "sdc-test-repeatable-nested-groups.json",             "sdohcc-hunger-vital-sign.json",
-    "sdohcc-prapare.json",                                "smartforms-cvd-risk-2023.json"};
-
-std::string read_text(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
-
 nlohmann::json ws(UiHarness& h) { return h.state()["workspace"]; }
 
 bool run_until_store(UiHarness& h, const std::string& want) {
@@ -115,9 +101,9 @@ TEST_CASE("issue 13: every real form is imported and answered in the clinic's as
     h.click("setup.create");
     REQUIRE(run_until_store(h, "unlocked"));
     int answered_forms = 0;
-    for (const std::string file : kFormFiles) {
+    for (const std::string file : safetynet::test::kRealFormFiles) {
         CAPTURE(file);
-        const std::string text = read_text(kForms / file);
+        const std::string text = safetynet::test::read_test_file((kForms / file).string());
         const Questionnaire q = Questionnaire::parse(text, file);
         h.platform.to_pick = {{file, text}};
         h.activate("screen.import_form");
@@ -135,6 +121,6 @@ TEST_CASE("issue 13: every real form is imported and answered in the clinic's as
         h.activate("assisted.cancel");
         REQUIRE(ws(h)["assisted"] == false);
     }
-    MESSAGE("real forms answered in the workspace: " << answered_forms << " of " << std::size(kFormFiles));
-    CHECK(answered_forms == static_cast<int>(std::size(kFormFiles)));
+    MESSAGE("real forms answered in the workspace: " << answered_forms << " of " << std::size(safetynet::test::kRealFormFiles));
+    CHECK(answered_forms == static_cast<int>(std::size(safetynet::test::kRealFormFiles)));
 }
