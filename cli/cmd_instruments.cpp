@@ -1,6 +1,7 @@
 // `safetynet instruments`: the built-in screening instruments, as JSON.
 #include "cli/args.hpp"
 #include "cli/commands.hpp"
+#include "core/screening/every_instrument_language.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/scoring.hpp"
 
@@ -22,7 +23,7 @@ int cmd_instruments(const std::vector<std::string>& argv) {
     if (!args.positional().empty()) throw UsageError("unexpected argument " + args.positional().front());
     nlohmann::json list = nlohmann::json::array();
     for (const std::string& id : core::builtin_instrument_ids()) {
-        const auto q = core::load_builtin_instrument(id);
+        const auto q = core::load_builtin_instrument_in_every_language(id);
         nlohmann::json titles = nlohmann::json::object();
         for (const std::string& lang : q->languages()) titles[lang] = q->title().in(lang);
         nlohmann::json codes = nlohmann::json::array();

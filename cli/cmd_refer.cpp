@@ -3,6 +3,7 @@
 #include "cli/cmd_loop.hpp"
 #include "cli/file_io.hpp"
 #include "core/base/error.hpp"
+#include "core/screening/every_instrument_language.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/score_overlap.hpp"
 #include "core/base/json_read.hpp"
@@ -64,7 +65,7 @@ int run(const std::vector<std::string>& argv) {
     if (const auto instrument = args.value("--instrument")) {
         std::string id = *instrument;
         if (core::is_builtin_instrument(id)) {
-            q = core::load_builtin_instrument(id);
+            q = core::load_builtin_instrument_in_every_language(id);
         } else {
             q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(read_file(id), id));
             id = !q->id().empty() ? q->id() : q->url();

@@ -5,6 +5,7 @@
 #include "core/base/error.hpp"
 #include "core/base/every_catalog.hpp"
 #include "core/screening/instrument_translation.hpp"
+#include "core/screening/every_instrument_language.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/score_overlap.hpp"
@@ -96,7 +97,7 @@ int cmd_screen(const std::vector<std::string>& argv) {
     const std::vector<std::string> value_set_files = args.values("--valueset");
     if (core::is_builtin_instrument(instrument)) {
         if (!value_set_files.empty()) throw UsageError("--valueset goes with a Questionnaire file, not a built-in instrument");
-        q = core::load_builtin_instrument(instrument);
+        q = core::load_builtin_instrument_in_every_language(instrument);
     } else {
         std::vector<nlohmann::json> value_sets;
         for (const std::string& file : value_set_files) value_sets.push_back(read_value_sets(file));

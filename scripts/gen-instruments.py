@@ -646,12 +646,17 @@ def main():
                              "the tables give (the test suite runs this)")
     parser.add_argument("--assets", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "assets"),
                         help="the assets folder to write or check (default: the repository's)")
+    parser.add_argument("--browser-copy", metavar="DIR",
+                        help="write the Questionnaires as the browser programs embed them into DIR: English "
+                             "and Spanish only; the other languages are fetched from the translation files "
+                             "when a person chooses one (docs/TRANSLATIONS.md; the build runs this)")
     args = parser.parse_args()
-    out_dir = os.path.join(args.assets, "instruments")
+    out_dir = args.browser_copy or os.path.join(args.assets, "instruments")
     stale, errors = [], []
     instruments = build()
-    for ident, q in instruments.items():
-        add_translations(ident, q, args.assets, errors)
+    if not args.browser_copy:
+        for ident, q in instruments.items():
+            add_translations(ident, q, args.assets, errors)
     if errors:
         print("\n".join(errors), file=sys.stderr)
         return 1
@@ -667,9 +672,11 @@ def main():
             if not same:
                 stale.append(os.path.relpath(path))
             continue
+        os.makedirs(out_dir, exist_ok=True)
         with open(path, "w", encoding="utf-8") as f:
             f.write(text)
-        print("wrote", os.path.relpath(path), file=sys.stderr)
+        if not args.browser_copy:
+            print("wrote", os.path.relpath(path), file=sys.stderr)
     for path in stale:
         print(f"{path}: differs from what scripts/gen-instruments.py writes (edit the script's tables, "
               "then run it; never edit the JSON by hand)", file=sys.stderr)

@@ -74,7 +74,7 @@ int main() {
     std::printf("SafetyNet screening benchmark (median of 15 batches)\n\n");
     std::printf("%-34s %10s %10s %10s\n", "import built-in Questionnaire", "cpu us", "wall us", "bytes");
     for (const std::string& id : builtin_instrument_ids()) {
-        const std::string_view text = *builtin_asset("instruments/" + id + ".json");
+        const std::string_view text = *builtin_instrument(id + ".json");
         const Timing t = median_us([&] { return Questionnaire::parse(text, id).items().size(); });
         std::printf("%-34s %10.1f %10.1f %10zu\n", id.c_str(), t.cpu_us, t.wall_us, text.size());
     }

@@ -18,4 +18,12 @@ std::optional<std::string_view> builtin_catalog(std::string_view name);
 std::vector<std::string_view> builtin_catalog_names();
 std::optional<std::string_view> more_catalog(std::string_view name);
 std::vector<std::string_view> more_catalog_names();
+// The built-in instruments in English and Spanish, "<id>.json" (core/screening/instruments.hpp),
+// and the translation files of the other languages, "<id>.<lang>.json", which only
+// core/screening/every_instrument_language.hpp reads (the browser programs fetch them:
+// core/CMakeLists.txt).
+std::optional<std::string_view> builtin_instrument(std::string_view name);
+std::vector<std::string_view> builtin_instrument_names();
+std::optional<std::string_view> more_instrument_translation(std::string_view name);
+std::vector<std::string_view> more_instrument_translation_names();
 }  // namespace safetynet::core

@@ -186,24 +186,28 @@ std::vector<InstrumentTranslation> parse_instrument_translation(std::string_view
     return {from_catalog(doc, source, q)};
 }
 
+void add_translation(Questionnaire& q, const InstrumentTranslation& t) {
+    const std::string& lang = t.provenance.language;
+    json doc = q.source_json();
+    visit_texts(doc, [&](json& owner, const char* field) {
+        if (const auto it = t.texts.find(owner[field].get<std::string>()); it != t.texts.end())
+            set_translation(owner, field, lang, it->second);
+    });
+    // The provenance: this one in place of what the form said of the language.
+    json exts = json::array();
+    if (doc.contains("extension") && doc["extension"].is_array())
+        for (json& ext : doc["extension"])
+            if (auto p = provenance_from_extension(ext); !p || p->language != lang) exts.push_back(std::move(ext));
+    exts.push_back(to_extension(t.provenance));
+    doc["extension"] = std::move(exts);
+    q.add_language(lang, t.texts, std::move(doc));
+}
+
 std::shared_ptr<const Questionnaire> with_translations(const Questionnaire& q,
                                                        const std::vector<InstrumentTranslation>& translations) {
-    json doc = q.source_json();
-    for (const InstrumentTranslation& t : translations) {
-        const std::string& lang = t.provenance.language;
-        visit_texts(doc, [&](json& owner, const char* field) {
-            if (const auto it = t.texts.find(owner[field].get<std::string>()); it != t.texts.end())
-                set_translation(owner, field, lang, it->second);
-        });
-        // The provenance: this one in place of what the form said of the language.
-        json exts = json::array();
-        if (doc.contains("extension") && doc["extension"].is_array())
-            for (json& ext : doc["extension"])
-                if (auto p = provenance_from_extension(ext); !p || p->language != lang) exts.push_back(std::move(ext));
-        exts.push_back(to_extension(t.provenance));
-        doc["extension"] = std::move(exts);
-    }
-    return std::make_shared<const Questionnaire>(Questionnaire::from_json(doc, q.id().empty() ? q.url() : q.id()));
+    auto out = std::make_shared<Questionnaire>(q);
+    for (const InstrumentTranslation& t : translations) add_translation(*out, t);
+    return out;
 }
 
 }  // namespace safetynet::core

@@ -38,6 +38,11 @@ std::string translation_target(std::string_view json, std::string_view source);
 std::vector<InstrumentTranslation> parse_instrument_translation(std::string_view json, std::string_view source,
                                                                 const Questionnaire& q);
 
+// Puts a translation's texts and provenance over `q` in place of what it had in that language
+// (the model and its source JSON alike, without parsing it again: a Response's copy with its
+// instances takes it too, core::Response::add_translation).
+void add_translation(Questionnaire& q, const InstrumentTranslation& t);
+
 // `q` with each translation's texts and provenance in place of what it had in that language.
 std::shared_ptr<const Questionnaire> with_translations(const Questionnaire& q,
                                                        const std::vector<InstrumentTranslation>& translations);

@@ -34,7 +34,7 @@ std::shared_ptr<const Questionnaire> load_builtin_instrument(std::string_view id
     const std::lock_guard<std::mutex> lock(mutex);
     if (const auto it = parsed.find(id); it != parsed.end()) return it->second;
     const std::string name = "instruments/" + std::string(id) + ".json";
-    const auto text = builtin_asset(name);
+    const auto text = builtin_instrument(std::string(id) + ".json");
     if (!text) throw Error("missing-asset", name, "the built-in instrument is missing from this build");
     auto q = std::make_shared<const Questionnaire>(Questionnaire::parse(*text, name));
     parsed.emplace(std::string(id), q);

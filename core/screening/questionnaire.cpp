@@ -1097,6 +1097,31 @@ const json& Questionnaire::source_json() const {
     return m_json ? *m_json : kNone;
 }
 
+void Questionnaire::add_language(const std::string& lang, const std::map<std::string, std::string>& wording, json source) {
+    bool any = false;
+    const auto put = [&](LocalizedText& t) {
+        const auto w = wording.find(t.base);
+        if (t.base.empty() || w == wording.end()) return;
+        any = true;
+        for (auto& [l, text] : t.translations)
+            if (l == lang) return void(text = w->second);
+        t.translations.emplace_back(lang, w->second);
+    };
+    put(m_title);
+    for (Item& it : m_items) {
+        put(it.text);
+        put(it.prefix);
+        put(it.help);
+        for (AnswerOption& o : it.options) put(o.label);
+    }
+    // As parsing orders them: the base language, then the others sorted.
+    if (any && std::find(m_languages.begin(), m_languages.end(), lang) == m_languages.end()) {
+        const auto others = m_languages.empty() ? m_languages.begin() : m_languages.begin() + 1;
+        m_languages.insert(std::upper_bound(others, m_languages.end(), lang), lang);
+    }
+    m_json = std::make_shared<const json>(std::move(source));
+}
+
 bool Questionnaire::has_code(std::string_view code) const {
     return std::any_of(m_codes.begin(), m_codes.end(), [&](const Coding& c) { return c.code == code; });
 }

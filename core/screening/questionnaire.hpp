@@ -278,6 +278,11 @@ public:
     Reindex remove_instance(std::size_t group);
     // The Questionnaire's JSON as imported (what %questionnaire is in its expressions).
     const nlohmann::json& source_json() const;
+    // One more language's wording put over this copy without parsing it again, so that a
+    // Response's own copy keeps its instances and computed options: each text whose base is a key
+    // of `wording` gets its value in `lang`; `source` is this form's JSON with the same wording in
+    // place (core::add_translation in instrument_translation.hpp builds both).
+    void add_language(const std::string& lang, const std::map<std::string, std::string>& wording, nlohmann::json source);
 
 private:
     std::string m_id, m_url, m_version, m_name;

@@ -45,6 +45,20 @@ Response::Response(std::shared_ptr<const Questionnaire> questionnaire)
     apply_initial();
 }
 
+void Response::add_translation(const InstrumentTranslation& t) {
+    const bool same = m_q == m_form;
+    auto form = std::make_shared<Questionnaire>(*m_form);
+    core::add_translation(*form, t);
+    m_form = std::move(form);
+    if (same) {
+        m_q = m_form;
+        return;
+    }
+    auto layout = std::make_shared<Questionnaire>(*m_q);
+    core::add_translation(*layout, t);
+    m_q = std::move(layout);
+}
+
 void Response::apply_initial() {
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         m_items[i] = ItemAnswers{};

@@ -29,6 +29,7 @@
 //
 // [SECTION] Types
 // [SECTION] Response
+#include "core/screening/instrument_translation.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/translation_provenance.hpp"
 
@@ -89,6 +90,9 @@ public:
 
     const Questionnaire& questionnaire() const { return *m_q; }
     std::shared_ptr<const Questionnaire> questionnaire_ptr() const { return m_q; }
+    // One more language's wording over the form being answered (a language chosen mid-way whose
+    // translation had to be fetched): answers, instances and computed options stay as they are.
+    void add_translation(const InstrumentTranslation& t);
 
     // --- answering. Each throws core::Error (kind "answer-type", "answer-not-an-option",
     // "not-a-question", "read-only", "too-many-answers", "unknown-linkid") and changes nothing

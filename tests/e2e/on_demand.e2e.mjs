@@ -1,6 +1,7 @@
 // What the kiosk's first load leaves out comes when it is needed (issues 14 and 16): the
 // translation catalogs other than English and Spanish are not in the program (core/CMakeLists.txt)
-// and are fetched, i18n/<lang>.json, when a person chooses the language; a catalog that cannot
+// and are fetched, i18n/<lang>.json, when a person chooses the language, with the instrument's
+// wording in it (instruments/<id>.<lang>.json; the kiosk then asks in it: e2e rtl, Arabic); a catalog that cannot
 // be had is said so in the person's current language and nothing changes; and a site whose
 // site.json runs the clinic's workspace opens the staff program from the plain page, without
 // #clinic in the address. Role-and-name locators throughout.
@@ -35,12 +36,14 @@ try {
   await withSite({ ...baseSite, languages: ['en', 'es', 'vi', 'ko'] }, '', async (page, requests, problems, context) => {
     const ready = await pollState(page, (s) => s && s.screen === 'welcome', { timeout: 60000 });
     checks.ok(ready.ok, 'the kiosk opens at its welcome screen');
-    const before = paths(requests).filter((p) => p.includes('/i18n/'));
-    checks.ok(before.length === 0, `the first load fetches no catalog (${before.join(', ') || 'none'})`);
+    const before = paths(requests).filter((p) => p.includes('/i18n/') || p.includes('/instruments/'));
+    checks.ok(before.length === 0, `the first load fetches no catalog and no instrument translation (${before.join(', ') || 'none'})`);
     await press(page, page.getByRole('button', { name: 'Tiếng Việt', exact: true }));
     const switched = await pollState(page, (s) => s.lang === 'vi');
     checks.ok(switched.ok, `choosing Tiếng Việt switches the kiosk to Vietnamese (${switched.state && switched.state.lang})`);
     checks.ok(paths(requests).includes('/i18n/vi.json'), 'its catalog was fetched: /i18n/vi.json');
+    const wording = `/instruments/${baseSite.instrument}.vi.json`;
+    checks.ok(paths(requests).includes(wording), `and the questions' Vietnamese wording: ${wording}`);
     const start = page.getByRole('button', { name: vi('welcome.start'), exact: true });
     checks.ok(await start.count() === 1, `the start button is named in Vietnamese ("${vi('welcome.start')}")`);
     checks.ok(await page.evaluate(() => document.documentElement.lang) === 'vi', '<html lang="vi">');

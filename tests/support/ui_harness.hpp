@@ -109,6 +109,10 @@ public:
         // where the page finds them: the app asks for them as it does in the browser.
         for (const std::string_view name : safetynet::core::more_catalog_names())
             platform.files["i18n/" + std::string(name)] = std::string(*safetynet::core::more_catalog(name));
+        // And the instruments' wording in those languages (web/CMakeLists.txt).
+        for (const std::string_view name : safetynet::core::more_instrument_translation_names())
+            platform.files["instruments/" + std::string(name)] =
+                std::string(*safetynet::core::more_instrument_translation(name));
         platform.language = std::move(language);
         m_ctx = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();

@@ -3,6 +3,7 @@
 #include "core/base/error.hpp"
 #include "core/base/languages.hpp"
 #include "core/screening/instruments.hpp"
+#include "core/screening/translation_provenance.hpp"
 #include "ui/shell/context.hpp"
 #include "ui/kiosk/kiosk_welcome.hpp"
 #include "ui/shell/theme.hpp"
@@ -73,6 +74,9 @@ void App::apply_site(SiteConfig site) {
         site.instrument = "ahc-hrsn";
         q = core::load_builtin_instrument(site.instrument);
     }
+    if (const auto fetched = m_instrument_translations.find(site.instrument);
+        !site.site_form && fetched != m_instrument_translations.end())
+        q = core::with_translations(*q, fetched->second);
     const bool first = !m_kiosk;
     m_site = std::move(site);
     m_directory.set_text_language(m_site.directory_language);
@@ -216,7 +220,7 @@ void App::want_language_glyphs() {
 // (web/CMakeLists.txt). Until then the screen stays in the language it was in.
 void App::fetch_wanted_catalog() {
     const std::string wanted = m_i18n.wanted_language();
-    if (wanted.empty() || wanted == m_catalog_fetching) return;
+    if (wanted.empty() || wanted == m_catalog_fetching || m_waiting_catalog) return;
     m_catalog_fetching = wanted;
     const std::string path = "i18n/" + wanted + ".json";
     m_platform.fetch_asset(path, [this, wanted, path](std::optional<std::string> text) {
@@ -225,7 +229,12 @@ void App::fetch_wanted_catalog() {
         if (m_i18n.has_catalog(wanted)) return;  // already added meanwhile
         try {
             if (!text) throw core::Error("io", path, "the catalog could not be fetched");
-            m_i18n.add_catalog(core::Catalog::parse(*text, path), path);
+            core::Catalog catalog = core::Catalog::parse(*text, path);
+            // The questions' wording in that language is still on its way: the screen switches
+            // when it comes (App::fetch_instrument_translation), questions and all.
+            if (m_translation_fetching == m_site.instrument + "." + wanted)
+                return void(m_waiting_catalog.emplace(std::move(catalog), path));
+            m_i18n.add_catalog(std::move(catalog), path);
         } catch (const core::Error& e) {
             std::fprintf(stderr, "safetynet: %s\n", e.what());
             const bool still_wanted = m_i18n.wanted_language() == wanted;
@@ -236,7 +245,45 @@ void App::fetch_wanted_catalog() {
     });
 }
 
+// The built-in instrument's wording in a language the program does not carry (the browser
+// programs carry English and Spanish: core/CMakeLists.txt) is fetched, instruments/<id>.<lang>.json
+// beside the program, when the language is chosen, and put over the kiosk's form, a session under
+// way included (core::Response::add_translation). A site's own form has the translations it has.
+// Where the file cannot be had, the questions stay in the form's language and the question screens
+// say so (Kiosk::form_language).
+void App::fetch_instrument_translation() {
+    if (!m_kiosk || m_site.site_form || !m_translation_fetching.empty()) return;
+    const std::string lang = m_i18n.wanted_language().empty() ? m_i18n.language() : m_i18n.wanted_language();
+    const core::Questionnaire& form = m_kiosk->questionnaire();
+    if (core::translation_provenance(form, lang)) return;  // it has that language
+    const std::string key = m_site.instrument + "." + lang;
+    if (!m_translations_asked.insert(key).second) return;
+    m_translation_fetching = key;
+    const std::string path = "instruments/" + key + ".json";
+    m_platform.fetch_asset(path, [this, key, path](std::optional<std::string> text) {
+        m_translation_fetching.clear();
+        m_data_changed = true;
+        const std::string id = key.substr(0, key.find('.'));
+        try {
+            if (!text) throw core::Error("io", path, "the instrument's translation could not be fetched");
+            if (!m_kiosk || id != m_site.instrument) return;  // the site changed its instrument meanwhile
+            for (core::InstrumentTranslation& t : core::parse_instrument_translation(*text, path, m_kiosk->questionnaire())) {
+                m_kiosk->add_translation(t);
+                m_instrument_translations[id].push_back(std::move(t));
+            }
+        } catch (const core::Error& e) {
+            std::fprintf(stderr, "safetynet: %s\n", e.what());
+        }
+        if (m_waiting_catalog) {
+            auto [catalog, catalog_path] = std::move(*m_waiting_catalog);
+            m_waiting_catalog.reset();
+            if (!m_i18n.has_catalog(catalog.language().code)) m_i18n.add_catalog(std::move(catalog), catalog_path);
+        }
+    });
+}
+
 bool App::prepare_frame() {
+    fetch_instrument_translation();
     fetch_wanted_catalog();
     want_language_glyphs();
     m_demand_fonts.update(m_platform);
@@ -269,7 +316,7 @@ void App::set_system_high_contrast(bool on) {
 bool App::wants_redraw(double now) const {
     if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
     // A language was chosen whose catalog is not here: the next frame asks for it.
-    if (!m_i18n.wanted_language().empty() && m_catalog_fetching.empty()) return true;
+    if (!m_i18n.wanted_language().empty() && m_catalog_fetching.empty() && !m_waiting_catalog) return true;
     if (m_shaped && m_shaped->changed()) return true;  // glyphs to rasterise: the next frame draws them
     if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
     if (m_workspace && m_workspace->wants_redraw(now)) return true;

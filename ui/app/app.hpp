@@ -2,6 +2,7 @@
 // The SafetyNet UI as one object the platform drives: call prepare_frame() before
 // ImGui::NewFrame() and frame() between NewFrame() and Render().
 #include "core/base/i18n.hpp"
+#include "core/screening/instrument_translation.hpp"
 #include "ui/shell/demand_fonts.hpp"
 #include "ui/shell/directory_service.hpp"
 #include "ui/shell/display_settings.hpp"
@@ -16,9 +17,11 @@
 #include "ui/shell/widget_registry.hpp"
 #include "ui/workspace/workspace.hpp"
 
+#include <map>
 #include <memory>
 
 #include <optional>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -100,6 +103,7 @@ private:
     // Asks DemandFonts for the characters of the current language's texts (once per language).
     void want_language_glyphs();
     void fetch_wanted_catalog();
+    void fetch_instrument_translation();
     void apply_site(SiteConfig site);
     void load_site_form(SiteConfig& site, const std::optional<std::string>& json);
     // The kiosk's "places that can help" for one need, in the person's language.
@@ -133,6 +137,14 @@ private:
     DemandFonts m_demand_fonts;
     std::string m_fonts_language;
     std::string m_catalog_fetching;  // the language whose catalog is on its way (App::fetch_wanted_catalog)
+    // The built-in instrument's wording in languages fetched so far, per instrument id, put over
+    // every kiosk made after (App::fetch_instrument_translation); what was asked for ("id.lang",
+    // once each: a file that is not there is not asked for again), what is on its way, and a
+    // catalog that arrived first and waits for it (the screen switches language once).
+    std::map<std::string, std::vector<core::InstrumentTranslation>> m_instrument_translations;
+    std::set<std::string> m_translations_asked;
+    std::string m_translation_fetching;
+    std::optional<std::pair<core::Catalog, std::string>> m_waiting_catalog;
     std::unique_ptr<Kiosk> m_kiosk;
     // The staff workspace, when the app was opened as #clinic or #org (or the site says so).
     WorkspaceFactory m_make_workspace = nullptr;

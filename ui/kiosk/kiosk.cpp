@@ -45,6 +45,7 @@ std::string Kiosk::form_language(const Context& ctx) {
     const bool validated_only = m_site.instrument_translations == "validated-only";
     const auto wording = core::translation_provenance(q, ctx.i18n.language());
     m_translation_withheld = validated_only && wording && !wording->validated();
+    m_untranslated = !wording;
     return core::screening_language(q, ctx.i18n.language(), validated_only);
 }
 
@@ -66,7 +67,8 @@ void Kiosk::announce_screen(Context& ctx) {
                                                                     {"total", std::to_string(m_flow.question_count())},
                                                                     {"text", text}});
             // The first question says once why the questions are not in the person's language.
-            if (m_translation_withheld && m_flow.position() <= 1) text = std::string(ctx.tr("kiosk.form.english")) + " " + text;
+            if (m_flow.position() <= 1 && (m_translation_withheld || m_untranslated))
+                text = std::string(ctx.tr(m_translation_withheld ? "kiosk.form.english" : "kiosk.form.untranslated")) + " " + text;
             ctx.semantics.announce(std::move(text));
             break;
         }

@@ -59,6 +59,10 @@ public:
     // Whether something on screen changes with time now (the idle countdown).
     bool wants_redraw(double now) const;
     bool session_active() const { return m_flow.step() != KioskStep::Welcome; }
+    // The form being asked, and one more language's wording for it (fetched when the person chose
+    // the language: ui/app/app.cpp), a session under way included.
+    const core::Questionnaire& questionnaire() const { return m_flow.questionnaire(); }
+    void add_translation(const core::InstrumentTranslation& t) { m_flow.response().add_translation(t); }
     KioskStep step() const { return m_flow.step(); }
     void start() { m_flow.start(); }
     // Back to the welcome screen with nothing of the session left.
@@ -125,6 +129,7 @@ private:
     std::string m_no_voice;
 
     bool m_translation_withheld = false;
+    bool m_untranslated = false;  // the form has no wording in the person's language at all
     std::string m_announced_screen = "welcome";
     int m_idle_announced = -1;      // the idle countdown's last announced step (seconds left)
     bool m_redraw_after_wipe = false;  // a wipe happens at the end of a frame that drew the session

@@ -189,8 +189,9 @@ void Kiosk::draw_question(Context& ctx) {
     begin_content(ctx);
     begin_column(ctx, 1000);
     draw_question_progress(ctx, index);
-    if (m_translation_withheld) {
-        paragraph(ctx, ctx.tr("kiosk.form.english"), ctx.fonts.small, ctx.palette->text);
+    if (m_translation_withheld || m_untranslated) {
+        paragraph(ctx, ctx.tr(m_translation_withheld ? "kiosk.form.english" : "kiosk.form.untranslated"), ctx.fonts.small,
+                  ctx.palette->text);
         register_last_item(ctx, "question.language_note");
         ctx.semantics.last().id = "question.language_note";
     }

@@ -4,6 +4,7 @@
 #include "core/base/error.hpp"
 #include "core/base/languages.hpp"
 #include "core/base/number.hpp"
+#include "core/screening/every_instrument_language.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/score_overlap.hpp"
 #include "core/screening/translation_provenance.hpp"
@@ -226,7 +227,7 @@ void Workspace::load_translation(const PickedFile& file) {
         for (const std::string& b : core::builtin_instrument_ids())
             if (b == target || core::load_builtin_instrument(b)->url() == target) id = b;
         if (id.empty()) throw core::Error("malformed-translation", file.name + " instrument", "\"" + target + "\" is not a built-in instrument");
-        auto loaded = core::parse_instrument_translation(file.bytes, file.name, *core::load_builtin_instrument(id));
+        auto loaded = core::parse_instrument_translation(file.bytes, file.name, *core::load_builtin_instrument_in_every_language(id));
         // Only now, with the whole file read: one translation per language, the newest kept.
         auto& list = m_translations[id];
         for (core::InstrumentTranslation& t : loaded) {
@@ -240,7 +241,7 @@ void Workspace::load_translation(const PickedFile& file) {
 
 void Workspace::start_assisted(const std::string& instrument) {
     try {
-        auto q = core::load_builtin_instrument(instrument);
+        auto q = core::load_builtin_instrument_in_every_language(instrument);
         if (const auto t = m_translations.find(instrument); t != m_translations.end()) q = core::with_translations(*q, t->second);
         m_assisted = std::make_unique<core::Response>(std::move(q));
         m_assisted_instrument = instrument;

@@ -1,6 +1,7 @@
 // Questionnaire import: the built-in instruments, translations, help, and every malformed
 // input of tests/data/screening/malformed/ with the error it must raise.
 #include "core/base/error.hpp"
+#include "core/screening/every_instrument_language.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
@@ -33,7 +34,7 @@ TEST_CASE("every built-in instrument imports, in English, Spanish and the nine o
     REQUIRE(builtin_instrument_ids().size() == std::size(expected));
     for (const Expect& e : expected) {
         CAPTURE(e.id);
-        const auto q = load_builtin_instrument(e.id);
+        const auto q = load_builtin_instrument_in_every_language(e.id);
         CHECK(q->question_count() == e.questions);
         CHECK(q->has_code(e.panel));
         // The form's own language first, then its translations (issue 14: all eleven).

@@ -1,7 +1,12 @@
 // The built-in instruments in every language: each item text and option display resolves to
 // its translation file's wording (assets/instruments/translations), each language's provenance
 // is read from the Questionnaire, and the QuestionnaireResponse records language and provenance.
+// Every program carries the instruments in English and Spanish; with the translation files put
+// over them they are what assets/instruments/*.json holds, and a language can be added to a form
+// being answered.
 #include "core/base/languages.hpp"
+#include "core/screening/every_instrument_language.hpp"
+#include "core/screening/instrument_translation.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/translation_provenance.hpp"
@@ -35,7 +40,7 @@ TEST_CASE("every built-in instrument's texts resolve to each language's translat
     REQUIRE(file_languages().size() == 9);
     std::size_t translated = 0, checked = 0;
     for (const std::string& id : builtin_instrument_ids()) {
-        const auto q = load_builtin_instrument(id);
+        const auto q = load_builtin_instrument_in_every_language(id);
         for (const std::string& lang : file_languages()) {
             CAPTURE(id);
             CAPTURE(lang);
@@ -63,7 +68,7 @@ TEST_CASE("every built-in instrument's texts resolve to each language's translat
 }
 
 TEST_CASE("each language's provenance is read from the Questionnaire") {
-    const auto phq = load_builtin_instrument("phq-9");
+    const auto phq = load_builtin_instrument_in_every_language("phq-9");
     const auto en = translation_provenance(*phq, "en");
     REQUIRE(en);
     CHECK(en->kind == "original");
@@ -83,23 +88,23 @@ TEST_CASE("each language's provenance is read from the Questionnaire") {
 
     CHECK_FALSE(translation_provenance(*phq, "de"));  // no German text at all
 
-    const auto ahc = load_builtin_instrument("ahc-hrsn");
+    const auto ahc = load_builtin_instrument_in_every_language("ahc-hrsn");
     CHECK(translation_provenance(*ahc, "es")->kind == "project");
     for (const std::string& lang : file_languages()) CHECK(translation_provenance(*ahc, lang)->kind == "project");
 }
 
 TEST_CASE("the screening language: the person's when the site accepts its wording, else the form's") {
-    const auto phq = load_builtin_instrument("phq-9");
+    const auto phq = load_builtin_instrument_in_every_language("phq-9");
     CHECK(screening_language(*phq, "vi", false) == "vi");
     CHECK(screening_language(*phq, "vi", true) == "en");    // project translation only
     CHECK(screening_language(*phq, "es-MX", true) == "es");  // the official PHQ Spanish
     CHECK(screening_language(*phq, "de", false) == "en");
-    const auto ahc = load_builtin_instrument("ahc-hrsn");
+    const auto ahc = load_builtin_instrument_in_every_language("ahc-hrsn");
     CHECK(screening_language(*ahc, "es", true) == "en");
 }
 
 TEST_CASE("the QuestionnaireResponse records its language and the translation's provenance") {
-    const auto q = load_builtin_instrument("hunger-vital-sign");
+    const auto q = load_builtin_instrument_in_every_language("hunger-vital-sign");
     Response r(q);
     QuestionnaireResponseOptions o;
     o.language = "vi";
@@ -125,4 +130,89 @@ TEST_CASE("the QuestionnaireResponse records its language and the translation's 
     REQUIRE(kept);
     CHECK(kept->kind == "official");
     CHECK(kept->source == "Clinic X certified translation 2026");
+}
+
+namespace {
+
+// Every text a person reads in `q`, in document order.
+std::vector<const LocalizedText*> shown_texts(const Questionnaire& q) {
+    std::vector<const LocalizedText*> out{&q.title()};
+    for (const Item& it : q.items()) {
+        out.insert(out.end(), {&it.text, &it.prefix, &it.help});
+        for (const AnswerOption& o : it.options) out.push_back(&o.label);
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("the programs carry English and Spanish; with the translation files the instruments are as committed") {
+    for (const std::string& id : builtin_instrument_ids()) {
+        CAPTURE(id);
+        const auto first = load_builtin_instrument(id);
+        CHECK(first->languages() == std::vector<std::string>{"en", "es"});
+        const auto every = load_builtin_instrument_in_every_language(id);
+        const std::string path = "assets/instruments/" + id + ".json";
+        const Questionnaire committed = Questionnaire::parse(safetynet::test::read_source_file(path), path);
+        REQUIRE(every->languages() == committed.languages());
+        const auto got = shown_texts(*every), want = shown_texts(committed);
+        REQUIRE(got.size() == want.size());
+        std::size_t compared = 0;
+        for (const std::string& lang : committed.languages()) {
+            CAPTURE(lang);
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                CHECK(got[i]->in(lang) == want[i]->in(lang));
+                ++compared;
+            }
+            const auto p = translation_provenance(*every, lang), c = translation_provenance(committed, lang);
+            REQUIRE(p);
+            REQUIRE(c);
+            CHECK(p->kind == c->kind);
+            CHECK(p->source == c->source);
+            CHECK(p->note == c->note);
+        }
+        CHECK(compared > 0);
+        // The form's JSON (what %questionnaire is in its expressions) carries the wording too.
+        const bool same_json = every->source_json() == committed.source_json();
+        CHECK(same_json);
+    }
+}
+
+TEST_CASE("a language added to a form being answered keeps its answers and instances") {
+    const json form = {{"resourceType", "Questionnaire"}, {"id", "household"}, {"status", "active"}, {"title", "Household"},
+                       {"item", json::array({{{"linkId", "person"}, {"type", "group"}, {"repeats", true}, {"text", "A person"},
+                                              {"item", json::array({{{"linkId", "age"}, {"type", "integer"}, {"text", "Age"}},
+                                                                    {{"linkId", "works"}, {"type", "choice"}, {"text", "Works?"},
+                                                                     {"answerOption", json::array({
+                                                                         {{"valueCoding", {{"code", "y"}, {"display", "Yes"}}}},
+                                                                         {{"valueCoding", {{"code", "n"}, {"display", "No"}}}}})}}})}}})}};
+    const auto q = std::make_shared<const Questionnaire>(Questionnaire::from_json(form, "household"));
+    const json catalog = {{"instrument", "household"}, {"language", "vi"},
+                          {"provenance", {{"kind", "project"}, {"note", "test wording"}}},
+                          {"texts", {{"Household", "Hộ gia đình"}, {"A person", "Một người"}, {"Age", "Tuổi"},
+                                     {"Works?", "Có đi làm không?"}, {"Yes", "Có"}, {"No", "Không"}}}};
+    Response r(q);
+    r.add_instance(*q->find("person"));
+    const auto ages = r.questionnaire().instances(*q->find("person"));
+    REQUIRE(ages.size() == 2);
+    const std::size_t second_age = ages[1] + 1;
+    r.set(second_age, AnswerValue::of_integer(41));
+    r.select_option(second_age + 1, 1);
+
+    for (const InstrumentTranslation& t : parse_instrument_translation(catalog.dump(), "household.vi.json", *q))
+        r.add_translation(t);
+    CHECK(r.questionnaire().instances(*q->find("person")).size() == 2);
+    CHECK(r.questionnaire().item(second_age).text.in("vi") == "Tuổi");
+    CHECK(r.questionnaire().item(second_age + 1).options[1].label.in("vi") == "Không");
+    CHECK(r.questionnaire().title().in("vi") == "Hộ gia đình");
+    REQUIRE(r.answers(second_age).size() == 1);
+    CHECK(r.answers(second_age)[0].integer == 41);
+    CHECK(r.answers(second_age + 1).size() == 1);
+    CHECK(translation_provenance(r.questionnaire(), "vi")->kind == "project");
+    // The form the response goes back to when wiped has the language too.
+    r.wipe();
+    CHECK(r.questionnaire().instances(*q->find("person")).size() == 1);
+    CHECK(r.questionnaire().item(*q->find("age")).text.in("vi") == "Tuổi");
+    // The form given to the response is untouched.
+    CHECK(q->item(*q->find("age")).text.in("vi") == "Age");
 }

@@ -392,3 +392,52 @@ TEST_CASE("issue 14: a site that takes validated translations only asks in Engli
     CHECK(note->name.find("tiếng Anh") != std::string::npos);
     CHECK(k.state()["lang"] == "vi");
 }
+
+TEST_CASE("issue 16: a language's question wording is fetched with its catalog, not carried in the first load") {
+    UiHarness k;
+    k.platform.files["assets/site.json"] = R"({"site_name": "Test Clinic", "instrument": "ahc-hrsn",
+      "languages": ["en", "es", "vi"]})";
+    k.frame();
+    k.frame();
+    const auto asked = [&](const std::string& path) {
+        return std::count(k.platform.fetched.begin(), k.platform.fetched.end(), path);
+    };
+    CHECK(asked("instruments/ahc-hrsn.vi.json") == 0);
+    // Asked in English, then switched to Vietnamese on the first question: the question being
+    // answered takes the fetched wording (the catalog waited for it: one switch).
+    k.click("welcome.start");
+    k.click("nav.next");
+    REQUIRE(k.state()["screen"] == "question");
+    k.click("answer.0");
+    k.click("lang.vi");
+    k.frame();
+    CHECK(asked("instruments/ahc-hrsn.vi.json") == 1);
+    CHECK(asked("i18n/vi.json") == 1);
+    CHECK(k.state()["lang"] == "vi");
+    const safetynet::ui::SemanticNode* q = k.app->semantics().find("question.text");
+    REQUIRE(q != nullptr);
+    CHECK(q->name == "1. " + ahc_vi("What is your living situation today?"));
+    const safetynet::ui::SemanticNode* first = k.app->semantics().find("answer.0");
+    REQUIRE(first != nullptr);
+    CHECK(first->name == ahc_vi("I have a steady place to live"));
+    CHECK(first->has(safetynet::ui::kChecked));  // the answer given in English stays
+    // Back to English and to Vietnamese again: nothing is fetched twice.
+    k.click("lang.en");
+    k.click("lang.vi");
+    k.frame();
+    CHECK(asked("instruments/ahc-hrsn.vi.json") == 1);
+    CHECK(k.app->semantics().find("question.text")->name == "1. " + ahc_vi("What is your living situation today?"));
+}
+
+TEST_CASE("issue 14: a question wording that cannot be fetched leaves the questions in English, and the screen says so") {
+    UiHarness k;
+    k.platform.files.erase("instruments/ahc-hrsn.vi.json");
+    to_first_vietnamese_question(k, "all");
+    CHECK(k.state()["lang"] == "vi");  // the rest of the kiosk speaks Vietnamese
+    const safetynet::ui::SemanticNode* q = k.app->semantics().find("question.text");
+    REQUIRE(q != nullptr);
+    CHECK(q->name == "1. What is your living situation today?");
+    const safetynet::ui::SemanticNode* note = k.app->semantics().find("question.language_note");
+    REQUIRE(note != nullptr);
+    CHECK(note->name.find("chưa có bản dịch") != std::string::npos);
+}
