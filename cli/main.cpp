@@ -5,6 +5,7 @@
 #include "cli/commands.hpp"
 #include "core/base/error.hpp"
 #include "core/base/version.hpp"
+#include "core/screening/fhirpath_in_forms.hpp"
 
 #include <exception>
 #include <iostream>
@@ -38,6 +39,7 @@ void print_command_help(const Command& c) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    safetynet::core::use_fhirpath_in_forms();  // forms' SDC expressions (core/screening/form_expressions.hpp)
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         print_help(std::cerr);

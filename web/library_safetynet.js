@@ -309,6 +309,15 @@ var LibrarySafetyNet = {
     location.replace(url.toString());
   },
 
+  // A site's own form with FHIRPath expressions, which the kiosk program does not run: the page
+  // starts again and loader.js picks the kiosk program that runs them (safetynet-rtl.wasm, which
+  // carries the FHIRPath engine as well as the text shaper).
+  safetynet_js_start_expressions_program: function () {
+    var url = new URL(location.href);
+    url.searchParams.set('forms', 'expressions');
+    location.replace(url.toString());
+  },
+
   // The semantic tree changed (web/dom_mirror.cpp): the DOM mirror (web/mirror.js) catches up.
   safetynet_js_a11y_frame: function (revision, scrollRevision, announcements, focusRequest) {
     if (Module.a11yFrame) Module.a11yFrame(revision, scrollRevision, announcements, focusRequest);

@@ -54,8 +54,11 @@
   // the list from assets/i18n/languages.json.
   var rtlLanguages = [@SAFETYNET_RTL_LANGUAGES@];
   var lang = new URLSearchParams(location.search).get('lang');
+  // The same program runs a site's own form with FHIRPath expressions (?forms=expressions: the
+  // kiosk program starts it so when the site's form needs them; core/screening/form_expressions.hpp).
+  var expressions = new URLSearchParams(location.search).get('forms') === 'expressions';
   var programName = /^#(clinic|org)$/i.test(location.hash) ? 'safetynet-staff'
-    : rtlLanguages.indexOf(lang) >= 0 ? 'safetynet-rtl' : 'safetynet';
+    : rtlLanguages.indexOf(lang) >= 0 || expressions ? 'safetynet-rtl' : 'safetynet';
   var download = typeof AbortController === 'function' ? new AbortController() : null;
   var program = fetch(programName + '.wasm', { credentials: 'same-origin', signal: download && download.signal }).then(function (resp) {
     if (!resp.ok) throw new Error(programName + '.wasm: HTTP ' + resp.status);

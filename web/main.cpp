@@ -4,6 +4,7 @@
 // font-texture re-upload when the text size changes; the first-frame signal the startup
 // benchmark reads; the JS test surface. Everything else is in ui/ and core/.
 #include "core/base/version.hpp"
+#include "core/screening/fhirpath_in_forms.hpp"
 #include "ui/app/app.hpp"
 #if SAFETYNET_TEXT_SHAPER
 #include "ui/shaping/shaped_text_renderer.hpp"
@@ -41,6 +42,7 @@ void safetynet_js_first_frame();
 void safetynet_js_fatal(const char* message);
 void safetynet_js_start_staff_program(const char* mode);
 void safetynet_js_start_rtl_program(const char* lang);
+void safetynet_js_start_expressions_program();
 int safetynet_js_page_hidden();
 }
 
@@ -63,6 +65,7 @@ struct Runtime {
     bool first_frame_done = false;
     bool staff_program_requested = false;
     bool rtl_program_requested = false;
+    bool expressions_program_requested = false;
     int settle_frames = 0;         // frames still owed (one for any wake-up: safetynet_request_frame)
     double frames_painted = 0;     // for the test surface (safetynet_frames_painted)
     double clock_offset_ms = 0;    // wall clock minus monotonic clock at the last painted frame
@@ -186,6 +189,12 @@ void frame(Runtime& rt) {
         rt.rtl_program_requested = true;
         safetynet_js_start_rtl_program(rt.app->translator().language().c_str());
     }
+    // The kiosk program, given a site form with FHIRPath expressions: start the program that
+    // runs them (core/screening/form_expressions.hpp).
+    if (rt.app->needs_form_expressions() && !rt.expressions_program_requested) {
+        rt.expressions_program_requested = true;
+        safetynet_js_start_expressions_program();
+    }
 }
 
 Runtime* g_runtime = nullptr;
@@ -237,6 +246,9 @@ int main(int, char**) {
         safetynet_js_fatal("The browser's random number generator is unavailable.");
         return 1;
     }
+#if SAFETYNET_FORM_EXPRESSIONS
+    safetynet::core::use_fhirpath_in_forms();
+#endif
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         safetynet_js_fatal(SDL_GetError());
         return 1;

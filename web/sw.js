@@ -2,8 +2,9 @@
 //
 // - Everything the app needs to start (the precache list below, written by the build) is
 //   cached on install under a cache named after this build; a new build is a new cache. The
-//   program for right-to-left languages (safetynet-rtl) is cached too when the site's file
-//   offers one of them; elsewhere it is fetched (and kept) only if it is ever asked for.
+//   program for right-to-left languages (safetynet-rtl, which also runs forms' FHIRPath
+//   expressions) is cached too when the site's file offers one of them or names a form of its
+//   own; elsewhere it is fetched (and kept) only if it is ever asked for.
 // - A new version installs in the background and waits. The page applies it the next time
 //   SafetyNet starts (web/loader.js), then shows a "new version" note. Nothing switches
 //   under a patient in the middle of a screening.
@@ -21,10 +22,11 @@ const NETWORK_FIRST = /\/assets\/(site\.json|directory\/)/;
 // 'no-cache': each file is revalidated with the server, never taken stale from the HTTP cache,
 // yet what the page has just downloaded is not downloaded again when the server answers 304
 // (serve.py sends ETags; so do common static servers).
-// The site's languages: no file, or one that does not parse, offers none of the RTL ones.
+// The site's languages and form: no file, or one that does not parse, offers none of the RTL
+// languages and no form (a site's own form may carry expressions only that program runs).
 function siteOffersRtl() {
   return fetch('assets/site.json', { cache: 'no-cache' }).then((r) => (r.ok ? r.json() : {}))
-    .then((site) => (site.languages || []).some((l) => RTL_LANGUAGES.includes(l)))
+    .then((site) => (site.languages || []).some((l) => RTL_LANGUAGES.includes(l)) || typeof site.form === 'string')
     .catch(() => false);
 }
 

@@ -9,7 +9,7 @@
 
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
-#include "core/fhir/fhirpath.hpp"
+#include "core/screening/form_expressions.hpp"
 #include "core/screening/value_set.hpp"
 
 #include <nlohmann/json.hpp>
@@ -442,8 +442,12 @@ private:
         // as the functions it calls (%terminologies.expand()) are the server's.
         if (kind == ExpressionKind::Answer && needs_server(out.expression)) return out;
         ExpressionStep step{kind, item, out.name, out.expression, nullptr};
+        const FormExpressionEngine* engine = form_expression_engine();
+        if (!engine)
+            fail("form-needs-expressions", where,
+                 what + ": this program runs no FHIRPath expressions (the kiosk starts the one that does)");
         try {
-            step.compiled = std::make_shared<const fhirpath::Expression>(fhirpath::compile(out.expression));
+            step.compiled = engine->compile(out.expression);
         } catch (const Error& err) {
             fail("malformed-expression", where, what + " `" + out.expression + "`: " + err.message());
         }

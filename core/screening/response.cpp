@@ -11,6 +11,7 @@
 #include "core/base/error.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/number.hpp"
+#include "core/screening/form_expressions.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -59,6 +60,12 @@ void Response::add_translation(const InstrumentTranslation& t) {
     m_q = std::move(layout);
 }
 
+// Through the engine the program linked (core/screening/form_expressions.hpp): a form with
+// expressions is only ever parsed where there is one.
+void Response::evaluate_with_engine(bool initial) {
+    if (const FormExpressionEngine* engine = form_expression_engine()) engine->evaluate(*this, initial);
+}
+
 void Response::apply_initial() {
     for (std::size_t i = 0; i < m_items.size(); ++i) {
         m_items[i] = ItemAnswers{};
@@ -66,7 +73,7 @@ void Response::apply_initial() {
     }
     m_expression_enabled.assign(m_items.size(), 1);
     recompute_static_enabled();
-    if (m_q->has_expressions()) evaluate_expressions(true);
+    if (m_q->has_expressions()) evaluate_with_engine(true);
 }
 
 void Response::wipe() {
@@ -429,7 +436,7 @@ bool Response::condition_holds(const EnableWhen& c) const {
 
 void Response::recompute_enabled() {
     recompute_static_enabled();
-    if (m_q->has_expressions()) evaluate_expressions(false);
+    if (m_q->has_expressions()) evaluate_with_engine(false);
 }
 
 void Response::recompute_static_enabled() {

@@ -89,6 +89,11 @@ public:
     explicit Response(std::shared_ptr<const Questionnaire> questionnaire);
 
     const Questionnaire& questionnaire() const { return *m_q; }
+    // The FHIRPath pass of the form's SDC expressions (core/screening/response_expressions.cpp),
+    // which may change calculated answers and enabled states. Called through the program's
+    // engine (core/screening/fhirpath_in_forms.cpp), so that a program without FHIRPath does not
+    // link it.
+    void evaluate_expressions(bool initial);
     std::shared_ptr<const Questionnaire> questionnaire_ptr() const { return m_q; }
     // One more language's wording over the form being answered (a language chosen mid-way whose
     // translation had to be fetched): answers, instances and computed options stay as they are.
@@ -206,7 +211,7 @@ private:
     // calculated answers and enabled states.
     void recompute_enabled();
     void recompute_static_enabled();
-    void evaluate_expressions(bool initial);
+    void evaluate_with_engine(bool initial);
     bool store_calculated(std::size_t item, const nlohmann::json& values);
     // answerExpression results as options; true when an item's options changed.
     bool store_answer_options(const std::map<std::size_t, nlohmann::json>& computed);

@@ -4,7 +4,8 @@
 // wording in it (instruments/<id>.<lang>.json; the kiosk then asks in it: e2e rtl, Arabic); a catalog that cannot
 // be had is said so in the person's current language and nothing changes; and a site whose
 // site.json runs the clinic's workspace opens the staff program from the plain page, without
-// #clinic in the address. Role-and-name locators throughout.
+// #clinic in the address; a site's own form with FHIRPath expressions starts the kiosk program
+// that carries the engine. Role-and-name locators throughout.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Checks, launch, openApp, parseArgs, pollState, repoRoot, startServer, state } from './harness.mjs';
@@ -20,9 +21,11 @@ const vi = texts('vi');
 const korean = JSON.parse(readFileSync(path.join(repoRoot, 'assets', 'i18n', 'languages.json'), 'utf8'))
   .languages.find((l) => l.code === 'ko').native_name;
 
-async function withSite(site, hash, body) {
+async function withSite(site, hash, body, files = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   await context.route('**/assets/site.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(site) }));
+  for (const [pattern, json] of Object.entries(files))
+    await context.route(pattern, (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(json) }));
   try {
     const { page, requests, problems } = await openApp(context, server.url + hash);
     await body(page, requests, problems, context);
@@ -76,6 +79,32 @@ try {
     await create.waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});  // the mirror follows the first frames
     checks.ok(await create.count() === 1, `the set-up screen is there by role and name ("${texts('en')('ws.setup.create')}")`);
   });
+
+  // 4. A site's own form with FHIRPath expressions: the kiosk program has no engine for them
+  // (core/screening/form_expressions.hpp) and starts the kiosk program that has one.
+  const question = 'How many adults live with you?';
+  const form = { resourceType: 'Questionnaire', id: 'site-form', status: 'active', title: 'Household size', item: [
+    { linkId: 'adults', type: 'integer', text: question },
+    { linkId: 'children', type: 'integer', text: 'How many children live with you?' },
+    { linkId: 'total', type: 'integer', text: 'People in the household', readOnly: true,
+      extension: [{ url: 'http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression',
+        valueExpression: { language: 'text/fhirpath',
+          expression: "%resource.item.where(linkId='adults').answer.value.first() + %resource.item.where(linkId='children').answer.value.first()" } }] }] };
+  await withSite({ ...baseSite, form: 'forms/site-form.json' }, '', async (page, requests) => {
+    const read = (p) => p.evaluate(() => (window.safetynet && window.safetynet.ready() ? window.safetynet.state() : null)).catch(() => null);
+    await page.waitForURL(/[?&]forms=expressions/, { timeout: 90000 });
+    const s = await pollState(page, (x) => x && x.screen === 'welcome', { timeout: 90000, read });
+    checks.ok(s.ok, 'the page starts again as ?forms=expressions, at the welcome screen');
+    const programs = paths(requests).filter((p) => p.endsWith('.wasm'));
+    checks.ok(programs.join() === '/safetynet.wasm,/safetynet-rtl.wasm',
+              `the kiosk program, then the one with the FHIRPath engine (${programs.join(', ')})`);
+    const en = texts('en');
+    await press(page, page.getByRole('button', { name: en('welcome.start'), exact: true }));
+    await press(page, page.getByRole('button', { name: en('kiosk.privacy.continue'), exact: true }));
+    const heading = page.getByRole('heading', { name: question, exact: false });
+    await heading.first().waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});
+    checks.ok(await heading.count() >= 1, `the site's own form is asked: "${question}" is a heading`);
+  }, { '**/forms/site-form.json': form });
 } catch (e) {
   checks.ok(false, `the on-demand checks ran to the end: ${e.message}`);
 } finally {

@@ -7,6 +7,7 @@
 //   calculated_forms_tests <oracle.json> <realworld dir>     (exit 77 when the oracle is absent)
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "core/base/error.hpp"
+#include "core/screening/fhirpath_in_forms.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
 
@@ -137,5 +138,6 @@ TEST_CASE("issue 13: the app's calculated items on the real forms equal fhirpath
 }
 
 int main(int argc, char** argv) {
+    safetynet::core::use_fhirpath_in_forms();  // the forms' expressions (core/screening/form_expressions.hpp)
     return safetynet::test::run_oracle_tests(argc, argv, "calculated_forms_tests", g_oracle, g_realworld);
 }

@@ -3,6 +3,7 @@
 // built-in instrument and a form with nested repeating groups and an answerExpression (several
 // instances of a group in one response); whatever reads must score and export.
 #include "core/base/error.hpp"
+#include "core/screening/fhirpath_in_forms.hpp"
 #include "core/screening/instruments.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
@@ -34,6 +35,12 @@ const char* const kRepeatingForm = R"J({"resourceType": "Questionnaire", "status
     {"linkId": "job", "type": "group", "repeats": true, "item": [{"linkId": "employer", "type": "string"}]}]}]})J";
 
 }  // namespace
+
+// Forms with SDC expressions run as in the CLI and the staff program (with FHIRPath).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    use_fhirpath_in_forms();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const std::vector<std::shared_ptr<const Questionnaire>> instruments = [] {

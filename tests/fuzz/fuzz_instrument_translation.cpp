@@ -2,6 +2,7 @@
 // from outside: any bytes must read or raise core::Error, never crash; one that reads must then
 // apply to the instrument and give a Questionnaire that imports.
 #include "core/base/error.hpp"
+#include "core/screening/fhirpath_in_forms.hpp"
 #include "core/screening/instrument_translation.hpp"
 #include "core/screening/instruments.hpp"
 
@@ -10,6 +11,12 @@
 #include <string_view>
 
 using namespace safetynet::core;
+
+// Forms with SDC expressions run as in the CLI and the staff program (with FHIRPath).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    use_fhirpath_in_forms();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const auto q = load_builtin_instrument("hunger-vital-sign");

@@ -2,6 +2,7 @@
 // import or raise core::Error, never crash; an imported form must then answer, validate,
 // score and export without crashing either.
 #include "core/base/error.hpp"
+#include "core/screening/fhirpath_in_forms.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
 #include "core/screening/scoring.hpp"
@@ -13,6 +14,12 @@
 #include <string_view>
 
 using namespace safetynet::core;
+
+// Forms with SDC expressions run as in the CLI and the staff program (with FHIRPath).
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+    use_fhirpath_in_forms();
+    return 0;
+}
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     std::shared_ptr<const Questionnaire> q;

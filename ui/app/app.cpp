@@ -59,6 +59,9 @@ void App::load_site_form(SiteConfig& site, const std::optional<std::string>& jso
     try {
         site.site_form = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(*json, site.form));
     } catch (const core::Error& e) {
+        // The kiosk program has no FHIRPath engine: the program that has one takes over (its
+        // start shows the site's form; until then the built-in instrument stands).
+        if (e.kind() == "form-needs-expressions") m_needs_form_expressions = true;
         site.warnings.push_back("form: " + std::string(e.what()) + "; using " + site.instrument);
     }
 }

@@ -91,6 +91,9 @@ public:
     // platform starts the program that has one, in that language (web/loader.js). Later on, the
     // screens stay in this program and ImGui draws the text unshaped.
     bool needs_shaper() const;
+    // The site's own form has FHIRPath expressions and this program has no engine for them
+    // (core/screening/form_expressions.hpp): the platform starts the program that has one.
+    bool needs_form_expressions() const { return m_needs_form_expressions; }
     // A JSON snapshot for the end-to-end test surface: screen, language, display settings.
     std::string state_json() const;
 
@@ -137,6 +140,7 @@ private:
     DemandFonts m_demand_fonts;
     std::string m_fonts_language;
     std::string m_catalog_fetching;  // the language whose catalog is on its way (App::fetch_wanted_catalog)
+    bool m_needs_form_expressions = false;
     // The built-in instrument's wording in languages fetched so far, per instrument id, put over
     // every kiosk made after (App::fetch_instrument_translation); what was asked for ("id.lang",
     // once each: a file that is not there is not asked for again), what is on its way, and a

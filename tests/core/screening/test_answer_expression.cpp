@@ -2,6 +2,7 @@
 // (here: what was ticked in another item) and follow it as answers change; an expression that
 // needs a server (%terminologies, a URL) is reported by linkId and the item takes free text.
 #include "core/base/error.hpp"
+#include "core/screening/form_expressions.hpp"
 #include "core/screening/questionnaire.hpp"
 #include "core/screening/response.hpp"
 
@@ -75,4 +76,35 @@ TEST_CASE("answerExpression: one that needs a server is reported by linkId and t
     r.set_typed(*q->find("city"), "Portland");
     CHECK(r.expression_issues().empty());
     CHECK(r.to_fhir()["item"][0]["answer"][0]["valueString"] == "Portland");
+}
+
+TEST_CASE("issue 16: a program without the FHIRPath engine refuses a form with expressions, and reads one without") {
+    const FormExpressionEngine* engine = form_expression_engine();
+    REQUIRE(engine != nullptr);  // the tests run with it (tests/test_main.cpp)
+    set_form_expression_engine(nullptr);
+    const json form = {{"resourceType", "Questionnaire"}, {"status", "active"},
+                       {"item", json::array({{{"linkId", "a"}, {"type", "integer"}, {"text", "A"}},
+                                             {{"linkId", "twice"}, {"type", "integer"}, {"text", "Twice A"},
+                                              {"extension", json::array({{{"url", "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression"},
+                                                                          {"valueExpression", {{"language", "text/fhirpath"},
+                                                                                               {"expression", "%resource.item.where(linkId='a').answer.value * 2"}}}}})}}})}};
+    std::string kind, where;
+    try {
+        Questionnaire::parse(form.dump(), "form.json");
+    } catch (const Error& e) {
+        kind = e.kind();
+        where = e.where();
+    }
+    const bool plain_form_reads = Questionnaire::parse(R"({"resourceType": "Questionnaire", "status": "active",
+        "item": [{"linkId": "a", "type": "integer", "text": "A"}]})", "plain.json").items().size() == 1;
+    set_form_expression_engine(engine);
+    CHECK(kind == "form-needs-expressions");
+    CHECK(where.find("twice") != std::string::npos);
+    CHECK(plain_form_reads);
+    // With the engine back, the same form reads and calculates.
+    const auto q = std::make_shared<const Questionnaire>(Questionnaire::parse(form.dump(), "form.json"));
+    Response r(q);
+    r.set(*q->find("a"), AnswerValue::of_integer(21));
+    REQUIRE(r.answers(*q->find("twice")).size() == 1);
+    CHECK(r.answers(*q->find("twice"))[0].integer == 42);
 }
