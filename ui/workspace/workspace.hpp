@@ -86,6 +86,8 @@ private:
     void lock_now();
     void wipe_forms();
     void set_message(std::string text, bool error);
+    // An error in the workspace's language (ui/shell/error_text.hpp), for set_message and the like.
+    std::string error_message(const std::exception& e) const;
 
     // --- bundles in (workspace.cpp): every file through open_bundle and the trust check
     void pick_and_import(const char* accept);
@@ -161,6 +163,8 @@ private:
 
     Platform& m_platform;
     WorkspaceRole m_role;
+    // The translator of the last frame drawn: file pickers' callbacks run between frames.
+    const core::Translator* m_i18n = nullptr;
     const SiteConfig& m_site;
     DirectoryService& m_directory;
     StoreSession m_session;

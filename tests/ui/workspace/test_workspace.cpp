@@ -6,6 +6,8 @@
 #include "core/exchange/keyset.hpp"
 #include "tests/support/test_helpers.hpp"
 
+#include <algorithm>
+#include <map>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -291,4 +293,48 @@ TEST_CASE("issue 14: the clinic loads its certified translation, and a bad file 
                                 n.name.find("Riverside Health certified translation, 2026-11") != std::string::npos &&
                                 n.name.find("bản dịch chính thức") != std::string::npos);
     CHECK(official);
+}
+
+namespace {
+
+// The workspace's message (a paragraph in the semantic tree) that begins with `start`; "" if none.
+std::string message_text(UiHarness& h, const std::string& start) {
+    for (const auto& n : h.app->semantics().nodes())
+        if (n.role == safetynet::ui::Role::Text && n.name.rfind(start, 0) == 0) return n.name;
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("issue 14: a Spanish workspace names a malformed file's line, and a wrong backup passphrase, in Spanish") {
+    UiHarness h(1600, 2400, "clinic", true, "es");
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112"})";
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+
+    // A clinic's own form with a syntax error on line 3: the file and the line, in Spanish.
+    h.platform.to_pick = {{"clinic-form.json", "{\n  \"resourceType\": \"Questionnaire\",\n  oops\n}"}};
+    h.click("screen.import_form");
+    h.frame();
+    CHECK(ws(h)["message"] == "error");
+    CHECK(message_text(h, "clinic-form.json") == "clinic-form.json: no se importó. clinic-form.json: no es JSON válido. (línea 3, columna 3)");
+
+    // A backup, then a restore with another passphrase: refused in Spanish, nothing changed.
+    h.click("tab.settings");
+    h.click("backup.pass");
+    h.type("backup passphrase 1");
+    h.click("backup.export");
+    for (int i = 0; i < 3000 && h.platform.saved.empty(); ++i) h.frame();
+    REQUIRE(h.platform.saved.size() == 1);
+    const auto [name, backup] = h.platform.saved.front();
+    h.platform.to_pick = {{name, backup}};
+    h.click("backup.restore");
+    h.frame();
+    h.click("backup.pass");
+    h.type("another passphrase");
+    const auto before = h.platform.storage;
+    h.click("backup.restore_go");
+    for (int i = 0; i < 3000 && message_text(h, name).empty(); ++i) h.frame();
+    CHECK(message_text(h, name) == name + " no se restauró: Esta frase de contraseña no abre este archivo. No se cambió nada.");
+    CHECK(h.platform.storage == before);
 }
