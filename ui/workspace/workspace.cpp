@@ -38,6 +38,7 @@ Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& s
       m_session(platform),
       m_tab(role == WorkspaceRole::Clinic ? Tab::Screenings : Tab::Inbox) {
     m_session.load([this] { m_redraw = true; });
+    load_language();
 }
 
 Workspace::~Workspace() { wipe_forms(); }
@@ -164,6 +165,7 @@ void Workspace::draw_top_bar(Context& ctx) {
     if (unlocked) title += " · " + m_session.store().settings().name;
     paragraph(ctx, title.c_str(), ctx.fonts.heading, p.text);
     register_last_item(ctx, "ws.title");
+    draw_language_switch(ctx);
     if (!unlocked) {
         ImGui::Separator();
         return;

@@ -338,3 +338,44 @@ TEST_CASE("issue 14: a Spanish workspace names a malformed file's line, and a wr
     CHECK(message_text(h, name) == name + " no se restauró: Esta frase de contraseña no abre este archivo. No se cambió nada.");
     CHECK(h.platform.storage == before);
 }
+
+TEST_CASE("issue 14: staff switch the workspace's language in its top bar, by each language's own name; it is remembered") {
+    const std::string site = R"({"site_name": "Demo clinic", "zip": "95112", "languages": ["en", "es", "vi", "ar"]})";
+    std::map<std::string, std::string> storage;
+    {
+        UiHarness h(1280, 800, "clinic");
+        h.platform.files["assets/site.json"] = site;
+        REQUIRE(run_until_store(h, "absent"));
+        CHECK(h.app->semantics().find("setup.create")->name == "Create encrypted workspace");
+        const safetynet::ui::SemanticNode* menu = h.app->semantics().find("ws.lang.menu");
+        REQUIRE(menu != nullptr);
+        CHECK(menu->name == "Language: English");
+        h.activate("ws.lang.menu");
+        // Each of the site's languages in its own name, marked as that language; not Arabic,
+        // which the workspace cannot yet draw right to left.
+        REQUIRE(h.app->semantics().find("ws.lang.es") != nullptr);
+        CHECK(h.app->semantics().find("ws.lang.es")->name == "Español");
+        CHECK(h.app->semantics().find("ws.lang.vi")->name == "Tiếng Việt");
+        CHECK(h.app->semantics().find("ws.lang.ar") == nullptr);
+        h.activate("ws.lang.es");
+        CHECK(h.state()["lang"] == "es");
+        CHECK(h.app->semantics().find("setup.create")->name == "Crear espacio de trabajo cifrado");
+        CHECK(h.app->semantics().find("ws.lang.menu")->name == "Idioma: Español");
+
+        // Vietnamese: a catalog this program fetches when chosen, as the kiosk does.
+        h.activate("ws.lang.menu");
+        h.activate("ws.lang.vi");
+        h.frame();
+        CHECK(std::count(h.platform.fetched.begin(), h.platform.fetched.end(), "i18n/vi.json") == 1);
+        CHECK(h.state()["lang"] == "vi");
+        storage = h.platform.storage;
+    }
+    // The workspace opened again on this device: in Vietnamese.
+    UiHarness again(1280, 800, "clinic");
+    again.platform.files["assets/site.json"] = site;
+    again.platform.storage = storage;
+    REQUIRE(run_until_store(again, "absent"));
+    for (int i = 0; i < 10 && again.state()["lang"] != "vi"; ++i) again.frame();  // its catalog fetched first
+    CHECK(again.state()["lang"] == "vi");
+    CHECK(again.app->semantics().find("ws.lang.menu")->name.rfind("Tiếng Việt") != std::string::npos);
+}
