@@ -1,4 +1,5 @@
 #include "core/base/i18n.hpp"
+#include "core/base/json_read.hpp"
 
 #include "core/base/assets.hpp"
 #include "core/base/error.hpp"
@@ -40,7 +41,7 @@ std::vector<std::string> plural_forms(const nlohmann::json& value, const PluralR
 Catalog Catalog::parse(std::string_view json, std::string_view source_name) {
     const std::string where(source_name);
     nlohmann::json doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) throw Error("malformed-json", where, "not valid JSON");
+    if (doc.is_discarded()) throw Error("malformed-json", where, "not valid JSON", json_syntax_position(json));
     if (!doc.is_object()) throw Error("malformed-catalog", where, "a catalog must be a JSON object");
 
     Catalog c;

@@ -154,6 +154,27 @@ bool bool_field(const nlohmann::json& j, std::string_view key, bool fallback) {
     return v && v->is_boolean() ? v->get<bool>() : fallback;
 }
 
+namespace {
+
+// nlohmann's parse_error::byte is the 1-based index of the byte that failed (its own message
+// counts columns in bytes); a person counts characters, so the column skips UTF-8 continuation bytes.
+ErrorParams position_params(std::string_view text, std::size_t byte) {
+    const std::size_t end = std::min(byte == 0 ? 0 : byte - 1, text.size());
+    std::size_t line = 1, column = 1;
+    for (std::size_t i = 0; i < end; ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c == '\n') {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80) {
+            ++column;
+        }
+    }
+    return {{"line", std::to_string(line)}, {"column", std::to_string(column)}};
+}
+
+}  // namespace
+
 nlohmann::json parse_json_text(std::string_view text, const std::string& kind, const std::string& where,
                                int max_depth) {
     const auto limit = [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
@@ -163,9 +184,24 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& kind, c
     };
     try {
         return nlohmann::json::parse(text.begin(), text.end(), limit);
+    } catch (const nlohmann::json::parse_error& e) {
+        throw Error(kind, where, std::string("not valid JSON: ") + e.what(), position_params(text, e.byte));
     } catch (const nlohmann::json::exception& e) {
         throw Error(kind, where, std::string("not valid JSON: ") + e.what());
     }
+}
+
+ErrorParams json_syntax_position(std::string_view text) {
+    try {
+        // Nothing is kept (the callback discards every value): only the error's position is wanted.
+        const nlohmann::json none =
+            nlohmann::json::parse(text.begin(), text.end(), [](int, nlohmann::json::parse_event_t, nlohmann::json&) { return false; });
+        (void)none;
+    } catch (const nlohmann::json::parse_error& e) {
+        return position_params(text, e.byte);
+    } catch (const nlohmann::json::exception&) {
+    }
+    return {};
 }
 
 void wipe_json(nlohmann::json& j) {

@@ -85,8 +85,13 @@ private:
 
 // Parses JSON text, turning a syntax error into core::Error(kind, where, ...). Nesting deeper
 // than `max_depth` is refused while parsing (before any deep structure is built).
+// The error carries the position of the syntax error as params "line" and "column" (1-based;
+// the column counts characters, not bytes), for the screens to name it.
 nlohmann::json parse_json_text(std::string_view text, const std::string& kind, const std::string& where,
                                int max_depth = 64);
+// Where the first syntax error in `text` is, as error params {"line", "column"}; none when the
+// text parses (a caller that parsed with allow_exceptions=false and got a discarded value asks).
+ErrorParams json_syntax_position(std::string_view text);
 
 // Overwrites every string in `j` (keys excepted) with zeros: for documents holding PHI, before
 // they are destroyed.

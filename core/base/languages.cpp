@@ -1,4 +1,5 @@
 #include "core/base/languages.hpp"
+#include "core/base/json_read.hpp"
 
 #include "core/base/assets.hpp"
 #include "core/base/error.hpp"
@@ -63,7 +64,7 @@ Language parse_language(const nlohmann::json& entry, const std::string& where) {
 std::vector<Language> parse_languages(std::string_view json, std::string_view source_name) {
     const std::string where(source_name);
     const nlohmann::json doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) throw Error("malformed-json", where, "not valid JSON");
+    if (doc.is_discarded()) throw Error("malformed-json", where, "not valid JSON", json_syntax_position(json));
     const auto list = doc.is_object() ? doc.find("languages") : doc.end();
     if (list == doc.end() || !list->is_array())
         throw Error("malformed-languages", where, "\"languages\" must be a list");

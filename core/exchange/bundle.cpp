@@ -216,20 +216,20 @@ HeaderLines read_header_lines(std::string_view text) {
         ++line_no;
         const std::size_t nl = text.find('\n', h.end);
         if (nl == std::string_view::npos || nl > kMaxHeaderBytes)
-            throw Error("bundle", "bundle line " + std::to_string(line_no), "the bundle header ends too soon or is too long");
+            throw Error("bundle", "bundle line " + std::to_string(line_no), "the bundle header ends too soon or is too long", {{"line", std::to_string(line_no)}});
         const std::string_view l = text.substr(h.end, nl - h.end);
         h.end = nl + 1;
         return l;
     };
-    if (next_line() != kMagic) throw Error("bundle", "bundle line 1", "not a SafetyNet bundle (safetynet-bundle/v1)");
+    if (next_line() != kMagic) throw Error("bundle", "bundle line 1", "not a SafetyNet bundle (safetynet-bundle/v1)", {{"line", "1"}});
     for (std::size_t i = 0; i < std::size(kFields); ++i) {
         const std::string_view l = next_line();
         const std::string prefix = std::string(kFields[i]) + ": ";
         if (l.substr(0, prefix.size()) != prefix)
-            throw Error("bundle", "bundle line " + std::to_string(line_no), "expected \"" + prefix + "…\"");
+            throw Error("bundle", "bundle line " + std::to_string(line_no), "expected \"" + prefix + "…\"", {{"line", std::to_string(line_no)}});
         h.values[i] = l.substr(prefix.size());
     }
-    if (!next_line().empty()) throw Error("bundle", "bundle line " + std::to_string(line_no), "expected a blank line");
+    if (!next_line().empty()) throw Error("bundle", "bundle line " + std::to_string(line_no), "expected a blank line", {{"line", std::to_string(line_no)}});
     return h;
 }
 

@@ -1068,7 +1068,7 @@ private:
 
 Questionnaire Questionnaire::parse(std::string_view text, std::string_view source, const std::vector<json>* value_sets) {
     json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON");
+    if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON", json_syntax_position(text));
     return from_json(doc, source, value_sets);
 }
 

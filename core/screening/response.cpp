@@ -886,7 +886,7 @@ Response Response::from_simple(std::shared_ptr<const Questionnaire> q, const jso
 
 Response Response::parse(std::shared_ptr<const Questionnaire> q, std::string_view text, std::string_view source) {
     const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
-    if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON");
+    if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON", json_syntax_position(text));
     if (doc.is_object() && doc.contains("resourceType")) return from_fhir(std::move(q), doc);
     return from_simple(std::move(q), doc);
 }

@@ -105,15 +105,19 @@ StoreBackup import_store_backup(ByteView file, ByteView passphrase, const AgeLim
     if (!d.needs_passphrase()) throw Error("backup", "file", "not a passphrase-protected backup");
     ScryptJob job = d.start_passphrase(passphrase);
     job.run();
-    SecretBytes plain;
+    const SecretBytes plain = finish_store_backup(d, job);
+    return parse_store_backup(plain.view());
+}
+
+SecretBytes finish_store_backup(const AgeDecryption& d, const ScryptJob& done_job) {
     try {
-        plain = d.finish(job);
+        return d.finish(done_job);
     } catch (const Error& e) {
+        // age says "no identity matches"; for a backup that can only mean the passphrase.
         if (e.kind() == "no-identity")
             throw Error("wrong-passphrase", "passphrase", "this passphrase does not open the backup; nothing was changed");
         throw;
     }
-    return parse_store_backup(plain.view());
 }
 
 }  // namespace safetynet::core

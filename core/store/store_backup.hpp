@@ -14,9 +14,9 @@
 //
 // The screens: export with a prepared recipient (ScryptRecipient::start(pass), step its job a
 // slice per frame, ScryptRecipient::from_job) and hand the file to the person; import with
-// AgeDecryption d(file): job = d.start_passphrase(pass), step, plain = d.finish(job) (a wrong
-// passphrase throws "no-identity", a tampered file "header-mac" / "payload-auth": nothing
-// changes), then store.replace_data(parse_store_backup(plain.view()).data) and save.
+// AgeDecryption d(file): job = d.start_passphrase(pass), step, plain = finish_store_backup(d, job)
+// (a wrong passphrase throws "wrong-passphrase", a tampered file "header-mac" / "payload-auth":
+// nothing changes), then store.replace_data(parse_store_backup(plain.view()).data) and save.
 #include "core/crypto/age.hpp"
 #include "core/store/store.hpp"
 
@@ -43,5 +43,7 @@ Bytes export_store_backup(const Store& store, ByteView passphrase, std::string_v
 // Blocking import: decrypt and parse. Throws "wrong-passphrase" for a passphrase that does not
 // open it, the age kinds for a damaged or altered file, "backup" for a malformed plaintext.
 StoreBackup import_store_backup(ByteView file, ByteView passphrase, const AgeLimits& limits = {});
+// d.finish(done_job) for a backup: a passphrase that does not open it is "wrong-passphrase".
+SecretBytes finish_store_backup(const AgeDecryption& d, const ScryptJob& done_job);
 
 }  // namespace safetynet::core

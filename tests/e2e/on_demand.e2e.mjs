@@ -66,8 +66,9 @@ try {
     checks.ok(others.length === 0, `no other page errors or failed requests${others.length ? ': ' + others.join('; ') : ''}`);
   });
 
-  // 3. A site that runs the clinic's workspace: the plain page starts the staff program.
-  await withSite({ ...baseSite, mode: 'clinic' }, '', async (page, requests) => {
+  // 3. A site that runs the clinic's workspace: the plain page starts the staff program; staff
+  // switch its language by keyboard (issue 14: "the staff workspace can be switched too").
+  await withSite({ ...baseSite, mode: 'clinic', languages: ['en', 'es', 'vi'] }, '', async (page, requests) => {
     // The kiosk program reads site.json and starts the staff program: the page navigates, so a
     // read may meet the old page going away (then it reads nothing and polls again).
     const read = (p) => p.evaluate(() => (window.safetynet && window.safetynet.ready() ? window.safetynet.state() : null)).catch(() => null);
@@ -78,6 +79,16 @@ try {
     const create = page.getByRole('button', { name: texts('en')('ws.setup.create'), exact: true });
     await create.waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});  // the mirror follows the first frames
     checks.ok(await create.count() === 1, `the set-up screen is there by role and name ("${texts('en')('ws.setup.create')}")`);
+
+    const menu = texts('en')('lang.menu', { language: 'English' });
+    await press(page, page.getByRole('button', { name: menu, exact: true }));
+    await press(page, page.getByRole('button', { name: 'Español', exact: true }));
+    const spanish = await pollState(page, (x) => x && x.lang === 'es', { read });
+    checks.ok(spanish.ok, `"${menu}", then "Español", by keyboard: the workspace is in Spanish (${spanish.state && spanish.state.lang})`);
+    const crear = page.getByRole('button', { name: texts('es')('ws.setup.create'), exact: true });
+    await crear.waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});
+    checks.ok(await crear.count() === 1, `the set-up button is named in Spanish ("${texts('es')('ws.setup.create')}")`);
+    checks.ok(await page.evaluate(() => document.documentElement.lang) === 'es', '<html lang="es">');
   });
 
   // 4. A site's own form with FHIRPath expressions: the kiosk program has no engine for them

@@ -70,6 +70,8 @@ public:
     // Input (pointer, touch, keys) arrived: idle timers start again.
     void note_input();
     const core::Translator& translator() const { return m_i18n; }
+    // For tests that add a catalog of their own (the pseudo-localization test's).
+    core::Translator& translator() { return m_i18n; }
     const SiteConfig& site() const { return m_site; }
     const DisplaySettings& display() const { return m_display; }
     const WidgetRegistry& widgets() const { return m_widgets; }

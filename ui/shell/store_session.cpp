@@ -11,14 +11,14 @@ namespace safetynet::ui {
 
 StoreSession::StoreSession(Platform& platform, std::string prefix) : m_platform(platform), m_prefix(std::move(prefix)) {}
 
-void StoreSession::fail(const std::string& kind, const std::string& message) {
-    m_error_kind = kind;
-    m_error = message;
+void StoreSession::fail(core::Error error) {
+    m_error_kind = error.kind();
+    m_error = std::move(error);
 }
 
 void StoreSession::clear_error() {
     m_error_kind.clear();
-    m_error.clear();
+    m_error.reset();
 }
 
 void StoreSession::load(std::function<void()> done) {
@@ -37,7 +37,7 @@ void StoreSession::load(std::function<void()> done) {
                     m_store = std::make_unique<core::Store>(core::Store::open(std::exchange(m_blobs, {}), m_prefix));
                     m_state = State::Locked;
                 } catch (const core::Error& e) {
-                    fail(e.kind(), e.what());
+                    fail(e);
                     m_state = State::Failed;
                 }
             }
@@ -66,7 +66,7 @@ void StoreSession::begin_create(std::string_view passphrase, core::StoreSettings
         m_create_settings = std::move(settings);
         m_state = State::Deriving;
     } catch (const core::Error& e) {
-        fail(e.kind(), e.what());
+        fail(e);
     }
 }
 
@@ -77,7 +77,7 @@ void StoreSession::begin_unlock(std::string_view passphrase) {
         m_unlock_job.emplace(m_store->start_unlock(core::as_bytes(passphrase)));
         m_state = State::Deriving;
     } catch (const core::Error& e) {
-        fail(e.kind(), e.what());
+        fail(e);
     }
 }
 
@@ -110,7 +110,7 @@ void StoreSession::step(double budget_ms) {
     } catch (const core::Error& e) {
         m_create_job.reset();
         m_unlock_job.reset();
-        fail(e.kind(), e.what());
+        fail(e);
         m_state = m_store ? State::Locked : State::Absent;
     }
 }
@@ -126,13 +126,13 @@ void StoreSession::save() {
         plan = m_store->save();
     } catch (const core::Error& e) {
         m_save_failed = true;
-        fail(e.kind(), e.what());
+        fail(e);
         return;
     } catch (const std::exception& e) {
         // Not expected (the store checks what it is given), but a save must never take the
         // page down with it: what is in storage is still the last good state.
         m_save_failed = true;
-        fail("store-data", e.what());
+        fail(core::Error("store-data", "", e.what()));
         return;
     }
     if (plan.empty()) return;
@@ -145,7 +145,7 @@ void StoreSession::run_ops(std::shared_ptr<core::SavePlan> plan, std::size_t nex
         m_store->save_finished(*plan, completed);
         m_in_flight = false;
         m_save_failed = completed < plan->ops.size();
-        if (m_save_failed) fail("storage", "the browser's storage refused a write; nothing saved was lost");
+        if (m_save_failed) fail(core::Error("storage", "", "the browser's storage refused a write; nothing saved was lost"));
         if (m_save_again || (!m_save_failed && m_store->unlocked() && m_store->has_unsaved_changes())) {
             m_save_again = false;
             save();

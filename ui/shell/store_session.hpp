@@ -5,6 +5,7 @@
 // operation after the other, and locking it.
 //
 // The passphrase is copied into the derivation job and wiped by it; this class keeps no copy.
+#include "core/base/error.hpp"
 #include "core/store/store.hpp"
 #include "ui/shell/platform.hpp"
 
@@ -32,10 +33,10 @@ public:
     void load(std::function<void()> done = {});
     State state() const { return m_state; }
     double progress() const;
-    // What went wrong last (an error kind: "wrong-passphrase", "store-damaged", ...), and the
-    // message to show, both empty when nothing did.
+    // What went wrong last (its kind: "wrong-passphrase", "store-damaged", ...), empty when
+    // nothing did; the error itself, which a screen renders in its language (ui/shell/error_text.hpp).
     const std::string& error_kind() const { return m_error_kind; }
-    const std::string& error() const { return m_error; }
+    const core::Error* error() const { return m_error ? &*m_error : nullptr; }
     void clear_error();
 
     // Starts making a new store protected by `passphrase`; `settings` become its first content.
@@ -61,7 +62,7 @@ public:
 
 private:
     void run_ops(std::shared_ptr<core::SavePlan> plan, std::size_t next);
-    void fail(const std::string& kind, const std::string& message);
+    void fail(core::Error error);
 
     Platform& m_platform;
     std::string m_prefix;
@@ -76,7 +77,7 @@ private:
     bool m_save_again = false;
     bool m_save_failed = false;
     std::string m_error_kind;
-    std::string m_error;
+    std::optional<core::Error> m_error;
 };
 
 }  // namespace safetynet::ui

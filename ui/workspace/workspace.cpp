@@ -4,6 +4,7 @@
 #include "core/base/error.hpp"
 #include "core/actions/store_actions.hpp"
 #include "core/base/clock.hpp"
+#include "ui/shell/error_text.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
 
@@ -37,6 +38,7 @@ Workspace::Workspace(Platform& platform, WorkspaceRole role, const SiteConfig& s
       m_session(platform),
       m_tab(role == WorkspaceRole::Clinic ? Tab::Screenings : Tab::Inbox) {
     m_session.load([this] { m_redraw = true; });
+    load_language();
 }
 
 Workspace::~Workspace() { wipe_forms(); }
@@ -50,6 +52,8 @@ std::string Workspace::today() const { return now().substr(0, 10); }
 std::string Workspace::actor() const { return m_staff_name[0] ? std::string(m_staff_name.data()) : std::string("staff"); }
 
 void Workspace::changed() { m_session.save(); }
+
+std::string Workspace::error_message(const std::exception& e) const { return error_text(*m_i18n, e); }
 
 void Workspace::set_message(std::string text, bool error) {
     m_message = std::move(text);
@@ -101,6 +105,7 @@ bool Workspace::wants_redraw(double now_s) const {
 void Workspace::draw(Context& ctx) {
     using S = StoreSession::State;
     m_redraw = false;
+    m_i18n = &ctx.i18n;
     const double now_s = m_platform.now_seconds();
     if (m_session.state() == S::Unlocked && now_s - m_last_input >= kLockAfterSeconds) lock_now();
     if (m_session.state() == S::Deriving) m_session.step();
@@ -126,7 +131,7 @@ void Workspace::draw(Context& ctx) {
         case S::Deriving: draw_deriving(ctx); break;
         case S::Failed:
             paragraph(ctx, ctx.tr("ws.store_failed"), ctx.fonts.bold, ctx.palette->urgent);
-            paragraph(ctx, m_session.error().c_str(), ctx.fonts.body, ctx.palette->text);
+            if (m_session.error()) paragraph(ctx, error_message(*m_session.error()).c_str(), ctx.fonts.body, ctx.palette->text);
             break;
         case S::Unlocked:
             if (!m_pending_files.empty()) import_files(ctx, std::exchange(m_pending_files, {}));
@@ -160,6 +165,7 @@ void Workspace::draw_top_bar(Context& ctx) {
     if (unlocked) title += " · " + m_session.store().settings().name;
     paragraph(ctx, title.c_str(), ctx.fonts.heading, p.text);
     register_last_item(ctx, "ws.title");
+    draw_language_switch(ctx);
     if (!unlocked) {
         ImGui::Separator();
         return;
@@ -211,7 +217,8 @@ void Workspace::draw_top_bar(Context& ctx) {
 }
 
 void Workspace::draw_message(Context& ctx) {
-    if (m_session.save_failed()) paragraph(ctx, m_session.error().c_str(), ctx.fonts.bold, ctx.palette->urgent);
+    if (m_session.save_failed() && m_session.error())
+        paragraph(ctx, error_message(*m_session.error()).c_str(), ctx.fonts.bold, ctx.palette->urgent);
     if (m_message.empty()) return;
     if (!m_message_announced) {
         m_message_announced = true;
@@ -296,8 +303,8 @@ void Workspace::draw_unlock(Context& ctx) {
     if (m_session.error_kind() == "wrong-passphrase") {
         paragraph(ctx, ctx.tr("ws.unlock.wrong"), ctx.fonts.bold, p.urgent);
         register_last_item(ctx, "unlock.wrong");
-    } else if (!m_session.error().empty()) {
-        paragraph(ctx, m_session.error().c_str(), ctx.fonts.bold, p.urgent);
+    } else if (m_session.error()) {
+        paragraph(ctx, error_message(*m_session.error()).c_str(), ctx.fonts.bold, p.urgent);
     }
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
     if (button(ctx, "unlock.go", ctx.tr("ws.unlock.go"), ButtonStyle::Primary) || enter) {
@@ -381,7 +388,7 @@ void Workspace::import_one(Context& ctx, const std::string& name, const std::str
         m_import_report.emplace_back(
             ctx.i18n.format(key, {{"file", name}, {"status", std::string(core::task_status_code(r.status))}}), false);
     } catch (const core::Error& e) {
-        m_import_report.emplace_back(ctx.i18n.format("ws.import.failed", {{"file", name}, {"error", e.what()}}), true);
+        m_import_report.emplace_back(ctx.i18n.format("ws.import.failed", {{"file", name}, {"error", error_message(e)}}), true);
     }
 }
 
@@ -413,7 +420,7 @@ void Workspace::draw_first_contact(Context& ctx) {
             }
             show_import_report();
         } catch (const core::Error& e) {
-            set_message(e.what(), true);
+            set_message(error_message(e), true);
         }
         sodium_memzero(accepted.bytes.data(), accepted.bytes.size());
         changed();

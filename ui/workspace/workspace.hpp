@@ -76,6 +76,10 @@ public:
 private:
     // --- shell and lock screens (workspace.cpp)
     void draw_top_bar(Context& ctx);
+    // --- the workspace's language (workspace_language.cpp)
+    void load_language();
+    std::vector<const core::LanguageInfo*> switchable_languages(const Context& ctx) const;
+    void draw_language_switch(Context& ctx);
     void draw_setup(Context& ctx);
     void draw_unlock(Context& ctx);
     void draw_deriving(Context& ctx);
@@ -86,6 +90,8 @@ private:
     void lock_now();
     void wipe_forms();
     void set_message(std::string text, bool error);
+    // An error in the workspace's language (ui/shell/error_text.hpp), for set_message and the like.
+    std::string error_message(const std::exception& e) const;
 
     // --- bundles in (workspace.cpp): every file through open_bundle and the trust check
     void pick_and_import(const char* accept);
@@ -161,6 +167,10 @@ private:
 
     Platform& m_platform;
     WorkspaceRole m_role;
+    // The translator of the last frame drawn: file pickers' callbacks run between frames.
+    const core::Translator* m_i18n = nullptr;
+    std::string m_remembered_language;  // read from this device's storage, chosen at the next frame
+    bool m_language_menu_open = false;
     const SiteConfig& m_site;
     DirectoryService& m_directory;
     StoreSession m_session;

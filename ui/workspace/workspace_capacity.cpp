@@ -71,7 +71,7 @@ void Workspace::draw_capacity(Context& ctx) {
             changed();
             set_message(ctx.tr("ws.capacity.published"), false);
         } catch (const core::Error& e) {
-            set_message(e.what(), true);
+            set_message(error_message(e), true);
         }
     }
 }

@@ -198,7 +198,7 @@ void Workspace::pick_form() {
             m_assisted_instrument = q->id();
             m_assisted = std::make_unique<core::Response>(std::move(q));
         } catch (const core::Error& e) {
-            set_message(form->name + ": " + e.what(), true);
+            set_message(m_i18n->format("ws.import.failed", {{"file", form->name}, {"error", error_message(e)}}), true);
         }
     });
 }
@@ -235,7 +235,7 @@ void Workspace::load_translation(const PickedFile& file) {
             list.push_back(std::move(t));
         }
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 
@@ -246,7 +246,7 @@ void Workspace::start_assisted(const std::string& instrument) {
         m_assisted = std::make_unique<core::Response>(std::move(q));
         m_assisted_instrument = instrument;
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 
@@ -417,7 +417,7 @@ void Workspace::finish_assisted(Context& ctx) {
         changed();
         open_refer(ctx, id);
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 
@@ -444,7 +444,7 @@ void Workspace::open_refer(Context& ctx, const std::string& screening_id) {
         set_text(m_refer->scope, ctx.tr("ws.consent.default_scope"));
         m_tab = Tab::Refer;
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 
@@ -785,7 +785,7 @@ void Workspace::create_referrals(Context& ctx) {
     try {
         made = core::refer_per_organization(m_session.store(), request, picked_services(f.picks), at, actor());
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
         wipe_patient(request.patient);
         return;
     }
@@ -817,7 +817,7 @@ void Workspace::export_referral(Context& ctx, std::string id) {
         changed();
         set_message(ctx.tr("ws.refer.exported"), false);
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 

@@ -53,7 +53,7 @@ void Workspace::draw_contacts(Context& ctx) {
                 set_message(ctx.i18n.format("ws.contacts.added", {{"name", m_pending_card->name}}), false);
                 changed();
             } catch (const core::Error& e) {
-                set_message(e.what(), true);
+                set_message(error_message(e), true);
             }
             m_pending_card.reset();
         }
@@ -68,7 +68,7 @@ void Workspace::draw_contacts(Context& ctx) {
                 m_pending_card = core::ContactCard::parse(files.front().bytes);
                 m_redraw = true;
             } catch (const core::Error& e) {
-                set_message(files.front().name + ": " + e.what(), true);
+                set_message(files.front().name + ": " + error_message(e), true);
                 m_redraw = true;
             }
         });
@@ -143,7 +143,7 @@ void Workspace::step_backup(Context& ctx) {
         set_message(ctx.tr("ws.settings.backup_done"), false);
     } catch (const core::Error& e) {
         m_backup_job.reset();
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 
@@ -155,7 +155,7 @@ void Workspace::step_restore(Context& ctx) {
     }
     core::Store& store = m_session.store();
     try {
-        const core::SecretBytes plain = m_restore_decryption->finish(*m_restore_job);
+        const core::SecretBytes plain = core::finish_store_backup(*m_restore_decryption, *m_restore_job);
         core::StoreBackup backup = core::parse_store_backup(plain.view());
         store.replace_data(std::move(backup.data));
         store.audit(actor(), "backup-restored", "store " + backup.store_id, {}, now());
@@ -163,7 +163,7 @@ void Workspace::step_restore(Context& ctx) {
         set_message(ctx.tr("ws.settings.restored"), false);
     } catch (const core::Error& e) {
         // Wrong passphrase, a damaged or altered file: nothing in the store changed.
-        set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", e.what()}}), true);
+        set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", error_message(e)}}), true);
     }
     m_restore_job.reset();
     m_restore_decryption.reset();
@@ -180,7 +180,7 @@ void Workspace::draw_backup_controls(Context& ctx) {
         try {
             m_backup_job.emplace(core::ScryptRecipient::start(core::as_bytes(std::string_view(m_backup_pass.data()))));
         } catch (const core::Error& e) {
-            set_message(e.what(), true);
+            set_message(error_message(e), true);
         }
         sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
     }
@@ -206,7 +206,7 @@ void Workspace::start_restore(Context& ctx) {
         m_restore_job.emplace(m_restore_decryption->start_passphrase(core::as_bytes(std::string_view(m_backup_pass.data()))));
     } catch (const core::Error& e) {
         m_restore_decryption.reset();
-        set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", e.what()}}), true);
+        set_message(ctx.i18n.format("ws.settings.restore_failed", {{"file", m_restore_name}, {"error", error_message(e)}}), true);
     }
     sodium_memzero(m_backup_pass.data(), m_backup_pass.size());
 }

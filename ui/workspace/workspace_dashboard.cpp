@@ -120,7 +120,7 @@ void Workspace::draw_dashboard(Context& ctx) {
         f = core::compute_dashboard(m_session.store().data(), o);
     } catch (const core::Error& e) {
         // A half-typed date: say which, keep the last figures out of view rather than wrong.
-        paragraph(ctx, e.what(), ctx.fonts.bold, ctx.palette->urgent);
+        paragraph(ctx, error_message(e).c_str(), ctx.fonts.bold, ctx.palette->urgent);
         register_last_item(ctx, "dash.error");
         return;
     }
@@ -168,7 +168,7 @@ void Workspace::draw_dashboard_exports(Context& ctx, const core::DashboardFigure
             store.audit(actor(), "period-exported", "period " + period, {}, now());
             changed();
         } catch (const core::Error& e) {
-            set_message(e.what(), true);
+            set_message(error_message(e), true);
         }
     }
     paragraph(ctx, ctx.tr("ws.dash.fhir_phi"), ctx.fonts.small, ctx.palette->text_muted);

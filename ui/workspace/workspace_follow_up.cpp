@@ -85,7 +85,7 @@ void Workspace::draw_call_form(Context& ctx, const std::string& referral_id) {
             changed();
             set_message(ctx.tr("ws.call.saved"), false);
         } catch (const core::Error& e) {
-            set_message(e.what(), true);
+            set_message(error_message(e), true);
         }
     }
 }

@@ -53,7 +53,7 @@ void Workspace::draw_measures(Context& ctx) {
         period = core::parse_date_period(std::string(m_from.data()) + "/" + m_to.data(), "measures");
         m = core::compute_measures(m_session.store().data(), {period, now(), m_explain_patient.data()});
     } catch (const core::Error& e) {
-        paragraph(ctx, e.what(), ctx.fonts.bold, ctx.palette->urgent);
+        paragraph(ctx, error_message(e).c_str(), ctx.fonts.bold, ctx.palette->urgent);
         register_last_item(ctx, "measures.error");
         return;
     }
@@ -75,7 +75,7 @@ void Workspace::import_pending_roster(Context& ctx) {
                                                                {"visits", std::to_string(res.visits)}}),
                         false);
         } catch (const core::Error& e) {
-            set_message(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", e.what()}}), true);
+            set_message(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", error_message(e)}}), true);
         }
         sodium_memzero(f.bytes.data(), f.bytes.size());
     }
@@ -155,7 +155,7 @@ void Workspace::draw_measures_exports(Context& ctx, const core::MeasuresReport& 
             store.audit(actor(), "network-report-exported", "period " + name);
             changed();
         } catch (const core::Error& e) {
-            set_message(e.what(), true);
+            set_message(error_message(e), true);
         }
     }
     paragraph(ctx, ctx.tr("ws.measures.network_hint"), ctx.fonts.small, ctx.palette->text_muted);
@@ -185,7 +185,7 @@ void Workspace::open_network_files(Context& ctx, std::vector<PickedFile> files) 
             sites.push_back(core::read_network_report(f.bytes, f.name, cards));
             m_network_report.emplace_back(ctx.i18n.format("ws.network.read", {{"file", f.name}, {"site", sites.back().site}}), false);
         } catch (const core::Error& e) {
-            m_network_report.emplace_back(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", e.what()}}), true);
+            m_network_report.emplace_back(ctx.i18n.format("ws.import.failed", {{"file", f.name}, {"error", error_message(e)}}), true);
         }
     }
     m_network.reset();
@@ -193,7 +193,7 @@ void Workspace::open_network_files(Context& ctx, std::vector<PickedFile> files) 
     try {
         m_network = core::merge_network(sites);
     } catch (const core::Error& e) {
-        m_network_report.emplace_back(e.what(), true);
+        m_network_report.emplace_back(error_message(e), true);
     }
 }
 

@@ -144,7 +144,7 @@ void Workspace::send_update(Context& ctx, std::string id) {
         changed();
         set_message(ctx.tr("ws.inbox.sent"), false);
     } catch (const core::Error& e) {
-        set_message(e.what(), true);
+        set_message(error_message(e), true);
     }
 }
 

@@ -4,8 +4,12 @@
 
 #include "core/exchange/bundle.hpp"
 #include "core/exchange/keyset.hpp"
+#include "core/store/store_backup.hpp"
+#include "tests/support/store_fixtures.hpp"
 #include "tests/support/test_helpers.hpp"
 
+#include <algorithm>
+#include <map>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -291,4 +295,89 @@ TEST_CASE("issue 14: the clinic loads its certified translation, and a bad file 
                                 n.name.find("Riverside Health certified translation, 2026-11") != std::string::npos &&
                                 n.name.find("bản dịch chính thức") != std::string::npos);
     CHECK(official);
+}
+
+namespace {
+
+// The workspace's message (a paragraph in the semantic tree) that begins with `start`; "" if none.
+std::string message_text(UiHarness& h, const std::string& start) {
+    for (const auto& n : h.app->semantics().nodes())
+        if (n.role == safetynet::ui::Role::Text && n.name.rfind(start, 0) == 0) return n.name;
+    return {};
+}
+
+}  // namespace
+
+TEST_CASE("issue 14: a Spanish workspace names a malformed file's line, and a wrong backup passphrase, in Spanish") {
+    UiHarness h(1600, 2400, "clinic", true, "es");
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112"})";
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+
+    // A clinic's own form with a syntax error on line 3: the file and the line, in Spanish.
+    h.platform.to_pick = {{"clinic-form.json", "{\n  \"resourceType\": \"Questionnaire\",\n  oops\n}"}};
+    h.click("screen.import_form");
+    h.frame();
+    CHECK(ws(h)["message"] == "error");
+    CHECK(message_text(h, "clinic-form.json") == "clinic-form.json: no se importó. clinic-form.json: no es JSON válido. (línea 3, columna 3)");
+
+    // Another site's backup (made at the tests' small work factor), restored with a passphrase
+    // that does not open it: refused in Spanish, nothing changed.
+    namespace core = safetynet::core;
+    const core::Store other = safetynet::test::create_store("other store passphrase");
+    const core::Bytes file = core::export_store_backup(other, core::as_bytes(std::string("backup passphrase 1")),
+                                                       "2026-11-18T00:00:00Z", safetynet::test::kTestLogN);
+    const std::string name = "safetynet-backup-2026-11-18.age";
+    h.click("tab.settings");
+    h.platform.to_pick = {{name, core::to_string(file)}};
+    h.click("backup.restore");
+    h.frame();
+    h.click("backup.pass");
+    h.type("another passphrase");
+    const auto before = h.platform.storage;
+    h.click("backup.restore_go");
+    for (int i = 0; i < 3000 && message_text(h, name).empty(); ++i) h.frame();
+    CHECK(message_text(h, name) == name + " no se restauró: Esta frase de contraseña no abre este archivo. No se cambió nada.");
+    CHECK(h.platform.storage == before);
+}
+
+TEST_CASE("issue 14: staff switch the workspace's language in its top bar, by each language's own name, and it is remembered") {
+    const std::string site = R"({"site_name": "Demo clinic", "zip": "95112", "languages": ["en", "es", "vi", "ar"]})";
+    std::map<std::string, std::string> storage;
+    {
+        UiHarness h(1280, 800, "clinic");
+        h.platform.files["assets/site.json"] = site;
+        REQUIRE(run_until_store(h, "absent"));
+        CHECK(h.app->semantics().find("setup.create")->name == "Create encrypted workspace");
+        const safetynet::ui::SemanticNode* menu = h.app->semantics().find("ws.lang.menu");
+        REQUIRE(menu != nullptr);
+        CHECK(menu->name == "Language: English");
+        h.activate("ws.lang.menu");
+        // Each of the site's languages in its own name, marked as that language; not Arabic,
+        // which the workspace cannot yet draw right to left.
+        REQUIRE(h.app->semantics().find("ws.lang.es") != nullptr);
+        CHECK(h.app->semantics().find("ws.lang.es")->name == "Español");
+        CHECK(h.app->semantics().find("ws.lang.vi")->name == "Tiếng Việt");
+        CHECK(h.app->semantics().find("ws.lang.ar") == nullptr);
+        h.activate("ws.lang.es");
+        CHECK(h.state()["lang"] == "es");
+        CHECK(h.app->semantics().find("setup.create")->name == "Crear espacio de trabajo cifrado");
+        CHECK(h.app->semantics().find("ws.lang.menu")->name == "Idioma: Español");
+
+        // Vietnamese: a catalog this program fetches when chosen, as the kiosk does.
+        h.activate("ws.lang.menu");
+        h.activate("ws.lang.vi");
+        h.frame();
+        CHECK(std::count(h.platform.fetched.begin(), h.platform.fetched.end(), "i18n/vi.json") == 1);
+        CHECK(h.state()["lang"] == "vi");
+        storage = h.platform.storage;
+    }
+    // The workspace opened again on this device: in Vietnamese.
+    UiHarness again(1280, 800, "clinic");
+    again.platform.files["assets/site.json"] = site;
+    again.platform.storage = storage;
+    REQUIRE(run_until_store(again, "absent"));
+    for (int i = 0; i < 10 && again.state()["lang"] != "vi"; ++i) again.frame();  // its catalog fetched first
+    CHECK(again.state()["lang"] == "vi");
+    CHECK(again.app->semantics().find("ws.lang.menu")->name.rfind("Tiếng Việt") != std::string::npos);
 }

@@ -1,0 +1,165 @@
+// Issue 14 item 3: the core's errors on a screen are in the person's language. Every kind a
+// screen renders (core/base/error_kinds.hpp) has its text in every catalog with the same
+// placeholders, what the workspace's paths throw is one of those kinds with its parameters,
+// and a kind without a text still gets a translated sentence.
+#include "ui/shell/error_text.hpp"
+
+#include "core/base/error_kinds.hpp"
+#include "core/base/every_catalog.hpp"
+#include "core/exchange/bundle.hpp"
+#include "core/exchange/keyset.hpp"
+#include "core/screening/questionnaire.hpp"
+
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <regex>
+#include <set>
+#include <string>
+
+using namespace safetynet;
+using core::Error;
+
+namespace {
+
+std::set<std::string> placeholders(const std::string& text) {
+    std::set<std::string> names;
+    static const std::regex brace(R"(\{([A-Za-z_]+)\})");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), brace); it != std::sregex_iterator(); ++it)
+        names.insert((*it)[1]);
+    return names;
+}
+
+std::set<std::string> split(std::string_view words) {
+    std::set<std::string> out;
+    std::string word;
+    for (char c : std::string(words) + " ") {
+        if (c != ' ') word += c;
+        else if (!word.empty()) out.insert(std::exchange(word, {}));
+    }
+    return out;
+}
+
+core::Translator every_language() {
+    core::Translator t;
+    core::add_every_builtin_catalog(t);
+    return t;
+}
+
+// The error `f` throws (failing the test when it throws none).
+Error thrown(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const Error& e) {
+        return e;
+    }
+    FAIL("no core::Error thrown");
+    return Error("none", "", "");
+}
+
+std::string in_language(core::Translator& t, const std::string& code, const std::exception& e) {
+    REQUIRE(t.set_language(code));
+    return ui::error_text(t, e);
+}
+
+const std::string kFhir = R"({"resourceType":"Bundle","type":"collection","entry":[]})";
+
+}  // namespace
+
+TEST_CASE("issue 14: every error kind a screen renders has its text in every catalog, with the same placeholders") {
+    const core::Translator t = every_language();
+    REQUIRE(t.languages().size() == 11);
+    std::vector<std::pair<std::string, std::set<std::string>>> wanted = {
+        {"error.generic", {"kind", "detail"}}, {"error.line", {"line"}}, {"error.line_column", {"line", "column"}}};
+    for (const core::ScreenErrorKind& k : core::screen_error_kinds())
+        wanted.emplace_back("error." + std::string(k.kind), split(k.placeholders));
+    REQUIRE(wanted.size() > 20);
+    for (const core::LanguageInfo& language : t.languages()) {
+        const core::Catalog* catalog = t.catalog(language.code);
+        REQUIRE_MESSAGE(catalog != nullptr, language.code);
+        // (No structured bindings: Emscripten 3.1.6's clang 14 cannot capture them in CAPTURE.)
+        for (const auto& entry : wanted) {
+            CAPTURE(language.code);
+            CAPTURE(entry.first);
+            const char* text = catalog->find(entry.first);
+            REQUIRE(text != nullptr);
+            CHECK(placeholders(text) == entry.second);
+        }
+    }
+}
+
+TEST_CASE("issue 14: what the workspace's paths throw is rendered from the catalog, with its file and line") {
+    core::Translator t = every_language();
+    const core::KeySet clinic = core::KeySet::generate("Clinic");
+    const core::KeySet pantry = core::KeySet::generate("Pantry");
+    const core::Bytes sealed =
+        core::seal_bundle(core::BundleHeader{core::BundleKind::Referral, core::new_bundle_id(), "2025-06-01T14:30:00Z",
+                                             clinic.contact_card()},
+                          kFhir, clinic.signing_key, {pantry.age_identity.recipient()}, false);
+    const auto open = [&](core::Bytes bytes, const core::KeySet& to) {
+        return [bytes, &to, &clinic] { (void)core::open_bundle(bytes, {to.age_identity}, {clinic.contact_card()}, nullptr); };
+    };
+    core::Bytes tampered = sealed;
+    tampered[tampered.size() - 20] ^= 0x01;
+    const core::Bytes truncated(sealed.begin(), sealed.begin() + static_cast<std::ptrdiff_t>(sealed.size() - 40));
+    const std::string plain = core::to_string(
+        core::make_bundle_plaintext(core::BundleHeader{core::BundleKind::Referral, "r-1", "2025-06-01T14:30:00Z", clinic.contact_card()},
+                                    kFhir, clinic.signing_key)
+            .view());
+    std::string forged = plain;
+    forged[forged.find("collection")] = 'C';
+
+    struct Case {
+        const char* what;
+        Error error;
+    };
+    const Case cases[] = {
+        {"a bundle for another site", thrown(open(sealed, clinic))},
+        {"a tampered bundle", thrown(open(tampered, pantry))},
+        {"a truncated bundle", thrown(open(truncated, pantry))},
+        {"a changed signed bundle", thrown([&] { (void)core::read_bundle_plaintext(core::as_bytes(forged), {clinic.contact_card()}, nullptr); })},
+        {"not a bundle", thrown([&] { (void)core::read_bundle_plaintext(core::as_bytes(std::string("hello\n")), {}, nullptr); })},
+        {"a form that is not JSON", thrown([] { (void)core::Questionnaire::parse("{\n  \"resourceType\": \"Questionnaire\",\n  oops\n}", "clinic-form.json"); })},
+    };
+    for (const Case& c : cases) {
+        CAPTURE(c.what);
+        CAPTURE(c.error.what());
+        // A kind the screens render from a catalog, not the generic sentence.
+        REQUIRE(core::find_screen_error_kind(c.error.kind()) != nullptr);
+        const std::string english = in_language(t, "en", c.error);
+        CHECK(english.rfind(t.format("error." + c.error.kind(), {{"where", c.error.where()}}), 0) == 0);
+        const std::string spanish = in_language(t, "es", c.error);
+        CHECK(spanish.rfind(t.format("error." + c.error.kind(), {{"where", c.error.where()}}), 0) == 0);
+        CHECK(spanish != english);
+        CHECK(spanish.find(c.error.message()) == std::string::npos);
+    }
+    CHECK(cases[0].error.kind() == "no-identity");
+    CHECK(cases[3].error.kind() == "bad-signature");
+    CHECK(in_language(t, "es", cases[3].error) == "La firma no coincide: el archivo se cambió o no lo firmó su remitente.");
+    // The position is read from the parser, not from the message: line 3, column 3 ("oops").
+    const Error& json = cases[5].error;
+    CHECK(json.kind() == "malformed-json");
+    CHECK(json.param("line") == "3");
+    CHECK(json.param("column") == "3");
+    CHECK(json.message() == "not valid JSON");  // the CLI's text is unchanged
+    CHECK(in_language(t, "es", json) == "clinic-form.json: no es JSON válido. (línea 3, columna 3)");
+    CHECK(in_language(t, "vi", json) == "clinic-form.json: không phải JSON hợp lệ. (dòng 3, cột 3)");
+    // A bundle's line.
+    CHECK(in_language(t, "es", cases[4].error) == "Este no es un paquete de SafetyNet legible. (línea 1)");
+}
+
+TEST_CASE("issue 14: a column counts characters, not bytes") {
+    const Error e = thrown([] { (void)core::Questionnaire::parse("{\"title\": \"Café ñandú\" x}", "f.json"); });
+    CHECK(e.param("line") == "1");
+    CHECK(e.param("column") == "24");
+}
+
+TEST_CASE("issue 14: a kind without a catalog text is a translated sentence with its detail, never English alone") {
+    core::Translator t = every_language();
+    const Error e("store-busy", "store", "another tab is saving");
+    REQUIRE(core::find_screen_error_kind(e.kind()) == nullptr);
+    const std::string spanish = in_language(t, "es", e);
+    CHECK(spanish == "Algo salió mal (store-busy). Detalles: store: another tab is saving");
+    const std::string russian = in_language(t, "ru", std::runtime_error("disk full"));
+    CHECK(russian == "Что-то пошло не так (error). Подробности: disk full");
+}
