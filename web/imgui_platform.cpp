@@ -35,10 +35,16 @@ constexpr std::pair<const char*, ImGuiKey> kKeys[] = {
     {"KeyX", ImGuiKey_X}, {"KeyY", ImGuiKey_Y}, {"KeyZ", ImGuiKey_Z},
 };
 
-int imgui_key(const char* code) {
+// The slot in ImGuiPlatform::m_keys of a KeyboardEvent.code: ImGui's named keys first, then any
+// other key (Shift, a digit) in a slot of its own, tracked so that its press and release count
+// as input as SDL's did (the modifiers change, the idle timer restarts). -1: no code.
+int key_slot(const char* code) {
     for (const auto& [name, key] : kKeys)
         if (std::strcmp(code, name) == 0) return key;
-    return -1;
+    if (code[0] == '\0') return -1;
+    unsigned int h = 2166136261u;  // FNV-1a: the codes are a few dozen short names
+    for (const char* c = code; *c; ++c) h = (h ^ static_cast<unsigned char>(*c)) * 16777619u;
+    return ImGuiKey_COUNT + static_cast<int>(h % (512u - ImGuiKey_COUNT));
 }
 
 // Keys whose default the browser must not act on even while typing is allowed: Backspace
@@ -179,7 +185,7 @@ struct ImGuiPlatformCallbacks {
     static EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void* self) {
         P& p = *static_cast<P*>(self);
         const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
-        const int key = imgui_key(e->code);
+        const int key = key_slot(e->code);
         if (key >= 0 && (down || p.m_keys[key])) {  // a release of a key not held changes nothing
             p.m_keys[key] = down;
             P::Event ev{Kind::key, key, 0, down};
@@ -313,7 +319,7 @@ void ImGuiPlatform::apply(const Event& e) {
             if (e.b != 0) io.MouseWheel += e.b > 0 ? 1.0f : -1.0f;
             break;
         case Event::Kind::key:
-            io.KeysDown[e.a] = e.down;
+            if (e.a < ImGuiKey_COUNT) io.KeysDown[e.a] = e.down;
             io.KeyShift = e.shift;
             io.KeyCtrl = e.ctrl;
             io.KeyAlt = e.alt;

@@ -65,7 +65,7 @@ private:
     bool m_hidden = false;
     int m_mouse_x = 0, m_mouse_y = 0;
     bool m_buttons[3] = {};
-    bool m_keys[512] = {};
+    bool m_keys[512] = {};                         // held, by key_slot() (imgui_platform.cpp)
     float m_wheel_x = 0, m_wheel_y = 0;             // the fractions of a wheel step not yet given
     bool m_finger_down = false;                     // touch: the finger acting as the mouse
     long m_finger = 0;
