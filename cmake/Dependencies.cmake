@@ -3,10 +3,10 @@
 #   deps::doctest     doctest 2.4          header-only (doctest-dev)
 #   deps::sodium      libsodium 1.0.18     native: libsodium-dev        wasm: $SAFETYNET_DEPS_PREFIX
 #   deps::qrcodegen   qrcodegen 1.8 (C++)  native: libqrcodegencpp-dev  wasm: $SAFETYNET_DEPS_PREFIX
-#   deps::sdl2        SDL2 2.26.5          native: libsdl2-dev          wasm: $SAFETYNET_DEPS_PREFIX
 #   deps::imgui       Dear ImGui 1.86      compiled here from the Debian source package, with our
 #                                          ui/shell/imconfig_safetynet.h (no demo window, no file I/O)
-#   deps::imgui_backends  its SDL2 + OpenGL3 (WebGL2 / GLES3) backends
+#   deps::imgui_backends  its OpenGL3 renderer (WebGL2 / GLES3), for the browser programs; their
+#                                          platform layer is web/imgui_platform.cpp (no SDL)
 #   deps::harfbuzz    HarfBuzz 6.0 (shaping)  native: libharfbuzz-dev  wasm: $SAFETYNET_DEPS_PREFIX (HB_TINY)
 #   deps::fribidi     FriBidi 1.0 (bidi)      native: libfribidi-dev   wasm: $SAFETYNET_DEPS_PREFIX
 #                                          both only for the text shaper (ui/shaping), which the
@@ -59,8 +59,6 @@ if(EMSCRIPTEN)
   _safetynet_wasm_lib(deps_sodium libsodium.a "${_p}/include")
   set_property(TARGET deps_sodium PROPERTY INTERFACE_COMPILE_DEFINITIONS SODIUM_STATIC=1)
   _safetynet_wasm_lib(deps_qrcodegen libqrcodegencpp.a "${_p}/include")
-  # <SDL.h> must resolve to SDL2: emcc silently adds its own SDL 1.2 headers to the path.
-  _safetynet_wasm_lib(deps_sdl2 libSDL2.a "${_p}/include/SDL2;${_p}/include")
   # <hb.h> and <fribidi.h>, as with Debian's pkg-config flags natively.
   _safetynet_wasm_lib(deps_harfbuzz libharfbuzz.a "${_p}/include/harfbuzz")
   _safetynet_wasm_lib(deps_fribidi libfribidi.a "${_p}/include/fribidi")
@@ -78,19 +76,11 @@ else()
   target_link_libraries(deps_harfbuzz INTERFACE PkgConfig::HARFBUZZ)
   add_library(deps_fribidi INTERFACE)
   target_link_libraries(deps_fribidi INTERFACE PkgConfig::FRIBIDI)
-  find_package(SDL2 CONFIG)
-  if(SDL2_FOUND)
-    add_library(deps_sdl2 INTERFACE)
-    target_link_libraries(deps_sdl2 INTERFACE SDL2::SDL2)
-  endif()
 endif()
 add_library(deps::sodium ALIAS deps_sodium)
 add_library(deps::qrcodegen ALIAS deps_qrcodegen)
 add_library(deps::harfbuzz ALIAS deps_harfbuzz)
 add_library(deps::fribidi ALIAS deps_fribidi)
-if(TARGET deps_sdl2)
-  add_library(deps::sdl2 ALIAS deps_sdl2)
-endif()
 if(NOT EMSCRIPTEN)
   pkg_check_modules(CURL IMPORTED_TARGET libcurl>=7.85)  # 7.85: CURLOPT_PROTOCOLS_STR
   if(CURL_FOUND)
@@ -113,19 +103,16 @@ target_compile_definitions(deps_imgui PUBLIC
 target_compile_options(deps_imgui PRIVATE -w)
 add_library(deps::imgui ALIAS deps_imgui)
 
-if(TARGET deps_sdl2)
-  add_library(deps_imgui_backends STATIC ${_i}/backends/imgui_impl_sdl.cpp
-                                         ${_i}/backends/imgui_impl_opengl3.cpp)
+# Only ImGui's renderer: its GL calls go straight to Emscripten's WebGL functions, so only those
+# it uses are linked (SDL's GL loader referenced every one: issue 16). The platform side (input,
+# canvas size) is ours, web/imgui_platform.cpp. Nothing native draws, so native builds skip it.
+if(EMSCRIPTEN)
+  add_library(deps_imgui_backends STATIC ${_i}/backends/imgui_impl_opengl3.cpp)
   target_include_directories(deps_imgui_backends SYSTEM PUBLIC "${_i}/backends")
-  target_link_libraries(deps_imgui_backends PUBLIC deps_imgui deps_sdl2)
+  target_link_libraries(deps_imgui_backends PUBLIC deps_imgui)
   target_compile_options(deps_imgui_backends PRIVATE -w)
-  if(EMSCRIPTEN)
-    # 1.86 picks GLES2/WebGL1 on emscripten by default; WebGL2 is what every target browser has.
-    target_compile_definitions(deps_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
-    target_link_options(deps_imgui_backends INTERFACE -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
-  else()
-    find_package(OpenGL REQUIRED)
-    target_link_libraries(deps_imgui_backends PUBLIC OpenGL::GL ${CMAKE_DL_LIBS})
-  endif()
+  # 1.86 picks GLES2/WebGL1 on emscripten by default; WebGL2 is what every target browser has.
+  target_compile_definitions(deps_imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
+  target_link_options(deps_imgui_backends INTERFACE -sMIN_WEBGL_VERSION=2 -sMAX_WEBGL_VERSION=2)
   add_library(deps::imgui_backends ALIAS deps_imgui_backends)
 endif()

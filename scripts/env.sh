@@ -13,7 +13,7 @@ export SAFETYNET_CACHE="${SAFETYNET_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/safet
 # Pinned Debian 12 (bookworm) source packages: name=version:dir
 # HarfBuzz and FriBidi shape and order right-to-left text; they go into a module of their own that
 # the app loads only when a right-to-left language is used (web/CMakeLists.txt).
-export SAFETYNET_DEBIAN_SOURCES="libsdl2=2.26.5+dfsg-1:sdl2 imgui=1.86+ds-1:imgui libsodium=1.0.18-1+deb12u1:libsodium harfbuzz=6.0.0+dfsg-3:harfbuzz fribidi=1.0.8-2.1:fribidi"
+export SAFETYNET_DEBIAN_SOURCES="imgui=1.86+ds-1:imgui libsodium=1.0.18-1+deb12u1:libsodium harfbuzz=6.0.0+dfsg-3:harfbuzz fribidi=1.0.8-2.1:fribidi"
 # qr-code-generator is a binary-only NMU whose Debian diff 404s; only its upstream tarball is fetched.
 export SAFETYNET_QRCODEGEN_VERSION=1.8.0
 

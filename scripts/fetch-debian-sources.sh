@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Fetch the pinned Debian 12 source packages the WASM build compiles (SDL2, Dear ImGui,
-# libsodium, qrcodegen) into $SAFETYNET_CACHE and unpack them with Debian's patches applied.
+# Fetch the pinned Debian 12 source packages the WASM build compiles (Dear ImGui, libsodium,
+# qrcodegen, HarfBuzz, FriBidi) into $SAFETYNET_CACHE and unpack them with Debian's patches applied.
 # Idempotent: a second run only checks that the unpacked trees carry the pinned versions.
 # Touches no system apt configuration (a private sources list and state directory are used).
 set -euo pipefail

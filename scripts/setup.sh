@@ -15,7 +15,7 @@ pkgs_app=(
   build-essential cmake ninja-build pkg-config python3 dpkg-dev debian-archive-keyring
   openssl                                      # serve.py --lan makes the pop-up clinic certificates
   emscripten                                   # 3.1.6: the WASM compiler (clang 14, binaryen)
-  nlohmann-json3-dev doctest-dev libsodium-dev libsdl2-dev libqrcodegencpp-dev
+  nlohmann-json3-dev doctest-dev libsodium-dev libqrcodegencpp-dev
   libcurl4-openssl-dev                         # the CLI's `directory pull` (HTTP/HTTPS)
   fonts-noto-core fonttools                    # the UI font, subset at build time (pyftsubset)
   fonts-noto-cjk                               # Chinese and Korean, cut into files fetched on demand

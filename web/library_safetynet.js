@@ -11,7 +11,7 @@ var LibrarySafetyNet = {
     pollMs: 250,
     installed: false,
     // What a person does or sees change wakes the loop at once: the next animation frame reads
-    // the input SDL has queued and paints.
+    // the input web/imgui_platform.cpp has queued and paints.
     install: function () {
       if (SNLoop.installed) return;
       SNLoop.installed = true;
@@ -50,6 +50,11 @@ var LibrarySafetyNet = {
     SNLoop.asleep = true;
     clearTimeout(SNLoop.timer);
     SNLoop.timer = setTimeout(SNLoop.poll, SNLoop.pollMs);
+  },
+
+  // The mouse cursor ImGui asks for (web/imgui_platform.cpp), as a CSS cursor on the canvas.
+  safetynet_js_set_cursor: function (cursorPtr) {
+    if (Module.canvas) Module.canvas.style.cursor = UTF8ToString(cursorPtr);
   },
 
   safetynet_js_page_hidden: function () {

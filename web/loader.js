@@ -95,10 +95,10 @@
   });
 
   // The WebGL2 context SafetyNet draws with, made now: creating one takes the browser tens of
-  // milliseconds (more on a first start), which overlap the download. SDL's request for a context
-  // on this canvas then returns this one, so these attributes are the app's: an opaque canvas
-  // (the UI paints every pixel), no depth or stencil buffer (Dear ImGui uses neither), no
-  // multisampling (its shapes are anti-aliased in the mesh).
+  // milliseconds (more on a first start), which overlap the download. The program's request for a
+  // context on this canvas (web/main.cpp) then returns this one, so these attributes are the
+  // app's: an opaque canvas (the UI paints every pixel), no depth or stencil buffer (Dear ImGui
+  // uses neither), no multisampling (its shapes are anti-aliased in the mesh).
   var gl = canvas.getContext('webgl2', {
     alpha: false, depth: false, stencil: false, antialias: false,
     premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default'

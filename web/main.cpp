@@ -1,6 +1,7 @@
-// The browser app: SDL2 + WebGL2 + Dear ImGui around ui::App.
+// The browser app: WebGL2 + Dear ImGui around ui::App, on Emscripten's own HTML5 API (no SDL:
+// web/imgui_platform.hpp says why).
 //
-// Implemented here: the canvas, GL context and ImGui backends; the frame loop with a
+// Implemented here: the GL context and ImGui backends; the frame loop with a
 // font-texture re-upload when the text size changes; the first-frame signal the startup
 // benchmark reads; the JS test surface. Everything else is in ui/ and core/.
 #include "core/base/version.hpp"
@@ -10,18 +11,18 @@
 #include "ui/shaping/shaped_text_renderer.hpp"
 #endif
 #include "web/dom_mirror.hpp"
+#include "web/imgui_platform.hpp"
 #include "web/main_loop.hpp"
 #include "web/test_api.hpp"
 #include "web/web_platform.hpp"
 
 #include <emscripten.h>
-#include <emscripten/html5.h>  // emscripten_date_now
+#include <emscripten/html5.h>         // emscripten_date_now
+#include <emscripten/html5_webgl.h>
 
-#include <SDL.h>
-#include <SDL_opengles2.h>
+#include <GLES3/gl3.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl.h>
 #include <sodium.h>
 
 #include <nlohmann/json.hpp>
@@ -31,11 +32,6 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
-
-// emcc silently puts its own SDL 1.2 headers on the include path; without our SDL2 directory
-// <SDL.h> would resolve to them and compile against SDL 1.2 (docs/BUILDING.md, pitfalls).
-// Fail loudly instead.
-static_assert(SDL_MAJOR_VERSION == 2, "picked up emscripten's SDL 1.2 headers");
 
 extern "C" {
 void safetynet_js_first_frame();
@@ -54,9 +50,10 @@ int safetynet_js_page_hidden();
 
 namespace {
 
+constexpr const char* kCanvas = "#canvas";
+
 struct Runtime {
-    SDL_Window* window = nullptr;
-    SDL_GLContext gl = nullptr;
+    safetynet::web::ImGuiPlatform input;
     safetynet::web::WebPlatform platform;
 #if SAFETYNET_TEXT_SHAPER
     safetynet::ui::ShapedTextRenderer shaped;  // declared before `app`, which draws with it: outlives it
@@ -111,7 +108,7 @@ void imgui_pass(Runtime& rt) {
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    rt.input.new_frame();
     // Two frames can share a timestamp (the passes in read_input, a throttled tab), and
     // ImGui::NewFrame() asserts "Need a positive DeltaTime!": clamp it.
     if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
@@ -121,35 +118,26 @@ void imgui_pass(Runtime& rt) {
     safetynet::web::after_frame(*rt.app);
 }
 
-bool is_press_or_release(const SDL_Event& e) {
-    return e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_MOUSEBUTTONUP || e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
-}
-
 // Hands the queued input to ImGui. ImGui 1.86 keeps one state per mouse button and key, so a
 // press and its release queued together would act a frame late (a button acts on release) or,
 // for a key, not at all. Each press and release gets an unpainted ImGui pass of its own, and
 // the painted frame that follows shows the effect (issue 16: input to paint within one frame).
 bool read_input(Runtime& rt) {
-    SDL_Event e;
     bool any = false;
-    while (SDL_PollEvent(&e)) {
+    return rt.input.read_input([&](bool press_or_release) {
         if (!any) rt.app->note_input();  // the kiosk's idle timer starts again
         any = true;
-        ImGui_ImplSDL2_ProcessEvent(&e);
-        if (is_press_or_release(e) && rt.first_frame_done) imgui_pass(rt);
-    }
-    return any;
+        if (press_or_release && rt.first_frame_done) imgui_pass(rt);
+    });
 }
 
 void paint(Runtime& rt) {
-    int w = 0, h = 0;
-    SDL_GL_GetDrawableSize(rt.window, &w, &h);
+    const int w = rt.input.framebuffer_width(), h = rt.input.framebuffer_height();
     glViewport(0, 0, w, h);
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    SDL_GL_SwapWindow(rt.window);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // shown when the frame returns to the browser
     ++rt.frames_painted;
     const ImDrawData* dd = ImGui::GetDrawData();
     rt.painted_log[static_cast<std::size_t>(rt.frames_painted) % rt.painted_log.size()] =
@@ -195,6 +183,26 @@ void frame(Runtime& rt) {
         rt.expressions_program_requested = true;
         safetynet_js_start_expressions_program();
     }
+}
+
+// The WebGL2 context on the canvas. web/loader.js has made it already (to overlap its set-up with
+// the download), so the browser hands back that one and these attributes only restate loader.js's:
+// an opaque canvas (the UI paints every pixel), no depth or stencil buffer (ImGui uses neither),
+// no multisampling (its shapes are anti-aliased in the mesh).
+bool create_gl_context() {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.alpha = EM_FALSE;
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;
+    attrs.premultipliedAlpha = EM_TRUE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_DEFAULT;
+    attrs.majorVersion = 2;  // WebGL2 == OpenGL ES 3.0, what imgui_impl_opengl3 is built for
+    attrs.minorVersion = 0;
+    const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    return gl > 0 && emscripten_webgl_make_context_current(gl) == EMSCRIPTEN_RESULT_SUCCESS;
 }
 
 Runtime* g_runtime = nullptr;
@@ -249,33 +257,13 @@ int main(int, char**) {
 #if SAFETYNET_FORM_EXPRESSIONS
     safetynet::core::use_fhirpath_in_forms();
 #endif
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        safetynet_js_fatal(SDL_GetError());
-        return 1;
-    }
-    // Touches still reach ImGui as the mouse (SDL's touch-to-mouse), but SDL then leaves a
-    // touchstart to the browser: with the canvas's `touch-action: pinch-zoom` a person can pinch
-    // to zoom the page (WCAG 1.4.4), which SDL's own finger events would have cancelled.
-    SDL_EventState(SDL_FINGERDOWN, SDL_IGNORE);
-    SDL_EventState(SDL_FINGERUP, SDL_IGNORE);
-    SDL_EventState(SDL_FINGERMOTION, SDL_IGNORE);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);  // WebGL2 == OpenGL ES 3.0
-    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-
-    static Runtime rt;
-    g_runtime = &rt;
-    // RESIZABLE with a CSS-sized canvas: SDL follows the page size and the device pixel ratio.
-    rt.window = SDL_CreateWindow("SafetyNet", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 1280, 800,
-                                 SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
-    if (!rt.window || !(rt.gl = SDL_GL_CreateContext(rt.window))) {
+    if (!create_gl_context()) {
         safetynet_js_fatal("This browser could not start WebGL 2, which SafetyNet needs to draw its screens.");
         return 1;
     }
-    SDL_GL_MakeCurrent(rt.window, rt.gl);
-    SDL_GL_SetSwapInterval(1);
+
+    static Runtime rt;
+    g_runtime = &rt;
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
@@ -290,7 +278,7 @@ int main(int, char**) {
     // A blinking caret would need two painted frames a second for as long as a field has focus;
     // a steady one needs none (draw on demand).
     ImGui::GetIO().ConfigInputTextCursorBlink = false;
-    ImGui_ImplSDL2_InitForOpenGL(rt.window, rt.gl);
+    rt.input.init(kCanvas);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     safetynet::web::set_test_api_app(rt.app.get());
     safetynet::web::set_mirror_app(rt.app.get());

@@ -1,5 +1,6 @@
 // Prints the startup/size table of bench/startup/run.sh (markdown) from its results folder.
 //   node table.mjs --results DIR --runs N NAME=APPDIR...
+//   node table.mjs --sizes-only NAME=APPDIR...   the size tables alone, from a build (no browser)
 // Sizes are measured here with the same commands as the LHC-Forms harness's sizes.sh
 // (gzip -9, brotli -q 11), on the files each page needs for its first interactive frame.
 import { execFileSync } from 'node:child_process';
@@ -11,6 +12,7 @@ const opt = { apps: [] };
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--results') opt.results = argv[++i];
   else if (argv[i] === '--runs') opt.runs = Number(argv[++i]);
+  else if (argv[i] === '--sizes-only') opt.sizesOnly = true;
   else opt.apps.push({ name: argv[i].split('=')[0], dir: argv[i].split('=').slice(1).join('=') });
 }
 
@@ -21,7 +23,8 @@ for (let i = 0; i < argv.length; i++) {
 // directory <= 900 KB gzipped).
 const FILES = [
   ['index.html', 'before the first frame', true], ['loader.js', 'before the first frame', true],
-  ['test_api.js', 'before the first frame', true], ['shell.css', 'before the first frame', true],
+  ['test_api.js', 'before the first frame', true], ['mirror.js', 'before the first frame', true],
+  ['shell.css', 'before the first frame', true],
   ['safetynet.js', 'before the first frame', true], ['safetynet.wasm', 'before the first frame', true],
   ['icon.svg', 'before the first frame', true], ['manifest.webmanifest', 'after the first frame, page', true],
   ['assets/site.json', 'after the first frame, page', true],
@@ -69,7 +72,7 @@ for (const app of opt.apps) {
   for (const [f, when, budget] of FILES) {
     const p = path.join(app.dir, f);
     if (!existsSync(p)) continue;
-    const sz = { ...sizeOf(p), when, budget };
+    const sz = { ...sizeOf(p), when, budget, file: f };
     rows.push(sz);
     const note = f === 'safetynet.wasm' ? ' (+ instruments, catalogs, font)' : '';
     out(`| ${f}${note} | ${when} | ${fmt(sz.raw)} | ${fmt(sz.gz)} | ${fmt(sz.br)} |`);
@@ -82,7 +85,20 @@ for (const app of opt.apps) {
   out(`| before the first interactive frame | | ${fmt(crit.raw)} | ${fmt(crit.gz)} | ${fmt(crit.br)} |`);
   out(`| **first load (issue 8 budget: html, js, wasm, site, directory)** | | **${fmt(t.raw)}** | **${fmt(t.gz)}** | **${fmt(t.br)}** |`);
   out(`| everything the page fetches (+ build id, ZIP table) | | ${fmt(page.raw)} | ${fmt(page.gz)} | ${fmt(page.br)} |`);
+  // The staff program's first load (#clinic, #org): the same files with its own .js and .wasm.
+  const staffRows = rows.filter((r) => r.budget && !/^safetynet\.(js|wasm)$/.test(r.file));
+  const staffFiles = ['safetynet-staff.js', 'safetynet-staff.wasm'].map((f) => path.join(app.dir, f));
+  if (staffFiles.every(existsSync)) {
+    const st = [...staffRows, ...staffFiles.map(sizeOf)];
+    out(`| first load of the staff program (safetynet-staff.js/.wasm in place of the kiosk's) | | ${fmt(sum(st, 'raw'))} | ${fmt(sum(st, 'gz'))} | ${fmt(sum(st, 'br'))} |`);
+  }
   out();
+}
+if (opt.sizesOnly) {
+  for (const app of opt.apps)
+    out(`${app.name}: first load ${fmt(totals[app.name].gz)} B gzipped, ${totals[app.name].gz <= 800000 ? 'within' : 'OVER'} the 800 KB budget`);
+  console.log(lines.join('\n'));
+  process.exit(0);
 }
 
 // LHC-Forms: the harness's sizes.sh output (required set of the lforms README) plus the

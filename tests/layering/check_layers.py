@@ -32,8 +32,8 @@ THIRD_PARTY = [
     (re.compile(r'^qrcodegen/'), 'qrcodegen'),
     (re.compile(r'^imgui_impl_'), 'imgui_backends'),
     (re.compile(r'^(imgui|imgui_internal|imconfig|imstb_\w+)\.h$'), 'imgui'),
-    (re.compile(r'^SDL'), 'sdl2'),
-    (re.compile(r'^(GLES\d?|GL|EGL)/'), 'sdl2'),
+    (re.compile(r'^SDL'), 'sdl2'),  # linked by no folder: an SDL include anywhere is an error
+    (re.compile(r'^(GLES\d?|GL|EGL)/'), 'gl'),
     (re.compile(r'^emscripten(\.h|/)'), 'emscripten'),
     (re.compile(r'^doctest/'), 'doctest'),
     (re.compile(r'^curl/'), 'curl'),
@@ -41,7 +41,7 @@ THIRD_PARTY = [
     (re.compile(r'^fribidi(-[\w-]+)?\.h$'), 'fribidi'),
 ]
 # What a library brings with it (its own public dependencies).
-LIBRARY_IMPLIES = {'imgui_backends': {'imgui', 'sdl2'}}
+LIBRARY_IMPLIES = {'imgui_backends': {'imgui', 'gl'}}  # the OpenGL3 renderer: ImGui and GL
 
 
 def read_layers(path):
