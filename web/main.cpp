@@ -168,9 +168,10 @@ void paint_rects(ImDrawData& dd, const std::vector<safetynet::ui::DamageRect>& r
 }
 
 // Paints what changed since the last painted frame, over the canvas's pixels, which it keeps
-// (preserveDrawingBuffer: web/loader.js makes the context): software WebGL's cost is the pixels it shades, and a tap changes one
-// answer box, not the screen. A frame that changed nothing paints nothing (a wake-up for the
-// clock's minute on a screen without a clock, a page call that changed no state).
+// (preserveDrawingBuffer: web/loader.js makes the context): software WebGL's cost is the pixels
+// it shades, and a tap changes one answer box, not the screen. A frame that changed nothing
+// paints nothing (a wake-up for the clock's minute on a screen without a clock, a page call
+// that changed no state).
 void paint(Runtime& rt) {
     int w = 0, h = 0;
     SDL_GL_GetDrawableSize(rt.window, &w, &h);

