@@ -188,15 +188,17 @@ void tap_paint(Kiosk& k, const std::string& id, const std::string& what) {
     safetynet::ui::DrawDamage damage;
     damage.update(*ImGui::GetDrawData(), true);
     TapPaint t{what, shaded_screens(*ImGui::GetDrawData())};
+    // Each input as web/main.cpp paints it: the settling passes (kSettlePasses), then the frame.
+    const auto painted = [&] {
+        for (int i = 0; i < 3; ++i) k.frame();
+        return damage.update(*ImGui::GetDrawData(), false).fraction;
+    };
     io.MousePos = at;
-    k.frame();
-    t.hover = damage.update(*ImGui::GetDrawData(), false).fraction;
+    t.hover = painted();
     io.MouseDown[0] = true;
-    k.frame();
-    t.press = damage.update(*ImGui::GetDrawData(), false).fraction;
+    t.press = painted();
     io.MouseDown[0] = false;
-    k.frame();
-    t.release = damage.update(*ImGui::GetDrawData(), false).fraction;
+    t.release = painted();
     g_taps.push_back(t);
 }
 
