@@ -9,6 +9,7 @@ var LibrarySafetyNet = {
     asleep: false,
     timer: 0,
     pollMs: 250,
+    polls: 0,  // times the program was asked while asleep (the test surface: a stretch at rest)
     installed: false,
     // What a person does or sees change wakes the loop at once: the next animation frame reads
     // the input web/imgui_platform.cpp has queued and paints.
@@ -25,6 +26,7 @@ var LibrarySafetyNet = {
       // The page's own calls into the program (loader.js notices, the DOM mirror) wake it too.
       Module.safetynetWake = SNLoop.wake;
       Module.safetynetAsleep = function () { return SNLoop.asleep; };
+      Module.safetynetPolls = function () { return SNLoop.polls; };
     },
     // Every wake-up paints at least one frame: input settles in the program (main.cpp), and
     // whatever else woke it (a reply, a notice, the tab shown again) may have changed the screen.
@@ -38,6 +40,7 @@ var LibrarySafetyNet = {
     // While asleep: has a timer the app set come due? A call into the program, not a frame.
     poll: function () {
       if (!SNLoop.asleep) return;
+      ++SNLoop.polls;
       if (Module._safetynet_frame_due()) SNLoop.wake();
       else SNLoop.timer = setTimeout(SNLoop.poll, SNLoop.pollMs);
     },

@@ -98,10 +98,12 @@
   // milliseconds (more on a first start), which overlap the download. The program's request for a
   // context on this canvas (web/main.cpp) then returns this one, so these attributes are the
   // app's: an opaque canvas (the UI paints every pixel), no depth or stencil buffer (Dear ImGui
-  // uses neither), no multisampling (its shapes are anti-aliased in the mesh).
+  // uses neither), no multisampling (its shapes are anti-aliased in the mesh); and the canvas
+  // keeps its pixels between frames, so a frame repaints only what changed (web/main.cpp, paint:
+  // issue 16, a tap's paint in software WebGL is the pixels it shades).
   var gl = canvas.getContext('webgl2', {
     alpha: false, depth: false, stencil: false, antialias: false,
-    premultipliedAlpha: true, preserveDrawingBuffer: false, powerPreference: 'default'
+    premultipliedAlpha: true, preserveDrawingBuffer: true, powerPreference: 'default'
   });
   if (!gl) {
     programFailed = true;

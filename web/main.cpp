@@ -7,6 +7,7 @@
 #include "core/base/version.hpp"
 #include "core/screening/fhirpath_in_forms.hpp"
 #include "ui/app/app.hpp"
+#include "ui/shell/draw_damage.hpp"
 #if SAFETYNET_TEXT_SHAPER
 #include "ui/shaping/shaped_text_renderer.hpp"
 #endif
@@ -32,6 +33,7 @@
 #include <cmath>
 #include <cstdio>
 #include <memory>
+#include <vector>
 
 extern "C" {
 void safetynet_js_first_frame();
@@ -64,14 +66,21 @@ struct Runtime {
     bool rtl_program_requested = false;
     bool expressions_program_requested = false;
     int settle_frames = 0;         // frames still owed (one for any wake-up: safetynet_request_frame)
-    double frames_painted = 0;     // for the test surface (safetynet_frames_painted)
+    double frames_painted = 0;     // frames drawn, for the test surface (safetynet_frames_painted)
+    // What the canvas shows, so the next frame repaints only what changed (issue 16: a tap's
+    // paint). repaint_all: the canvas lost it (the first frame, a new font texture).
+    safetynet::ui::DrawDamage damage;
+    bool repaint_all = true;
+    int canvas_w = 0, canvas_h = 0;
     double clock_offset_ms = 0;    // wall clock minus monotonic clock at the last painted frame
     double painted_minute = -1;    // the wall-clock minute of the last painted frame
     // The last painted frames, for the test surface: what each drew, in counts (a language or
-    // screen change changes them), so an e2e test can tell which frame first showed a change.
+    // screen change changes them), so an e2e test can tell which frame first showed a change;
+    // and how much of the screen each shaded again (0: nothing changed, nothing painted).
     struct Painted {
         double n;
         int vertices, indices, width, height;
+        float shaded;
     };
     std::array<Painted, 16> painted_log{};
 };
@@ -106,6 +115,7 @@ void imgui_pass(Runtime& rt) {
     if (rt.app->prepare_frame()) {
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        rt.repaint_all = true;  // every glyph may have moved in the atlas
     }
     ImGui_ImplOpenGL3_NewFrame();
     rt.input.new_frame();
@@ -131,20 +141,54 @@ bool read_input(Runtime& rt) {
     });
 }
 
+// Each rectangle cleared and drawn again, the draw lists clipped to it (a scissor for the clear).
+void paint_rects(ImDrawData& dd, const std::vector<safetynet::ui::DamageRect>& rects) {
+    std::vector<ImVec4> clips;
+    for (int l = 0; l < dd.CmdListsCount; ++l)
+        for (const ImDrawCmd& cmd : dd.CmdLists[l]->CmdBuffer) clips.push_back(cmd.ClipRect);
+    for (const safetynet::ui::DamageRect& rect : rects) {
+        std::size_t i = 0;
+        for (int l = 0; l < dd.CmdListsCount; ++l)
+            for (ImDrawCmd& cmd : dd.CmdLists[l]->CmdBuffer) cmd.ClipRect = clips[i++];
+        const safetynet::ui::GlBox box = safetynet::ui::gl_scissor(dd, rect);
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(box.x, box.y, box.w, box.h);
+        glClear(GL_COLOR_BUFFER_BIT);
+        safetynet::ui::clip_draw_data(dd, rect);
+        ImGui_ImplOpenGL3_RenderDrawData(&dd);
+        glDisable(GL_SCISSOR_TEST);
+    }
+}
+
+// Paints what changed since the last painted frame, over the canvas's pixels, which it keeps
+// (preserveDrawingBuffer: web/loader.js makes the context): software WebGL's cost is the pixels
+// it shades, and a tap changes one answer box, not the screen. A frame that changed nothing
+// paints nothing (a wake-up for the clock's minute on a screen without a clock, a page call
+// that changed no state).
 void paint(Runtime& rt) {
     const int w = rt.input.framebuffer_width(), h = rt.input.framebuffer_height();
-    glViewport(0, 0, w, h);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());  // shown when the frame returns to the browser
+    ImDrawData* dd = ImGui::GetDrawData();
+    const bool all = rt.repaint_all || w != rt.canvas_w || h != rt.canvas_h;
+    const safetynet::ui::Damage damage = rt.damage.update(*dd, all);
+    rt.repaint_all = false;
+    rt.canvas_w = w, rt.canvas_h = h;
     ++rt.frames_painted;
-    const ImDrawData* dd = ImGui::GetDrawData();
     rt.painted_log[static_cast<std::size_t>(rt.frames_painted) % rt.painted_log.size()] =
-        {rt.frames_painted, dd->TotalVtxCount, dd->TotalIdxCount, w, h};
+        {rt.frames_painted, dd->TotalVtxCount, dd->TotalIdxCount, w, h, damage.fraction};
     const double wall = emscripten_date_now();
     rt.painted_minute = std::floor(wall / 60000.0);
     rt.clock_offset_ms = wall - emscripten_get_now();
+    if (damage.kind == safetynet::ui::Damage::Kind::None) return;
+    glViewport(0, 0, w, h);
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    if (damage.kind == safetynet::ui::Damage::Kind::Full) {
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(dd);
+    } else {
+        paint_rects(*dd, damage.rects);
+    }
+    // Shown when the frame returns to the browser.
 }
 
 void frame(Runtime& rt) {
@@ -197,7 +241,7 @@ bool create_gl_context() {
     attrs.stencil = EM_FALSE;
     attrs.antialias = EM_FALSE;
     attrs.premultipliedAlpha = EM_TRUE;
-    attrs.preserveDrawingBuffer = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_TRUE;  // a frame repaints only what changed (paint)
     attrs.powerPreference = EM_WEBGL_POWER_PREFERENCE_DEFAULT;
     attrs.majorVersion = 2;  // WebGL2 == OpenGL ES 3.0, what imgui_impl_opengl3 is built for
     attrs.minorVersion = 0;
@@ -222,6 +266,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void safetynet_request_frame() {
     if (g_runtime) g_runtime->settle_frames = std::max(g_runtime->settle_frames, 1);
 }
 
+// For the test surface: the next frame repaints the whole canvas, so a test can compare a
+// partial paint's pixels with a full paint of the same state (tests/e2e/redraw.e2e.mjs).
+extern "C" EMSCRIPTEN_KEEPALIVE void safetynet_repaint_all() {
+    if (!g_runtime) return;
+    g_runtime->repaint_all = true;
+    g_runtime->settle_frames = std::max(g_runtime->settle_frames, 1);
+}
+
 // For the test surface: the frames painted so far, and the last few with what they drew.
 extern "C" EMSCRIPTEN_KEEPALIVE double safetynet_frames_painted() { return g_runtime ? g_runtime->frames_painted : 0; }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* safetynet_frame_log() {
@@ -229,7 +281,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* safetynet_frame_log() {
     nlohmann::json out = nlohmann::json::array();
     if (g_runtime)
         for (const Runtime::Painted& p : g_runtime->painted_log)
-            if (p.n > 0) out.push_back({{"n", p.n}, {"vertices", p.vertices}, {"indices", p.indices}, {"width", p.width}, {"height", p.height}});
+            if (p.n > 0)
+                out.push_back({{"n", p.n}, {"vertices", p.vertices}, {"indices", p.indices}, {"width", p.width},
+                               {"height", p.height}, {"shaded", p.shaded}});
     s_reply = out.dump();
     return s_reply.c_str();
 }

@@ -19,8 +19,13 @@
     widgets: function () { return json('safetynet_widgets'); },
     // Frames painted so far: the loop draws only on demand (web/main_loop.hpp).
     frames: function () { var M = window.Module; return M && M.calledRun ? M.ccall('safetynet_frames_painted', 'number', [], []) : null; },
+    // The last frames drawn: vertex counts, canvas size, and the part of the screen each shaded
+    // again ("shaded", 0..1; 0: nothing changed, nothing painted).
     frameLog: function () { return json('safetynet_frame_log'); },
     asleep: function () { var M = window.Module; return !!(M && M.safetynetAsleep && M.safetynetAsleep()); },
+    // How often the sleeping loop has asked the program whether a timer is due (4 times a
+    // second): a stretch at rest a test can wait for without a fixed wait.
+    polls: function () { var M = window.Module; return M && M.safetynetPolls ? M.safetynetPolls() : 0; },
     core: Object.freeze({
       languages: function () { return json('safetynet_languages'); }
     })

@@ -14,6 +14,7 @@
 // rather than timing the wrong thing. Prints one table; never passes or fails on time.
 #define DOCTEST_CONFIG_IMPLEMENT
 #include "tests/support/ui_harness.hpp"
+#include "ui/shell/draw_damage.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -41,6 +42,12 @@ struct Row {
 };
 std::vector<Row> g_rows;
 std::vector<Row> g_transitions;
+// A tap's paint: the part of the screen each of its frames repaints (ui/shell/draw_damage.hpp).
+struct TapPaint {
+    std::string what;
+    double full = 0, hover = 0, press = 0, release = 0;
+};
+std::vector<TapPaint> g_taps;
 
 std::string read_source(const std::string& rel) {
     std::ifstream in(std::string(SAFETYNET_SOURCE_DIR) + "/" + rel, std::ios::binary);
@@ -169,6 +176,32 @@ void time_touch(Kiosk& k, const std::string& id, const std::string& name, const 
     g_transitions.push_back(row);
 }
 
+// The pointer comes over `id`, presses and releases, a frame each, as in the browser; what each
+// frame repaints, against the screens shaded by a full paint of the same screen.
+void tap_paint(Kiosk& k, const std::string& id, const std::string& what) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(5, io.DisplaySize.y - 5);
+    k.frame();
+    const safetynet::ui::WidgetRect* r = k.app->widgets().find(id);
+    REQUIRE(r);
+    const ImVec2 at(r->x + r->w / 2, r->y + r->h / 2);
+    safetynet::ui::DrawDamage damage;
+    damage.update(*ImGui::GetDrawData(), true);
+    TapPaint t{what, shaded_screens(*ImGui::GetDrawData())};
+    // Each input as web/main.cpp paints it: the settling passes (kSettlePasses), then the frame.
+    const auto painted = [&] {
+        for (int i = 0; i < 3; ++i) k.frame();
+        return damage.update(*ImGui::GetDrawData(), false).fraction;
+    };
+    io.MousePos = at;
+    t.hover = painted();
+    io.MouseDown[0] = true;
+    t.press = painted();
+    io.MouseDown[0] = false;
+    t.release = painted();
+    g_taps.push_back(t);
+}
+
 void print_table() {
     std::printf("\nkiosk frame time, CPU: NewFrame + screens + ImGui::Render, %d frames per screen, 1280x800\n\n",
                 g_frames);
@@ -180,6 +213,10 @@ void print_table() {
     std::printf("\nscreen changes (one touch each; the slowest of its frames, which builds the new screen):\n\n");
     std::printf("| touch | what the new screen does | slowest frame ms |\n|---|---|---:|\n");
     for (const Row& r : g_transitions) std::printf("| %s | %s | %.3f |\n", r.screen.c_str(), r.detail.c_str(), r.max);
+    std::printf("\na tap's paint: the part of the screen each frame repaints (issue 16), against a full paint\n\n");
+    std::printf("| tap | full paint, screens shaded | hover | press | release |\n|---|---:|---:|---:|---:|\n");
+    for (const TapPaint& t : g_taps)
+        std::printf("| %s | %.2f | %.3f | %.3f | %.3f |\n", t.what.c_str(), t.full, t.hover, t.press, t.release);
     double worst = 0;
     for (const Row& r : g_rows) worst = std::max(worst, r.p95);
     std::printf("\nbusiest screen p95: %.3f ms (issue 6 target: <= 4 ms)\n", worst);
@@ -195,6 +232,7 @@ TEST_CASE("kiosk frame time, screen by screen") {
     k.click("welcome.start");
     k.click("nav.next");
     REQUIRE(k.item() == "71802-3");
+    tap_paint(k, "answer.0", "question 71802-3: the first answer");
     k.answer(2);  // no steady place to live
     REQUIRE(k.item() == "96778-6");
     for (int box : {0, 1, 3}) k.click("answer." + std::to_string(box));
@@ -208,7 +246,7 @@ TEST_CASE("kiosk frame time, screen by screen") {
     k.until_item("89555-7", 0);
     k.answer(2);  // some days of exercise: the minutes question is asked
     REQUIRE(k.item() == "68516-4");
-    k.click("answer.4");
+    tap_paint(k, "answer.4", "question 68516-4: the fifth of 10 options");
     time_screen(k, "question 68516-4", "10 options, the most of any built-in item");
     k.click("nav.next");
     for (int guard = 0; guard < 40 && k.screen() == "question"; ++guard) {

@@ -2,9 +2,15 @@
 // wake-up paints a frame that already shows the change: a tap (press and release arriving
 // together, while asleep), a resize, a notice from the page, the clock being set, and a timer
 // the app set (the notice's timeout), and nothing in between; a hidden tab paints nothing until it
-// is shown again. The frames are counted through window.safetynet
-// (frames(), frameLog(): what each painted frame drew, in vertex counts and size).
-import { Checks, launch, openApp, parseArgs, pollState, startServer, state, widget } from './harness.mjs';
+// is shown again. A frame repaints only what changed: a tap on an answer shades a small part of
+// the screen, and its pixels are those of a full repaint of the same state; and the clinic's
+// dashboard at rest paints nothing. The frames are counted through window.safetynet
+// (frames(), frameLog(): what each painted frame drew, in vertex counts, size and the part of
+// the screen shaded again; polls(): how often the sleeping loop asked the app for a timer).
+import { Checks, click, launch, nextFrames, openApp, parseArgs, pollState, startServer, state, widget } from './harness.mjs';
+import { decodePng, diffFraction } from './png.mjs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const args = parseArgs();
 const checks = new Checks('e2e redraw');
@@ -25,6 +31,82 @@ async function firstAfter(page, n) {
   return { first: frames.find((f) => f.n === n + 1), last: frames[frames.length - 1], before: frames.find((f) => f.n === n), all: frames };
 }
 const drew = (f) => f && `${f.vertices} vertices, ${f.width}×${f.height}`;
+
+// 7. A tap on an answer repaints its box, not the screen; and what the partial paints leave on
+//    the canvas is, pixel for pixel, what a full repaint of the same state draws.
+async function partialPaint() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const { page, problems } = await openApp(context, server.url);
+  await click(page, 'welcome.start');
+  await click(page, 'nav.next');
+  const q = await pollState(page, (x) => x.screen === 'question');
+  checks.ok(q.ok, `the first question shows (${q.state.screen})`);
+  const box = await widget(page, 'answer.0');
+  await page.mouse.move(box.x + box.w / 2, box.y + box.h / 2);
+  let n = await asleep(page, 'with the pointer over the first answer');
+  await page.mouse.down();
+  await page.mouse.up();
+  let f = await firstAfter(page, n);
+  const tap = f.all.filter((x) => x.n > n);
+  checks.ok(tap.length > 0 && tap.some((x) => x.shaded > 0) && tap.every((x) => x.shaded < 0.25),
+            `the tap's frames shade a small part of the screen (${tap.map((x) => x.shaded.toFixed(3)).join(', ')} of it)`);
+  checks.ok(f.last.vertices !== f.before.vertices, `the tap changed what is drawn (${drew(f.before)} -> ${drew(f.last)})`);
+  const partialPng = await page.screenshot();
+  const partial = decodePng(partialPng);
+  n = await asleep(page, 'after the tap');
+  await page.evaluate(() => { Module.ccall('safetynet_repaint_all', null, [], []); Module.safetynetWake(); });
+  f = await firstAfter(page, n);
+  checks.ok(f.first && f.first.shaded === 1 && f.first.vertices === f.before.vertices,
+            `a full repaint of the same state (${f.first && f.first.shaded} of the screen, ${drew(f.first)})`);
+  const fullPng = await page.screenshot();
+  const full = decodePng(fullPng);
+  const differ = diffFraction(partial, full);
+  if (differ > 0) {  // the two pictures, to look at
+    mkdirSync(args.out, { recursive: true });
+    writeFileSync(path.join(args.out, 'redraw-partial.png'), partialPng);
+    writeFileSync(path.join(args.out, 'redraw-full.png'), fullPng);
+  }
+  checks.ok(differ === 0, `the partial paints' pixels equal the full repaint's (${(differ * 100).toFixed(3)} % differ)`);
+  checks.ok(problems.length === 0, `no page errors on the question screen${problems.length ? ': ' + problems.join('; ') : ''}`);
+  await context.close();
+}
+
+// 8. The clinic's dashboard at rest: nothing is painted while the sleeping loop is asked for
+//    its timers 20 times (5 s) and the app's state stays the same; a wake-up that changes
+//    nothing (the page's own call, the clock's new minute) runs a frame that paints nothing.
+async function dashboardAtRest() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+  const { page, problems } = await openApp(context, server.url + '#clinic');
+  const ws = (p) => p.evaluate(() => { const x = window.safetynet.state(); return x && x.workspace; });
+  const typeInto = async (id, text) => { await click(page, id); await page.keyboard.type(text, { delay: 5 }); await nextFrames(page, 2); };
+  checks.ok((await pollState(page, (w) => w && w.store === 'absent', { read: ws, timeout: 30000 })).ok, 'the set-up screen shows');
+  await typeInto('setup.pass', 'redraw test passphrase');
+  await typeInto('setup.pass2', 'redraw test passphrase');
+  await click(page, 'setup.create');
+  checks.ok((await pollState(page, (w) => w && w.store === 'unlocked' && !w.saving, { read: ws, timeout: 60000 })).ok, 'the store is set up');
+  await click(page, 'tab.dashboard');
+  checks.ok((await pollState(page, (w) => w && w.tab === 'dashboard' && w.dashboard, { read: ws })).ok, 'the dashboard shows');
+  await page.mouse.move(5, 795);  // the pointer rests over no widget
+  // Set-up's notices come and go (each a frame when it appears and one when it goes).
+  checks.ok((await pollState(page, (x) => x.notice === null, { timeout: 40000 })).ok, 'no notice left on screen');
+  const n = await asleep(page, 'on the dashboard');
+  const before = JSON.stringify(await state(page));
+  const p0 = await page.evaluate(() => window.safetynet.polls());
+  const rested = await page.waitForFunction((k) => window.safetynet.polls() >= k, p0 + 20, { timeout: 30000 }).then(() => true, () => false);
+  const frames = await page.evaluate(() => window.safetynet.frames());
+  const after = JSON.stringify(await state(page));
+  checks.ok(rested && after === before, `the app's state did not change while it rested (${rested ? 'asked 20 times' : 'not asked 20 times'})`);
+  // No frame, or one that paints nothing: the clock's new minute runs a frame (the screens that
+  // show dates follow it), and the dashboard shows nothing that changes with it.
+  const ran = (await log(page)).filter((x) => x.n > n);
+  checks.ok(frames - n <= 1 && ran.every((x) => x.shaded === 0),
+            `the dashboard at rest painted nothing (frames ${n} -> ${frames}${ran.length ? ', shaded ' + ran.map((x) => x.shaded).join(', ') : ''})`);
+  await page.evaluate(() => Module.safetynetWake());
+  const f = await firstAfter(page, n);
+  checks.ok(f.first && f.first.shaded === 0, `a wake-up that changes nothing paints nothing (${f.first && f.first.shaded} of the screen)`);
+  checks.ok(problems.length === 0, `no page errors on the dashboard${problems.length ? ': ' + problems.join('; ') : ''}`);
+  await context.close();
+}
 
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -122,7 +204,12 @@ try {
             `shown again, the first frame draws the notice (${drew(f.before)} -> ${drew(f.first)})`);
 
   checks.ok(problems.length === 0, `no page errors or failed requests${problems.length ? ': ' + problems.join('; ') : ''}`);
+  await context.close();
+
+  await partialPaint();
+  await dashboardAtRest();
 } catch (e) {
+  console.error(e.stack);
   checks.ok(false, `the redraw checks ran to the end: ${e.message}`);
 } finally {
   await browser.close();
