@@ -480,13 +480,23 @@
     }, { passive: false });
     ['keydown', 'keyup', 'keypress'].forEach(function (t) { window.addEventListener(t, onKey, true); });
     M.a11yFrame = frame;
-    var onRun = M.onFirstFrame;
-    M.onFirstFrame = function () {
-      if (onRun) onRun();
+    var followPreferences = function () {
       preferences();
       ['(forced-colors: active)', '(prefers-contrast: more)'].forEach(function (q) {
         if (window.matchMedia) matchMedia(q).addEventListener('change', preferences);
       });
+    };
+    // The program may have drawn its first frame before this script ran (a small program from
+    // the cache starts in a few hundred milliseconds): then the preferences are sent now
+    // (and a frame is asked for, so that the mirror is built from the tree it missed).
+    if (typeof window.__interactive_ms !== 'undefined') {
+      if (M._safetynet_request_frame) M._safetynet_request_frame();
+      return followPreferences();
+    }
+    var onRun = M.onFirstFrame;
+    M.onFirstFrame = function () {
+      if (onRun) onRun();
+      followPreferences();
     };
   }
 
