@@ -96,6 +96,7 @@ void App::apply_site(SiteConfig site) {
         m_workspace = m_make_workspace(m_platform, m_mode == "clinic" ? WorkspaceRole::Clinic : WorkspaceRole::Organization,
                                        m_site, m_directory);
     m_kiosk = std::make_unique<Kiosk>(std::move(q), m_site);
+    m_fonts_language.clear();  // its questions' characters (want_language_glyphs)
     m_kiosk->set_display_defaults(m_display_defaults);
     m_kiosk->note_input(m_platform.now_seconds());
     m_kiosk->set_sharer([this](const core::Response& r, const core::ScreeningResult& result, const std::string& lang) {
@@ -215,6 +216,16 @@ void App::want_language_glyphs() {
         for (const auto& [key, forms] : c->plurals())
             for (const std::string& form : forms) m_demand_fonts.want(form);
     }
+    // And the kiosk's questions in that language (a built-in instrument's wording arrives with
+    // the catalog; a site's form has its own): their characters may be in no catalog.
+    if (!m_kiosk) return;
+    const core::Questionnaire& form = m_kiosk->questionnaire();
+    const std::string lang = core::screening_language(form, m_fonts_language, false);
+    m_demand_fonts.want(form.title().in(lang));
+    for (const core::Item& it : form.items()) {
+        for (const core::LocalizedText* t : {&it.text, &it.prefix, &it.help}) m_demand_fonts.want(t->in(lang));
+        for (const core::AnswerOption& o : it.options) m_demand_fonts.want(o.label.in(lang));
+    }
 }
 
 // A language chosen whose catalog this program does not carry (core/base/i18n.hpp: the browser
@@ -274,6 +285,7 @@ void App::fetch_instrument_translation() {
                 m_kiosk->add_translation(t);
                 m_instrument_translations[id].push_back(std::move(t));
             }
+            m_fonts_language.clear();  // the new wording's characters (want_language_glyphs)
         } catch (const core::Error& e) {
             std::fprintf(stderr, "safetynet: %s\n", e.what());
         }

@@ -105,7 +105,8 @@ public:
 
 private:
     void apply_display_settings();
-    // Asks DemandFonts for the characters of the current language's texts (once per language).
+    // Asks DemandFonts for the characters of the current language's texts and of the kiosk's questions
+    // in it (once per language and form wording).
     void want_language_glyphs();
     void fetch_wanted_catalog();
     void fetch_instrument_translation();
