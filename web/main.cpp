@@ -72,6 +72,7 @@ struct Runtime {
     safetynet::ui::DrawDamage damage;
     bool repaint_all = true;
     int canvas_w = 0, canvas_h = 0;
+    ImVec4 clear_colour{-1, -1, -1, -1};  // the page's colour the last paint cleared to
     double clock_offset_ms = 0;    // wall clock minus monotonic clock at the last painted frame
     double painted_minute = -1;    // the wall-clock minute of the last painted frame
     // The last painted frames, for the test surface: what each drew, in counts (a language or
@@ -168,7 +169,12 @@ void paint_rects(ImDrawData& dd, const std::vector<safetynet::ui::DamageRect>& r
 void paint(Runtime& rt) {
     const int w = rt.input.framebuffer_width(), h = rt.input.framebuffer_height();
     ImDrawData* dd = ImGui::GetDrawData();
-    const bool all = rt.repaint_all || w != rt.canvas_w || h != rt.canvas_h;
+    // The page's colour is a clear, not a triangle the damage sees: a new theme repaints all
+    // (high contrast turned on left a strip of the old colour where no widget changed).
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const bool new_colour = bg.x != rt.clear_colour.x || bg.y != rt.clear_colour.y || bg.z != rt.clear_colour.z;
+    const bool all = rt.repaint_all || w != rt.canvas_w || h != rt.canvas_h || new_colour;
+    rt.clear_colour = bg;
     const safetynet::ui::Damage damage = rt.damage.update(*dd, all);
     rt.repaint_all = false;
     rt.canvas_w = w, rt.canvas_h = h;
@@ -180,7 +186,6 @@ void paint(Runtime& rt) {
     rt.clock_offset_ms = wall - emscripten_get_now();
     if (damage.kind == safetynet::ui::Damage::Kind::None) return;
     glViewport(0, 0, w, h);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     if (damage.kind == safetynet::ui::Damage::Kind::Full) {
         glClear(GL_COLOR_BUFFER_BIT);

@@ -12,6 +12,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { Checks, launch, openApp, parseArgs, startServer, state } from './harness.mjs';
+import { decodePng } from './png.mjs';
 import { ariaSnapshot, axe, controls, instrument, overlaps, press, ringContrast, settle, smallTargets, texts, unreachable } from './a11y.mjs';
 
 const args = parseArgs();
@@ -286,7 +287,12 @@ try {
     checks.ok(await becomes(true), 'forced colours turned on while the app runs: high contrast at once');
     const a = await axe(page);
     checks.ok(a.bad.length === 0, `forced colours: axe finds no serious or critical violation${a.bad.length ? ': ' + a.bad.map((v) => v.id).join(', ') : ''}`);
-    await page.screenshot({ path: path.join(args.out, 'a11y-kiosk-forced-colors.png') });
+    // The whole page took the theme's colour: the bottom row, where no widget changed, too (a
+    // partial paint once left a strip of the old colour there).
+    const img = decodePng(await page.screenshot({ path: path.join(args.out, 'a11y-kiosk-forced-colors.png') }));
+    const px = (x, y) => Array.from(img.data.slice((y * img.width + x) * 4, (y * img.width + x) * 4 + 3)).join(',');
+    checks.ok(px(640, img.height - 2) === px(640, 600),
+              `forced colours: the page's colour reaches the bottom edge (${px(640, img.height - 2)} = ${px(640, 600)})`);
     await fc.close();
   }
 
