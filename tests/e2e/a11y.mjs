@@ -208,3 +208,29 @@ export async function reflow(page, w, h, back = { width: 1280, height: 800 }) {
   }
   return { count: at.length, over, wide, lost };
 }
+
+// The AHC HRSN core screening from its second question to the results, by keyboard, through
+// role-and-name locators in any language: `t` the catalogs' texts, `q` the instrument's wording
+// (instrument()) in that language. Needs food, housing, safety; declines one; ZIP 95116.
+export async function answerAhcToResults(page, t, q) {
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  const radio = (id, k) => page.getByRole('radio', { name: q[id].options[k], exact: true });
+  const checkbox = (id, k) => page.getByRole('checkbox', { name: q[id].options[k], exact: true });
+  const next = () => press(page, button(t('kiosk.next')));
+  await press(page, checkbox('96778-6', 0), ' ');
+  await next();
+  for (const [id, k] of [['88122-7', 0], ['88123-5', 2], ['93030-5', 0]]) {
+    await press(page, radio(id, k), ' ');
+    await next();
+  }
+  await press(page, button(t('kiosk.prefer_not')));
+  await next();
+  await next();  // the safety questions' introduction
+  for (const [id, k] of [['95618-5', 0], ['95617-7', 0], ['95616-9', 0], ['95615-1', 0]]) {
+    await press(page, radio(id, k), ' ');
+    await next();
+  }
+  await press(page, button(t('kiosk.review.done')));
+  for (const d of '95116') await press(page, button(d));
+  await press(page, button(t('kiosk.location.continue')));
+}

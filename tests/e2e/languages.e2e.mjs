@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Checks, launch, openApp, parseArgs, pollState, repoRoot, startServer } from './harness.mjs';
-import { instrument, press, settle, texts } from './a11y.mjs';
+import { answerAhcToResults, instrument, press, settle, texts } from './a11y.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const args = parseArgs();
@@ -38,7 +38,6 @@ async function screening(lang) {
     const q = instrument(site.instrument, lang);
     const button = (name) => page.getByRole('button', { name, exact: true });
     const radio = (id, k) => page.getByRole('radio', { name: q[id].options[k], exact: true });
-    const checkbox = (id, k) => page.getByRole('checkbox', { name: q[id].options[k], exact: true });
     const next = () => press(page, button(t('kiosk.next')));
     const early = paths(requests).filter((p) => p.includes(`.${lang}.json`) || p.endsWith(`/${lang}.json`));
     checks.ok(early.length === 0, `${lang}: nothing of the language in the first load (${early.join(', ') || 'none'})`);
@@ -61,22 +60,7 @@ async function screening(lang) {
     checks.ok(await radio('71802-3', 1).getAttribute('aria-checked') === 'true', `${lang}: an answer chosen by its name`);
     await shot(page, lang, '02-question');
     await next();
-    await press(page, checkbox('96778-6', 0), ' ');
-    await next();
-    for (const [id, k] of [['88122-7', 0], ['88123-5', 2], ['93030-5', 0]]) {
-      await press(page, radio(id, k), ' ');
-      await next();
-    }
-    await press(page, button(t('kiosk.prefer_not')));
-    await next();
-    await next();  // the safety questions' introduction
-    for (const [id, k] of [['95618-5', 0], ['95617-7', 0], ['95616-9', 0], ['95615-1', 0]]) {
-      await press(page, radio(id, k), ' ');
-      await next();
-    }
-    await press(page, button(t('kiosk.review.done')));
-    for (const d of '95116') await press(page, button(d));
-    await press(page, button(t('kiosk.location.continue')));
+    await answerAhcToResults(page, t, q);
     const results = await pollState(page, (x) => x.screen === 'results', { timeout: 20000 });
     checks.ok(results.ok, `${lang}: the screening reaches the results (${JSON.stringify(results.state)})`);
     checks.ok(results.state && results.state.lang === lang, `${lang}: still in the language at the results`);

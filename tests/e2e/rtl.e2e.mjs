@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Checks, launch, openApp, parseArgs, pollState, startServer } from './harness.mjs';
-import { controls, instrument, overlaps, press, settle, texts } from './a11y.mjs';
+import { answerAhcToResults, controls, instrument, overlaps, press, settle, texts } from './a11y.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
 const args = parseArgs();
@@ -36,7 +36,6 @@ async function screening(page, requests, problems) {
   const q = instrument('ahc-hrsn', 'ar');
   const button = (name) => page.getByRole('button', { name, exact: true });
   const radio = (id, k) => page.getByRole('radio', { name: q[id].options[k], exact: true });
-  const checkbox = (id, k) => page.getByRole('checkbox', { name: q[id].options[k], exact: true });
   const next = () => press(page, button(t('kiosk.next')));
 
   // By its own name, as a patient finds it.
@@ -92,22 +91,7 @@ async function screening(page, requests, problems) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await settle(page);
   await next();
-  await press(page, checkbox('96778-6', 0), ' ');
-  await next();
-  for (const [id, k] of [['88122-7', 0], ['88123-5', 2], ['93030-5', 0]]) {
-    await press(page, radio(id, k), ' ');
-    await next();
-  }
-  await press(page, button(t('kiosk.prefer_not')));
-  await next();
-  await next();  // the safety questions' introduction
-  for (const [id, k] of [['95618-5', 0], ['95617-7', 0], ['95616-9', 0], ['95615-1', 0]]) {
-    await press(page, radio(id, k), ' ');
-    await next();
-  }
-  await press(page, button(t('kiosk.review.done')));
-  for (const d of '95116') await press(page, button(d));
-  await press(page, button(t('kiosk.location.continue')));
+  await answerAhcToResults(page, t, q);
   const results = await pollState(page, (x) => x.screen === 'results', { timeout: 20000 });
   checks.ok(results.ok, `the screening reaches the results in Arabic (${JSON.stringify(results.state)})`);
   await shot(page, '03-results');

@@ -365,17 +365,24 @@ void to_first_vietnamese_question(UiHarness& k, const std::string& policy) {
     REQUIRE(k.state()["screen"] == "question");
 }
 
-}  // namespace
-
-TEST_CASE("issue 14: the Vietnamese kiosk asks the first question in Vietnamese") {
-    UiHarness k;
-    to_first_vietnamese_question(k, "all");
+// The first AHC question and its first answer as a screen reader finds them, in Vietnamese; the
+// answer's node is returned for more checks.
+const safetynet::ui::SemanticNode* check_first_question_in_vietnamese(UiHarness& k) {
     const safetynet::ui::SemanticNode* q = k.app->semantics().find("question.text");
     REQUIRE(q != nullptr);
     CHECK(q->name == "1. " + ahc_vi("What is your living situation today?"));
     const safetynet::ui::SemanticNode* first = k.app->semantics().find("answer.0");
     REQUIRE(first != nullptr);
     CHECK(first->name == ahc_vi("I have a steady place to live"));
+    return first;
+}
+
+}  // namespace
+
+TEST_CASE("issue 14: the Vietnamese kiosk asks the first question in Vietnamese") {
+    UiHarness k;
+    to_first_vietnamese_question(k, "all");
+    check_first_question_in_vietnamese(k);
     CHECK_FALSE(k.has("question.language_note"));
 }
 
@@ -414,12 +421,7 @@ TEST_CASE("issue 16: a language's question wording is fetched with its catalog, 
     CHECK(asked("instruments/ahc-hrsn.vi.json") == 1);
     CHECK(asked("i18n/vi.json") == 1);
     CHECK(k.state()["lang"] == "vi");
-    const safetynet::ui::SemanticNode* q = k.app->semantics().find("question.text");
-    REQUIRE(q != nullptr);
-    CHECK(q->name == "1. " + ahc_vi("What is your living situation today?"));
-    const safetynet::ui::SemanticNode* first = k.app->semantics().find("answer.0");
-    REQUIRE(first != nullptr);
-    CHECK(first->name == ahc_vi("I have a steady place to live"));
+    const safetynet::ui::SemanticNode* first = check_first_question_in_vietnamese(k);
     CHECK(first->has(safetynet::ui::kChecked));  // the answer given in English stays
     // Back to English and to Vietnamese again: nothing is fetched twice.
     k.click("lang.en");
