@@ -268,10 +268,11 @@ void App::fetch_wanted_catalog() {
 void App::fetch_instrument_translation() {
     if (!m_kiosk || m_site.site_form || !m_translation_fetching.empty()) return;
     const std::string lang = m_i18n.wanted_language().empty() ? m_i18n.language() : m_i18n.wanted_language();
-    const core::Questionnaire& form = m_kiosk->questionnaire();
-    if (core::translation_provenance(form, lang)) return;  // it has that language
+    // Each instrument and language is looked at once (this runs before every frame): the form has
+    // the language, or its file is asked for, once.
     const std::string key = m_site.instrument + "." + lang;
-    if (!m_translations_asked.insert(key).second) return;
+    if (!m_translations_checked.insert(key).second) return;
+    if (core::translation_provenance(m_kiosk->questionnaire(), lang)) return;  // it has that language
     m_translation_fetching = key;
     const std::string path = "instruments/" + key + ".json";
     m_platform.fetch_asset(path, [this, key, path](std::optional<std::string> text) {

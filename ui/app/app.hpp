@@ -145,11 +145,11 @@ private:
     std::string m_catalog_fetching;  // the language whose catalog is on its way (App::fetch_wanted_catalog)
     bool m_needs_form_expressions = false;
     // The built-in instrument's wording in languages fetched so far, per instrument id, put over
-    // every kiosk made after (App::fetch_instrument_translation); what was asked for ("id.lang",
+    // every kiosk made after (App::fetch_instrument_translation); what was looked at ("id.lang",
     // once each: a file that is not there is not asked for again), what is on its way, and a
     // catalog that arrived first and waits for it (the screen switches language once).
     std::map<std::string, std::vector<core::InstrumentTranslation>> m_instrument_translations;
-    std::set<std::string> m_translations_asked;
+    std::set<std::string> m_translations_checked;
     std::string m_translation_fetching;
     std::optional<std::pair<core::Catalog, std::string>> m_waiting_catalog;
     std::unique_ptr<Kiosk> m_kiosk;
