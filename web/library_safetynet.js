@@ -8,7 +8,6 @@ var LibrarySafetyNet = {
   $SNLoop: {
     asleep: false,
     timer: 0,
-    pollMs: 250,
     polls: 0,  // times the program was asked while asleep (the test surface: a stretch at rest)
     installed: false,
     // What a person does or sees change wakes the loop at once: the next animation frame reads
@@ -37,22 +36,24 @@ var LibrarySafetyNet = {
       clearTimeout(SNLoop.timer);
       Browser.mainLoop.resume();
     },
-    // While asleep: has a timer the app set come due? A call into the program, not a frame.
+    // While asleep, at the moment the program gave: is its timer due? A call into the program,
+    // not a frame; if not yet (a timer fired a little early, or the app's moment moved), sleep
+    // on for as long as it says.
     poll: function () {
       if (!SNLoop.asleep) return;
       ++SNLoop.polls;
-      if (Module._safetynet_frame_due()) SNLoop.wake();
-      else SNLoop.timer = setTimeout(SNLoop.poll, SNLoop.pollMs);
+      var seconds = Module._safetynet_seconds_until_due();
+      if (seconds <= 0) SNLoop.wake();
+      else SNLoop.timer = setTimeout(SNLoop.poll, seconds * 1000);
     },
   },
 
   safetynet_js_sleep__deps: ['$SNLoop'],
-  safetynet_js_sleep: function (pollSeconds) {
+  safetynet_js_sleep: function (seconds) {
     SNLoop.install();
-    SNLoop.pollMs = pollSeconds * 1000;
     SNLoop.asleep = true;
     clearTimeout(SNLoop.timer);
-    SNLoop.timer = setTimeout(SNLoop.poll, SNLoop.pollMs);
+    SNLoop.timer = setTimeout(SNLoop.poll, seconds * 1000);
   },
 
   // The mouse cursor ImGui asks for (web/imgui_platform.cpp), as a CSS cursor on the canvas.

@@ -91,9 +91,10 @@ struct Runtime {
 // are run but not painted (painting is what costs: 20-100 ms a frame in software WebGL, and a
 // frame being painted delays the next input), so the one painted frame is the settled one.
 constexpr int kSettlePasses = 2;
-// While asleep, how often the app's own timers (idle wipe, countdowns, notices, progress) are
-// asked whether they are due: a call into the program, no frame.
-constexpr double kTimerPollSeconds = 0.25;
+// The longest the loop sleeps without looking at the clock: the device's clock being set (the
+// dates on screen follow it) is seen only by looking. Every timer the app sets wakes it at its
+// own moment (App::redraw_due_at); this only bounds how late a set clock is seen.
+constexpr double kClockCheckSeconds = 5.0;
 
 // Wall time moved in a way a person sees: a new minute (dates, "due today" lists), or the
 // device's clock was set (the difference to the monotonic clock jumped).
@@ -105,10 +106,17 @@ bool clock_moved(const Runtime& rt) {
 
 // ImGui redraws everything every frame. Doing that 60 times a second while nobody touches the
 // screen keeps a tablet's CPU busy (issue 16: a kiosk at rest used 10 % of a core). So a frame
-// is painted only for the first frame, after input, when the app asks, or when the clock moved.
-bool frame_due(Runtime& rt) {
-    return !rt.first_frame_done || rt.settle_frames > 0 || rt.app->wants_redraw(rt.platform.now_seconds()) ||
-           clock_moved(rt);
+// is painted only for the first frame, after input, when the app asks, or when the clock moved;
+// and the loop, asleep, wakes at the next of those moments, not to ask every quarter second
+// (issue 16: those wake-ups were what kept the clinic's dashboard at rest above 2x LHC-Forms).
+// Returns the seconds until a frame is due: 0 now, at most kClockCheckSeconds.
+double seconds_until_due(Runtime& rt) {
+    if (!rt.first_frame_done || rt.settle_frames > 0 || clock_moved(rt)) return 0;
+    const double now = rt.platform.now_seconds();
+    const double app = rt.app->redraw_due_at(now) - now;
+    const double wall_ms = emscripten_date_now();
+    const double next_minute = (60000.0 - std::fmod(wall_ms, 60000.0)) / 1000.0;
+    return std::max(0.0, std::min({app, next_minute, kClockCheckSeconds}));
 }
 
 // One ImGui frame of the app, not painted: the caller paints the last one.
@@ -201,8 +209,12 @@ void frame(Runtime& rt) {
     if (had_input) rt.settle_frames = std::max(rt.settle_frames, 1);
     // A hidden tab paints nothing, whatever woke it (browsers mostly stop its animation frames,
     // not all and not always): what is owed is painted when it is shown again, which wakes us.
-    if (safetynet_js_page_hidden() || !frame_due(rt)) {
-        safetynet::web::sleep_main_loop(kTimerPollSeconds);
+    if (safetynet_js_page_hidden()) {
+        safetynet::web::sleep_main_loop(kClockCheckSeconds);
+        return;
+    }
+    if (const double wait = seconds_until_due(rt); wait > 0) {
+        safetynet::web::sleep_main_loop(wait);
         return;
     }
     if (rt.settle_frames > 0) --rt.settle_frames;
@@ -258,11 +270,12 @@ Runtime* g_runtime = nullptr;
 
 }  // namespace
 
-// Asked by library_safetynet.js while the loop sleeps: has a timer the app set come due, or
-// the clock moved? Runs no frame. A hidden tab is never due (it draws nothing); showing it
-// again wakes the loop.
-extern "C" EMSCRIPTEN_KEEPALIVE int safetynet_frame_due() {
-    return g_runtime && g_runtime->app && !safetynet_js_page_hidden() && frame_due(*g_runtime) ? 1 : 0;
+// Asked by library_safetynet.js when the sleeping loop's timer fires: the seconds until a
+// frame is due (0: now; a timer the app set has come due, or the clock moved). Runs no frame.
+// A hidden tab is never due (it draws nothing); showing it again wakes the loop.
+extern "C" EMSCRIPTEN_KEEPALIVE double safetynet_seconds_until_due() {
+    if (!g_runtime || !g_runtime->app || safetynet_js_page_hidden()) return kClockCheckSeconds;
+    return seconds_until_due(*g_runtime);
 }
 
 // Something outside the program's input changed what it shows (a fetch or IndexedDB reply,

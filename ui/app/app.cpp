@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
 
 namespace safetynet::ui {
 
@@ -329,17 +330,18 @@ void App::set_system_high_contrast(bool on) {
     m_data_changed = true;
 }
 
-bool App::wants_redraw(double now) const {
-    if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return true;
+double App::redraw_due_at(double now) const {
+    if (m_data_changed || m_actions.pending() || m_demand_fonts.wants_update()) return now;
     // A language was chosen whose catalog is not here: the next frame asks for it.
-    if (!m_i18n.wanted_language().empty() && m_catalog_fetching.empty() && !m_waiting_catalog) return true;
-    if (m_shaped && m_shaped->changed()) return true;  // glyphs to rasterise: the next frame draws them
-    if (m_kiosk && m_kiosk->wants_redraw(now)) return true;
-    if (m_workspace && m_workspace->wants_redraw(now)) return true;
-    // A notice is painted once, then again when it is due to go: not a frame per timer poll
-    // while it shows (issue 16: the screens painted 4 times a second for 14 s after a notice).
-    if (m_notice) return m_notice->shown_at < 0 || now - m_notice->shown_at > kNoticeSeconds;
-    return false;
+    if (!m_i18n.wanted_language().empty() && m_catalog_fetching.empty() && !m_waiting_catalog) return now;
+    if (m_shaped && m_shaped->changed()) return now;  // glyphs to rasterise: the next frame draws them
+    double due = std::numeric_limits<double>::infinity();
+    if (m_kiosk) due = std::min(due, m_kiosk->redraw_due_at(now));
+    if (m_workspace) due = std::min(due, m_workspace->redraw_due_at(now));
+    // A notice is painted once, then again when it is due to go (just past kNoticeSeconds: the
+    // frame compares with ">"), not at every wake-up while it shows.
+    if (m_notice) due = std::min(due, m_notice->shown_at < 0 ? now : m_notice->shown_at + kNoticeSeconds + 1e-3);
+    return due;
 }
 
 void App::frame() {

@@ -38,7 +38,7 @@ class StaffSide {
 public:
     virtual ~StaffSide() = default;
     virtual void draw(Context& ctx) = 0;
-    virtual bool wants_redraw(double now) const = 0;
+    virtual double redraw_due_at(double now) const = 0;
     virtual void note_input(double now) = 0;
     virtual nlohmann::json state() const = 0;
 };
@@ -58,10 +58,13 @@ public:
     bool prepare_frame();
     // Draws the whole UI for one frame.
     void frame();
-    // Whether the screen must be redrawn at `now` although no input arrived: something on it
-    // changes with time (a notice timing out, a countdown, progress) or new data came in.
-    // The platform skips idle frames, so a kiosk at rest uses no CPU.
-    bool wants_redraw(double now) const;
+    // When the screen must next be redrawn although no input arrives (platform seconds): `now`
+    // or earlier when new data came in or work is under way (progress), else the moment
+    // something on it changes with time (a notice timing out, a countdown, the idle lock);
+    // infinity when nothing will. The platform sleeps until then (issue 16: a screen at rest
+    // costs no CPU, and a sleeping loop is not polled several times a second).
+    double redraw_due_at(double now) const;
+    bool wants_redraw(double now) const { return redraw_due_at(now) <= now; }
 
     // The shaper that draws right-to-left text (the right-to-left program's; none by default:
     // ImGui draws it). It must outlive the App.

@@ -10,7 +10,7 @@ public:
     WorkspaceSide(Platform& platform, WorkspaceRole role, const SiteConfig& site, DirectoryService& directory)
         : m_workspace(platform, role, site, directory) {}
     void draw(Context& ctx) override { m_workspace.draw(ctx); }
-    bool wants_redraw(double now) const override { return m_workspace.wants_redraw(now); }
+    double redraw_due_at(double now) const override { return m_workspace.redraw_due_at(now); }
     void note_input(double now) override { m_workspace.note_input(now); }
     nlohmann::json state() const override { return m_workspace.state(); }
 

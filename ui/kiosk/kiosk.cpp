@@ -7,6 +7,8 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace safetynet::ui {
 
@@ -15,6 +17,7 @@ Kiosk::Kiosk(std::shared_ptr<const core::Questionnaire> questionnaire, const Sit
 
 void Kiosk::draw(Context& ctx, DisplaySettings& display) {
     const double now = ctx.platform.now_seconds();
+    m_drawn_at = now;
     m_redraw_after_wipe = false;
     ctx.form_language = form_language(ctx);
     if (const std::string key = screen_key(); key != m_announced_screen) {
@@ -133,11 +136,19 @@ void Kiosk::share_stored(bool ok) {
     m_pickup_code.clear();
 }
 
-bool Kiosk::wants_redraw(double now) const {
-    if (m_redraw_after_wipe) return true;
-    if (!session_active()) return false;
-    const double idle = now - m_last_input;
-    return idle >= m_site.idle_timeout_seconds - 1 || m_flow.step() == KioskStep::Finished;
+double Kiosk::redraw_due_at(double now) const {
+    if (m_redraw_after_wipe) return now;
+    if (!session_active()) return std::numeric_limits<double>::infinity();
+    // Past the moment, by a hair: the screens compare with ">" (kiosk_share.cpp).
+    constexpr double kAfter = 1e-3;
+    if (m_flow.step() == KioskStep::Finished) return m_finished_at + kThanksSeconds + kAfter;
+    // The first change after the last frame drawn: the warning appearing, then its countdown's
+    // whole seconds (draw_idle_warning shows ceil(left)), then the wipe when the time is up.
+    const double warn_at = m_last_input + m_site.idle_timeout_seconds;
+    if (m_drawn_at < warn_at) return warn_at;
+    const double end = warn_at + m_site.idle_warning_seconds;
+    if (m_drawn_at >= end) return now;
+    return end - (std::ceil(end - m_drawn_at) - 1.0) + kAfter;
 }
 
 nlohmann::json Kiosk::state() const {

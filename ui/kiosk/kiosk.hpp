@@ -56,8 +56,11 @@ public:
     void share_stored(bool ok);
     // Input arrived at `now` (platform seconds): the idle timer starts again.
     void note_input(double now) { m_last_input = now; }
-    // Whether something on screen changes with time now (the idle countdown).
-    bool wants_redraw(double now) const;
+    // When something on screen next changes with time (platform seconds; infinity: nothing
+    // will): the idle warning appearing, each second of its countdown, the thank-you's end.
+    double redraw_due_at(double now) const;
+    // How long the "thank you" stays before the kiosk resets for the next person.
+    static constexpr double kThanksSeconds = 8.0;
     bool session_active() const { return m_flow.step() != KioskStep::Welcome; }
     // The form being asked, and one more language's wording for it (fetched when the person chose
     // the language: ui/app/app.cpp), a session under way included.
@@ -121,6 +124,7 @@ private:
     std::string m_zip_entry;         // the ZIP being typed on the location screen
     double m_last_input = 0;
     double m_finished_at = -1;
+    double m_drawn_at = -1;  // platform time of the last draw (redraw_due_at: what changed since)
     bool m_finish_requested = false;
     bool m_confirm_finish = false;  // "Finish and clear" asks first: it erases everything
     bool m_show_qr = false;

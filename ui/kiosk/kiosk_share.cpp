@@ -55,7 +55,6 @@ void Kiosk::draw_finished(Context& ctx, DisplaySettings& display) {
     end_column();
     end_content(ctx);
     // The "thank you" stays a few seconds in the person's language, then the kiosk resets.
-    constexpr double kThanksSeconds = 8.0;
     if (again || ctx.platform.now_seconds() - m_finished_at > kThanksSeconds) wipe(ctx, display);
 }
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 #include <utility>
 
 namespace safetynet::ui {
@@ -92,14 +93,15 @@ void Workspace::lock_now() {
     m_session.lock();
 }
 
-bool Workspace::wants_redraw(double now_s) const {
+double Workspace::redraw_due_at(double now_s) const {
     using S = StoreSession::State;
-    if (m_session.state() == S::Deriving || m_session.state() == S::Loading) return true;
-    if (m_session.saving() || m_backup_job || m_restore_job) return true;
+    if (m_session.state() == S::Deriving || m_session.state() == S::Loading) return now_s;
+    if (m_session.saving() || m_backup_job || m_restore_job) return now_s;
     // Files or a card that a picker just delivered: draw them now, not at the next heartbeat.
-    if (m_redraw) return true;
+    if (m_redraw) return now_s;
     // The idle lock must happen on time, also when nobody touches the screen.
-    return m_session.state() == S::Unlocked && now_s - m_last_input >= kLockAfterSeconds;
+    if (m_session.state() == S::Unlocked) return m_last_input + kLockAfterSeconds;
+    return std::numeric_limits<double>::infinity();
 }
 
 void Workspace::draw(Context& ctx) {

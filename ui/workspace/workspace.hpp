@@ -62,7 +62,10 @@ public:
     ~Workspace();
 
     void draw(Context& ctx);
-    bool wants_redraw(double now) const;
+    // When the screen next changes with time although nobody touches it (platform seconds):
+    // `now` or earlier while something is under way, the idle lock's moment when unlocked,
+    // infinity when nothing is due (the loop sleeps until input: issue 16).
+    double redraw_due_at(double now) const;
     void note_input(double now) { m_last_input = now; }
     // For the test surface: the tab, the store's state, and ids and statuses (no PHI).
     nlohmann::json state() const;

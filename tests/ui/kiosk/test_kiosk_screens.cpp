@@ -1,7 +1,9 @@
 #include "tests/support/ui_harness.hpp"
 #include "tests/support/test_helpers.hpp"
+#include "ui/kiosk/kiosk.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <string>
 
 using safetynet::test::UiHarness;
@@ -207,6 +209,62 @@ TEST_CASE("idle: a warning with a countdown, 'I am still here' keeps the session
     // The answer given before the timeout is gone: the first question offers Skip again.
     k.to_review();
     REQUIRE(k.app->widgets().find("review.change.71802-3") != nullptr);
+}
+
+// Draw on demand (issue 16): the browser's loop sleeps until App::redraw_due_at. Each moment a
+// screen changes with time by itself is named exactly, and nothing is due before it.
+TEST_CASE("the kiosk says when it next changes by itself: the idle warning, each second of its countdown, the thank-you's end") {
+    Kiosk k;
+    constexpr double kInf = std::numeric_limits<double>::infinity();
+    // The frames a change takes to settle (a dialog is measured on its first frame, shown on the
+    // next), as the browser's loop runs them before it sleeps.
+    const auto settle = [&] { for (int i = 0; i < 5 && k.app->wants_redraw(k.platform.now); ++i) k.frame(); };
+    // The welcome screen at rest changes with nothing but input.
+    settle();
+    CHECK(k.app->redraw_due_at(k.platform.now) == kInf);
+
+    k.to_questions();
+    settle();
+    k.app->note_input();
+    const double input_at = k.platform.now;
+    // The site's idle timeout is 60 s: the warning is due then, not before.
+    CHECK(k.app->redraw_due_at(k.platform.now) == doctest::Approx(input_at + 60));
+    k.platform.now = input_at + 59.5;
+    CHECK_FALSE(k.app->wants_redraw(k.platform.now));
+    CHECK_FALSE(k.has("idle.stay"));
+    k.platform.now = input_at + 60;
+    CHECK(k.app->wants_redraw(k.platform.now));
+    settle();
+    CHECK(k.has("idle.stay"));
+    // 10 s to answer, counted in whole seconds: the next frame is due when the number changes
+    // ("10" drawn at 60 s, "9" due at 61 s), and at once when that moment passed unpainted.
+    CHECK(k.app->redraw_due_at(k.platform.now) == doctest::Approx(input_at + 61).epsilon(1e-4));
+    k.platform.now = input_at + 62.25;
+    CHECK(k.app->wants_redraw(k.platform.now));
+    settle();  // "8" drawn; "7" at 63 s
+    CHECK(k.app->redraw_due_at(k.platform.now) == doctest::Approx(input_at + 63).epsilon(1e-4));
+    k.platform.now = input_at + 69.5;
+    settle();  // "1" drawn (0.5 s left); the session is wiped at 70 s
+    CHECK(k.app->redraw_due_at(k.platform.now) == doctest::Approx(input_at + 70).epsilon(1e-4));
+    k.platform.now = input_at + 70.01;
+    CHECK(k.app->wants_redraw(k.platform.now));
+    k.frame();
+    k.frame();
+    CHECK(k.screen() == "welcome");
+
+    // "Finish and clear": the thank-you stays kThanksSeconds, then the kiosk resets by itself.
+    to_spanish_food_results(k);
+    k.click("nav.next");  // Terminar y borrar
+    k.click("confirm.yes");
+    REQUIRE(k.screen() == "finished");
+    settle();
+    const double due = k.app->redraw_due_at(k.platform.now);
+    CHECK(due > k.platform.now);
+    CHECK(due - k.platform.now <= safetynet::ui::Kiosk::kThanksSeconds);
+    k.platform.now = due;
+    k.frame();
+    k.frame();
+    CHECK(k.screen() == "welcome");
 }
 
 TEST_CASE("read aloud speaks the question and its numbered answers in the current language") {

@@ -113,8 +113,15 @@ TEST_CASE("a wrong passphrase changes nothing; the right one unlocks; idle locks
     REQUIRE(run_until_store(h, "unlocked"));
     CHECK(ws(h)["tab"] == "inbox");
 
-    // Ten minutes without input: the store locks itself, on time, without a touch.
-    h.platform.now += safetynet::ui::Workspace::kLockAfterSeconds + 1;
+    // Ten minutes without input: the store locks itself, on time, without a touch; the sleeping
+    // loop is told that moment (issue 16: it wakes then, not several times a second before).
+    for (int i = 0; i < 5 && h.app->wants_redraw(h.platform.now); ++i) h.frame();
+    h.app->note_input();
+    const double lock_at = h.platform.now + safetynet::ui::Workspace::kLockAfterSeconds;
+    CHECK(h.app->redraw_due_at(h.platform.now) == doctest::Approx(lock_at));
+    h.platform.now = lock_at - 1;
+    CHECK_FALSE(h.app->wants_redraw(h.platform.now));
+    h.platform.now = lock_at + 1;
     CHECK(h.app->wants_redraw(h.platform.now));
     h.frame();
     CHECK(ws(h)["store"] == "locked");
