@@ -1,5 +1,7 @@
 #include "ui/shell/widgets.hpp"
 
+#include "ui/shell/text_shaper.hpp"
+
 #include <imgui_internal.h>
 #include <sodium.h>
 
@@ -83,18 +85,6 @@ void mark_language(Context& ctx, SemanticNode& node, std::string_view lang) {
 
 namespace {
 
-// Whether `utf8` has letters of a right-to-left script: U+0590-07FF (Hebrew, Arabic, Syriac,
-// Thaana, NKo; UTF-8 lead bytes D6 90 to DF) or the presentation forms U+FB00-FEFF (EF AC-BB;
-// a few Latin ligatures and variation selectors among them, which the shaper draws as well).
-bool has_rtl_letters(std::string_view utf8) {
-    for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
-        const auto lead = static_cast<unsigned char>(utf8[i]), next = static_cast<unsigned char>(utf8[i + 1]);
-        if ((lead == 0xD6 && next >= 0x90) || (lead >= 0xD7 && lead <= 0xDF)) return true;
-        if (lead == 0xEF && next >= 0xAC && next <= 0xBB) return true;
-    }
-    return false;
-}
-
 // The program's shaper (ui/shell/shaped_text.hpp), where it has one, draws the text of a
 // right-to-left screen and any text with right-to-left letters (a language's own name in the
 // picker); otherwise ImGui draws it.
@@ -148,9 +138,14 @@ ImVec2 text_size(Context& ctx, ImFont* font, std::string_view text, float wrap_w
 
 void draw_text(Context& ctx, ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width,
                float box_width) {
-    if (ShapedText* shaped = shaper(ctx, text)) return shaped->draw(dl, font, pos, color, text, wrap_width, box_width);
-    // Unshaped on a right-to-left screen (a program without a shaper): the text against the right edge.
-    if (ctx.rtl && box_width > 0) pos.x += std::max(0.0f, box_width - text_size(ctx, font, text, wrap_width).x);
+    ShapedText* shaped = shaper(ctx, text);
+    // One line on a right-to-left screen starts at the box's right edge whatever its own direction
+    // (CSS text-align: start under dir="rtl"): a Latin name in a field, a date in a cell.
+    if (ctx.rtl && box_width > 0 && (wrap_width == 0 || !shaped)) {
+        pos.x += std::max(0.0f, box_width - text_size(ctx, font, text, wrap_width).x);
+        box_width = 0;
+    }
+    if (shaped) return shaped->draw(dl, font, pos, color, text, wrap_width, box_width);
     dl->AddText(font, font_px(font), pos, color, text.data(), text.data() + text.size(), wrap_width);
 }
 

@@ -7,6 +7,7 @@
 #include "tests/ui/shaping/hb_shape_reference.hpp"
 #include "ui/shaping/shaped_text_renderer.hpp"
 #include "ui/shell/demand_fonts.hpp"
+#include "ui/shell/theme.hpp"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -120,6 +121,33 @@ int glyph_quads_in(const ShapedApp& a, const std::string& id, ImU32 colour) {
     return vertices / 4;
 }
 
+#ifndef __EMSCRIPTEN__
+bool have_hb_shape() {
+    safetynet::test::ReferenceShape probe;
+    return safetynet::test::hb_shape(kFontsDir + "/NotoSansArabic-Bold.ttf", "ب", probe);
+}
+
+// The label of widget `id` (its name: the visible label), in `font` (a face of the bold file), is
+// placed with hb-shape's glyphs at hb-shape's positions, and the widget drew one quad per glyph
+// with ink (hb-shape's spaces have none) in `colour` (0: any).
+void check_like_hb_shape(ShapedApp& a, const std::string& id, ImFont* font, ImU32 colour) {
+    const std::string text = a.h.app->semantics().find(id)->name;
+    CAPTURE(text);
+    safetynet::test::ReferenceShape want;
+    REQUIRE(safetynet::test::hb_shape(kFontsDir + "/NotoSansArabic-Bold.ttf", text, want));
+    const auto placed = a.shaped.place(font, text, 0, 0);
+    REQUIRE(placed.size() == want.glyphs.size());
+    const float px_per_unit = a.shaped.em_px(font) / 1000.0f;  // Noto's em: 1000 units
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        CAPTURE(i);
+        CHECK(placed[i].glyph == want.glyphs[i].glyph);
+        CHECK(placed[i].x == doctest::Approx(want.glyphs[i].x * px_per_unit).epsilon(0.0001));
+    }
+    const int spaces = static_cast<int>(std::count(text.begin(), text.end(), ' '));
+    CHECK(glyph_quads_in(a, id, colour) == static_cast<int>(want.glyphs.size()) - spaces);
+}
+#endif
+
 }  // namespace
 
 TEST_CASE("issue 14: an Arabic kiosk's header reads from the right: its first control in reading order is at the right") {
@@ -151,7 +179,7 @@ TEST_CASE("issue 14: an Arabic kiosk's header reads from the right: its first co
     check_controls_apart_and_inside(a, 1280);
 }
 
-TEST_CASE("issue 14: Arabic is offered in the staff workspace with a shaper; its set-up form and dashboard are mirrored, shaped, inside the window") {
+TEST_CASE("issue 14: Arabic is offered in the staff workspace with a shaper - its set-up form and dashboard mirrored, shaped, inside the window") {
     const float width = 1280;
     ShapedApp a(width, 800, "clinic");
     REQUIRE(run_until_store(a.h, "absent"));
@@ -169,6 +197,18 @@ TEST_CASE("issue 14: Arabic is offered in the staff workspace with a shaper; its
     CHECK(right(create) == doctest::Approx(right(name)).epsilon(0.01));  // the button ends where the field does
     CHECK(right(title) == doctest::Approx(right(name)).epsilon(0.01));   // the heading too: right-aligned
     CHECK(create.w < name.w * 0.8f);                                     // a button, not a full-width bar
+    // "SafetyNet للعيادات" (the title): in an Arabic line the Latin name, first in logical order,
+    // is first in reading order: at the right (FriBidi, the paragraph right to left).
+    {
+        ImFont* font = a.h.app->fonts().heading;
+        const auto placed = a.shaped.place(font, a.h.app->translator().tr("ws.role.clinic"), 0, 0);
+        REQUIRE(placed.size() > 10);
+        const std::uint16_t latin = a.shaped.place(font, "S", 0, 0).front().font;
+        const auto [leftmost, rightmost] =
+            std::minmax_element(placed.begin(), placed.end(), [](const auto& l, const auto& r) { return l.x < r.x; });
+        CHECK(rightmost->font == latin);
+        CHECK(leftmost->font != latin);
+    }
     check_controls_apart_and_inside(a, width);
 
     // Set up, then the dashboard.
@@ -209,15 +249,21 @@ TEST_CASE("issue 14: Arabic is offered in the staff workspace with a shaper; its
     }
     CHECK(headings >= 3);
     check_controls_apart_and_inside(a, width);
+#ifndef __EMSCRIPTEN__
+    // The top bar's labels are drawn with hb-shape's glyphs (the native copy: hb-shape is a program).
+    if (have_hb_shape()) {
+        const ui::Palette& p = ui::palette(false);
+        check_like_hb_shape(a, "tab.dashboard", a.h.app->fonts().bold, ImGui::GetColorU32(p.on_primary));
+        check_like_hb_shape(a, "ws.lock", a.h.app->fonts().bold, ImGui::GetColorU32(p.on_secondary));
+    }
+#endif
 }
 
 TEST_CASE("issue 14: the Arabic workspace's labels are drawn with hb-shape's glyphs, for the file the app loads") {
 #ifdef __EMSCRIPTEN__
     MESSAGE("skipped in WebAssembly: hb-shape is a native program (the native copy of this test runs it)");
 #else
-    const std::string bold = kFontsDir + "/NotoSansArabic-Bold.ttf";
-    safetynet::test::ReferenceShape probe;
-    if (!safetynet::test::hb_shape(bold, "ب", probe)) {
+    if (!have_hb_shape()) {
         MESSAGE("skipped: hb-shape (libharfbuzz-bin) is not installed");
         return;
     }
@@ -226,27 +272,9 @@ TEST_CASE("issue 14: the Arabic workspace's labels are drawn with hb-shape's gly
     a.h.activate("ws.lang.menu");
     a.h.activate("ws.lang.ar");
     a.settle("ar");
-    // The set-up screen's heading and its button (both in the bold file), as the workspace draws them.
+    // The set-up screen's heading and its button (both faces of the bold file).
     const ui::FontSet& fonts = a.h.app->fonts();
-    struct Label {
-        std::string id;
-        ImFont* font;
-        ImU32 colour;  // of the text's quads; 0: any
-    };
-    for (const Label& l : {Label{"setup.create", fonts.bold, ImGui::GetColorU32(ui::palette(false).on_primary)},
-                           Label{"setup.title", fonts.heading, 0u}}) {
-        const std::string text = a.h.app->semantics().find(l.id)->name;  // the visible label
-        CAPTURE(text);
-        safetynet::test::ReferenceShape want;
-        REQUIRE(safetynet::test::hb_shape(bold, text, want));
-        const auto placed = a.shaped.place(l.font, text, 0, 0);
-        REQUIRE(placed.size() == want.glyphs.size());
-        std::vector<std::uint32_t> ids;
-        for (const auto& g : placed) ids.push_back(g.glyph);
-        CHECK(ids == want.ids());
-        // And the widget drew them: one quad per glyph with ink (hb-shape's spaces have none).
-        const int spaces = static_cast<int>(std::count(text.begin(), text.end(), ' '));
-        CHECK(glyph_quads_in(a, l.id, l.colour) == static_cast<int>(want.glyphs.size()) - spaces);
-    }
+    check_like_hb_shape(a, "setup.create", fonts.bold, ImGui::GetColorU32(ui::palette(false).on_primary));
+    check_like_hb_shape(a, "setup.title", fonts.heading, 0u);
 #endif
 }
