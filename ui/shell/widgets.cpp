@@ -157,6 +157,9 @@ void place_next(Context& ctx, float width) {
 }
 
 void begin_placed_group(Context& ctx, float width) {
+    // A pixel to spare: `width` is a text's measure, and the text wrapped at exactly that width
+    // broke a word ("متأخرة" under a dashboard figure) on rounding.
+    width = std::ceil(width) + 1.0f;
     place_next(ctx, width);
     ImGui::BeginGroup();
     if (ctx.mirrored()) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);

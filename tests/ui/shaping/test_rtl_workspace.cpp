@@ -234,6 +234,18 @@ TEST_CASE("issue 14: Arabic is offered in the staff workspace with a shaper - it
     // The period's fields: "From" at the right, "To" left of it; the headline figures likewise.
     CHECK(a.bounds("dash.to").x + a.bounds("dash.to").w <= a.bounds("dash.from").x);
     CHECK(drawn(a, "dash.with_need").x + drawn(a, "dash.with_need").w <= drawn(a, "dash.screenings").x);
+    // Each figure's caption on one line under it (a word of one broke at a rounding of its width).
+    for (const char* key : {"ws.dash.with_need", "ws.dash.closure", "ws.dash.overdue"}) {
+        const std::string caption = a.h.app->translator().tr(key);
+        CAPTURE(caption);
+        const int i = [&] {
+            for (int k = 0; k < static_cast<int>(a.tree().nodes().size()); ++k)
+                if (a.tree().nodes()[static_cast<std::size_t>(k)].name == caption) return k;
+            return -1;
+        }();
+        REQUIRE(i >= 0);
+        CHECK(a.tree().screen_bounds(i).h < ui::font_px(a.h.app->fonts().small) * 1.5f);
+    }
     // Texts right-aligned in their widgets: the section headings end at the content's right edge
     // (the window's, less the workspace's margins), each as wide as its text.
     int headings = 0;
