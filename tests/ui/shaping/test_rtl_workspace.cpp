@@ -89,13 +89,15 @@ void check_controls_apart_and_inside(const ShapedApp& a, float width) {
             if (const ui::WidgetRect* r = a.h.app->widgets().find(n.id)) controls.emplace_back(n.id, r);
     REQUIRE(controls.size() > 3);
     for (std::size_t i = 0; i < controls.size(); ++i) {
-        const auto& [id, b] = controls[i];
+        const std::string& id = controls[i].first;  // not a structured binding: CAPTURE's lambda takes it (clang 14)
+        const ui::WidgetRect* b = controls[i].second;
         CAPTURE(id);
         CHECK(b->x >= -0.5f);
         CHECK(b->x + b->w <= width + 0.5f);
         CHECK(b->w >= b->item_w - 0.5f);  // not cut at either side
         for (std::size_t j = i + 1; j < controls.size(); ++j) {
-            const auto& [other, o] = controls[j];
+            const std::string& other = controls[j].first;
+            const ui::WidgetRect* o = controls[j].second;
             CAPTURE(other);
             const bool apart = b->x + b->w <= o->x + 0.5f || o->x + o->w <= b->x + 0.5f || b->y + b->h <= o->y + 0.5f ||
                                o->y + o->h <= b->y + 0.5f;
