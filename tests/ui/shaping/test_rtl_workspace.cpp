@@ -106,6 +106,7 @@ void check_controls_apart_and_inside(const ShapedApp& a, float width) {
     }
 }
 
+#ifndef __EMSCRIPTEN__
 // The textured quads drawn in the text colour `colour` (0: any) inside the rectangle of widget
 // `id`: one per inked glyph.
 int glyph_quads_in(const ShapedApp& a, const std::string& id, ImU32 colour) {
@@ -123,7 +124,6 @@ int glyph_quads_in(const ShapedApp& a, const std::string& id, ImU32 colour) {
     return vertices / 4;
 }
 
-#ifndef __EMSCRIPTEN__
 bool have_hb_shape() {
     safetynet::test::ReferenceShape probe;
     return safetynet::test::hb_shape(kFontsDir + "/NotoSansArabic-Bold.ttf", "ب", probe);
