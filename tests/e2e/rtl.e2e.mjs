@@ -98,6 +98,80 @@ async function screening(page, requests, problems) {
   checks.ok(problems.length === 0, `no page errors${problems.length ? ': ' + problems.join('; ') : ''}`);
 }
 
+// The staff workspace in Arabic: a site that runs the clinic's workspace (the staff program, which
+// has the shaper) offers العربية in the top bar's language disclosure; staff switch to it by
+// keyboard; <html dir="rtl" lang="ar">; the set-up form's controls found by role and Arabic name,
+// the top bar starting at the right; no two controls overlap, none leaves the screen, at 1280 and
+// at 320 CSS px wide; screenshots build/e2e/rtl-workspace-*.png.
+async function workspace() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const staffSite = { ...site, mode: 'clinic' };
+  await context.route('**/assets/site.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(staffSite) }));
+  const { page, problems } = await openApp(context, server.url);
+  // The kiosk program reads site.json and starts the staff program: a read may meet the old page going.
+  const read = (p) => p.evaluate(() => (window.safetynet && window.safetynet.ready() ? window.safetynet.state() : null)).catch(() => null);
+  const s = await pollState(page, (x) => x && x.mode === 'clinic' && x.workspace, { timeout: 90000, read });
+  checks.ok(s.ok, `site.json's "mode": "clinic" opens the clinic's workspace (${s.state && s.state.mode})`);
+  const en = texts('en'), t = texts('ar');
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  await button(en('ws.setup.create')).waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});
+  await press(page, button(en('lang.menu', { language: 'English' })));
+  await press(page, button('العربية'));
+  const arabic = await pollState(page, (x) => x && x.lang === 'ar', { read });
+  checks.ok(arabic.ok, `"${en('lang.menu', { language: 'English' })}", then "العربية", by keyboard: the workspace is in Arabic`);
+  const create = button(t('ws.setup.create'));
+  await create.waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});
+  checks.ok(await create.count() === 1, `the set-up button is there by role and its Arabic name ("${t('ws.setup.create')}")`);
+  await settle(page);
+  const html = await page.evaluate(() => ({ dir: document.documentElement.dir, lang: document.documentElement.lang }));
+  checks.ok(html.dir === 'rtl' && html.lang === 'ar', `the workspace: <html dir="${html.dir}" lang="${html.lang}">`);
+  const menu = await button(t('lang.menu', { language: 'العربية' })).boundingBox();
+  checks.ok(menu && menu.x + menu.width > 1280 - 60, `the top bar starts at the right: "${t('lang.menu', { language: 'العربية' })}" ends at x ${menu && Math.round(menu.x + menu.width)}`);
+  const field = await page.getByRole('textbox', { name: t('ws.setup.pass'), exact: true }).boundingBox();
+  const go = await create.boundingBox();
+  checks.ok(field && go && Math.abs(go.x + go.width - (field.x + field.width)) < 2 && go.x > field.x + field.width / 2,
+            `the button ends at the fields' right edge (button ${go && Math.round(go.x)}-${go && Math.round(go.x + go.width)}, field ${field && Math.round(field.x)}-${field && Math.round(field.x + field.width)})`);
+  for (const [w, h, name] of [[1280, 800, 'workspace-01-setup'], [320, 568, 'workspace-02-setup-320']]) {
+    await page.setViewportSize({ width: w, height: h });
+    await settle(page);
+    await settle(page);
+    const list = await controls(page);
+    const over = overlaps(list);
+    checks.ok(over.length === 0, `${w} wide: no two controls of the Arabic workspace overlap${over.length ? ': ' + over.join(', ') : ''}`);
+    const outside = list.filter((c) => c.full.x < -0.5 || c.full.x + c.full.w > w + 0.5).map((c) => c.id);
+    checks.ok(outside.length === 0, `${w} wide: every control is inside the screen's width${outside.length ? ': ' + outside.join(', ') : ''}`);
+    await shot(page, name);
+  }
+  // Set up by keyboard under the Arabic labels, then the dashboard: the tabs read from the right.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await settle(page);
+  for (const key of ['ws.setup.pass', 'ws.setup.pass2']) {
+    const f = page.getByRole('textbox', { name: t(key), exact: true });
+    await f.focus();
+    await settle(page);
+    await f.fill('');
+    await page.keyboard.type('clinic passphrase 1');
+    await settle(page);
+  }
+  await press(page, create);
+  const ready = await pollState(page, (x) => x && x.workspace && x.workspace.store === 'unlocked' && !x.workspace.saving, { timeout: 90000, read });
+  checks.ok(ready.ok, `set up in Arabic: the encrypted store is unlocked (${ready.state && ready.state.workspace && ready.state.workspace.store})`);
+  await press(page, page.getByRole('tab', { name: t('ws.tab.dashboard'), exact: true }));
+  const dash = await pollState(page, (x) => x && x.workspace && x.workspace.tab === 'dashboard', { read });
+  checks.ok(dash.ok, `"${t('ws.tab.dashboard')}" by keyboard opens the dashboard`);
+  const first = await page.getByRole('tab', { name: t('ws.tab.screenings'), exact: true }).boundingBox();
+  const second = await page.getByRole('tab', { name: t('ws.tab.refer'), exact: true }).boundingBox();
+  checks.ok(first && second && first.x >= second.x + second.width - 0.5 && first.x + first.width > 1280 - 60,
+            `the tabs read from the right: "${t('ws.tab.screenings')}" (x ${first && Math.round(first.x)}) right of "${t('ws.tab.refer')}" (x ${second && Math.round(second.x)})`);
+  const over = overlaps(await controls(page));
+  checks.ok(over.length === 0, `the Arabic dashboard: no two controls overlap${over.length ? ': ' + over.join(', ') : ''}`);
+  await shot(page, 'workspace-03-dashboard');
+  // The kiosk program starting the staff program cuts its own requests short (net::ERR_ABORTED).
+  const errors = problems.filter((p) => !p.includes('net::ERR_ABORTED'));
+  checks.ok(errors.length === 0, `the workspace: no page errors${errors.length ? ': ' + errors.join('; ') : ''}`);
+  await context.close();
+}
+
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.route('**/assets/site.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(site) }));
@@ -106,6 +180,7 @@ try {
   const arabic = (await page.evaluate(() => window.safetynet.core.languages())).some((l) => l.code === 'ar');
   if (arabic) {
     await screening(page, requests, problems);
+    await workspace();
   } else {
     console.log('skipped: the Arabic screens: the app has no Arabic catalog yet (assets/i18n/*.ar.json); checking the program choice only');
     const direct = await openApp(context, `${server.url}?lang=ar`);

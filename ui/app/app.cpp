@@ -360,6 +360,7 @@ void App::frame() {
     const core::Language* language = core::find_language(m_i18n.language());
     ctx.rtl = language && language->direction == core::TextDirection::RightToLeft;
     ctx.shaped = m_shaped;
+    if (m_shaped) m_shaped->set_screen_rtl(ctx.rtl);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     // A new screen opens at its top (in the compact layout the whole window scrolls). There the

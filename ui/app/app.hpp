@@ -77,6 +77,8 @@ public:
     core::Translator& translator() { return m_i18n; }
     const SiteConfig& site() const { return m_site; }
     const DisplaySettings& display() const { return m_display; }
+    // The faces of the last frame (tests compare what the shaper placed in them).
+    const FontSet& fonts() const { return m_fonts; }
     const WidgetRegistry& widgets() const { return m_widgets; }
     // The semantic tree of the last frame (what assistive technology gets), and the requests
     // that come back through it (focus, activation, text, values, scrolling). A request makes

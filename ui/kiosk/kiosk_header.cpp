@@ -63,9 +63,10 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
         controls.push_back({"textsize." + std::to_string(i), ctx.tr(kSizeKeys[i]), settings.text_size == i,
                             width_of(ctx.tr(kSizeKeys[i])), {}});
     controls.push_back({"contrast", ctx.tr("contrast.high"), settings.high_contrast, width_of(ctx.tr("contrast.high")), {}});
-    const float name_w = ImGui::CalcTextSize(site_name.c_str()).x;
+    // Measured as drawn: shaped in a right-to-left language (paragraph() below).
+    const float name_w = text_size(ctx, ctx.fonts.bold, site_name).x;
     // On its own row the name wraps (at 320 CSS px "Riverside Community Health (demo)" was cut).
-    const float name_h = ImGui::CalcTextSize(site_name.c_str(), nullptr, false, width - 2 * pad).y;
+    const float name_h = text_size(ctx, ctx.fonts.bold, site_name, width - 2 * pad).y;
     ImGui::PopFont();
 
     float controls_w = -gap;
@@ -103,13 +104,10 @@ void draw_kiosk_header(Context& ctx, const std::string& site_name, const std::ve
     ImGui::PushFont(ctx.fonts.bold);
     ImGui::SetCursorPos(ImVec2(ctx.rtl ? std::max(pad, width - pad - name_w) : pad,
                                one_row ? (row_h - ImGui::GetTextLineHeight()) * 0.5f : (name_row_h - name_h) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, p.primary_active);
     ImGui::PushTextWrapPos(width - pad);
-    ImGui::TextUnformatted(site_name.c_str());
+    paragraph(ctx, site_name.c_str(), ctx.fonts.bold, p.primary_active);
     ImGui::PopTextWrapPos();
-    ImGui::PopStyleColor();
     ImGui::PopFont();
-    ctx.semantics.add_item({}, Role::Text, site_name);
 
     // The controls: each language in its own name (marked as that language), then the text
     // sizes and contrast, as buttons that stay pressed while chosen.

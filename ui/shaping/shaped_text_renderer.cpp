@@ -108,13 +108,14 @@ float ShapedTextRenderer::em_per_size() const {
 
 const ShapedParagraph& ShapedTextRenderer::layout(const ImFont* font, std::string_view text, float wrap_width) {
     const float device_wrap = wrap_width > 0 ? wrap_width / font->Scale : 0.0f;
+    const BaseDirection direction = m_screen_rtl && has_rtl_letters(text) ? BaseDirection::RightToLeft : BaseDirection::Auto;
     std::string key = std::to_string(quarter_px(font)) + (is_bold(font) ? "b" : "r") +
-                      std::to_string(std::lround(device_wrap)) + '\x1f';
+                      (direction == BaseDirection::RightToLeft ? "<" : "") + std::to_string(std::lround(device_wrap)) + '\x1f';
     key.append(text);
     if (const auto it = m_layouts.find(key); it != m_layouts.end()) return it->second;
     if (m_layouts.size() >= kMaxLayouts) m_layouts.clear();
     if (m_demand) m_demand->want(text);  // its script's font, if not yet fetched: laid out again once it is
-    return m_layouts[key] = m_shaper.layout(text, BaseDirection::Auto, fonts_for(font), em_px(font), device_wrap);
+    return m_layouts[key] = m_shaper.layout(text, direction, fonts_for(font), em_px(font), device_wrap);
 }
 
 ImVec2 ShapedTextRenderer::measure(ImFont* font, std::string_view text, float wrap_width) {

@@ -26,6 +26,7 @@ public:
     void fill_glyphs(ImFontAtlas& atlas) override;
     void set_fonts(const FontSet& fonts, const DemandFonts* demand) override;
     void set_demand_fonts(DemandFonts* demand) override { m_demand = demand; }
+    void set_screen_rtl(bool rtl) override { m_screen_rtl = rtl; }
     bool take_changed() override;
     bool changed() const override { return m_changed; }
 
@@ -62,6 +63,7 @@ private:
     std::map<std::string, ShapedParagraph> m_layouts;  // recent layouts, by font, width and text
     DemandFonts* m_demand = nullptr;
     bool m_changed = false;
+    bool m_screen_rtl = false;
 };
 
 }  // namespace safetynet::ui

@@ -32,6 +32,12 @@ struct Context {
     // right-to-left program does: web/CMakeLists.txt), else by ImGui.
     bool rtl = false;
     ShapedText* shaped = nullptr;
+    // Right to left, the widgets also place themselves mirrored in ImGui's flow (place_next in
+    // widgets.hpp): the workspace sets it, whose screens are laid out by that flow. The kiosk
+    // does not: it places its controls itself, mirrored where they sit side by side.
+    bool mirror_flow = false;
+
+    bool mirrored() const { return rtl && mirror_flow; }
     // The language a form's own texts (questions, answers) are shown in, when not the screen's:
     // the kiosk sets it while it draws, to the form's language where the site keeps project
     // instrument translations from patients (site.json "instrument_translations").

@@ -28,6 +28,12 @@ public:
     virtual void draw(ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width,
                       float box_width) = 0;
 
+    // The screen's direction. On a right-to-left screen a text with right-to-left letters is laid
+    // out as a right-to-left paragraph whatever its first letter ("SafetyNet للعيادات" reads from
+    // "SafetyNet", at the right, as the page's dir="rtl" has it); elsewhere, and a text without
+    // such letters (a name, a date), takes the direction of its first strong letter (UAX #9 P2-P3).
+    virtual void set_screen_rtl(bool rtl) = 0;
+
     // The atlas: build_fonts() calls add_glyphs() before ImFontAtlas::Build() (a rectangle per
     // glyph wanted) and fill_glyphs() after it (their bitmaps); then set_fonts() with the faces.
     virtual void add_glyphs(ImFontAtlas& atlas) = 0;

@@ -12,14 +12,14 @@ namespace {
 using nlohmann::json;
 
 // A language the site offers must be one SafetyNet knows; a right-to-left one is offered as
-// it is, with the plain warning that the app does not yet shape it (docs/TRANSLATIONS.md).
+// it is, with the plain warning of what is not yet mirrored (docs/TRANSLATIONS.md, "Right to left").
 void check_languages(const std::vector<std::string>& codes, std::vector<std::string>& warnings) {
     for (const std::string& code : codes) {
         const core::Language* l = core::find_language(code);
         if (!l)
             warnings.push_back("languages: " + code + " is not a language SafetyNet knows (assets/i18n/languages.json)");
         else if (l->direction == core::TextDirection::RightToLeft)
-            warnings.push_back("languages: " + code + ": " + l->english_name + " is laid out right-to-left only in part (the kiosk's questions, answers and buttons; not its header or the staff workspace)");
+            warnings.push_back("languages: " + code + ": " + l->english_name + " is laid out right-to-left except the workspace's sliders (the referral distance filter), which still run left to right");
     }
 }
 

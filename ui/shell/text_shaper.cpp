@@ -36,6 +36,18 @@ private:
 
 }  // namespace
 
+// Whether `utf8` has letters of a right-to-left script: U+0590-07FF (Hebrew, Arabic, Syriac,
+// Thaana, NKo; UTF-8 lead bytes D6 90 to DF) or the presentation forms U+FB00-FEFF (EF AC-BB;
+// a few Latin ligatures and variation selectors among them, which the shaper draws as well).
+bool has_rtl_letters(std::string_view utf8) {
+    for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
+        const auto lead = static_cast<unsigned char>(utf8[i]), next = static_cast<unsigned char>(utf8[i + 1]);
+        if ((lead == 0xD6 && next >= 0x90) || (lead >= 0xD7 && lead <= 0xDF)) return true;
+        if (lead == 0xEF && next >= 0xAC && next <= 0xBB) return true;
+    }
+    return false;
+}
+
 std::vector<std::int32_t> encode_paragraph(const ShapedParagraph& p) {
     std::vector<std::int32_t> out{kWireVersion, p.rtl ? 1 : 0, static_cast<std::int32_t>(p.lines.size())};
     for (const ShapedLine& line : p.lines) {

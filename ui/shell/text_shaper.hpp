@@ -53,6 +53,10 @@ public:
                                    const std::vector<std::uint16_t>& fonts, float em_px, float max_width) = 0;
 };
 
+// Whether `utf8` has letters of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, NKo, the
+// presentation forms): such a text is drawn by a shaper.
+bool has_rtl_letters(std::string_view utf8);
+
 // The wire form of a ShapedParagraph, for a shaper that runs in another WebAssembly module:
 // 32-bit integers, positions in 1/64 pixel. encode and decode are exact inverses for positions
 // on that grid.

@@ -1,5 +1,7 @@
 #include "ui/shell/widgets.hpp"
 
+#include "ui/shell/text_shaper.hpp"
+
 #include <imgui_internal.h>
 #include <sodium.h>
 
@@ -83,18 +85,6 @@ void mark_language(Context& ctx, SemanticNode& node, std::string_view lang) {
 
 namespace {
 
-// Whether `utf8` has letters of a right-to-left script: U+0590-07FF (Hebrew, Arabic, Syriac,
-// Thaana, NKo; UTF-8 lead bytes D6 90 to DF) or the presentation forms U+FB00-FEFF (EF AC-BB;
-// a few Latin ligatures and variation selectors among them, which the shaper draws as well).
-bool has_rtl_letters(std::string_view utf8) {
-    for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
-        const auto lead = static_cast<unsigned char>(utf8[i]), next = static_cast<unsigned char>(utf8[i + 1]);
-        if ((lead == 0xD6 && next >= 0x90) || (lead >= 0xD7 && lead <= 0xDF)) return true;
-        if (lead == 0xEF && next >= 0xAC && next <= 0xBB) return true;
-    }
-    return false;
-}
-
 // The program's shaper (ui/shell/shaped_text.hpp), where it has one, draws the text of a
 // right-to-left screen and any text with right-to-left letters (a language's own name in the
 // picker); otherwise ImGui draws it.
@@ -110,6 +100,106 @@ void draw_shaped_label(ShapedText& shaped, ImFont* font, const char* label) {
                 ImVec2(std::floor(min.x + (max.x - min.x - size.x) * 0.5f), std::floor(min.y + (max.y - min.y - size.y) * 0.5f)),
                 ImGui::GetColorU32(ImGuiCol_Text), label, 0, 0);
 }
+
+// Where the current line starts and ends (screen x): ImGui's next-line position (ImGui::ItemSize)
+// and the text wrap position, else the content region's edge (a table cell's inside a table).
+float line_left() {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    return std::floor(w->Pos.x + w->DC.Indent.x + w->DC.ColumnsOffset.x);
+}
+float line_right() {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float edge = ImGui::GetContentRegionMaxAbs().x;
+    return w->DC.TextWrapPos > 0 ? std::min(edge, w->Pos.x - w->Scroll.x + w->DC.TextWrapPos) : edge;
+}
+// Whether ImGui::SameLine() was called since the last item: the cursor is on that item's line,
+// past the line's start.
+bool on_same_line() {
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    return w->DC.CursorPos.y == w->DC.CursorPosPrevLine.y && w->DC.CursorPos.x > line_left();
+}
+
+// The room left on the current line for the next item: right to left, mirrored, what lies
+// between the line's start and the item before it (or the line's end); else ImGui's.
+float line_avail(const Context& ctx) {
+    if (!ctx.mirrored()) return ImGui::GetContentRegionAvail().x;
+    const float right = on_same_line() ? ImGui::GetItemRectMin().x - ImGui::GetStyle().ItemSpacing.x : line_right();
+    return right - line_left();
+}
+
+}  // namespace
+
+ImVec2 text_size(Context& ctx, ImFont* font, std::string_view text, float wrap_width) {
+    if (ShapedText* shaped = shaper(ctx, text)) return shaped->measure(font, text, wrap_width);
+    ImVec2 size = font->CalcTextSizeA(font_px(font), FLT_MAX, wrap_width, text.data(), text.data() + text.size());
+    size.x = IM_FLOOR(size.x + 0.99999f);  // as ImGui::CalcTextSize rounds it
+    return size;
+}
+
+void draw_text(Context& ctx, ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text, float wrap_width,
+               float box_width) {
+    ShapedText* shaped = shaper(ctx, text);
+    // One line on a right-to-left screen starts at the box's right edge whatever its own direction
+    // (CSS text-align: start under dir="rtl"): a Latin name in a field, a date in a cell.
+    if (ctx.rtl && box_width > 0 && (wrap_width == 0 || !shaped)) {
+        pos.x += std::max(0.0f, box_width - text_size(ctx, font, text, wrap_width).x);
+        box_width = 0;
+    }
+    if (shaped) return shaped->draw(dl, font, pos, color, text, wrap_width, box_width);
+    dl->AddText(font, font_px(font), pos, color, text.data(), text.data() + text.size(), wrap_width);
+}
+
+void place_next(Context& ctx, float width) {
+    if (!ctx.mirrored()) return;
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float right = on_same_line() ? ImGui::GetItemRectMin().x - ImGui::GetStyle().ItemSpacing.x : line_right();
+    w->DC.CursorPos.x = std::max(line_left(), std::floor(right - width));
+}
+
+void begin_placed_group(Context& ctx, float width) {
+    // A pixel to spare: `width` is a text's measure, and the text wrapped at exactly that width
+    // broke a word ("متأخرة" under a dashboard figure) on rounding.
+    width = std::ceil(width) + 1.0f;
+    place_next(ctx, width);
+    ImGui::BeginGroup();
+    if (ctx.mirrored()) ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
+}
+
+void end_placed_group(Context& ctx) {
+    if (ctx.mirrored()) ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+}
+
+bool fits_beside_last(Context& ctx, float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    if (ctx.mirrored()) return ImGui::GetItemRectMin().x - spacing - width >= line_left();
+    return ImGui::GetItemRectMax().x + spacing + width <= ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+}
+
+void mirror_table_columns(Context& ctx) {
+    ImGuiTable* table = ImGui::GetCurrentTable();
+    if (!table) return;
+    // The order ImGui lays the columns out in (what a person's reordering changes, ImGui's
+    // TableUpdateLayout reads it on the first row): reversed right to left.
+    for (int n = 0; n < table->ColumnsCount; ++n) {
+        const int order = ctx.mirrored() ? table->ColumnsCount - 1 - n : n;
+        table->Columns[n].DisplayOrder = static_cast<ImGuiTableColumnIdx>(order);
+        table->DisplayOrderToIndex[order] = static_cast<ImGuiTableColumnIdx>(n);
+    }
+}
+
+bool framed_button(Context& ctx, const std::string& imgui_id, const char* label, ImVec2 size) {
+    ImFont* font = ImGui::GetFont();
+    ShapedText* shaped = shaper(ctx, label);
+    if (size.x == 0 && (shaped || ctx.mirrored())) size.x = text_size(ctx, font, label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    place_next(ctx, size.x);
+    // Shaped: ImGui draws the button without its label, the shaper draws the label on it.
+    const bool pressed = ImGui::Button(((shaped ? std::string() : std::string(label)) + imgui_id).c_str(), size);
+    if (shaped) draw_shaped_label(*shaped, font, label);
+    return pressed;
+}
+
+namespace {
 
 bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonStyle style, ImVec2 size, Role role,
                    std::uint32_t states) {
@@ -128,12 +218,7 @@ bool styled_button(Context& ctx, std::string_view id, const char* label, ButtonS
     // A button's label carries it; frame edges are for fields (the high-contrast theme keeps both).
     if (ctx.palette != &palette(true)) ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     ImGui::PushFont(ctx.fonts.bold);
-    ShapedText* shaped = shaper(ctx, label);
-    if (shaped && size.x == 0) size.x = shaped->measure(ctx.fonts.bold, label, 0).x + 2 * ImGui::GetStyle().FramePadding.x;
-    // Shaped: ImGui draws the button without its label, the shaper draws the label on it.
-    const std::string imgui_label = (shaped ? std::string() : std::string(label)) + "###" + std::string(id);
-    const bool pressed = ImGui::Button(imgui_label.c_str(), size);
-    if (shaped) draw_shaped_label(*shaped, ctx.fonts.bold, label);
+    const bool pressed = framed_button(ctx, "###" + std::string(id), label, size);
     ImGui::PopFont();
     if (ctx.palette != &palette(true)) ImGui::PopStyleVar();
     ImGui::PopStyleColor(4);
@@ -176,16 +261,28 @@ float wrap_width_here() {
 }
 
 // Text drawn by the shaper as one item as wide as the wrapping width, so that the lines of a
-// right-to-left paragraph end at its right edge (CSS text-align: start).
-void shaped_text_item(ShapedText& shaped, const char* text, ImFont* font, const ImVec4& color) {
-    const float wrap = wrap_width_here();
+// right-to-left paragraph end at its right edge (CSS text-align: start). On a right-to-left
+// screen whose flow is mirrored (Context::mirror_flow) the item is as wide as its text and placed mirrored (place_next): against the line's
+// right edge, or left of the item it follows on the same line, where the flow is mirrored.
+void shaped_text_item(Context& ctx, ShapedText& shaped, const char* text, ImFont* font, const ImVec4& color) {
+    float wrap = wrap_width_here();
+    if (ctx.mirrored() && wrap > 0) wrap = line_avail(ctx);
     const ImVec2 size = shaped.measure(font, text, wrap);
+    if (ctx.mirrored()) place_next(ctx, size.x);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float box = wrap > 0 ? wrap : size.x;
+    const float box = wrap > 0 && !ctx.mirrored() ? wrap : size.x;
     shaped.draw(ImGui::GetWindowDrawList(), font, pos, ImGui::GetColorU32(color), text, wrap, box);
     const ImRect bb(pos, ImVec2(pos.x + box, pos.y + size.y));
     ImGui::ItemSize(bb.GetSize());
     ImGui::ItemAdd(bb, 0);
+}
+
+// A paragraph drawn, by the shaper where it shapes the text, else by ImGui.
+void text_item(Context& ctx, const char* text, ImFont* font, const ImVec4& color) {
+    if (ShapedText* shaped = shaper(ctx, text ? text : ""))
+        shaped_text_item(ctx, *shaped, text, font, color);
+    else
+        paragraph(text, font, color);
 }
 
 }  // namespace
@@ -198,11 +295,10 @@ void paragraph(const char* text, ImFont* font, const ImVec4& color) {
     ImGui::PopFont();
 }
 
+void draw_paragraph(Context& ctx, const char* text, ImFont* font, const ImVec4& color) { text_item(ctx, text, font, color); }
+
 void paragraph(Context& ctx, const char* text, ImFont* font, const ImVec4& color, std::string_view lang) {
-    if (ShapedText* shaped = shaper(ctx, text ? text : ""))
-        shaped_text_item(*shaped, text, font, color);
-    else
-        paragraph(text, font, color);
+    text_item(ctx, text, font, color);
     if (!text || !*text) return;
     mark_language(ctx, ctx.semantics.add_item({}, Role::Text, text), lang);
 }
@@ -211,7 +307,7 @@ void heading(Context& ctx, const char* text, std::string_view id, int level) {
     ImFont* font = level <= 2 ? ctx.fonts.heading : ctx.fonts.bold;
     ImGui::PushFont(font);
     if (ShapedText* shaped = shaper(ctx, text))
-        shaped_text_item(*shaped, text, font, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+        shaped_text_item(ctx, *shaped, text, font, ImGui::GetStyleColorVec4(ImGuiCol_Text));
     else
         ImGui::TextUnformatted(text);
     ImGui::PopFont();
@@ -491,7 +587,7 @@ void copy_text(char* buf, std::size_t size, const std::string& text) {
 
 // A control's label above it (drawn only: the control's node carries it as its name).
 void label_above(Context& ctx, const char* label) {
-    if (label && *label) paragraph(label, ctx.fonts.small, ctx.palette->text);
+    if (label && *label) text_item(ctx, label, ctx.fonts.small, ctx.palette->text);
 }
 
 }  // namespace
@@ -505,12 +601,13 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
         copy_text(buf, size, *text);
         sodium_memzero(text->data(), text->capacity());
     }
-    ImGui::BeginGroup();
+    const float width = o.width > 0 ? o.width : std::max(line_avail(ctx), 40.0f * ctx.scale);
+    begin_placed_group(ctx, std::max(width, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     ImGui::PushFont(ctx.fonts.body);
     const ImGuiStyle& style = ImGui::GetStyle();
     const bool multiline = o.kind == InputKind::Multiline;
-    const float width = o.width > 0 ? o.width : std::max(ImGui::GetContentRegionAvail().x, 40.0f * ctx.scale);
+    place_next(ctx, width);
     const float height = multiline ? std::max(o.height, small_target(ctx.scale)) : std::max(ImGui::GetFrameHeight(), small_target(ctx.scale));
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
@@ -537,63 +634,67 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
     const ImVec2 text_pos(pos.x + style.FramePadding.x * 0.6f, pos.y + (multiline ? style.FramePadding.y * 0.6f
                                                                                  : (height - ImGui::GetTextLineHeight()) * 0.5f));
     const ImVec4 clip(pos.x, pos.y, max.x - style.FramePadding.x * 0.3f, max.y);
-    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), text_pos, ImGui::GetColorU32(hint ? p.text_muted : p.text),
-                hint ? o.hint : shown.c_str(), nullptr, multiline ? width - style.FramePadding.x * 1.2f : 0.0f, &clip);
+    const char* text = hint ? o.hint : shown.c_str();
+    const float wrap = multiline ? width - style.FramePadding.x * 1.2f : 0.0f;
+    if (ctx.rtl && ctx.shaped) {
+        // Right to left (the page's <input dir=rtl> shows it so while it has the focus): shaped,
+        // against the box's right edge.
+        dl->PushClipRect(ImVec2(pos.x + style.FramePadding.x * 0.3f, pos.y), ImVec2(clip.z, clip.w), true);
+        draw_text(ctx, dl, ctx.fonts.body, text_pos, ImGui::GetColorU32(hint ? p.text_muted : p.text), text, wrap,
+                  width - style.FramePadding.x * 1.2f);
+        dl->PopClipRect();
+    } else {
+        dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), text_pos, ImGui::GetColorU32(hint ? p.text_muted : p.text), text,
+                    nullptr, wrap, &clip);
+    }
     sodium_memzero(shown.data(), shown.capacity());
     ImGui::PopFont();
     if (o.description) paragraph(ctx, o.description, ctx.fonts.small, o.invalid ? p.urgent : p.text_muted);
-    ImGui::EndGroup();
+    end_placed_group(ctx);
     return changed;
 }
 
 void same_line_if_fits(Context& ctx, const char* label) {
-    ImGui::PushFont(ctx.fonts.body);
-    const float width = (24.0f + 2 * 12.0f) * ctx.scale + ImGui::CalcTextSize(label).x;  // check_box()'s layout
-    ImGui::PopFont();
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+    const float width = (24.0f + 2 * 12.0f) * ctx.scale + text_size(ctx, ctx.fonts.body, label).x;  // check_box()'s layout
+    if (fits_beside_last(ctx, width)) ImGui::SameLine();
 }
 
-bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
+namespace {
+
+// A check box or a radio: the mark, then its label (right to left: the mark at the right, the
+// label against it), the label wrapping at the line's end. True when pressed.
+bool marked_choice(Context& ctx, std::string_view id, const char* label, bool on, bool multi) {
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);
     const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
     // The label wraps at the line's end (a consent statement ran off a narrow screen).
-    const float wrap = std::max(ImGui::GetContentRegionAvail().x - mark - 2 * gap, 1.0f);
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, wrap);
+    const float wrap = std::max(line_avail(ctx) - mark - 2 * gap, 1.0f);
+    const ImVec2 text = text_size(ctx, ctx.fonts.body, label, wrap);
     const float height = std::max(small_target(ctx.scale), text.y + 8.0f * ctx.scale);
+    const float width = mark + gap + text.x + gap;
+    place_next(ctx, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(mark + gap + text.x + gap, height));
-    describe(ctx, id, Role::Checkbox, label, *value ? kChecked : 0u);
-    const bool toggled = pressed_or_activated(ctx, id, pressed);
-    if (toggled) *value = !*value;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_mark(ctx, dl, ImVec2(pos.x + mark * 0.5f, pos.y + height * 0.5f), mark, *value, true);
-    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f),
-                ImGui::GetColorU32(p.text), label, nullptr, wrap);
-    ImGui::PopFont();
-    return toggled;
-}
-
-bool radio(Context& ctx, std::string_view id, const char* label, bool on) {
-    const Palette& p = *ctx.palette;
-    ImGui::PushFont(ctx.fonts.body);
-    const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
-    // The label wraps at the line's end (a consent statement ran off a narrow screen).
-    const float wrap = std::max(ImGui::GetContentRegionAvail().x - mark - 2 * gap, 1.0f);
-    const ImVec2 text = ImGui::CalcTextSize(label, nullptr, false, wrap);
-    const float height = std::max(small_target(ctx.scale), text.y + 8.0f * ctx.scale);
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(mark + gap + text.x + gap, height));
-    describe(ctx, id, Role::Radio, label, on ? kChecked : 0u);
+    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
+    describe(ctx, id, multi ? Role::Checkbox : Role::Radio, label, on ? kChecked : 0u);
     const bool chosen = pressed_or_activated(ctx, id, pressed);
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    draw_mark(ctx, dl, ImVec2(pos.x + mark * 0.5f, pos.y + height * 0.5f), mark, on, false);
-    dl->AddText(ctx.fonts.body, font_px(ctx.fonts.body), ImVec2(pos.x + mark + gap, pos.y + (height - text.y) * 0.5f),
-                ImGui::GetColorU32(p.text), label, nullptr, wrap);
+    const float mark_x = ctx.rtl ? pos.x + width - mark * 0.5f : pos.x + mark * 0.5f;
+    draw_mark(ctx, dl, ImVec2(mark_x, pos.y + height * 0.5f), mark, multi && chosen ? !on : on, multi);
+    draw_text(ctx, dl, ctx.fonts.body, ImVec2(ctx.rtl ? pos.x + gap : pos.x + mark + gap, pos.y + (height - text.y) * 0.5f),
+              ImGui::GetColorU32(p.text), label, wrap, text.x);
     ImGui::PopFont();
     return chosen;
 }
+
+}  // namespace
+
+bool check_box(Context& ctx, std::string_view id, const char* label, bool* value) {
+    const bool toggled = marked_choice(ctx, id, label, *value, true);
+    if (toggled) *value = !*value;
+    return toggled;
+}
+
+bool radio(Context& ctx, std::string_view id, const char* label, bool on) { return marked_choice(ctx, id, label, on, false); }
 
 bool choice(Context& ctx, std::string_view id, const char* label, const std::vector<std::string>& options, int* index,
             float width) {
@@ -606,14 +707,17 @@ bool choice(Context& ctx, std::string_view id, const char* label, const std::vec
             changed = true;
         }
     }
-    ImGui::BeginGroup();
-    label_above(ctx, label);
-    ImGui::PushFont(ctx.fonts.body);
     const ImGuiStyle& style = ImGui::GetStyle();
     const char* current = *index >= 0 && *index < static_cast<int>(options.size()) ? options[static_cast<std::size_t>(*index)].c_str() : "";
+    ImGui::PushFont(ctx.fonts.body);
     const float arrow = ImGui::GetFontSize();
-    const float w = width > 0 ? width : ImGui::CalcTextSize(current).x + arrow + 3 * style.FramePadding.x;
+    const float w = width > 0 ? width : text_size(ctx, ctx.fonts.body, current).x + arrow + 3 * style.FramePadding.x;
+    ImGui::PopFont();
+    begin_placed_group(ctx, std::max(w, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
+    label_above(ctx, label);
+    ImGui::PushFont(ctx.fonts.body);
     const float h = std::max(ImGui::GetFrameHeight(), small_target(ctx.scale));
+    place_next(ctx, w);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(w, h));
     SemanticNode& n = describe(ctx, id, Role::ComboBox, label ? label : "");
@@ -630,10 +734,17 @@ bool choice(Context& ctx, std::string_view id, const char* label, const std::vec
     dl->AddRectFilled(pos, max, ImGui::GetColorU32(p.surface), style.FrameRounding * 0.5f);
     dl->AddRect(pos, max, ImGui::GetColorU32(p.field_border), style.FrameRounding * 0.5f, 0, std::max(1.0f, ctx.scale));
     const float text_y = pos.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
-    dl->AddText(ImVec2(pos.x + style.FramePadding.x * 0.6f, text_y), ImGui::GetColorU32(p.text), current);
-    ImGui::RenderArrow(dl, ImVec2(max.x - arrow - style.FramePadding.x * 0.5f, text_y), ImGui::GetColorU32(p.text), ImGuiDir_Down);
+    if (ctx.rtl) {  // the value against the right edge, the arrow at the left
+        const float inner = w - arrow - style.FramePadding.x * 1.6f;
+        draw_text(ctx, dl, ctx.fonts.body, ImVec2(pos.x + arrow + style.FramePadding.x, text_y), ImGui::GetColorU32(p.text),
+                  current, 0, inner);
+        ImGui::RenderArrow(dl, ImVec2(pos.x + style.FramePadding.x * 0.5f, text_y), ImGui::GetColorU32(p.text), ImGuiDir_Down);
+    } else {
+        dl->AddText(ImVec2(pos.x + style.FramePadding.x * 0.6f, text_y), ImGui::GetColorU32(p.text), current);
+        ImGui::RenderArrow(dl, ImVec2(max.x - arrow - style.FramePadding.x * 0.5f, text_y), ImGui::GetColorU32(p.text), ImGuiDir_Down);
+    }
     ImGui::PopFont();
-    ImGui::EndGroup();
+    end_placed_group(ctx);
     return changed;
 }
 
@@ -645,26 +756,52 @@ bool slider(Context& ctx, std::string_view id, const char* label, int* value, in
         changed = k != *value;
         *value = k;
     }
-    ImGui::BeginGroup();
+    const float w = width > 0 ? width : line_avail(ctx);
+    begin_placed_group(ctx, std::max(w, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
-    ImGui::SetNextItemWidth(width > 0 ? width : -1.0f);
+    place_next(ctx, w);
+    ImGui::SetNextItemWidth(width > 0 || ctx.mirrored() ? w : -1.0f);
     const std::string imgui_id = "##" + std::string(id);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
                                                            (small_target(ctx.scale) - ImGui::GetFontSize()) * 0.5f));
-    changed = ImGui::SliderInt(imgui_id.c_str(), value, min, max, text) || changed;
+    // Shaped, ImGui draws the slider without its text and the shaper draws it on it. The slider
+    // itself still runs left to right (docs/TRANSLATIONS.md, "Right to left").
+    ShapedText* shaped = shaper(ctx, text ? text : "");
+    changed = ImGui::SliderInt(imgui_id.c_str(), value, min, max, shaped ? "" : text) || changed;
+    if (shaped) draw_shaped_label(*shaped, ImGui::GetFont(), text);
     ImGui::PopStyleVar();
     SemanticNode& n = describe(ctx, id, Role::Slider, label ? label : "");
     n.value_min = static_cast<float>(min);
     n.value_max = static_cast<float>(max);
     n.value_now = static_cast<float>(*value);
     n.value.assign(text);
-    ImGui::EndGroup();
+    end_placed_group(ctx);
     return changed;
 }
 
 void progress_bar(Context& ctx, std::string_view id, const char* label, float fraction, const char* text) {
     label_above(ctx, label);
-    ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1, 0), text);
+    if (!ctx.rtl) {
+        ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-1, 0), text);
+    } else {
+        // Right to left it fills from the right (ImGui's fills from the left), its text shaped.
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        place_next(ctx, line_avail(ctx));
+        const ImVec2 size(line_avail(ctx), ImGui::GetFrameHeight());
+        ImGui::Dummy(size);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        const float rounding = ImGui::GetStyle().FrameRounding;
+        dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), ImGui::GetColorU32(ImGuiCol_FrameBg), rounding);
+        const float filled = size.x * std::clamp(fraction, 0.0f, 1.0f);
+        if (filled > 0)
+            dl->AddRectFilled(ImVec2(pos.x + size.x - filled, pos.y), ImVec2(pos.x + size.x, pos.y + size.y),
+                              ImGui::GetColorU32(ImGuiCol_PlotHistogram), rounding);
+        if (text) {
+            const ImVec2 t = text_size(ctx, ImGui::GetFont(), text);
+            draw_text(ctx, dl, ImGui::GetFont(), ImVec2(pos.x + (size.x - t.x) * 0.5f, pos.y + (size.y - t.y) * 0.5f),
+                      ImGui::GetColorU32(ImGuiCol_Text), text);
+        }
+    }
     SemanticNode& n = describe(ctx, id, Role::ProgressBar, label ? label : "");
     n.value_min = 0;
     n.value_max = 100;
@@ -674,10 +811,27 @@ void progress_bar(Context& ctx, std::string_view id, const char* label, float fr
 
 void table_cell(Context& ctx, const char* text, bool header) {
     ImGui::TableNextColumn();
-    if (header) {
-        ImGui::TableHeader(text);
+    if (!ctx.rtl && !shaper(ctx, text)) {
+        if (header) ImGui::TableHeader(text);
+        else ImGui::TextUnformatted(text);
     } else {
-        ImGui::TextUnformatted(text);
+        // Shaped; right to left against the cell's right edge.
+        ImFont* font = ImGui::GetFont();
+        const ImVec2 size = text_size(ctx, font, text);
+        const float right = ImGui::GetContentRegionMaxAbs().x;
+        const float left = ImGui::GetCursorScreenPos().x;
+        const float x = ctx.rtl ? std::max(left, right - size.x) : left;
+        if (header) {
+            ImGui::TableHeader(("##" + std::string(text)).c_str());
+            const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+            draw_text(ctx, ImGui::GetWindowDrawList(), font, ImVec2(x, min.y + (max.y - min.y - size.y) * 0.5f),
+                      ImGui::GetColorU32(ImGuiCol_Text), text);
+        } else {
+            const ImVec2 pos(x, ImGui::GetCursorScreenPos().y);
+            draw_text(ctx, ImGui::GetWindowDrawList(), font, pos, ImGui::GetColorU32(ImGuiCol_Text), text);
+            ImGui::SetCursorScreenPos(pos);
+            ImGui::Dummy(size);
+        }
     }
     ctx.semantics.add_item({}, header ? Role::ColumnHeader : Role::Cell, text);
 }
@@ -686,16 +840,21 @@ bool disclosure(Context& ctx, std::string_view id, const char* label, bool* open
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);
     const float arrow = ImGui::GetFontSize(), gap = 10.0f * ctx.scale;
-    const ImVec2 text = ImGui::CalcTextSize(label);
+    const ImVec2 text = text_size(ctx, ctx.fonts.body, label);
     const float height = std::max(small_target(ctx.scale), text.y);
+    const float width = arrow + gap + text.x + gap;
+    place_next(ctx, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(arrow + gap + text.x + gap, height));
+    const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
     describe(ctx, id, Role::Button, label, *open ? kExpanded : kCollapsed);
     if (pressed_or_activated(ctx, id, pressed)) *open = !*open;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float y = pos.y + (height - text.y) * 0.5f;
-    ImGui::RenderArrow(dl, ImVec2(pos.x, y), ImGui::GetColorU32(p.text), *open ? ImGuiDir_Down : ImGuiDir_Right);
-    dl->AddText(ImVec2(pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label);
+    // The arrow where reading starts, pointing the way the text reads while closed.
+    const ImGuiDir closed = ctx.rtl ? ImGuiDir_Left : ImGuiDir_Right;
+    ImGui::RenderArrow(dl, ImVec2(ctx.rtl ? pos.x + width - arrow : pos.x, y), ImGui::GetColorU32(p.text),
+                       *open ? ImGuiDir_Down : closed);
+    draw_text(ctx, dl, ctx.fonts.body, ImVec2(ctx.rtl ? pos.x + gap : pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label);
     ImGui::PopFont();
     return *open;
 }

@@ -36,6 +36,35 @@ void draw_focus_ring(Context& ctx, ImVec2 min, ImVec2 max, float rounding);
 // Marks text that is not in the screen's language (WCAG 3.1.2): `lang` when it differs.
 void mark_language(Context& ctx, SemanticNode& node, std::string_view lang);
 
+// --- right to left (Context::rtl): text drawn by hand, and the layout mirrored
+//
+// ImGui lays items out left to right. On a right-to-left screen each widget places itself with
+// place_next() before it adds its item: the first item of a line ends at the line's right edge,
+// an item put on the same line (ImGui::SameLine) goes to the left of the item before it, so a
+// row of buttons, a label beside its value, a top bar read from the right (CSS direction: rtl).
+// Left to right these do nothing: the layout is ImGui's.
+
+// The size of `text` in `font`, its lines broken at `wrap_width` (0: none): the shaper's measure
+// where it draws the text (a right-to-left screen, or a text with right-to-left letters), else ImGui's.
+ImVec2 text_size(Context& ctx, ImFont* font, std::string_view text, float wrap_width = 0);
+// Draws `text` with its top-left corner at `pos`, its lines broken at `wrap_width`, in a box
+// `box_width` wide (0: the text's width): shaped where text_size() shapes it, and on a
+// right-to-left screen each line against the box's right edge.
+void draw_text(Context& ctx, ImDrawList* dl, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
+               float wrap_width = 0, float box_width = 0);
+// Right to left: moves the cursor so that the next item, `width` wide, is placed mirrored (above).
+void place_next(Context& ctx, float width);
+// A group `width` wide placed by place_next(), whose own lines end at its right edge (a field's
+// label above its box, a figure above its caption). end_placed_group() closes it.
+void begin_placed_group(Context& ctx, float width);
+void end_placed_group(Context& ctx);
+// Whether an item `width` wide still fits on the last item's line: after it (right to left:
+// before it) and inside the line. For "ImGui::SameLine() if it fits".
+bool fits_beside_last(Context& ctx, float width);
+// Right to left: the current table's columns shown in reverse order (the first at the right),
+// their logical order (TableNextColumn, the semantic tree) kept. Call after TableSetupColumn().
+void mirror_table_columns(Context& ctx);
+
 // --- buttons
 
 enum class ButtonStyle { Primary, Secondary, Selected };
@@ -47,6 +76,10 @@ bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle st
 // The width button() takes for `label` when given none (the shaper's measure where it draws it:
 // Arabic letters are not in ImGui's font).
 float button_width(Context& ctx, const char* label);
+// An ImGui button in the current font and style, `size` (0: fit the label), its label shaped
+// where text_size() shapes it, placed by place_next(); `imgui_id` is ImGui's ("###id"). True
+// when pressed by pointer (the caller describes it).
+bool framed_button(Context& ctx, const std::string& imgui_id, const char* label, ImVec2 size = ImVec2(0, 0));
 // A button that stays pressed while `on` (a language, a text size, high contrast).
 bool toggle_button(Context& ctx, std::string_view id, const char* label, bool on, ImVec2 size = ImVec2(0, 0));
 // One tab of a tab list (begin_group(..., Role::TabList, ...) around them): selected or not.
@@ -59,6 +92,9 @@ bool tab(Context& ctx, std::string_view id, const char* label, bool selected);
 void paragraph(Context& ctx, const char* text, ImFont* font, const ImVec4& color, std::string_view lang = {});
 // The same, drawn only (for text that another node already names, e.g. a field's label).
 void paragraph(const char* text, ImFont* font, const ImVec4& color);
+// Drawn only, by the shaper where it shapes the text (text_size()), placed mirrored where the
+// flow is (place_next).
+void draw_paragraph(Context& ctx, const char* text, ImFont* font, const ImVec4& color);
 
 // A heading at `level` (1: the screen's title; 1 and 2 in the heading font, deeper ones in bold);
 // registers `id` when given.

@@ -21,13 +21,9 @@ namespace safetynet::ui {
 // [SECTION] Shell
 
 namespace {
-// SameLine() when a button labelled `label` still fits before `right` (screen x), else a new row.
-void same_line_if_fits(Context& ctx, const char* label, float right) {
-    ImGui::PushFont(ctx.fonts.bold);
-    const float w = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
-    ImGui::PopFont();
-    const float x = ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x;
-    if (x + w <= right) ImGui::SameLine();
+// SameLine() when a button labelled `label` still fits on the last one's row, else a new row.
+void same_line_if_fits_button(Context& ctx, const char* label) {
+    if (fits_beside_last(ctx, button_width(ctx, label))) ImGui::SameLine();
 }
 }  // namespace
 
@@ -114,9 +110,14 @@ void Workspace::draw(Context& ctx) {
 
     // A margin around everything: the kiosk's full-bleed window suits a tablet, not a desk.
     const float margin = 16 * ctx.scale;
+    // Right to left the widgets place themselves mirrored: the workspace is laid out by ImGui's
+    // flow, read from the right (docs/TRANSLATIONS.md, "Right to left").
+    ctx.mirror_flow = true;
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + margin, ImGui::GetCursorPosY() + margin * 0.5f));
     ImGui::BeginGroup();
+    if (ctx.mirrored()) ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - margin);  // the same margin at the right
     draw_top_bar(ctx);
+    if (ctx.mirrored()) ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
     // On a small or zoomed screen (WCAG 1.4.10) the tabs take several rows, and a panel filling
@@ -191,7 +192,6 @@ void Workspace::draw_top_bar(Context& ctx) {
     const TabButton* tabs = is_clinic ? clinic : org;
     const std::size_t count = is_clinic ? std::size(clinic) : std::size(org);
     // The tabs flow onto more rows when the window is narrow (a phone, a zoomed browser).
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     begin_group(ctx, "tabs", Role::TabList, role);
     for (std::size_t i = 0; i < count; ++i) {
         std::string label = ctx.tr(tabs[i].key);
@@ -200,11 +200,11 @@ void Workspace::draw_top_bar(Context& ctx) {
             for (const core::ReferralRow& row : core::list_referrals(m_session.store(), now())) overdue += row.overdue;
             if (overdue) label += " (" + std::to_string(overdue) + "!)";
         }
-        if (i) same_line_if_fits(ctx, label.c_str(), right);
+        if (i) same_line_if_fits_button(ctx, label.c_str());
         if (tab(ctx, tabs[i].id, label.c_str(), m_tab == tabs[i].tab)) m_tab = tabs[i].tab;
     }
     end_group(ctx);
-    same_line_if_fits(ctx, ctx.tr("ws.lock"), right);
+    same_line_if_fits_button(ctx, ctx.tr("ws.lock"));
     if (button(ctx, "ws.lock", ctx.tr("ws.lock"), ButtonStyle::Secondary)) lock_now();
     // "Saving…" while the store is written, "Saved" after: shown, and said politely.
     if (m_session.saving() != m_was_saving) {

@@ -311,20 +311,20 @@ void Workspace::draw_assisted(Context& ctx) {
                 shown += (shown.empty() ? "" : ", ") + (k ? it.options[*k].label.in(lang) : a.to_string());
             }
             const std::string line = std::string(ctx.tr("ws.assisted.calculated")) + ": " + shown;
-            paragraph(line.c_str(), ctx.fonts.small, p.text);
+            draw_paragraph(ctx, line.c_str(), ctx.fonts.small, p.text);
             register_last_item(ctx, base);
             for (const core::ScoreOverlap& o : overlaps)
                 if (o.disagree && o.link_id == it.link_id) {
                     const std::string note = ctx.i18n.format("ws.assisted.score_disagrees",
                                                              {{"form", o.form_value}, {"rule", o.rule_value}});
-                    paragraph(note.c_str(), ctx.fonts.small, p.text_muted);
+                    draw_paragraph(ctx, note.c_str(), ctx.fonts.small, p.text_muted);
                 }
             ImGui::PopID();
             continue;
         }
         if (!it.unresolved_value_set.empty()) {
             const std::string note = ctx.i18n.format("ws.assisted.valueset_note", {{"name", it.unresolved_value_set}});
-            paragraph(note.c_str(), ctx.fonts.small, p.text_muted);
+            draw_paragraph(ctx, note.c_str(), ctx.fonts.small, p.text_muted);
         }
         if (it.type == core::ItemType::Boolean) {
             const auto& a = r.effective_answers(step.item);
@@ -343,7 +343,7 @@ void Workspace::draw_assisted(Context& ctx) {
             begin_group(ctx, base + ".options", it.repeats ? Role::Group : Role::RadioGroup, q);
             for (std::size_t k = 0; k < it.options.size(); ++k) {
                 const std::string& label = it.options[k].label.in(lang);
-                const float w = ImGui::CalcTextSize(label.c_str()).x + 40 * ctx.scale;
+                const float w = text_size(ctx, ImGui::GetFont(), label).x + 40 * ctx.scale;
                 if (k && line + w < avail) ImGui::SameLine();
                 else line = 0;
                 line += w + ImGui::GetStyle().ItemSpacing.x;
@@ -465,14 +465,19 @@ void Workspace::draw_refer(Context& ctx) {
         draw_refer_patient(ctx);
         return;
     }
-    ImGui::BeginChild("refer.left", ImVec2(width * 0.58f, 0), false);
+    // Right to left the needs column is at the right (place_next), the person's at the left.
+    const float left_w = width * 0.58f;
+    place_next(ctx, left_w);
+    ImGui::BeginChild("refer.left", ImVec2(left_w, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_needs(ctx);
     draw_refer_services(ctx);
     ImGui::PopTextWrapPos();
     ImGui::EndChild();
     ImGui::SameLine();
-    ImGui::BeginChild("refer.right", ImVec2(0, 0), false);
+    const float right_w = ctx.mirrored() ? width - left_w - ImGui::GetStyle().ItemSpacing.x : 0.0f;
+    place_next(ctx, right_w);
+    ImGui::BeginChild("refer.right", ImVec2(right_w, 0), false);
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_patient(ctx);
     ImGui::PopTextWrapPos();
@@ -502,8 +507,13 @@ void Workspace::draw_refer_needs(Context& ctx) {
             f.selected_domain = n->domain;
         // Why the engine says so, and what it would code: on request, not in the way.
         ImGui::PushID(id.c_str());
-        if (ImGui::TreeNode(ctx.tr("ws.refer.evidence"))) {
-            register_last_item(ctx, id + ".evidence");
+        // Right to left a disclosure: ImGui's tree node draws its label unshaped, its arrow at the left.
+        const bool mirrored = ctx.mirrored();
+        const bool open = mirrored ? disclosure(ctx, id + ".evidence", ctx.tr("ws.refer.evidence"),
+                                                ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("evidence")))
+                                   : ImGui::TreeNode(ctx.tr("ws.refer.evidence"));
+        if (open) {
+            if (!mirrored) register_last_item(ctx, id + ".evidence");
             for (const core::Evidence& e : n->evidence) {
                 if (!e.positive) continue;
                 std::string line = e.link_id;
@@ -523,7 +533,7 @@ void Workspace::draw_refer_needs(Context& ctx) {
                 const std::string code = ctx.i18n.format("ws.refer.code", {{"system", c.system}, {"code", c.code}, {"display", c.display}});
                 paragraph(ctx, code.c_str(), ctx.fonts.small, p.text_muted);
             }
-            ImGui::TreePop();
+            if (!mirrored) ImGui::TreePop();
         }
         ImGui::PopID();
     }

@@ -26,29 +26,37 @@ std::string days(const std::optional<double>& v) {
     return s;
 }
 
-// One horizontal bar: label, a bar proportional to value/max, the value as text.
+// One horizontal bar: label, a bar proportional to value/max, the value as text; right to left
+// the label at the right and the bar filling leftwards from it.
 void bar(Context& ctx, const std::string& label, double value, double max, const std::string& text, const ImVec4& color) {
-    const float label_w = 220 * ctx.scale;
-    const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - label_w - 140 * ctx.scale);
+    const float label_w = 220 * ctx.scale, value_w = 140 * ctx.scale;
+    const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - label_w - value_w);
     const float h = ImGui::GetTextLineHeight();
+    place_next(ctx, label_w + bar_w + value_w);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddText(at, ImGui::GetColorU32(ctx.palette->text), label.c_str());
-    const ImVec2 b0(at.x + label_w, at.y + h * 0.15f);
+    ImFont* font = ImGui::GetFont();
+    const ImU32 ink = ImGui::GetColorU32(ctx.palette->text);
+    const bool rtl = ctx.mirrored();
+    const float bar_x = rtl ? at.x + value_w : at.x + label_w;
+    draw_text(ctx, dl, font, ImVec2(rtl ? at.x + value_w + bar_w + 8 * ctx.scale : at.x, at.y), ink, label, 0,
+              rtl ? label_w - 8 * ctx.scale : 0);
+    const ImVec2 b0(bar_x, at.y + h * 0.15f);
     dl->AddRectFilled(b0, ImVec2(b0.x + bar_w, b0.y + h * 0.7f), ImGui::GetColorU32(ctx.palette->secondary), 3);
     const float f = max > 0 ? static_cast<float>(value / max) : 0.0f;
-    if (f > 0) dl->AddRectFilled(b0, ImVec2(b0.x + bar_w * f, b0.y + h * 0.7f), ImGui::GetColorU32(color), 3);
-    dl->AddText(ImVec2(b0.x + bar_w + 8 * ctx.scale, at.y), ImGui::GetColorU32(ctx.palette->text), text.c_str());
-    ImGui::Dummy(ImVec2(label_w + bar_w + 140 * ctx.scale, h + 4 * ctx.scale));
+    const float from = rtl ? b0.x + bar_w * (1 - f) : b0.x;
+    if (f > 0) dl->AddRectFilled(ImVec2(from, b0.y), ImVec2(from + bar_w * f, b0.y + h * 0.7f), ImGui::GetColorU32(color), 3);
+    draw_text(ctx, dl, font, ImVec2(rtl ? at.x : b0.x + bar_w + 8 * ctx.scale, at.y), ink, text, 0, rtl ? value_w - 8 * ctx.scale : 0);
+    ImGui::Dummy(ImVec2(label_w + bar_w + value_w, h + 4 * ctx.scale));
     ctx.semantics.add_item({}, Role::Text, label + ": " + text);  // what the bar says, in words
 }
 
 void figure(Context& ctx, std::string_view id, const char* label, const std::string& value) {
-    ImGui::BeginGroup();
+    begin_placed_group(ctx, std::max(text_size(ctx, ctx.fonts.heading, value).x, text_size(ctx, ctx.fonts.small, label).x));
     paragraph(ctx, value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
     register_last_item(ctx, id);
     paragraph(ctx, label, ctx.fonts.small, ctx.palette->text_muted);
-    ImGui::EndGroup();
+    end_placed_group(ctx);
     ImGui::SameLine(0, 40 * ctx.scale);
 }
 
@@ -94,6 +102,7 @@ void organization_table(Context& ctx, const core::DashboardFigures& f) {
     static const char* const headers[] = {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed",
                                           "ws.dash.closure", "ws.dash.median_days"};
     for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
+    mirror_table_columns(ctx);
     begin_group(ctx, "dash.orgs", Role::Table, ctx.tr("ws.dash.by_org"));
     ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
     begin_group(ctx, {}, Role::Row, {});

@@ -30,15 +30,16 @@ void Workspace::load_language() {
     });
 }
 
-// The site's languages this workspace can be drawn in. Right-to-left ones are left out: the
-// workspace is neither shaped nor mirrored (the shaper is only in the kiosk's right-to-left
-// program, docs/TRANSLATIONS.md), so Arabic would be drawn as unjoined letters in the wrong order.
+// The site's languages this workspace can be drawn in. Right-to-left ones only where the program
+// has a text shaper (the staff program has: web/CMakeLists.txt): there the workspace's text is
+// shaped and its layout mirrored (docs/TRANSLATIONS.md); without one Arabic would be drawn as
+// unjoined letters in the wrong order.
 std::vector<const core::LanguageInfo*> Workspace::switchable_languages(const Context& ctx) const {
     std::vector<const core::LanguageInfo*> out;
     for (const core::LanguageInfo& l : ctx.i18n.languages()) {
         const core::Language* known = core::find_language(l.code);
-        if (std::count(m_site.languages.begin(), m_site.languages.end(), l.code) &&
-            !(known && known->direction == core::TextDirection::RightToLeft))
+        const bool rtl = known && known->direction == core::TextDirection::RightToLeft;
+        if (std::count(m_site.languages.begin(), m_site.languages.end(), l.code) && (!rtl || ctx.shaped))
             out.push_back(&l);
     }
     return out;

@@ -104,6 +104,7 @@ void Workspace::draw_measures_table(Context& ctx, const core::MeasuresReport& m)
         static const char* const headers[] = {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded",
                                               "ws.measures.numerator", "ws.measures.rate", "ws.measures.group"};
         for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
+        mirror_table_columns(ctx);
         begin_group(ctx, "measures.grid", Role::Table, ctx.tr("ws.measures.title"));
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         begin_group(ctx, {}, Role::Row, {});
@@ -219,6 +220,7 @@ void Workspace::draw_network(Context& ctx) {
         ImGui::TableSetupColumn(ctx.tr("ws.network.cell"));
         for (const std::string& s : v.sites) ImGui::TableSetupColumn(s.c_str());
         ImGui::TableSetupColumn(ctx.tr("ws.network.total"));
+        mirror_table_columns(ctx);
         begin_group(ctx, "network.grid", Role::Table, ctx.tr("ws.network.title"));
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         begin_group(ctx, {}, Role::Row, {});

@@ -24,11 +24,10 @@ bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, 
 
 bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
-    const std::string imgui_label = std::string(label) + "###" + std::string(id);
     // At least 48 px tall (WCAG 2.5.5, and the workspace runs on tablets too).
     const float h = small_target(ctx.scale);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, (h - ImGui::GetFontSize()) * 0.5f));
-    const bool pressed = ImGui::Button(imgui_label.c_str());
+    const bool pressed = framed_button(ctx, "###" + std::string(id), label);
     ImGui::PopStyleVar();
     describe(ctx, id, Role::Button, label);
     const bool activated = pressed_or_activated(ctx, id, pressed);
@@ -101,13 +100,14 @@ ImVec4 status_color(const Palette& p, core::TaskStatus s) {
 }
 
 void badge(Context& ctx, const char* text, const ImVec4& color) {
-    const ImVec2 size = ImGui::CalcTextSize(text);
+    const ImVec2 size = text_size(ctx, ImGui::GetFont(), text);
     const ImVec2 pad(8 * ctx.scale, 2 * ctx.scale);
+    place_next(ctx, size.x + 2 * pad.x);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(at, ImVec2(at.x + size.x + 2 * pad.x, at.y + size.y + 2 * pad.y), ImGui::GetColorU32(color),
                       (size.y + 2 * pad.y) * 0.5f);
-    dl->AddText(ImVec2(at.x + pad.x, at.y + pad.y), ImGui::GetColorU32(ctx.palette->on_primary), text);
+    draw_text(ctx, dl, ImGui::GetFont(), ImVec2(at.x + pad.x, at.y + pad.y), ImGui::GetColorU32(ctx.palette->on_primary), text);
     ImGui::Dummy(ImVec2(size.x + 2 * pad.x, size.y + 2 * pad.y));
     ctx.semantics.add_item({}, Role::Text, text);
 }
