@@ -34,4 +34,14 @@ std::string error_text(const core::Translator& i18n, const std::exception& e) {
     return i18n.format("error.generic", {{"kind", "error"}, {"detail", e.what()}});
 }
 
+std::string import_issue_text(const core::Translator& i18n, const core::ImportError& issue) {
+    std::string where = issue.file;
+    if (issue.line > 0) where = i18n.format("error.at_line", {{"file", issue.file}, {"line", std::to_string(issue.line)}});
+    else if (!issue.id.empty()) where = i18n.format("error.at_record", {{"file", issue.file}, {"record", issue.id}});
+    core::ErrorParams params = issue.params;
+    params.emplace_back("field", issue.field);
+    // The row is in `where`: no position appended after the text.
+    return error_text(i18n, core::Error(issue.kind, where, issue.message, std::move(params)));
+}
+
 }  // namespace safetynet::ui

@@ -537,6 +537,7 @@ void Workspace::draw_refer_services(Context& ctx) {
     if (m_directory.status() != DirectoryService::Status::Ready) {
         paragraph(ctx, ctx.tr(m_directory.status() == DirectoryService::Status::Failed ? "ws.refer.directory_failed" : "ws.loading"),
                   ctx.fonts.body, p.text_muted);
+        if (const core::Error* why = m_directory.failure()) paragraph(ctx, error_message(*why).c_str(), ctx.fonts.body, p.text);
         return;
     }
     draw_refer_filters(ctx);
