@@ -44,6 +44,14 @@ void bar(Context& ctx, const std::string& label, double value, double max, const
 }
 
 void figure(Context& ctx, std::string_view id, const char* label, const std::string& value) {
+    // On the next row when it does not fit beside the last one (a longer language, a narrow screen).
+    ImGui::PushFont(ctx.fonts.heading);
+    float width = ImGui::CalcTextSize(value.c_str()).x;
+    ImGui::PopFont();
+    ImGui::PushFont(ctx.fonts.small);
+    width = std::max(width, ImGui::CalcTextSize(label).x);
+    ImGui::PopFont();
+    if (ImGui::GetCursorScreenPos().x + width > ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x) ImGui::NewLine();
     ImGui::BeginGroup();
     paragraph(ctx, value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
     register_last_item(ctx, id);
