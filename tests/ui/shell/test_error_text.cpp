@@ -10,6 +10,7 @@
 #include "core/exchange/keyset.hpp"
 #include "core/directory/hsds_import.hpp"
 #include "core/screening/questionnaire.hpp"
+#include "core/screening/response.hpp"
 #include "ui/shell/site_config.hpp"
 
 #include <doctest/doctest.h>
@@ -77,7 +78,8 @@ TEST_CASE("issue 14: every error kind a screen renders has its text in every cat
     REQUIRE(t.languages().size() == 11);
     std::vector<std::pair<std::string, std::set<std::string>>> wanted = {
         {"error.generic", {"kind", "detail"}}, {"error.line", {"line"}}, {"error.line_column", {"line", "column"}},
-        {"error.at_line", {"file", "line"}},   {"error.at_record", {"file", "record"}}};
+        {"error.at_line", {"file", "line"}},   {"error.at_record", {"file", "record"}},
+        {"error.question", {"linkId"}},        {"error.question_field", {"linkId", "field"}}};
     for (const core::ScreenErrorKind& k : core::screen_error_kinds())
         wanted.emplace_back("error." + std::string(k.kind), split(k.placeholders));
     REQUIRE(wanted.size() > 20);
@@ -245,4 +247,37 @@ TEST_CASE("issue 14: the site file's warnings and the directory's load error are
     CHECK(site.warnings[1].message() == "languages: xx is not a language SafetyNet knows (assets/i18n/languages.json)");
     CHECK(ui::error_text(t, Error("directory-missing", "assets/directory/region.hsds.json", "not found")) ==
           "assets/directory/region.hsds.json: no se pudo cargar el archivo del directorio.");
+}
+
+TEST_CASE("issue 14: a form's refusal names its file, question and field as parameters; the CLI's text is unchanged") {
+    core::Translator t = every_language();
+    const auto form = [](const std::string& item) {
+        return R"({"resourceType": "Questionnaire", "status": "active", "item": [
+          {"linkId": "q1", "text": "Housing?", "type": "boolean"},
+          {"linkId": "g1", "text": "More", "type": "group", "item": [)" + item + "]}]}";
+    };
+    // A type this app does not support, inside a group: the innermost question is named.
+    const Error type = thrown([&] { (void)core::Questionnaire::parse(form(R"({"linkId": "q2", "text": "Photo", "type": "attachment"})"), "clinic-form.json"); });
+    CHECK(type.kind() == "unsupported-item-type");
+    CHECK(std::string(type.what()) == "q2: item type \"attachment\" is not supported");  // the CLI's line, as before
+    CHECK(type.param("file") == "clinic-form.json");
+    CHECK(type.param("linkId") == "q2");
+    CHECK(type.param("field") == "type");
+    CHECK(in_language(t, "es", type) == "clinic-form.json: este tipo de pregunta no es compatible. (pregunta q2, campo type)");
+    // A field of the wrong type, read by the field reader: the field is its parameter.
+    const Error text = thrown([&] { (void)core::Questionnaire::parse(form(R"({"linkId": "q3", "text": 5, "type": "string"})"), "clinic-form.json"); });
+    CHECK(text.kind() == "malformed-item");
+    CHECK(text.param("linkId") == "q3");
+    CHECK(text.param("field") == "text");
+    CHECK(in_language(t, "es", text) == "clinic-form.json: esta pregunta del formulario no se puede leer. (pregunta q3, campo text)");
+    CHECK(in_language(t, "vi", text).find("(câu hỏi q3, trường text)") != std::string::npos);
+
+    // A QuestionnaireResponse whose answer is not a list: its file and the question.
+    const auto q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(form(R"({"linkId": "q2", "text": "Name", "type": "string"})"), "f.json"));
+    const Error response = thrown([&] {
+        (void)core::Response::parse(q, R"({"resourceType": "QuestionnaireResponse", "status": "completed", "item": [{"linkId": "q1", "answer": {"valueBoolean": true}}]})", "answers.json");
+    });
+    CHECK(response.kind() == "malformed-response");
+    CHECK(std::string(response.what()) == "q1: \"answer\" must be an array");
+    CHECK(in_language(t, "es", response) == "answers.json: este QuestionnaireResponse no se puede leer. (pregunta q1)");
 }
