@@ -126,8 +126,10 @@ const nlohmann::json& FieldReader::array(const nlohmann::json& j, std::string_vi
 }
 
 void FieldReader::fail(const std::string& where, std::string_view key, const std::string& message) const {
-    if (m_at == ErrorAt::Object) throw Error(m_kind, where, "\"" + std::string(key) + "\" " + message);
-    throw Error(m_kind, where + "." + std::string(key), message);
+    // The field is a parameter too, for the screens (ui/shell/error_text.hpp); what() is as before.
+    ErrorParams params{{"field", std::string(key)}};
+    if (m_at == ErrorAt::Object) throw Error(m_kind, where, "\"" + std::string(key) + "\" " + message, std::move(params));
+    throw Error(m_kind, where + "." + std::string(key), message, std::move(params));
 }
 
 namespace {

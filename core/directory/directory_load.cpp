@@ -114,7 +114,7 @@ LoadedDirectory load_directory(const std::string& path, const BuildOptions& opti
     if (builder.services() == 0) return out;
     out.directory = builder.finish(path, [&](const std::string& service, const std::string& location) {
         out.report.add({fs::path(path).filename().string(), 0, service, "service_at_locations",
-                        "no location has the id " + location});
+                        "no location has the id " + location, "hsds-unknown-id", {{"value", location}}});
         --out.report.service_at_locations;  // counted when read; dropped here
     });
     return out;

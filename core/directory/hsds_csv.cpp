@@ -230,15 +230,18 @@ public:
     }
 
 private:
-    void bad(const Table& t, const Row& row, const std::string& field, const std::string& message) {
-        m_r.add({t.file, row.line, row.label, field, message});
+    void bad(const Table& t, const Row& row, const std::string& field, const std::string& message,
+             const hsds::IssueFacts& facts = {}) {
+        m_r.add(hsds::issue(t.file, row.line, row.label, field, message, facts));
     }
     auto bad_at(const Table& t, const Row& row) {
-        return [this, &t, &row](const std::string& field, const std::string& message) { bad(t, row, field, message); };
+        return [this, &t, &row](const std::string& field, const std::string& message, const hsds::IssueFacts& facts) {
+            bad(t, row, field, message, facts);
+        };
     }
     auto warn_at(const Table& t, const Row& row) {
-        return [this, &t, &row](const std::string& field, const std::string& message) {
-            m_r.warn({t.file, row.line, row.label, field, message});
+        return [this, &t, &row](const std::string& field, const std::string& message, const hsds::IssueFacts& facts) {
+            m_r.warn(hsds::issue(t.file, row.line, row.label, field, message, facts));
         };
     }
 
@@ -321,10 +324,10 @@ private:
             }
             const std::string id = field(tt, r, "id");
             if (id.empty()) {
-                bad(tt, r, "id", "is required");
+                bad(tt, r, "id", "is required", {"hsds-required", {}, {}});
                 continue;
             }
-            if (!m_terms.emplace(id, t).second) bad(tt, r, "id", "duplicates an earlier taxonomy term");
+            if (!m_terms.emplace(id, t).second) bad(tt, r, "id", "duplicates an earlier taxonomy term", {"hsds-duplicate", {}, id});
         }
         // Attributes, by the entity they describe.
         const Table& at = m_tables["attribute"];
@@ -335,12 +338,13 @@ private:
             if (entity.empty()) entity = ascii_lower(field(at, r, "link_type"));
             if (entity.empty()) entity = "service";
             if (link.empty()) {
-                bad(at, r, "link_id", "is required");
+                bad(at, r, "link_id", "is required", {"hsds-required", {}, {}});
                 continue;
             }
             const auto term = m_terms.find(tid);
             if (term == m_terms.end()) {
-                bad(at, r, "taxonomy_term_id", tid.empty() ? "is required" : "no taxonomy term has this id");
+                bad(at, r, "taxonomy_term_id", tid.empty() ? "is required" : "no taxonomy term has this id",
+                    {tid.empty() ? "hsds-required" : "hsds-unknown-id", {}, tid});
                 continue;
             }
             m_attributes[entity][link].push_back({term->second, field(at, r, "value"), &r});
@@ -364,7 +368,7 @@ private:
                 o.recipient = a.value;
             }
             if (!ok) continue;
-            if (!m_b.add_organization(o)) bad(t, r, "id", "duplicates an earlier organization");
+            if (!m_b.add_organization(o)) bad(t, r, "id", "duplicates an earlier organization", {"hsds-duplicate", {}, o.id});
         }
     }
 
@@ -417,7 +421,7 @@ private:
             if (!id.empty()) m_seen_locations.insert(id);
             if (!hsds::parse_location(record(t, r), l, bad_at(t, r), issue)) continue;
             if (m_b.has_location(l.id)) {
-                bad(t, r, "id", "duplicates an earlier location");
+                bad(t, r, "id", "duplicates an earlier location", {"hsds-duplicate", {}, l.id});
                 continue;
             }
             if (const auto it = postal.find(l.id); it != postal.end()) l.postal_code = it->second;
@@ -442,11 +446,11 @@ private:
             const std::string svc = field(sal, r, "service_id");
             const std::string loc = field(sal, r, "location_id");
             if (id.empty() || svc.empty() || loc.empty()) {
-                bad(sal, r, id.empty() ? "id" : svc.empty() ? "service_id" : "location_id", "is required");
+                bad(sal, r, id.empty() ? "id" : svc.empty() ? "service_id" : "location_id", "is required", {"hsds-required", {}, {}});
                 continue;
             }
             if (!m_b.has_location(loc)) {
-                if (!m_seen_locations.count(loc)) bad(sal, r, "location_id", "no location has this id");
+                if (!m_seen_locations.count(loc)) bad(sal, r, "location_id", "no location has this id", {"hsds-unknown-id", {}, loc});
                 continue;  // a bad location was reported where it is
             }
             SiteInput site;
@@ -477,7 +481,7 @@ private:
                 c.unit = it->second.unit;
                 c.unit_scheme = it->second.unit_scheme;
             } else if (!unit.empty()) {
-                bad(sc, r, "unit_id", "no unit has this id (the capacity is kept without its unit)");
+                bad(sc, r, "unit_id", "no unit has this id (the capacity is kept without its unit)", {"hsds-unknown-id", {}, unit});
             }
             out[field(sc, r, "service_id")].push_back({std::move(c), &r});
         }
@@ -504,12 +508,12 @@ private:
             if (!id.empty()) seen.insert(id);
             if (!hsds::parse_service(record(t, r), s, bad_at(t, r))) continue;
             if (m_b.has_service(s.id)) {
-                bad(t, r, "id", "duplicates an earlier service");
+                bad(t, r, "id", "duplicates an earlier service", {"hsds-duplicate", {}, s.id});
                 continue;
             }
             if (!s.organization_id.empty() && !m_seen_orgs.count(s.organization_id)) {
                 // The service stands without it; its organization_id is kept as given.
-                bad(t, r, "organization_id", "no organization has this id");
+                bad(t, r, "organization_id", "no organization has this id", {"hsds-unknown-id", {}, s.organization_id});
             }
             attach(take(m_svc_rules, s.id), s.rules);
             for (const auto& [code, row] : take(m_svc_langs, s.id)) s.languages.push_back(code);
@@ -569,7 +573,7 @@ private:
     // In file order, so that a report reads top to bottom.
     void report_rows(const Table& t, std::vector<const Row*> rows, const char* column, const char* message) {
         std::sort(rows.begin(), rows.end());  // rows live in one vector: address order is file order
-        for (const Row* r : rows) bad(t, *r, column, message);
+        for (const Row* r : rows) bad(t, *r, column, message, {"hsds-unknown-id", {}, field(t, *r, column)});
     }
 
     struct Attribute {

@@ -14,6 +14,7 @@
 // its service kept. What is kept with a caveat (a location whose coordinates are impossible, a
 // schedule that never occurs) is a warning. A directory with no good service at all is an
 // error for the caller.
+#include "core/base/error.hpp"
 #include "core/directory/directory.hpp"
 #include "core/directory/directory_builder.hpp"
 #include "core/directory/zip_centroids.hpp"
@@ -24,18 +25,33 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace safetynet::core {
 
 struct ImportError {
+    ImportError() = default;
+    ImportError(std::string file_, std::size_t line_, std::string id_, std::string field_, std::string message_,
+                std::string kind_ = "hsds-file", ErrorParams params_ = {})
+        : file(std::move(file_)), line(line_), id(std::move(id_)), field(std::move(field_)),
+          message(std::move(message_)), kind(std::move(kind_)), params(std::move(params_)) {}
+
     std::string file;
     std::size_t line = 0;  // CSV: the record's first line (1-based); 0 for JSON
     std::string id;        // JSON: the top-level record's id (a service, organization, location,
                            // service_at_location, …), "#N" (1-based position) when it has none,
                            // "page N" for an API page; tabular.json: "services.csv[N]"
     std::string field;     // e.g. "schedules[0].opens_at", or the CSV column
-    std::string message;
+    std::string message;   // English, for the CLI's report and logs (its text is its interface)
+    // For the screens, which say it in the person's language (ui::import_issue_text): a stable
+    // kind listed in core/base/error_kinds.hpp ("hsds-required", "hsds-invalid",
+    // "hsds-duplicate", "hsds-unknown-id", "malformed-json", …: a bad field without more
+    // precise facts is "hsds-unusable", an issue of the file as a whole "hsds-file", which the
+    // screens show as a translated sentence with this English message as its detail) and its
+    // values ("expected", "value"), read where the issue arises.
+    std::string kind = "hsds-file";
+    ErrorParams params;
 };
 
 inline constexpr std::size_t kMaxListedErrors = 1000;

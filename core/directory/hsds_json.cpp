@@ -96,7 +96,8 @@ public:
     void finish() {
         for (auto& [id, s] : m_from_sites) {
             if (m_b.has_service(id)) {
-                m_r.add({m_file, 0, id, "id", "duplicates an earlier service (read from a service_at_location)"});
+                m_r.add({m_file, 0, id, "id", "duplicates an earlier service (read from a service_at_location)",
+                         "hsds-duplicate", {{"value", id}}});
                 continue;
             }
             add(std::move(s));
@@ -106,18 +107,18 @@ public:
         std::string held;
         for (const auto& [kind, n] : m_kinds)
             held += (held.empty() ? "" : ", ") + std::to_string(n) + " " + hsds::entity_name(kind, n != 1);
-        m_r.add({m_file, 0, "", "", "no services here: the file holds " + held + " and no service"});
+        m_r.add({m_file, 0, "", "", "no services here: the file holds " + held + " and no service", "bad-directory", {}});
     }
 
 private:
     hsds::Bad bad_at(const Where& w) {
-        return [this, w](const std::string& field, const std::string& message) {
-            m_r.add({m_file, 0, w.record, join(w.prefix, field), message});
+        return [this, w](const std::string& field, const std::string& message, const hsds::IssueFacts& facts) {
+            m_r.add(hsds::issue(m_file, 0, w.record, join(w.prefix, field), message, facts));
         };
     }
     hsds::Bad warn_at(const Where& w) {
-        return [this, w](const std::string& field, const std::string& message) {
-            m_r.warn({m_file, 0, w.record, join(w.prefix, field), message});
+        return [this, w](const std::string& field, const std::string& message, const hsds::IssueFacts& facts) {
+            m_r.warn(hsds::issue(m_file, 0, w.record, join(w.prefix, field), message, facts));
         };
     }
 
@@ -140,7 +141,7 @@ private:
         bool ok = hsds::parse_service(Record::from_json(svc), s, bad);
         hsds::parse_translations(Record::from_json(svc), s.translations, warn_at(w));
         if (ok && !from_site && (m_b.has_service(s.id) || m_from_sites.count(s.id))) {
-            bad("id", "duplicates an earlier service");
+            bad("id", "duplicates an earlier service", {"hsds-duplicate", {}, s.id});
             ok = false;
         }
         std::optional<OrganizationInput> org;
@@ -413,9 +414,9 @@ void report_parse_error(const json::parse_error& e, const std::string& file, Imp
             line = 0;
     }
     if (line > 0)
-        r.add({file, line, "", "", "not valid JSON: " + std::string(what.substr(reason + 2))});
+        r.add({file, line, "", "", "not valid JSON: " + std::string(what.substr(reason + 2)), "malformed-json", {}});
     else
-        r.add({file, 1, "", "", "not valid JSON: " + std::string(what)});
+        r.add({file, 1, "", "", "not valid JSON: " + std::string(what), "malformed-json", {}});
 }
 
 constexpr const char* kNotHsds =
@@ -523,7 +524,7 @@ void import_hsds_json(const ChunkSource& read, std::string_view file_name, Direc
         } else if (root == Root::Object && hsds::classify(rest) != Entity::Unknown) {
             importer.record(rest, 1);
         } else if (root != Root::Array) {
-            report.add({file, 1, "", "", kNotHsds});
+            report.add({file, 1, "", "", kNotHsds, "bad-directory", {}});
         }
         importer.finish();
     } catch (const json::parse_error& e) {

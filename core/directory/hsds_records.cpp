@@ -34,13 +34,19 @@ std::string number_text(double v) {
     return s;
 }
 
+// The facts a screen renders (hsds_records.hpp IssueFacts): a value against its expected form.
+IssueFacts invalid(std::string expected, std::string value = {}) {
+    return {"hsds-invalid", std::move(expected), std::move(value)};
+}
+const IssueFacts kRequired{"hsds-required", {}, {}};
+
 // Reads a required or optional text field; false when it is present with a wrong type.
 bool text(const Record& r, const char* key, std::string& out, const Bad& bad) {
     out.clear();
     switch (r.get(key, out)) {
     case FieldState::Absent: return true;
     case FieldState::Present: return true;
-    case FieldState::WrongType: bad(key, "must be a string"); return false;
+    case FieldState::WrongType: bad(key, "must be a string", invalid("\"type\": \"string\"")); return false;
     }
     return false;
 }
@@ -48,7 +54,7 @@ bool text(const Record& r, const char* key, std::string& out, const Bad& bad) {
 bool required_text(const Record& r, const char* key, std::string& out, const Bad& bad) {
     if (!text(r, key, out, bad)) return false;
     if (out.empty()) {
-        bad(key, "is required");
+        bad(key, "is required", kRequired);
         return false;
     }
     return true;
@@ -107,7 +113,7 @@ std::optional<double> coordinate(const Record& r, const char* key, double limit,
 void formatted(const Record& r, const char* key, bool (*valid)(std::string_view), const char* message,
                const Bad& bad) {
     std::string v;
-    if (r.get(key, v) == FieldState::Present && !valid(v)) bad(key, message);
+    if (r.get(key, v) == FieldState::Present && !valid(v)) bad(key, message, invalid(valid == is_email ? "name@example.org" : "https://…", v));
 }
 constexpr const char* kUrlMessage = "must be an absolute URL, such as https://example.org/page";
 constexpr const char* kEmailMessage = "must be an e-mail address, such as name@example.org";
@@ -118,7 +124,7 @@ std::optional<double> age(const Record& r, const char* key, const Bad& bad, bool
     if (st == FieldState::Absent) return std::nullopt;
     const auto v = st == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!v || *v < 0 || *v > 130) {
-        bad(key, "must be a number of years from 0 to 130");
+        bad(key, "must be a number of years from 0 to 130", invalid("0 … 130", s));
         ok = false;
         return std::nullopt;
     }
@@ -160,6 +166,16 @@ const nlohmann::json* Record::structured(std::string_view key) const {
 
 // ----------------------------------------------------------------------------------- records
 
+ImportError issue(std::string file, std::size_t line, std::string id, std::string field, std::string message,
+                  const IssueFacts& facts) {
+    ImportError e{std::move(file), line, std::move(id), std::move(field), std::move(message)};
+    if (!facts.kind.empty()) e.kind = std::string(facts.kind);
+    else if (!e.field.empty()) e.kind = "hsds-unusable";
+    if (!facts.expected.empty()) e.params.emplace_back("expected", facts.expected);
+    if (!facts.value.empty()) e.params.emplace_back("value", facts.value);
+    return e;
+}
+
 bool parse_organization(const Record& r, OrganizationInput& out, const Bad& bad) {
     bool ok = required_text(r, "id", out.id, bad);
     ok = required_text(r, "name", out.name, bad) && ok;
@@ -184,7 +200,8 @@ bool parse_service(const Record& r, ServiceInput& out, const Bad& bad) {
         else if (s == "defunct") out.status = ServiceStatus::Defunct;
         else if (s == "temporarily closed") out.status = ServiceStatus::TemporarilyClosed;
         else {
-            bad("status", "must be one of active, inactive, defunct, temporarily closed");
+            bad("status", "must be one of active, inactive, defunct, temporarily closed",
+                invalid("active | inactive | defunct | temporarily closed", status));
             ok = false;
         }
     } else {
@@ -195,7 +212,7 @@ bool parse_service(const Record& r, ServiceInput& out, const Bad& bad) {
     out.min_age = age(r, "minimum_age", bad, ok);
     out.max_age = age(r, "maximum_age", bad, ok);
     if (out.min_age && out.max_age && *out.max_age < *out.min_age) {
-        bad("maximum_age", "is below minimum_age");
+        bad("maximum_age", "is below minimum_age", invalid("≥ minimum_age"));
         ok = false;
     }
     return ok;
@@ -208,7 +225,7 @@ bool parse_location(const Record& r, LocationInput& out, const Bad& bad, Coordin
     std::string type;
     ok = text(r, "location_type", type, bad) && ok;
     if (!type.empty() && type != "physical" && type != "postal" && type != "virtual") {
-        bad("location_type", "must be physical, postal or virtual");
+        bad("location_type", "must be physical, postal or virtual", invalid("physical | postal | virtual", type));
         ok = false;
     }
     formatted(r, "url", is_absolute_url, kUrlMessage, bad);
@@ -277,32 +294,36 @@ bool schedule_days(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
     out.freq = monthly ? 1 : 0;
     if (!f.byday.empty() && !parse_byday(f.byday, monthly, out)) {
         bad("byday", monthly ? "is not a list of weekdays (MO … SU, with an optional occurrence such as 2MO or -1FR)"
-                             : "is not a list of weekdays (MO,TU,WE,TH,FR,SA,SU)");
+                             : "is not a list of weekdays (MO,TU,WE,TH,FR,SA,SU)",
+            invalid(monthly ? "MO … SU, 2MO, -1FR" : "MO,TU,WE,TH,FR,SA,SU", f.byday));
         ok = false;
     }
     if (!f.bymonthday.empty() && !parse_bymonthday(f.bymonthday, out)) {
-        bad("bymonthday", "is not a list of days of the month (1 … 31, or -1 … -31 from the end)");
+        bad("bymonthday", "is not a list of days of the month (1 … 31, or -1 … -31 from the end)",
+            invalid("1 … 31, -1 … -31", f.bymonthday));
         ok = false;
     }
     if (!f.byweekno.empty() && !parse_byweekno(f.byweekno, out)) {
-        bad("byweekno", "is not a list of weeks of the year (1 … 53, or -1 … -53 from the end)");
+        bad("byweekno", "is not a list of weeks of the year (1 … 53, or -1 … -53 from the end)",
+            invalid("1 … 53, -1 … -53", f.byweekno));
         ok = false;
     }
     if (!f.byyearday.empty() && !parse_byyearday(f.byyearday, out)) {
-        bad("byyearday", "is not a list of days of the year (1 … 366, or -1 … -366 from the end)");
+        bad("byyearday", "is not a list of days of the year (1 … 366, or -1 … -366 from the end)",
+            invalid("1 … 366, -1 … -366", f.byyearday));
         ok = false;
     }
     if (!f.wkst.empty()) {
         const int w = weekday_index(f.wkst);
         if (w < 0) {
-            bad("wkst", "must be a weekday code: MO, TU, WE, TH, FR, SA or SU");
+            bad("wkst", "must be a weekday code: MO, TU, WE, TH, FR, SA or SU", invalid("MO | TU | WE | TH | FR | SA | SU", f.wkst));
             ok = false;
         } else {
             out.wkst = static_cast<std::uint8_t>(w);
         }
     }
     if (monthly && f.byday.empty() && f.bymonthday.empty()) {
-        bad("byday", "is required with freq MONTHLY (or bymonthday)");
+        bad("byday", "is required with freq MONTHLY (or bymonthday)", kRequired);
         ok = false;
     }
     if (!monthly && f.byday.empty()) out.days = 0x7F;  // weekly hours without days: every day
@@ -314,11 +335,11 @@ bool schedule_times(const ScheduleFields& f, OpeningRule& out, const Bad& bad) {
     const auto o = parse_time_of_day(f.opens);
     const auto c = parse_time_of_day(f.closes);
     if (!o || *o == 1440) {
-        bad("opens_at", "must be a time of day, HH:MM or HH:MM:SS");
+        bad("opens_at", "must be a time of day, HH:MM or HH:MM:SS", invalid("HH:MM, HH:MM:SS", f.opens));
         ok = false;
     }
     if (!c) {
-        bad("closes_at", "must be a time of day, HH:MM or HH:MM:SS");
+        bad("closes_at", "must be a time of day, HH:MM or HH:MM:SS", invalid("HH:MM, HH:MM:SS", f.closes));
         ok = false;
     }
     if (o && c) {
@@ -347,7 +368,7 @@ bool schedule_bounds(const ScheduleFields& f, OpeningRule& out, const Bad& bad) 
         if (value.empty()) return;
         const auto d = parse_date(value);
         if (!d) {
-            bad(key, "must be a date, YYYY-MM-DD");
+            bad(key, "must be a date, YYYY-MM-DD", invalid("YYYY-MM-DD", value));
             ok = false;
             return;
         }
@@ -360,17 +381,17 @@ bool schedule_bounds(const ScheduleFields& f, OpeningRule& out, const Bad& bad) 
     if (until_day != kNoDate && (out.valid_to == kNoDate || until_day < out.valid_to)) out.valid_to = until_day;
     date(f.dtstart, "dtstart", out.dtstart);
     if (ok && out.valid_from != kNoDate && out.valid_to != kNoDate && out.valid_to < out.valid_from) {
-        bad(f.to.empty() ? "until" : "valid_to", "is before valid_from");
+        bad(f.to.empty() ? "until" : "valid_to", "is before valid_from", invalid("≥ valid_from"));
         ok = false;
     }
     if (!f.interval.empty()) {
         if (const auto n = whole_number(f.interval, 1, 52); !n) {
-            bad("interval", "must be a whole number from 1 to 52");
+            bad("interval", "must be a whole number from 1 to 52", invalid("1 … 52", f.interval));
             ok = false;
         } else {
             out.interval = static_cast<std::uint8_t>(*n);
             if (out.interval > 1 && out.dtstart == kNoDate) {
-                bad("dtstart", "is required with an interval above 1");
+                bad("dtstart", "is required with an interval above 1", kRequired);
                 ok = false;
             }
         }
@@ -380,7 +401,7 @@ bool schedule_bounds(const ScheduleFields& f, OpeningRule& out, const Bad& bad) 
         const auto n = whole_number(f.count, 1, 100000);
         const std::int32_t anchor = out.dtstart != kNoDate ? out.dtstart : out.valid_from;
         if (!n) {
-            bad("count", "must be a whole number from 1 to 100000");
+            bad("count", "must be a whole number from 1 to 100000", invalid("1 … 100000", f.count));
             ok = false;
         } else if (anchor == kNoDate) {
             bad("count", "needs dtstart (or valid_from): the day the occurrences are counted from");
@@ -425,12 +446,12 @@ ScheduleResult parse_schedule(const Record& r, OpeningRule& out, const Bad& bad,
         return ScheduleResult::TextOnly;  // free text only ("call for hours"): nothing to evaluate
     if (f.freq.empty()) f.freq = "WEEKLY";
     if (f.freq != "WEEKLY" && f.freq != "MONTHLY" && f.freq != "weekly" && f.freq != "monthly") {
-        bad("freq", "must be WEEKLY or MONTHLY");
+        bad("freq", "must be WEEKLY or MONTHLY", invalid("WEEKLY | MONTHLY", f.freq));
         return ScheduleResult::Invalid;
     }
     bool ok = schedule_days(f, out, bad);
     if (f.opens.empty() || f.closes.empty()) {
-        bad(f.opens.empty() ? "opens_at" : "closes_at", "is required with a schedule's days and hours");
+        bad(f.opens.empty() ? "opens_at" : "closes_at", "is required with a schedule's days and hours", kRequired);
         return ScheduleResult::Invalid;
     }
     ok = schedule_times(f, out, bad) && ok;
@@ -480,13 +501,13 @@ bool parse_language(const Record& r, std::string& code, const Bad& bad) {
     if (!ok) return false;
     if (!code.empty()) {
         if (!valid_language_code(code)) {
-            bad("code", "must be an ISO 639 language code");
+            bad("code", "must be an ISO 639 language code", invalid("ISO 639", code));
             return false;
         }
         return true;
     }
     if (name.empty()) {
-        bad("code", "is required (or the language's English name)");
+        bad("code", "is required (or the language's English name)", kRequired);
         return false;
     }
     const std::string folded = fold_text(name);
@@ -495,7 +516,7 @@ bool parse_language(const Record& r, std::string& code, const Bad& bad) {
             code = std::string(l.code);
             return true;
         }
-    bad("name", "\"" + name + "\" is not a language name this import knows; give its ISO 639 code");
+    bad("name", "\"" + name + "\" is not a language name this import knows; give its ISO 639 code", invalid("ISO 639", name));
     return false;
 }
 
@@ -556,7 +577,7 @@ bool parse_service_area(const Record& r, std::vector<AreaInput>& out, const Bad&
     // HSDS examples): that is reported as a bad extent, not as a bad type.
     if (extent_json || (!extent.empty() && (t == "geojson" || (t.empty() && trim(extent).substr(0, 1) == "{")))) {
         if (!t.empty() && t != "geojson") {
-            bad("extent_type", "only geojson extents can be used (this one is " + type + ")");
+            bad("extent_type", "only geojson extents can be used (this one is " + type + ")", invalid("geojson", type));
             return false;
         }
         try {
@@ -567,17 +588,17 @@ bool parse_service_area(const Record& r, std::vector<AreaInput>& out, const Bad&
             out.push_back(std::move(a));
             return true;
         } catch (const Error& e) {
-            bad("extent", "is not a GeoJSON polygon: " + e.message());
+            bad("extent", "is not a GeoJSON polygon: " + e.message(), invalid("GeoJSON Polygon"));
             return false;
         }
     }
     if (!extent.empty() && t != "text" && !t.empty()) {
-        bad("extent_type", "only geojson extents can be used (this one is " + type + ")");
+        bad("extent_type", "only geojson extents can be used (this one is " + type + ")", invalid("geojson", type));
         return false;
     }
     const std::string label = !extent.empty() ? extent : name;
     if (label.empty()) {
-        bad("name", "is required (or an extent)");
+        bad("name", "is required (or an extent)", kRequired);
         return false;
     }
     if (const auto codes = postal_list(label); !codes.empty()) {
@@ -598,7 +619,7 @@ bool parse_term(const Record& r, TermInput& out, const Bad& bad) {
     if (out.name.empty()) ok = text(r, "term", out.name, bad) && ok;  // pre-3.0 field name
     ok = text(r, "taxonomy", out.taxonomy, bad) && ok;
     if (ok && out.code.empty() && out.name.empty()) {
-        bad("code", "a taxonomy term needs a code or a name");
+        bad("code", "a taxonomy term needs a code or a name", kRequired);
         ok = false;
     }
     return ok;
@@ -646,7 +667,8 @@ bool parse_capacity(const Record& r, ServiceCapacity& out, const Bad& bad, const
     const FieldState available = r.get("available", s);
     const auto n = available == FieldState::Present ? parse_decimal(s) : std::nullopt;
     if (!n || *n < 0) {
-        bad("available", available == FieldState::Absent ? "is required" : "must be a number, 0 or more");
+        bad("available", available == FieldState::Absent ? "is required" : "must be a number, 0 or more",
+            available == FieldState::Absent ? kRequired : invalid("≥ 0"));
         ok = false;
     } else {
         out.available = *n;
@@ -655,7 +677,7 @@ bool parse_capacity(const Record& r, ServiceCapacity& out, const Bad& bad, const
     if (maximum != FieldState::Absent) {
         const auto m = maximum == FieldState::Present ? parse_decimal(s) : std::nullopt;
         if (!m || *m < 0) {
-            bad("maximum", "must be a number, 0 or more");
+            bad("maximum", "must be a number, 0 or more", invalid("≥ 0"));
             ok = false;
         } else {
             out.maximum = *m;
@@ -674,7 +696,7 @@ bool parse_unit(const Record& r, ServiceCapacity& out, const Bad& bad) {
     ok = text(r, "scheme", out.unit_scheme, bad) && ok;
     out.unit = !name.empty() ? name : identifier;
     if (ok && out.unit.empty()) {
-        bad("name", "a unit needs a name (or an identifier)");
+        bad("name", "a unit needs a name (or an identifier)", kRequired);
         ok = false;
     }
     return ok;
@@ -685,20 +707,20 @@ bool parse_unit(const Record& r, ServiceCapacity& out, const Bad& bad) {
 void check_taxonomy_term(const Record& r, const Bad& bad) {
     std::string v;
     for (const char* key : {"id", "name", "description"})
-        if (r.get(key, v) == FieldState::Absent) bad(key, "is required");
+        if (r.get(key, v) == FieldState::Absent) bad(key, "is required", kRequired);
     formatted(r, "term_uri", is_absolute_url, kUrlMessage, bad);
 }
 
 void check_taxonomy(const Record& r, const Bad& bad) {
     std::string v;
     for (const char* key : {"id", "name", "description"})
-        if (r.get(key, v) == FieldState::Absent) bad(key, "is required");
+        if (r.get(key, v) == FieldState::Absent) bad(key, "is required", kRequired);
     formatted(r, "uri", is_absolute_url, kUrlMessage, bad);
 }
 
 void check_api_details(const Record& r, const Bad& bad) {
     std::string v;
-    if (r.get("version", v) == FieldState::Absent) bad("version", "is required");
+    if (r.get("version", v) == FieldState::Absent) bad("version", "is required", kRequired);
     formatted(r, "profile", is_absolute_url, kUrlMessage, bad);
     formatted(r, "openapi_url", is_absolute_url, kUrlMessage, bad);
 }

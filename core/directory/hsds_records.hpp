@@ -4,6 +4,7 @@
 // for that object, reports each bad field through `bad(field, message)` and says whether the
 // record is usable.
 #include "core/directory/directory_builder.hpp"
+#include "core/directory/hsds_import.hpp"
 #include "core/directory/text_translations.hpp"
 #include "core/directory/zip_centroids.hpp"
 
@@ -13,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -47,7 +49,41 @@ private:
     const std::vector<std::string>* m_fields = nullptr;
 };
 
-using Bad = std::function<void(const std::string& field, const std::string& message)>;
+// What a screen needs to say an issue in the person's language (core/base/error_kinds.hpp):
+// its kind ("hsds-required", "hsds-invalid", …; empty: "hsds-unusable") and, read where the
+// issue arises, the value found and what was expected, written in a notation every language
+// reads ("HH:MM", "YYYY-MM-DD", "0 … 130"). The English message stays the CLI's text.
+struct IssueFacts {
+    std::string_view kind;
+    std::string expected;
+    std::string value;
+};
+
+// Hears of a bad field: `bad(field, message)` or `bad(field, message, facts)`. A callable of
+// (field, message) alone is accepted too, for callers that ignore the facts.
+class Bad {
+public:
+    using Function = std::function<void(const std::string& field, const std::string& message, const IssueFacts& facts)>;
+    Bad() = default;
+    template <class F>
+        requires std::is_invocable_v<F&, const std::string&, const std::string&, const IssueFacts&>
+    Bad(F f) : m_f(std::move(f)) {}
+    template <class F>
+        requires(std::is_invocable_v<F&, const std::string&, const std::string&> &&
+                 !std::is_invocable_v<F&, const std::string&, const std::string&, const IssueFacts&>)
+    Bad(F f) : m_f([f = std::move(f)](const std::string& field, const std::string& message, const IssueFacts&) mutable { f(field, message); }) {}
+    void operator()(const std::string& field, const std::string& message, const IssueFacts& facts = {}) const {
+        m_f(field, message, facts);
+    }
+    explicit operator bool() const { return static_cast<bool>(m_f); }
+
+private:
+    Function m_f;
+};
+
+// The report's entry for a bad field: the English message and the facts a screen renders.
+ImportError issue(std::string file, std::size_t line, std::string id, std::string field, std::string message,
+                  const IssueFacts& facts);
 
 // id and name are required. website, email and uri must be well formed when given: a bad one is
 // reported and the organization kept.

@@ -8,6 +8,7 @@
 #include "core/screening/questionnaire.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/error_param.hpp"
 #include "core/base/json_read.hpp"
 #include "core/screening/form_expressions.hpp"
 #include "core/screening/value_set.hpp"
@@ -571,9 +572,9 @@ private:
     // The item's type, which we must support, as we must every feature it uses.
     ItemType supported_type(const json& j, const std::string& where) const {
         const auto type_name = kItemFields.optional_string(j, "type", where);
-        if (!type_name) fail("malformed-item", where, "the item has no \"type\"");
+        if (!type_name) throw Error("malformed-item", where, "the item has no \"type\"", {{"field", "type"}});
         const auto type = item_type(*type_name);
-        if (!type) fail("unsupported-item-type", where, "item type \"" + *type_name + "\" is not supported");
+        if (!type) throw Error("unsupported-item-type", where, "item type \"" + *type_name + "\" is not supported", {{"field", "type"}});
         if (FieldReader::find(j, "modifierExtension"))
             fail("unsupported-feature", where, "the item has a modifierExtension we cannot honour");
         return *type;
@@ -701,7 +702,11 @@ private:
         if (m_q.m_items.size() >= kMaxItems) fail("malformed-item", path, "more than 5000 items");
         const std::string link_id = kItemFields.optional_string(j, "linkId", path).value_or("");
         claim_link_id(link_id, path);
-        parse_item(j, link_id, parent, depth, path);
+        try {
+            parse_item(j, link_id, parent, depth, path);
+        } catch (const Error& e) {
+            throw with_param(e, "linkId", link_id);  // the innermost item's, when nested
+        }
     }
 
     void fold_help(const json& c, std::size_t owner, const std::string& where) {
@@ -1074,7 +1079,11 @@ Questionnaire Questionnaire::parse(std::string_view text, std::string_view sourc
 
 Questionnaire Questionnaire::from_json(const json& doc, std::string_view source, const std::vector<json>* value_sets) {
     Questionnaire q;
-    QuestionnaireParser(q, std::string(source), value_sets).run(doc);
+    try {
+        QuestionnaireParser(q, std::string(source), value_sets).run(doc);
+    } catch (const Error& e) {
+        throw with_param(e, "file", std::string(source));  // for the screens
+    }
     q.m_json = std::make_shared<const json>(doc);
     q.rebuild_lookups();
     return q;

@@ -9,6 +9,7 @@
 #include "core/screening/response.hpp"
 
 #include "core/base/error.hpp"
+#include "core/base/error_param.hpp"
 #include "core/base/json_read.hpp"
 #include "core/base/number.hpp"
 #include "core/screening/form_expressions.hpp"
@@ -681,12 +682,17 @@ void Response::build_fhir(const QuestionnaireResponseOptions& options, json& qr,
 
 namespace {
 
-[[noreturn]] void bad_response(const std::string& where, const std::string& message) {
-    throw Error("malformed-response", where, message);
+// `where` is a field of the response ("authored") or an item's linkId; the screens get it as
+// the parameter of that name (ui/shell/error_text.hpp).
+[[noreturn]] void bad_response_field(const std::string& field, const std::string& message) {
+    throw Error("malformed-response", field, message, {{"field", field}});
+}
+[[noreturn]] void bad_response_item(const std::string& link_id, const std::string& message) {
+    throw Error("malformed-response", link_id, message, {{"linkId", link_id}});
 }
 
 AnswerValue read_answer(const json& a, const std::string& where) {
-    if (!a.is_object()) bad_response(where, "an answer must be an object");
+    if (!a.is_object()) bad_response_item(where, "an answer must be an object");
     std::optional<AnswerValue> v;
     int count = 0;
     for (const auto& kv : a.items()) {
@@ -716,7 +722,7 @@ AnswerValue read_answer(const json& a, const std::string& where) {
             throw Error("answer-type", where, key + " is malformed or not supported");
         }
     }
-    if (count != 1 || !v) bad_response(where, "an answer needs exactly one value[x]");
+    if (count != 1 || !v) bad_response_item(where, "an answer needs exactly one value[x]");
     return *v;
 }
 
@@ -724,11 +730,11 @@ AnswerValue read_answer(const json& a, const std::string& where) {
 bool is_declined_item(const json& item, const std::string& link_id) {
     const auto ext = item.find("extension");
     if (ext == item.end()) return false;
-    if (!ext->is_array()) bad_response(link_id, "\"extension\" must be an array");
+    if (!ext->is_array()) bad_response_item(link_id, "\"extension\" must be an array");
     bool declined = false;
     for (const json& e : *ext) {
         if (!e.is_object() || !e.contains("url") || !e["url"].is_string())
-            bad_response(link_id, "every extension needs a \"url\"");
+            bad_response_item(link_id, "every extension needs a \"url\"");
         if (string_field(e, "url") == kDataAbsentReason && string_field(e, "valueCode") == "asked-declined") declined = true;
     }
     return declined;
@@ -742,7 +748,7 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
     Response r(std::move(q));
     r.m_recorded_translation = recorded_provenance(qr);
     if (const auto ref = qr.find("questionnaire"); ref != qr.end()) {
-        if (!ref->is_string()) bad_response("questionnaire", "must be a canonical URL");
+        if (!ref->is_string()) bad_response_field("questionnaire", "must be a canonical URL");
         const std::string canonical = ref->get<std::string>().substr(0, ref->get<std::string>().find('|'));
         if (!r.m_q->url().empty() && canonical != r.m_q->url())
             throw Error("questionnaire-mismatch", "questionnaire",
@@ -750,7 +756,7 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
     }
     if (const auto authored = qr.find("authored"); authored != qr.end()) {
         if (!authored->is_string() || !is_fhir_date_time(authored->get<std::string>()))
-            bad_response("authored", "must be a FHIR dateTime (2025-06-01 or 2025-06-01T14:30:00Z)");
+            bad_response_field("authored", "must be a FHIR dateTime (2025-06-01 or 2025-06-01T14:30:00Z)");
         r.m_authored = authored->get<std::string>();
     }
     if (const auto subject = qr.find("subject"); subject != qr.end()) {
@@ -759,7 +765,7 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
         const auto display = subject->is_object() ? subject->find("display") : subject->end();
         if (!subject->is_object() || (ref != subject->end() && !ref->is_string()) ||
             (display != subject->end() && !display->is_string()) || (ref == subject->end() && display == subject->end()))
-            bad_response("subject", "must be a Reference with a \"reference\" or a \"display\" string");
+            bad_response_field("subject", "must be a Reference with a \"reference\" or a \"display\" string");
         r.m_subject = *subject;
     }
     // Imported answers are stored as given (read-only and calculated items included); only
@@ -798,11 +804,11 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
     };
     std::function<void(const json&, int, std::optional<std::size_t>)> walk = [&](const json& list, int depth,
                                                                                  std::optional<std::size_t> scope) {
-        if (depth > kMaxResponseDepth) bad_response("item", "items are nested too deep");
-        if (!list.is_array()) bad_response("item", "\"item\" must be an array");
+        if (depth > kMaxResponseDepth) bad_response_field("item", "items are nested too deep");
+        if (!list.is_array()) bad_response_field("item", "\"item\" must be an array");
         for (const json& item : list) {
             if (!item.is_object() || !item.contains("linkId") || !item["linkId"].is_string())
-                bad_response("item", "every item needs a \"linkId\"");
+                bad_response_field("item", "every item needs a \"linkId\"");
             const std::string link_id = item["linkId"].get<std::string>();
             const std::size_t index = resolve(link_id, scope);
             seen[index] = 1;
@@ -813,7 +819,7 @@ Response Response::from_fhir(std::shared_ptr<const Questionnaire> q, const json&
             if (item.contains("answer")) {
                 if (!it.is_question()) throw Error("not-a-question", link_id, "this item takes no answer");
                 const json& list_a = item["answer"];
-                if (!list_a.is_array()) bad_response(link_id, "\"answer\" must be an array");
+                if (!list_a.is_array()) bad_response_item(link_id, "\"answer\" must be an array");
                 if (list_a.size() > 1 && !it.repeats)
                     throw Error("too-many-answers", link_id, "the item takes one answer");
                 // Options from an answerExpression exist once the other answers are in: checked then.
@@ -887,8 +893,12 @@ Response Response::from_simple(std::shared_ptr<const Questionnaire> q, const jso
 Response Response::parse(std::shared_ptr<const Questionnaire> q, std::string_view text, std::string_view source) {
     const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (doc.is_discarded()) throw Error("malformed-json", std::string(source), "not valid JSON", json_syntax_position(text));
-    if (doc.is_object() && doc.contains("resourceType")) return from_fhir(std::move(q), doc);
-    return from_simple(std::move(q), doc);
+    try {
+        if (doc.is_object() && doc.contains("resourceType")) return from_fhir(std::move(q), doc);
+        return from_simple(std::move(q), doc);
+    } catch (const Error& e) {
+        throw with_param(e, "file", std::string(source));  // for the screens
+    }
 }
 
 }  // namespace safetynet::core

@@ -54,7 +54,8 @@ App::App(Platform& platform, WorkspaceFactory make_workspace)
 // staff see why (site.warnings).
 void App::load_site_form(SiteConfig& site, const std::optional<std::string>& json) {
     if (!json) {
-        site.warnings.push_back("form: " + site.form + " could not be fetched; using " + site.instrument);
+        site.warnings.emplace_back("site-form", site.form, "could not be fetched; using " + site.instrument,
+                                   core::ErrorParams{{"instrument", site.instrument}});
         return;
     }
     try {
@@ -63,7 +64,9 @@ void App::load_site_form(SiteConfig& site, const std::optional<std::string>& jso
         // The kiosk program has no FHIRPath engine: the program that has one takes over (its
         // start shows the site's form; until then the built-in instrument stands).
         if (e.kind() == "form-needs-expressions") m_needs_form_expressions = true;
-        site.warnings.push_back("form: " + std::string(e.what()) + "; using " + site.instrument);
+        site.warnings.emplace_back("site-form", site.form, std::string(e.what()) + "; using " + site.instrument,
+                                   core::ErrorParams{{"instrument", site.instrument}});
+        site.warnings.push_back(e);  // why, in the person's language too
     }
 }
 
@@ -74,7 +77,10 @@ void App::apply_site(SiteConfig site) {
     try {
         if (!q) q = core::load_builtin_instrument(site.instrument);
     } catch (const core::Error& e) {
-        site.warnings.push_back("instrument: " + std::string(e.what()) + "; using ahc-hrsn");
+        std::string ids;
+        for (const std::string& id : core::builtin_instrument_ids()) ids += (ids.empty() ? "" : " | ") + id;
+        site.warnings.emplace_back("site-value", "site.json", "instrument: " + std::string(e.what()) + "; using ahc-hrsn",
+                                   core::ErrorParams{{"field", "instrument"}, {"expected", ids}});
         site.instrument = "ahc-hrsn";
         q = core::load_builtin_instrument(site.instrument);
     }

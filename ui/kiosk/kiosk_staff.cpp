@@ -1,6 +1,7 @@
 #include "ui/kiosk/kiosk_staff.hpp"
 
 #include "core/exchange/qr_transport.hpp"
+#include "ui/shell/error_text.hpp"
 #include "ui/shell/widgets.hpp"
 
 #include <imgui.h>
@@ -122,7 +123,8 @@ void KioskStaff::draw_panel(Context& ctx, KioskDevice& device, const SiteConfig&
     if (!site.warnings.empty()) {
         ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
         paragraph(ctx, ctx.tr("staff.warnings"), ctx.fonts.bold, p.urgent);
-        for (const std::string& warning : site.warnings) paragraph(ctx, warning.c_str(), ctx.fonts.small, p.text, "en");
+        for (const core::Error& warning : site.warnings)
+            paragraph(ctx, error_text(ctx.i18n, warning).c_str(), ctx.fonts.small, p.text);
     }
 }
 

@@ -15,14 +15,15 @@ void DirectoryService::load(Platform& platform, const std::string& path, std::fu
     if (m_status == Status::Loading) return;
     m_status = Status::Loading;
     platform.fetch_asset(path, [this, path, done = std::move(done)](std::optional<std::string> text) {
+        m_failure.reset();
+        m_report = {};
         if (!text) {
             m_status = Status::Failed;
-            m_error = path + ": not found";
+            m_failure = core::Error("directory-missing", path, "not found");
         } else {
             try {
                 core::DirectoryBuilder builder;
-                core::ImportReport report;
-                core::import_hsds_json(std::string_view(*text), path, builder, report);
+                core::import_hsds_json(std::string_view(*text), path, builder, m_report);
                 if (builder.services() == 0) throw core::Error("bad-directory", path, "no usable service");
                 m_directory = std::make_unique<core::Directory>(builder.finish(path));
                 m_matcher = std::make_unique<core::Matcher>(*m_directory);
@@ -30,7 +31,7 @@ void DirectoryService::load(Platform& platform, const std::string& path, std::fu
                 m_status = Status::Ready;
             } catch (const core::Error& e) {
                 m_status = Status::Failed;
-                m_error = e.what();
+                m_failure = e;
             }
         }
         if (done) done();

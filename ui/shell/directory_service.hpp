@@ -4,7 +4,9 @@
 // shows. US ZIP centroids are fetched once the site is known (load_zips). Nothing about the
 // person leaves the device: matching runs here.
 #include "core/actions/capacity.hpp"
+#include "core/base/error.hpp"
 #include "core/directory/directory.hpp"
+#include "core/directory/hsds_import.hpp"
 #include "core/match/matcher.hpp"
 #include "core/directory/service_details.hpp"
 #include "core/directory/zip_centroids.hpp"
@@ -36,7 +38,12 @@ public:
     // Starts fetching the ZIP table (once), so a ZIP typed later can be placed.
     void load_zips(Platform& platform);
     Status status() const { return m_status; }
-    const std::string& error() const { return m_error; }
+    // Why the directory failed to load (kind "directory-missing", "bad-directory", …), for
+    // ui::error_text; nullptr unless status() is Failed.
+    const core::Error* failure() const { return m_failure ? &*m_failure : nullptr; }
+    // What the import of the site's directory file reported (records that could not be used,
+    // each for ui::import_issue_text).
+    const core::ImportReport& report() const { return m_report; }
     std::size_t service_count() const { return m_directory ? m_directory->services() : 0; }
 
     // Where a ZIP is, once the table has arrived.
@@ -76,7 +83,8 @@ public:
 
 private:
     Status m_status = Status::NotLoaded;
-    std::string m_error;
+    std::optional<core::Error> m_failure;
+    core::ImportReport m_report;
     std::unique_ptr<core::Directory> m_directory;
     std::unique_ptr<core::Matcher> m_matcher;
     core::ServiceDetailsIndex m_details;

@@ -4,6 +4,7 @@
 // parameters; the screens render them").
 #include "core/base/error.hpp"
 #include "core/base/i18n.hpp"
+#include "core/directory/hsds_import.hpp"
 
 #include <exception>
 #include <string>
@@ -17,5 +18,11 @@ namespace safetynet::ui {
 std::string error_text(const core::Translator& i18n, const core::Error& e);
 // Any other exception (not expected from core/): "error.generic" with its what().
 std::string error_text(const core::Translator& i18n, const std::exception& e);
+
+// One issue of a directory's import report (core/directory/hsds_import.hpp): "error.<kind>"
+// with {where} the file and its row ("error.at_line": CSV; "error.at_record": a JSON record's
+// id) and the issue's field and values. The English message is the detail of a kind without
+// a text of its own ("hsds-file").
+std::string import_issue_text(const core::Translator& i18n, const core::ImportError& issue);
 
 }  // namespace safetynet::ui

@@ -11,33 +11,46 @@ namespace {
 
 using nlohmann::json;
 
+using Warnings = std::vector<core::Error>;
+
+// A field whose value cannot be used: its English message (message()) as staff and logs read
+// it, and what a screen needs to say it in the person's language ("error.site-value"):
+// the field and the expected value, in a notation every language reads.
+core::Error bad_value(const std::string& field, const std::string& message, std::string expected) {
+    return core::Error("site-value", "site.json", field + ": " + message, {{"field", field}, {"expected", std::move(expected)}});
+}
+
 // A language the site offers must be one SafetyNet knows; a right-to-left one is offered as
 // it is, with the plain warning of what is not yet mirrored (docs/TRANSLATIONS.md, "Right to left").
-void check_languages(const std::vector<std::string>& codes, std::vector<std::string>& warnings) {
+void check_languages(const std::vector<std::string>& codes, Warnings& warnings) {
     for (const std::string& code : codes) {
         const core::Language* l = core::find_language(code);
         if (!l)
-            warnings.push_back("languages: " + code + " is not a language SafetyNet knows (assets/i18n/languages.json)");
+            warnings.emplace_back("site-language", "site.json",
+                                  "languages: " + code + " is not a language SafetyNet knows (assets/i18n/languages.json)",
+                                  core::ErrorParams{{"value", code}});
         else if (l->direction == core::TextDirection::RightToLeft)
-            warnings.push_back("languages: " + code + ": " + l->english_name + " is laid out right-to-left except the workspace's sliders (the referral distance filter), which still run left to right");
+            warnings.emplace_back("site-rtl", "site.json",
+                                  "languages: " + code + ": " + l->english_name + " is laid out right-to-left except the workspace's sliders (the referral distance filter), which still run left to right",
+                                  core::ErrorParams{{"value", code}});
     }
 }
 
-void read_string(const json& doc, const char* key, std::string& out, std::vector<std::string>& warnings) {
+void read_string(const json& doc, const char* key, std::string& out, Warnings& warnings) {
     const auto it = doc.find(key);
     if (it == doc.end()) return;
     if (it->is_string()) out = it->get<std::string>();
-    else warnings.push_back(std::string(key) + ": expected text");
+    else warnings.push_back(bad_value(key, "expected text", "\"…\""));
 }
 
-void read_int(const json& doc, const char* key, int& out, int lo, int hi, std::vector<std::string>& warnings) {
+void read_int(const json& doc, const char* key, int& out, int lo, int hi, Warnings& warnings) {
     const auto it = doc.find(key);
     if (it == doc.end()) return;
     if (it->is_number_integer() && it->get<long long>() >= lo && it->get<long long>() <= hi)
         out = static_cast<int>(it->get<long long>());
     else
-        warnings.push_back(std::string(key) + ": expected a whole number from " + std::to_string(lo) + " to " +
-                           std::to_string(hi));
+        warnings.push_back(bad_value(key, "expected a whole number from " + std::to_string(lo) + " to " + std::to_string(hi),
+                                     std::to_string(lo) + " … " + std::to_string(hi)));
 }
 
 // "text" or {"en": "...", "es": "..."}
@@ -60,14 +73,14 @@ SiteConfig SiteConfig::parse(std::string_view text) {
     SiteConfig c;
     const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (!doc.is_object()) {
-        c.warnings.push_back("site.json is not a JSON object; using the defaults");
+        c.warnings.emplace_back("site-json", "site.json", "site.json is not a JSON object; using the defaults");
         return c;
     }
     auto& w = c.warnings;
     read_string(doc, "site_name", c.site_name, w);
     read_string(doc, "mode", c.mode, w);
     if (c.mode != "kiosk" && c.mode != "clinic" && c.mode != "org") {
-        w.push_back("mode: expected kiosk, clinic or org");
+        w.push_back(bad_value("mode", "expected kiosk, clinic or org", "kiosk | clinic | org"));
         c.mode = "kiosk";
     }
     read_string(doc, "instrument", c.instrument, w);
@@ -79,13 +92,13 @@ SiteConfig SiteConfig::parse(std::string_view text) {
     read_string(doc, "staff_pin_sha256", c.staff_pin_sha256, w);
     read_string(doc, "instrument_translations", c.instrument_translations, w);
     if (c.instrument_translations != "all" && c.instrument_translations != "validated-only") {
-        w.push_back("instrument_translations: expected \"all\" or \"validated-only\"; offering all");
+        w.push_back(bad_value("instrument_translations", "expected \"all\" or \"validated-only\"; offering all", "all | validated-only"));
         c.instrument_translations = "all";
     }
     if (!c.staff_pin_sha256.empty() &&
         (c.staff_pin_sha256.size() != 64 ||
          c.staff_pin_sha256.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos)) {
-        w.push_back("staff_pin_sha256: expected 64 hex digits (sha256sum of the PIN)");
+        w.push_back(bad_value("staff_pin_sha256", "expected 64 hex digits (sha256sum of the PIN)", "sha256sum: 64 × 0-9a-f"));
         c.staff_pin_sha256.clear();
     }
     if (const auto it = doc.find("languages"); it != doc.end()) {
@@ -93,11 +106,11 @@ SiteConfig SiteConfig::parse(std::string_view text) {
             c.languages = it->get<std::vector<std::string>>();
             check_languages(c.languages, w);
             if (c.languages.empty()) {
-                w.push_back("languages: the list is empty; offering English and Spanish");
+                w.push_back(bad_value("languages", "the list is empty; offering English and Spanish", "[\"en\", \"es\", …]"));
                 c.languages = SiteConfig{}.languages;
             }
         } else {
-            w.push_back("languages: expected a list of language codes");
+            w.push_back(bad_value("languages", "expected a list of language codes", "[\"en\", \"es\", …]"));
         }
     }
     if (const auto it = doc.find("clinic"); it != doc.end()) {
@@ -105,26 +118,27 @@ SiteConfig SiteConfig::parse(std::string_view text) {
             read_string(*it, "name", c.clinic_name, w);
             read_string(*it, "recipient", c.clinic_recipient, w);
             if (!c.clinic_recipient.empty() && c.clinic_recipient.rfind("age1", 0) != 0) {
-                w.push_back("clinic.recipient: expected an age recipient (age1…)");
+                w.push_back(bad_value("clinic.recipient", "expected an age recipient (age1…)", "age1…"));
                 c.clinic_recipient.clear();
             }
         } else {
-            w.push_back("clinic: expected an object");
+            w.push_back(bad_value("clinic", "expected an object", "{ … }"));
         }
     }
     if (const auto it = doc.find("crisis"); it != doc.end()) {
         if (it->is_object()) {
             if (const auto m = it->find("message"); m != it->end() && !read_texts(*m, c.crisis_message))
-                w.push_back("crisis.message: expected text or {language: text}");
+                w.push_back(bad_value("crisis.message", "expected text or {language: text}", "\"…\" | { \"es\": \"…\" }"));
             if (const auto lines = it->find("lines"); lines != it->end()) {
                 if (!lines->is_array()) {
-                    w.push_back("crisis.lines: expected a list");
+                    w.push_back(bad_value("crisis.lines", "expected a list", "[ … ]"));
                 } else {
                     for (const auto& l : *lines) {
                         CrisisLine line;
                         if (!l.is_object() || !l.contains("number") || !l["number"].is_string() ||
                             !l.contains("label") || !read_texts(l["label"], line.label)) {
-                            w.push_back("crisis.lines: each line needs a label and a number");
+                            w.push_back(bad_value("crisis.lines", "each line needs a label and a number",
+                                                  "{ \"label\": \"…\", \"number\": \"…\" }"));
                             continue;
                         }
                         line.number = l["number"].get<std::string>();
@@ -133,14 +147,14 @@ SiteConfig SiteConfig::parse(std::string_view text) {
                 }
             }
         } else {
-            w.push_back("crisis: expected an object");
+            w.push_back(bad_value("crisis", "expected an object", "{ … }"));
         }
     }
     read_int(doc, "idle_timeout_seconds", c.idle_timeout_seconds, 15, 3600, w);
     read_int(doc, "idle_warning_seconds", c.idle_warning_seconds, 5, 120, w);
     if (const auto it = doc.find("ask_location"); it != doc.end()) {
         if (it->is_boolean()) c.ask_location = it->get<bool>();
-        else w.push_back("ask_location: expected true or false");
+        else w.push_back(bad_value("ask_location", "expected true or false", "true | false"));
     }
     return c;
 }

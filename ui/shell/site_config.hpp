@@ -3,6 +3,7 @@
 // (name, place, instrument, clinic key, crisis numbers, idle timeout, directory) and reloads,
 // without rebuilding. Anything missing keeps its default; anything malformed is reported and
 // ignored field by field, so a typo never stops a kiosk from starting.
+#include "core/base/error.hpp"
 #include "core/screening/questionnaire.hpp"
 
 #include <map>
@@ -48,7 +49,9 @@ struct SiteConfig {
     // SHA-256 (hex) of the staff PIN that opens the kiosk's outbox. A guard against a curious
     // patient, not a secret: what the outbox holds is encrypted for the clinic anyway.
     std::string staff_pin_sha256;
-    std::vector<std::string> warnings;          // what was wrong in the file, for staff
+    // What was wrong in the file, for staff: each with its kind and values, so a screen says it
+    // in the person's language (ui::error_text); message() is the English.
+    std::vector<core::Error> warnings;
 
     // Parses site.json. Never throws: a bad field is named in `warnings` and keeps its default.
     static SiteConfig parse(std::string_view json);

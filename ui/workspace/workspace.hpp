@@ -161,6 +161,7 @@ private:
     void draw_contacts(Context& ctx);
     void draw_settings(Context& ctx);
     void draw_general_settings(Context& ctx);
+    void draw_directory_report(Context& ctx);
     void step_backup(Context& ctx);
     void step_restore(Context& ctx);
     void draw_backup_controls(Context& ctx);

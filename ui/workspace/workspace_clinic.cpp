@@ -103,21 +103,22 @@ void Workspace::draw_screenings(Context& ctx) {
 
     section_title(ctx, ctx.tr("ws.screenings.new"));
     for (std::size_t i = 0; i < std::size(kInstruments); ++i) {
-        if (i) ImGui::SameLine();
+        const char* label = ctx.tr(std::string("ws.instrument.") + kInstruments[i]);
+        if (i) same_line_if_button_fits(label, ImGui::GetFont());
         const std::string id = std::string("screen.start.") + kInstruments[i];
-        if (small_button(ctx, id, ctx.tr(std::string("ws.instrument.") + kInstruments[i]))) start_assisted(kInstruments[i]);
+        if (small_button(ctx, id, label)) start_assisted(kInstruments[i]);
     }
     // The site's own form (site.json "form"), named by its title as the kiosk shows it.
     if (m_site.site_form) {
-        ImGui::SameLine();
         const core::Questionnaire& form = *m_site.site_form;
         const std::string& title = form.title().in(ctx.i18n.language());
+        same_line_if_button_fits(title.empty() ? form.id().c_str() : title.c_str(), ImGui::GetFont());
         if (small_button(ctx, "screen.start.site", title.empty() ? form.id().c_str() : title.c_str())) {
             m_assisted = std::make_unique<core::Response>(m_site.site_form);
             m_assisted_instrument = form.id();
         }
     }
-    ImGui::SameLine();
+    same_line_if_button_fits(ctx.tr("ws.screenings.import_form"), ImGui::GetFont());
     if (small_button(ctx, "screen.import_form", ctx.tr("ws.screenings.import_form"))) pick_form();
     draw_translations(ctx);
     paragraph(ctx, ctx.tr("ws.screenings.import_hint"), ctx.fonts.small, p.text_muted);
@@ -391,7 +392,7 @@ void Workspace::draw_assisted(Context& ctx) {
     }
     ImGui::Dummy(ImVec2(0, 10 * ctx.scale));
     if (button(ctx, "assisted.finish", ctx.tr("ws.assisted.finish"), ButtonStyle::Primary)) finish_assisted(ctx);
-    ImGui::SameLine();
+    same_line_if_button_fits(ctx.tr("ws.assisted.cancel"), ctx.fonts.bold);
     if (button(ctx, "assisted.cancel", ctx.tr("ws.assisted.cancel"), ButtonStyle::Secondary)) {
         m_assisted->wipe();
         m_assisted.reset();
@@ -547,6 +548,7 @@ void Workspace::draw_refer_services(Context& ctx) {
     if (m_directory.status() != DirectoryService::Status::Ready) {
         paragraph(ctx, ctx.tr(m_directory.status() == DirectoryService::Status::Failed ? "ws.refer.directory_failed" : "ws.loading"),
                   ctx.fonts.body, p.text_muted);
+        if (const core::Error* why = m_directory.failure()) paragraph(ctx, error_message(*why).c_str(), ctx.fonts.body, p.text);
         return;
     }
     draw_refer_filters(ctx);

@@ -5,6 +5,7 @@
 #include "core/actions/store_actions.hpp"
 #include "core/store/store_backup.hpp"
 #include "core/base/text_fold.hpp"
+#include "ui/shell/error_text.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
@@ -98,6 +99,7 @@ void Workspace::draw_contacts(Context& ctx) {
 
 void Workspace::draw_settings(Context& ctx) {
     draw_general_settings(ctx);
+    draw_directory_report(ctx);
     section_title(ctx, ctx.tr("ws.settings.backup"));
     paragraph(ctx, ctx.tr("ws.settings.backup_hint"), ctx.fonts.small, ctx.palette->text_muted);
     // The backup's scrypt and the restore's run a slice per frame, like the unlock.
@@ -124,6 +126,23 @@ void Workspace::draw_general_settings(Context& ctx) {
             changed();
         }
     }
+}
+
+// The site's directory file as it was imported: why it failed, or the records it could not use,
+// each in the person's language with its file, row and field (the CLI's report says the same
+// in English). Nothing when the file was read without an issue.
+void Workspace::draw_directory_report(Context& ctx) {
+    constexpr std::size_t kShown = 20;  // the first ones: a large file's full list is the CLI's job
+    const core::ImportReport& report = m_directory.report();
+    const core::Error* failure = m_directory.failure();
+    if (!failure && report.errors.empty()) return;
+    section_title(ctx, ctx.tr("ws.settings.directory"));
+    if (failure) paragraph(ctx, error_message(*failure).c_str(), ctx.fonts.bold, ctx.palette->urgent);
+    if (report.errors.empty()) return;
+    paragraph(ctx, ctx.i18n.format("ws.settings.directory_issues", {{"n", std::to_string(report.error_count)}}).c_str(),
+              ctx.fonts.body, ctx.palette->text);
+    for (std::size_t i = 0; i < report.errors.size() && i < kShown; ++i)
+        paragraph(ctx, import_issue_text(ctx.i18n, report.errors[i]).c_str(), ctx.fonts.small, ctx.palette->text);
 }
 
 // One slice of the backup passphrase's key derivation; when done, the backup file is handed out.

@@ -51,8 +51,15 @@ void bar(Context& ctx, const std::string& label, double value, double max, const
     ctx.semantics.add_item({}, Role::Text, label + ": " + text);  // what the bar says, in words
 }
 
-void figure(Context& ctx, std::string_view id, const char* label, const std::string& value) {
-    begin_placed_group(ctx, std::max(text_size(ctx, ctx.fonts.heading, value).x, text_size(ctx, ctx.fonts.small, label).x));
+// `first`: the row's first figure, at the row's start (right to left: its right end).
+void figure(Context& ctx, std::string_view id, const char* label, const std::string& value, bool first = false) {
+    const float width = std::max(text_size(ctx, ctx.fonts.heading, value).x, text_size(ctx, ctx.fonts.small, label).x);
+    // On the next row when it does not fit beside the last one (a longer language, a narrow screen).
+    const bool fits = first || (ctx.mirrored() ? fits_beside_last(ctx, width)
+                                               : ImGui::GetCursorScreenPos().x + width <=
+                                                     ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
+    if (!fits) ImGui::NewLine();
+    begin_placed_group(ctx, width);
     paragraph(ctx, value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
     register_last_item(ctx, id);
     paragraph(ctx, label, ctx.fonts.small, ctx.palette->text_muted);
@@ -64,10 +71,10 @@ void figure(Context& ctx, std::string_view id, const char* label, const std::str
 void headline_figures(Context& ctx, const core::DashboardFigures& f, bool clinic) {
     ImGui::Dummy(ImVec2(0, 8 * ctx.scale));
     if (clinic) {
-        figure(ctx, "dash.screenings", ctx.tr("ws.dash.screenings"), std::to_string(f.screenings));
+        figure(ctx, "dash.screenings", ctx.tr("ws.dash.screenings"), std::to_string(f.screenings), true);
         figure(ctx, "dash.with_need", ctx.tr("ws.dash.with_need"), std::to_string(f.screenings_with_need));
     }
-    figure(ctx, "dash.sent", ctx.tr(clinic ? "ws.dash.sent" : "ws.dash.received"), std::to_string(f.sent));
+    figure(ctx, "dash.sent", ctx.tr(clinic ? "ws.dash.sent" : "ws.dash.received"), std::to_string(f.sent), !clinic);
     figure(ctx, "dash.closure", ctx.tr("ws.dash.closure"), percent(f.closure_rate));
     figure(ctx, "dash.loop_closed", ctx.tr("ws.dash.loop_closed"), percent(f.loop_closed_rate));
     figure(ctx, "dash.median_days", ctx.tr("ws.dash.median_days"), days(f.median_days_to_close));

@@ -22,6 +22,14 @@ bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, 
     return text_field(ctx, id, label, buf, size, o);
 }
 
+void same_line_if_button_fits(const char* label, ImFont* font) {
+    ImGui::PushFont(font);
+    const float width = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    ImGui::PopFont();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + width <= right) ImGui::SameLine();
+}
+
 bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled) {
     if (!enabled) ImGui::BeginDisabled();
     // At least 48 px tall (WCAG 2.5.5, and the workspace runs on tablets too).

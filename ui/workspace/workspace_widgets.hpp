@@ -19,6 +19,10 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
 bool text_area(Context& ctx, std::string_view id, const char* label, char* buf, std::size_t size, float height);
 // An ordinary button, registered; `enabled` false greys it out and ignores clicks.
 bool small_button(Context& ctx, std::string_view id, const char* label, bool enabled = true);
+// SameLine() when a button labelled `label` (in `font`, the face its label is drawn in) still
+// fits on this line, else the next row: a row of buttons ran off the window in a longer
+// language (issue 14's pseudo-localization).
+void same_line_if_button_fits(const char* label, ImFont* font);
 // A heading for a part of a screen (level 2: the screen's own title is level 1).
 void section_title(Context& ctx, const char* text);
 // A card: a framed child region the height of its content. end_card() closes it.

@@ -8,11 +8,18 @@
 #include "core/base/every_catalog.hpp"
 #include "core/exchange/bundle.hpp"
 #include "core/exchange/keyset.hpp"
+#include "core/directory/hsds_import.hpp"
 #include "core/screening/questionnaire.hpp"
+#include "core/screening/response.hpp"
+#include "ui/shell/site_config.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <functional>
+#include <map>
+#include <optional>
 #include <regex>
 #include <set>
 #include <string>
@@ -70,7 +77,9 @@ TEST_CASE("issue 14: every error kind a screen renders has its text in every cat
     const core::Translator t = every_language();
     REQUIRE(t.languages().size() == 11);
     std::vector<std::pair<std::string, std::set<std::string>>> wanted = {
-        {"error.generic", {"kind", "detail"}}, {"error.line", {"line"}}, {"error.line_column", {"line", "column"}}};
+        {"error.generic", {"kind", "detail"}}, {"error.line", {"line"}}, {"error.line_column", {"line", "column"}},
+        {"error.at_line", {"file", "line"}},   {"error.at_record", {"file", "record"}},
+        {"error.question", {"linkId"}},        {"error.question_field", {"linkId", "field"}}};
     for (const core::ScreenErrorKind& k : core::screen_error_kinds())
         wanted.emplace_back("error." + std::string(k.kind), split(k.placeholders));
     REQUIRE(wanted.size() > 20);
@@ -162,4 +171,113 @@ TEST_CASE("issue 14: a kind without a catalog text is a translated sentence with
     CHECK(spanish == "Algo salió mal (store-busy). Detalles: store: another tab is saving");
     const std::string russian = in_language(t, "ru", std::runtime_error("disk full"));
     CHECK(russian == "Что-то пошло не так (error). Подробности: disk full");
+}
+
+namespace {
+
+// One good service and three bad records: a required name missing, an opening time that is no
+// time of day (the schedule is dropped, the service kept), an id used twice.
+const std::string kBrokenHsds = R"([
+  {"id": "svc-1", "name": "Food pantry", "status": "active"},
+  {"id": "svc-2", "status": "active"},
+  {"id": "svc-3", "name": "Evening clinic", "status": "active",
+   "schedules": [{"id": "s1", "byday": "MO", "opens_at": "25:00", "closes_at": "17:00"}]},
+  {"id": "svc-1", "name": "Food pantry again", "status": "active"}
+])";
+
+}  // namespace
+
+TEST_CASE("issue 14: an HSDS import's issues carry a stable kind and their values, and a screen says them in the person's language") {
+    core::Translator t = every_language();
+    core::DirectoryBuilder builder;
+    core::ImportReport report;
+    core::import_hsds_json(std::string_view(kBrokenHsds), "broken.hsds.json", builder, report);
+    REQUIRE(report.errors.size() == 3);
+    // The CLI's report is main's, byte for byte: the English messages and nothing added.
+    CHECK(nlohmann::json::parse(report.to_json())["errors"] == nlohmann::json::parse(R"([
+      {"file": "broken.hsds.json", "id": "svc-2", "field": "name", "message": "is required"},
+      {"file": "broken.hsds.json", "id": "svc-3", "field": "schedules[0].opens_at", "message": "must be a time of day, HH:MM or HH:MM:SS"},
+      {"file": "broken.hsds.json", "id": "svc-1", "field": "id", "message": "duplicates an earlier service"}])"));
+    // Kinds and values read where each issue arose.
+    CHECK(report.errors[0].kind == "hsds-required");
+    CHECK(report.errors[1].kind == "hsds-invalid");
+    CHECK(report.errors[1].params == core::ErrorParams{{"expected", "HH:MM, HH:MM:SS"}, {"value", "25:00"}});
+    CHECK(report.errors[2].kind == "hsds-duplicate");
+    CHECK(report.errors[2].params == core::ErrorParams{{"value", "svc-1"}});
+    REQUIRE(t.set_language("es"));
+    CHECK(ui::import_issue_text(t, report.errors[0]) == "broken.hsds.json, registro svc-2: falta name; es obligatorio.");
+    CHECK(ui::import_issue_text(t, report.errors[1]) ==
+          "broken.hsds.json, registro svc-3: schedules[0].opens_at no se puede usar; se esperaba HH:MM, HH:MM:SS.");
+    CHECK(ui::import_issue_text(t, report.errors[2]) == "broken.hsds.json, registro svc-1: id svc-1 ya lo usa un registro anterior.");
+    REQUIRE(t.set_language("zh-Hans"));
+    CHECK(ui::import_issue_text(t, report.errors[0]) == "broken.hsds.json，记录 svc-2：缺少 name；此项为必填。");
+
+    // A CSV row is named by its line; a reference to a record that is not there by its value.
+    const std::map<std::string, std::string> package = {
+        {"organizations.csv", "id,name\norg-1,Pantry network\n"},
+        {"services.csv", "id,organization_id,name,status\nsvc-1,org-1,Food pantry,active\nsvc-2,org-1,,active\nsvc-3,org-9,Clinic,active\n"}};
+    core::DirectoryBuilder csv_builder;
+    core::ImportReport csv;
+    core::import_datapackage([&](const std::string& path) -> std::optional<std::string> {
+        const auto it = package.find(path);
+        return it == package.end() ? std::nullopt : std::optional<std::string>(it->second);
+    }, "pkg", csv_builder, csv);
+    std::vector<std::string> spanish;
+    REQUIRE(t.set_language("es"));
+    for (const core::ImportError& e : csv.errors) spanish.push_back(ui::import_issue_text(t, e));
+    CHECK(std::count(spanish.begin(), spanish.end(), "pkg/services.csv, línea 3: falta name; es obligatorio.") == 1);
+    CHECK(std::count(spanish.begin(), spanish.end(), "pkg/services.csv, línea 4: organization_id org-9 no corresponde a ningún registro del directorio.") == 1);
+    // Every issue either has its text or is the translated generic sentence with the English detail.
+    for (const core::ImportError& e : csv.errors) {
+        CAPTURE(e.message);
+        CHECK((core::find_screen_error_kind(e.kind) != nullptr || e.kind == "hsds-file"));
+    }
+}
+
+TEST_CASE("issue 14: the site file's warnings and the directory's load error are said in the person's language") {
+    core::Translator t = every_language();
+    REQUIRE(t.set_language("es"));
+    const ui::SiteConfig site = ui::SiteConfig::parse(R"({"languages": ["en", "xx"], "idle_timeout_seconds": 5, "mode": "desk"})");
+    std::vector<std::string> spanish;
+    for (const Error& w : site.warnings) spanish.push_back(ui::error_text(t, w));
+    CHECK(spanish == std::vector<std::string>{
+                         "site.json, mode: este valor no se puede usar; se esperaba kiosk | clinic | org. Se mantiene el valor predeterminado.",
+                         "site.json, languages: xx no es un idioma que SafetyNet conozca.",
+                         "site.json, idle_timeout_seconds: este valor no se puede usar; se esperaba 15 … 3600. Se mantiene el valor predeterminado."});
+    CHECK(site.warnings[1].message() == "languages: xx is not a language SafetyNet knows (assets/i18n/languages.json)");
+    CHECK(ui::error_text(t, Error("directory-missing", "assets/directory/region.hsds.json", "not found")) ==
+          "assets/directory/region.hsds.json: no se pudo cargar el archivo del directorio.");
+}
+
+TEST_CASE("issue 14: a form's refusal names its file, question and field as parameters; the CLI's text is unchanged") {
+    core::Translator t = every_language();
+    const auto form = [](const std::string& item) {
+        return R"({"resourceType": "Questionnaire", "status": "active", "item": [
+          {"linkId": "q1", "text": "Housing?", "type": "boolean"},
+          {"linkId": "g1", "text": "More", "type": "group", "item": [)" + item + "]}]}";
+    };
+    // A type this app does not support, inside a group: the innermost question is named.
+    const Error type = thrown([&] { (void)core::Questionnaire::parse(form(R"({"linkId": "q2", "text": "Photo", "type": "attachment"})"), "clinic-form.json"); });
+    CHECK(type.kind() == "unsupported-item-type");
+    CHECK(std::string(type.what()) == "q2: item type \"attachment\" is not supported");  // the CLI's line, as before
+    CHECK(type.param("file") == "clinic-form.json");
+    CHECK(type.param("linkId") == "q2");
+    CHECK(type.param("field") == "type");
+    CHECK(in_language(t, "es", type) == "clinic-form.json: este tipo de pregunta no es compatible. (pregunta q2, campo type)");
+    // A field of the wrong type, read by the field reader: the field is its parameter.
+    const Error text = thrown([&] { (void)core::Questionnaire::parse(form(R"({"linkId": "q3", "text": 5, "type": "string"})"), "clinic-form.json"); });
+    CHECK(text.kind() == "malformed-item");
+    CHECK(text.param("linkId") == "q3");
+    CHECK(text.param("field") == "text");
+    CHECK(in_language(t, "es", text) == "clinic-form.json: esta pregunta del formulario no se puede leer. (pregunta q3, campo text)");
+    CHECK(in_language(t, "vi", text).find("(câu hỏi q3, trường text)") != std::string::npos);
+
+    // A QuestionnaireResponse whose answer is not a list: its file and the question.
+    const auto q = std::make_shared<const core::Questionnaire>(core::Questionnaire::parse(form(R"({"linkId": "q2", "text": "Name", "type": "string"})"), "f.json"));
+    const Error response = thrown([&] {
+        (void)core::Response::parse(q, R"({"resourceType": "QuestionnaireResponse", "status": "completed", "item": [{"linkId": "q1", "answer": {"valueBoolean": true}}]})", "answers.json");
+    });
+    CHECK(response.kind() == "malformed-response");
+    CHECK(std::string(response.what()) == "q1: \"answer\" must be an array");
+    CHECK(in_language(t, "es", response) == "answers.json: este QuestionnaireResponse no se puede leer. (pregunta q1)");
 }

@@ -9,7 +9,7 @@ using safetynet::ui::SiteConfig;
 
 namespace {
 bool warns(const SiteConfig& c, const std::string& text) {
-    return std::any_of(c.warnings.begin(), c.warnings.end(), [&](const std::string& w) { return w == text; });
+    return std::any_of(c.warnings.begin(), c.warnings.end(), [&](const safetynet::core::Error& w) { return w.message() == text; });
 }
 }  // namespace
 

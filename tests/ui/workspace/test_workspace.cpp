@@ -348,6 +348,37 @@ TEST_CASE("issue 14: a Spanish workspace names a malformed file's line, and a wr
     CHECK(h.platform.storage == before);
 }
 
+TEST_CASE("issue 14: a Spanish workspace says which records of the site's HSDS directory could not be used, by file, row and field") {
+    UiHarness h(1600, 2400, "clinic", true, "es");
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "region.hsds.json"})";
+    h.platform.files["region.hsds.json"] = R"([
+      {"id": "svc-1", "name": "Food pantry", "status": "active"},
+      {"id": "svc-2", "status": "active"},
+      {"id": "svc-3", "name": "Evening clinic", "status": "active",
+       "schedules": [{"id": "s1", "byday": "MO", "opens_at": "25:00", "closes_at": "17:00"}]}
+    ])";
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("tab.settings");
+    h.frame();
+    CHECK(message_text(h, "Registros de este directorio") == "Registros de este directorio que no se pudieron usar (2):");
+    CHECK(message_text(h, "region.hsds.json") == "region.hsds.json, registro svc-2: falta name; es obligatorio.");
+    bool schedule = false;
+    for (const auto& n : h.app->semantics().nodes())
+        schedule = schedule || n.name == "region.hsds.json, registro svc-3: schedules[0].opens_at no se puede usar; se esperaba HH:MM, HH:MM:SS.";
+    CHECK(schedule);
+}
+
+TEST_CASE("issue 14: a directory that cannot be loaded is said in the workspace's language") {
+    UiHarness h(1600, 2400, "clinic", true, "es");
+    h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112", "directory": "missing.hsds.json"})";
+    set_up(h, "clinic passphrase 1");
+    REQUIRE(run_until_store(h, "unlocked"));
+    h.click("tab.settings");
+    h.frame();
+    CHECK(message_text(h, "missing.hsds.json") == "missing.hsds.json: no se pudo cargar el archivo del directorio.");
+}
+
 TEST_CASE("issue 14: staff switch the workspace's language in its top bar, by each language's own name, and it is remembered") {
     const std::string site = R"({"site_name": "Demo clinic", "zip": "95112", "languages": ["en", "es", "vi", "ar"]})";
     std::map<std::string, std::string> storage;
