@@ -1,6 +1,7 @@
 #include "core/base/error.hpp"
 #include "core/base/languages.hpp"
 #include "core/base/text_fold.hpp"
+#include "tests/support/demand_fonts_files.hpp"
 #include "tests/support/test_helpers.hpp"
 #include "tests/support/ui_harness.hpp"
 #include "ui/shell/demand_fonts.hpp"
@@ -15,23 +16,10 @@
 #include <vector>
 
 using safetynet::test::FakePlatform;
+using safetynet::test::serve_demand_fonts;
 using safetynet::ui::DemandFonts;
 
 namespace {
-
-// The fonts the build cut (ui/CMakeLists.txt), served as the app's static files.
-void serve_demand_fonts(FakePlatform& p) {
-    const std::string dir = SAFETYNET_DEMAND_FONTS_DIR;
-    const std::string list = safetynet::test::read_test_file(dir + "/fonts.json");
-    p.files[DemandFonts::kListPath] = list;
-    const nlohmann::json doc = nlohmann::json::parse(list);
-    for (const auto& family : doc["families"])
-        for (const auto& part : family["parts"])
-            for (const auto& [weight, path] : part["files"].items()) {
-                const std::string name = path.get<std::string>();
-                p.files[name] = safetynet::test::read_test_file(dir + "/" + name.substr(name.rfind('/') + 1));
-            }
-}
 
 // Runs fetches until nothing more is asked for (each round: update, then the platform answers).
 void settle(DemandFonts& fonts, FakePlatform& p) {
