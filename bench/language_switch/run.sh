@@ -27,7 +27,7 @@ done
 out=${OUT:-$root/build/bench/language_switch/results}
 www=$root/build/bench/language_switch/www
 rm -rf "$www"; mkdir -p "$(dirname "$www")" "$out"
-cp -al "$(cd "$app" && pwd)" "$www"
+cp -al "$(cd "$app" && pwd)" "$www" 2>/dev/null || { rm -rf "$www"; cp -a "$(cd "$app" && pwd)" "$www"; }  # another file system: a copy
 # The site offers the languages (a new file, not a write through the hard link); no stale
 # precompressed copies of the old one.
 rm -f "$www/assets/site.json" "$www/assets/site.json.gz" "$www/assets/site.json.br"
