@@ -9,6 +9,12 @@
   the demo directory, site.json                each text, in any font the app ships (the app
                                                fetches a font by the characters a text has)
 
+And each language's own texts (catalogs, instrument wording, its name) need, of each family, only
+the family's first part (the small "app" part of the CJK families): choosing the language then
+fetches one file per family, and the kiosk builds its glyph atlas once (bench/language_switch: a
+catalog string cut before its characters reached the "app" part sent the switch to Chinese for
+the 1.4 MB "common" file, and a second atlas build).
+
 Reads the built font files (fontTools, Debian's python3-fonttools): the built-in faces in
 --builtin, the on-demand ones listed by --demand/fonts.json. --self-test plants a character no
 font has and expects it reported by file, key and code point.
@@ -43,6 +49,23 @@ def load_fonts(builtin_dir, demand_dir):
             chars |= set.intersection(*weights)
         fonts[family["family"]] = chars
     return fonts
+
+
+def later_parts(demand_dir):
+    """family -> (file, characters) of each part after the first, minus what the first part has."""
+    with open(os.path.join(demand_dir, "fonts.json"), encoding="utf-8") as f:
+        listing = json.load(f)
+    out = {}
+    for family in listing["families"]:
+        first = None
+        for part in family["parts"]:
+            path = sorted(part["files"].values())[0]
+            chars = cmap_of(os.path.join(demand_dir, os.path.basename(path)))
+            if first is None:
+                first = chars
+            else:
+                out.setdefault(family["family"], []).append((path, chars - first))
+    return out
 
 
 def strings_in(node, where, out):
@@ -140,6 +163,21 @@ def check(languages, texts, fonts):
     return problems
 
 
+def check_first_parts(languages, texts, later):
+    """A language's own texts in a family's later part: its switch fetches that file too."""
+    problems = []
+    by_code = {l["code"]: l for l in languages}
+    for code, file, where, text in texts:
+        if code not in by_code:
+            continue
+        for family in by_code[code]["fonts"]:
+            for path, chars in later.get(family, []):
+                for ch in sorted({c for c in text if ord(c) in chars}):
+                    problems.append(f"{file}: {where}: U+{ord(ch):04X} is only in {path}, not in {family}'s first part: "
+                                    f"choosing {code} fetches that file too")
+    return problems
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--builtin", required=True)
@@ -151,16 +189,23 @@ def main():
     languages, texts = collect(args.assets)
     if args.self_test:
         planted = texts + [("es", "i18n/po/app/es.po", "planted.thai", "ก"), (None, "site.json", "planted", "\U0001F600")]
-        problems = check(languages, planted, fonts)
+        # And a Chinese text with a character of the common part only (the first one it has).
+        later = later_parts(args.demand)
+        common_path, common = later["NotoSansCJKsc"][0]
+        rare = chr(min(common))
+        planted.append(("zh-Hans", "i18n/po/app/zh-Hans.po", "planted.rare", rare))
+        problems = check(languages, planted, fonts) + check_first_parts(languages, planted, later)
         want = ["i18n/po/app/es.po: planted.thai: U+0E01 has no glyph in the fonts for es",
-                "site.json: planted: U+1F600 has no glyph in the fonts for any language"]
+                "site.json: planted: U+1F600 has no glyph in the fonts for any language",
+                f"i18n/po/app/zh-Hans.po: planted.rare: U+{ord(rare):04X} is only in {common_path}, not in "
+                "NotoSansCJKsc's first part: choosing zh-Hans fetches that file too"]
         missing = [w for w in want if w not in problems]
         if missing:
             print("not reported:", *missing, sep="\n  ")
             return 1
         print(f"the planted characters were reported ({len(texts)} texts checked)")
         return 0
-    problems = check(languages, texts, fonts)
+    problems = check(languages, texts, fonts) + check_first_parts(languages, texts, later_parts(args.demand))
     for p in problems:
         print(p)
     per_lang = {}

@@ -219,9 +219,15 @@ void App::want_language_glyphs() {
     m_fonts_language = m_i18n.language();
     if (const core::Catalog* c = m_i18n.catalog(m_fonts_language))
     {
-        for (const auto& [key, text] : c->texts()) m_demand_fonts.want(text);
+        // The staff workspace's texts (ws.*) only where a workspace runs: the kiosk never shows
+        // them, and every character costs the atlas four glyphs to rasterise on the frame that
+        // switches the language (Chinese: 118 of its 664 characters, bench/language_switch).
+        const auto shown = [this](const std::string& key) { return m_workspace || key.rfind("ws.", 0) != 0; };
+        for (const auto& [key, text] : c->texts())
+            if (shown(key)) m_demand_fonts.want(text);
         for (const auto& [key, forms] : c->plurals())
-            for (const std::string& form : forms) m_demand_fonts.want(form);
+            if (shown(key))
+                for (const std::string& form : forms) m_demand_fonts.want(form);
     }
     // And the kiosk's questions in that language (a built-in instrument's wording arrives with
     // the catalog; a site's form has its own): their characters may be in no catalog.

@@ -150,9 +150,10 @@ std::vector<DemandFonts::Merge> DemandFonts::merges(std::string_view weight) con
     for (const Part& p : m_parts) {
         if (p.state != State::Loaded || p.imgui_ranges.size() < 3) continue;
         auto it = p.bytes.find(std::string(weight));
-        if (it == p.bytes.end()) it = p.bytes.find("Regular");
+        const bool stand_in = it == p.bytes.end();
+        if (stand_in) it = p.bytes.find("Regular");
         if (it == p.bytes.end()) continue;
-        out.push_back({it->second, &p.imgui_ranges});
+        out.push_back({it->second, &p.imgui_ranges, stand_in && weight != "Regular"});
     }
     return out;
 }

@@ -38,6 +38,7 @@ public:
     struct Merge {
         std::string_view bytes;
         const std::vector<std::uint16_t>* ranges = nullptr;
+        bool stand_in = false;  // the family has no file of the weight asked: this is its Regular
     };
     // What to merge after the built-in face of `weight` ("Regular" or "Bold"; a family with only
     // Regular serves Bold too).

@@ -1,6 +1,7 @@
 #include "core/base/error.hpp"
 #include "core/base/languages.hpp"
 #include "core/base/text_fold.hpp"
+#include "tests/support/demand_fonts_files.hpp"
 #include "tests/support/test_helpers.hpp"
 #include "tests/support/ui_harness.hpp"
 #include "ui/shell/demand_fonts.hpp"
@@ -15,23 +16,10 @@
 #include <vector>
 
 using safetynet::test::FakePlatform;
+using safetynet::test::serve_demand_fonts;
 using safetynet::ui::DemandFonts;
 
 namespace {
-
-// The fonts the build cut (ui/CMakeLists.txt), served as the app's static files.
-void serve_demand_fonts(FakePlatform& p) {
-    const std::string dir = SAFETYNET_DEMAND_FONTS_DIR;
-    const std::string list = safetynet::test::read_test_file(dir + "/fonts.json");
-    p.files[DemandFonts::kListPath] = list;
-    const nlohmann::json doc = nlohmann::json::parse(list);
-    for (const auto& family : doc["families"])
-        for (const auto& part : family["parts"])
-            for (const auto& [weight, path] : part["files"].items()) {
-                const std::string name = path.get<std::string>();
-                p.files[name] = safetynet::test::read_test_file(dir + "/" + name.substr(name.rfind('/') + 1));
-            }
-}
 
 // Runs fetches until nothing more is asked for (each round: update, then the platform answers).
 void settle(DemandFonts& fonts, FakePlatform& p) {
@@ -111,6 +99,44 @@ TEST_CASE("Chinese fetches the list, then the file with the app's own characters
     const Atlas without(nullptr);
     MESSAGE("atlas at 28 px: Latin + Vietnamese ", without.width, "x", without.height, "; with ",
             code_points(name + sentence).size(), " Chinese characters ", with.width, "x", with.height);
+}
+
+TEST_CASE("the CJK fonts have no Bold: the bold face draws Chinese with the body face's bitmaps, rasterised once") {
+    FakePlatform p;
+    serve_demand_fonts(p);
+    DemandFonts fonts;
+    const std::string text = safetynet::core::find_language("zh-Hans")->native_name + "鹦鹉螺和蜻蜓";
+    fonts.want(text);
+    settle(fonts, p);
+    const Atlas a(&fonts);
+    for (const char32_t cp : code_points(text)) {
+        CAPTURE(static_cast<unsigned>(cp));
+        const ImFontGlyph* body = a.set.body->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        const ImFontGlyph* bold = a.set.bold->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        REQUIRE(body);
+        REQUIRE(bold);
+        // The same bitmap in the texture, the same box on the line and the same advance.
+        CHECK(bold->U0 == body->U0);
+        CHECK(bold->V0 == body->V0);
+        CHECK(bold->U1 == body->U1);
+        CHECK(bold->V1 == body->V1);
+        CHECK(bold->X0 == body->X0);
+        CHECK(bold->X1 == body->X1);
+        CHECK(bold->Y0 - a.set.bold->Ascent == doctest::Approx(body->Y0 - a.set.body->Ascent).epsilon(0.05));
+        CHECK(bold->AdvanceX == body->AdvanceX);
+        CHECK(bold->Visible);
+        // The heading is another size: its own bitmap.
+        const ImFontGlyph* heading = a.set.heading->FindGlyphNoFallback(static_cast<ImWchar>(cp));
+        REQUIRE(heading);
+        CHECK(heading->U0 != body->U0);
+    }
+    // Latin keeps the bold file's own glyphs.
+    CHECK(a.set.bold->FindGlyphNoFallback('A')->U0 != a.set.body->FindGlyphNoFallback('A')->U0);
+    // Each character is reached through the bold face's lookup, not its fallback.
+    const ImVec2 size = a.set.bold->CalcTextSizeA(a.set.bold->FontSize, 1e9f, 0.0f, text.c_str());
+    float advances = 0;
+    for (const char32_t cp : code_points(text)) advances += a.set.body->FindGlyphNoFallback(static_cast<ImWchar>(cp))->AdvanceX;
+    CHECK(size.x == doctest::Approx(advances));
 }
 
 TEST_CASE("Korean, Russian and Arabic each fetch only their own family's files") {
