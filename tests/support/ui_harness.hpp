@@ -232,4 +232,15 @@ private:
     ImGuiContext* m_ctx = nullptr;
 };
 
+// Frames until the workspace's store reaches `want` ("absent", "locked", "unlocked") with nothing
+// being saved (key derivation runs a slice per frame).
+inline bool run_until_store(UiHarness& h, const std::string& want, int max_frames = 2000) {
+    for (int i = 0; i < max_frames; ++i) {
+        h.frame();
+        const nlohmann::json s = h.state()["workspace"];
+        if (s["store"] == want && !s["saving"].get<bool>()) return true;
+    }
+    return false;
+}
+
 }  // namespace safetynet::test

@@ -8,6 +8,7 @@
 //
 // Arabic: the harness runs the kiosk program, which draws Arabic by code point (the
 // right-to-left program draws shaped glyphs by index; tests/ui/shaping checks those).
+#include "tests/support/demand_fonts_files.hpp"
 #include "tests/support/test_helpers.hpp"
 #include "tests/support/ui_harness.hpp"
 
@@ -29,21 +30,6 @@ namespace ui = safetynet::ui;
 
 namespace {
 
-// The fonts the build cut, where the browser fetches them (web/CMakeLists.txt copies this
-// folder to the app's fonts/).
-void serve_demand_fonts(safetynet::test::FakePlatform& p) {
-    const std::string dir = SAFETYNET_DEMAND_FONTS_DIR;
-    const std::string list = safetynet::test::read_test_file(dir + "/fonts.json");
-    p.files[ui::DemandFonts::kListPath] = list;
-    const nlohmann::json doc = nlohmann::json::parse(list);
-    for (const auto& family : doc["families"])
-        for (const auto& part : family["parts"])
-            for (const auto& [weight, path] : part["files"].items()) {
-                const std::string name = path.get<std::string>();
-                p.files[name] = safetynet::test::read_test_file(dir + "/" + name.substr(name.rfind('/') + 1));
-            }
-}
-
 std::string hex(char32_t cp) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
@@ -53,7 +39,7 @@ std::string hex(char32_t cp) {
 struct KioskIn : UiHarness {
     KioskIn(const std::string& language, const std::string& instrument)
         : UiHarness(1280, 800, {}, /*with_workspace=*/false, language), lang(language), form(instrument) {
-        serve_demand_fonts(platform);
+        safetynet::test::serve_demand_fonts(platform);
         platform.files["assets/site.json"] = R"J({"site_name": "Riverside Community Health (demo)", "instrument": ")J" +
                                              instrument + R"J(", "zip": "97201", "languages": ["en", ")J" + language +
                                              R"J("], "idle_timeout_seconds": 600})J";

@@ -17,6 +17,7 @@
 #include <vector>
 
 using safetynet::test::UiHarness;
+using safetynet::test::run_until_store;
 namespace ui = safetynet::ui;
 
 namespace {
@@ -62,14 +63,6 @@ struct ShapedApp {
 
 nlohmann::json ws(UiHarness& h) { return h.state()["workspace"]; }
 
-bool run_until_store(UiHarness& h, const std::string& want, int max_frames = 2000) {
-    for (int i = 0; i < max_frames; ++i) {
-        h.frame();
-        const nlohmann::json s = ws(h);
-        if (s["store"] == want && !s["saving"].get<bool>()) return true;
-    }
-    return false;
-}
 
 float right(const ui::Bounds& b) { return b.x + b.w; }
 

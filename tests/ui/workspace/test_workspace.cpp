@@ -13,20 +13,12 @@
 #include <string>
 
 using safetynet::test::UiHarness;
+using safetynet::test::run_until_store;
 
 namespace {
 
 nlohmann::json ws(UiHarness& h) { return h.state()["workspace"]; }
 
-// Frames until the workspace's store reaches `want` (key derivation runs a slice per frame).
-bool run_until_store(UiHarness& h, const std::string& want, int max_frames = 2000) {
-    for (int i = 0; i < max_frames; ++i) {
-        h.frame();
-        const nlohmann::json s = ws(h);
-        if (s["store"] == want && !s["saving"].get<bool>()) return true;
-    }
-    return false;
-}
 
 void set_up(UiHarness& h, const std::string& passphrase) {
     REQUIRE(run_until_store(h, "absent"));

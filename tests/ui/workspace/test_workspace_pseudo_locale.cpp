@@ -27,14 +27,7 @@ struct Workspace : PseudoHarness {
         use_pseudo_language();
     }
     nlohmann::json ws() { return state()["workspace"]; }
-    bool run_until_store(const std::string& want) {
-        for (int i = 0; i < 3000; ++i) {
-            frame();
-            const nlohmann::json s = ws();
-            if (s["store"] == want && !s["saving"].get<bool>()) return true;
-        }
-        return false;
-    }
+    bool run_until_store(const std::string& want) { return safetynet::test::run_until_store(*this, want, 3000); }
     void set_up() {
         if (app->semantics().find("setup.name")->value.empty()) {
             click("setup.name");

@@ -24,15 +24,6 @@ const std::filesystem::path kForms = safetynet::test::realworld("questionnaires"
 
 nlohmann::json ws(UiHarness& h) { return h.state()["workspace"]; }
 
-bool run_until_store(UiHarness& h, const std::string& want) {
-    for (int i = 0; i < 2000; ++i) {
-        h.frame();
-        const nlohmann::json s = ws(h);
-        if (s["store"] == want && !s["saving"].get<bool>()) return true;
-    }
-    return false;
-}
-
 std::string typed_value(ItemType t) {
     switch (t) {
         case ItemType::Date:

@@ -11,20 +11,13 @@
 #include <string>
 
 using safetynet::test::UiHarness;
+using safetynet::test::run_until_store;
 namespace ui = safetynet::ui;
 
 namespace {
 
 nlohmann::json ws(UiHarness& h) { return h.state()["workspace"]; }
 
-bool run_until_store(UiHarness& h, const std::string& want, int max_frames = 2000) {
-    for (int i = 0; i < max_frames; ++i) {
-        h.frame();
-        const nlohmann::json s = ws(h);
-        if (s["store"] == want && !s["saving"].get<bool>()) return true;
-    }
-    return false;
-}
 
 // WCAG 2.1's relative luminance and contrast ratio (1.4.3, 1.4.11).
 double luminance(const ImVec4& c) {
