@@ -92,9 +92,11 @@ struct Runtime {
 // frame being painted delays the next input), so the one painted frame is the settled one.
 constexpr int kSettlePasses = 2;
 // The longest the loop sleeps without looking: the device's clock being set (the dates on screen
-// follow it) is seen only by looking, and so is state a page call changed without waking the loop
-// (at 5 s the e2e loop test's click met a layout that had not caught up yet). Every timer the app
-// sets wakes it at its own moment (App::redraw_due_at); one look a second costs nothing measurable.
+// follow it) wakes nothing and is seen only by looking. Every timer the app sets wakes it at its
+// own moment (App::redraw_due_at), and every page call into the program wakes it
+// (library_safetynet.js); one look a second costs nothing measurable (bench/idle) and keeps a
+// screen that depends on the date at most a second behind a clock being set (the e2e loop test
+// sets the test clock, then waits for that look's frame).
 constexpr double kClockCheckSeconds = 1.0;
 
 // Wall time moved in a way a person sees: a new minute (dates, "due today" lists), or the

@@ -24,12 +24,18 @@ const allRequests = [];
 const allProblems = [];
 const shot = (page, name) => page.screenshot({ path: path.join(args.out, `loop-${name}.png`) });
 // The test clock: the app reads wall time through Date.now (emscripten's time()); move it on.
+// Setting the clock wakes nothing (as on a device whose clock is set): the sleeping loop sees it
+// at its next look (web/main.cpp, kClockCheckSeconds) and paints. Wait for that frame, so the
+// next click meets the screen the new date gives (the follow-up list shrinks or grows, and what
+// is below it moves).
 const DAY = 86400e3;
 async function setClock(page, offsetMs) {
+  const before = await page.evaluate(() => window.safetynet.frames());
   await page.evaluate((ms) => {
     if (!window.__realNow) window.__realNow = Date.now.bind(Date);
     Date.now = () => window.__realNow() + ms;
   }, offsetMs);
+  await page.waitForFunction((n) => window.safetynet.frames() > n, before, { timeout: 15000 });
   await nextFrames(page, 3);
 }
 
