@@ -414,7 +414,10 @@
       return;
     }
     if (r === 'slider') {
-      var v = e.node.v, delta = { ArrowUp: 1, ArrowRight: 1, ArrowDown: -1, ArrowLeft: -1, PageUp: 5, PageDown: -5 }[ev.key];
+      // The left and right arrows move the thumb that way: right to left a slider runs from the
+      // right (ui/shell/widgets.cpp), so there the left arrow increases it, as a range input does.
+      var rtl = document.documentElement.dir === 'rtl';
+      var v = e.node.v, delta = { ArrowUp: 1, ArrowRight: rtl ? -1 : 1, ArrowDown: -1, ArrowLeft: rtl ? 1 : -1, PageUp: 5, PageDown: -5 }[ev.key];
       var value = ev.key === 'Home' ? v[1] : ev.key === 'End' ? v[2] : delta ? Math.min(v[2], Math.max(v[1], v[0] + delta)) : null;
       if (value !== null) { ev.preventDefault(); send('safetynet_a11y_set_value', ['string', 'number'], [id, value]); }
       return;

@@ -56,7 +56,6 @@ constexpr std::array kKinds = {
     ScreenErrorKind{"site-json", "where"},
     ScreenErrorKind{"site-value", "where field expected"},
     ScreenErrorKind{"site-language", "where value"},
-    ScreenErrorKind{"site-rtl", "where value"},
     ScreenErrorKind{"site-form", "where instrument"},
 };
 

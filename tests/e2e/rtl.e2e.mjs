@@ -9,7 +9,7 @@
 // program with the shaper.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Checks, launch, openApp, parseArgs, pollState, startServer } from './harness.mjs';
+import { Checks, click, launch, openApp, parseArgs, pollState, startServer } from './harness.mjs';
 import { answerAhcToResults, controls, instrument, overlaps, press, settle, texts } from './a11y.mjs';
 import { decodePng, pixelStats } from './png.mjs';
 
@@ -166,6 +166,50 @@ async function workspace() {
   const over = overlaps(await controls(page));
   checks.ok(over.length === 0, `the Arabic dashboard: no two controls overlap${over.length ? ': ' + over.join(', ') : ''}`);
   await shot(page, 'workspace-03-dashboard');
+  // An assisted screening, then the referral screen: its distance slider runs from the right (the
+  // smallest value at the right end; the left arrow increases it, as a range input does under
+  // dir="rtl"); then the referrals, contacts and settings, each looked at.
+  await click(page, 'tab.screenings');
+  await click(page, 'screen.start.ahc-hrsn');
+  await click(page, 'q.88122-7.0');
+  await click(page, 'assisted.finish');
+  const refer = await pollState(page, (x) => x && x.workspace && x.workspace.tab === 'refer', { read });
+  checks.ok(refer.ok, 'the finished assisted screening opens the referral screen');
+  await click(page, 'need.food-insecurity');
+  const slider = page.getByRole('slider', { name: t('ws.filter.radius'), exact: true });
+  await slider.waitFor({ state: 'attached', timeout: 15000 }).catch(() => {});
+  checks.ok(await slider.count() === 1, `the distance filter is a slider named "${t('ws.filter.radius')}"`);
+  const now = async () => Number(await slider.getAttribute('aria-valuenow'));
+  const start = await now();
+  await press(page, slider, 'ArrowLeft');
+  const left = await now();
+  await press(page, slider, 'ArrowRight');
+  await press(page, slider, 'ArrowRight');
+  const right = await now();
+  checks.ok(left === start + 1 && right === start - 1,
+            `right to left the left arrow increases the distance and the right arrow decreases it (${start} -> ${left} -> ${right})`);
+  checks.ok((await slider.getAttribute('aria-valuetext') || '').length > 0 && !/\bmi\b/.test(await slider.getAttribute('aria-valuetext')),
+            `the slider says its distance in Arabic ("${await slider.getAttribute('aria-valuetext')}")`);
+  await press(page, slider, 'End');
+  const largest = await page.evaluate(() => window.safetynet.widget('filter.radius'));
+  await shot(page, 'workspace-04-refer');
+  // The slider's grab is the most saturated column of its middle row (the track is a flat
+  // frame colour, the value's text dark).
+  const strip = decodePng(await page.screenshot({ clip: { x: largest.x, y: largest.y + Math.floor(largest.h / 2), width: largest.w, height: 1 } }));
+  let best = -1, at = -1;
+  for (let x = 2; x < strip.width - 2; x++) {
+    const d = strip.data.subarray(x * 4, x * 4 + 3);
+    const sat = Math.max(...d) - Math.min(...d);
+    if (sat > best) { best = sat; at = x; }
+  }
+  const grab = at / strip.width;
+  checks.ok(grab < 0.25, `at its largest value (End) the slider's grab is at its left end (at ${Math.round(grab * 100)} % of its width from the left)`);
+  for (const [tab, name] of [['tab.referrals', 'workspace-05-referrals'], ['tab.contacts', 'workspace-06-contacts'], ['tab.settings', 'workspace-07-settings']]) {
+    await click(page, tab);
+    const o = overlaps(await controls(page));
+    checks.ok(o.length === 0, `the Arabic ${tab.slice(4)}: no two controls overlap${o.length ? ': ' + o.join(', ') : ''}`);
+    await shot(page, name);
+  }
   // The kiosk program starting the staff program cuts its own requests short (net::ERR_ABORTED).
   const errors = problems.filter((p) => !p.includes('net::ERR_ABORTED'));
   checks.ok(errors.length === 0, `the workspace: no page errors${errors.length ? ': ' + errors.join('; ') : ''}`);

@@ -20,20 +20,14 @@ core::Error bad_value(const std::string& field, const std::string& message, std:
     return core::Error("site-value", "site.json", field + ": " + message, {{"field", field}, {"expected", std::move(expected)}});
 }
 
-// A language the site offers must be one SafetyNet knows; a right-to-left one is offered as
-// it is, with the plain warning of what is not yet mirrored (docs/TRANSLATIONS.md, "Right to left").
+// A language the site offers must be one SafetyNet knows. (A right-to-left one is laid out
+// mirrored everywhere, the workspace's slider included: no warning; docs/TRANSLATIONS.md.)
 void check_languages(const std::vector<std::string>& codes, Warnings& warnings) {
-    for (const std::string& code : codes) {
-        const core::Language* l = core::find_language(code);
-        if (!l)
+    for (const std::string& code : codes)
+        if (!core::find_language(code))
             warnings.emplace_back("site-language", "site.json",
                                   "languages: " + code + " is not a language SafetyNet knows (assets/i18n/languages.json)",
                                   core::ErrorParams{{"value", code}});
-        else if (l->direction == core::TextDirection::RightToLeft)
-            warnings.emplace_back("site-rtl", "site.json",
-                                  "languages: " + code + ": " + l->english_name + " is laid out right-to-left except the workspace's sliders (the referral distance filter), which still run left to right",
-                                  core::ErrorParams{{"value", code}});
-    }
 }
 
 void read_string(const json& doc, const char* key, std::string& out, Warnings& warnings) {

@@ -764,10 +764,13 @@ bool slider(Context& ctx, std::string_view id, const char* label, int* value, in
     const std::string imgui_id = "##" + std::string(id);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
                                                            (small_target(ctx.scale) - ImGui::GetFontSize()) * 0.5f));
-    // Shaped, ImGui draws the slider without its text and the shaper draws it on it. The slider
-    // itself still runs left to right (docs/TRANSLATIONS.md, "Right to left").
+    // Shaped, ImGui draws the slider without its text and the shaper draws it on it. Mirrored,
+    // the slider runs from the right (its smallest value at the right end, as a range input under
+    // dir="rtl" does): ImGui takes a range given backwards and flips the track.
     ShapedText* shaped = shaper(ctx, text ? text : "");
-    changed = ImGui::SliderInt(imgui_id.c_str(), value, min, max, shaped ? "" : text) || changed;
+    const bool from_right = ctx.mirrored();
+    changed = ImGui::SliderInt(imgui_id.c_str(), value, from_right ? max : min, from_right ? min : max, shaped ? "" : text) ||
+              changed;
     if (shaped) draw_shaped_label(*shaped, ImGui::GetFont(), text);
     ImGui::PopStyleVar();
     SemanticNode& n = describe(ctx, id, Role::Slider, label ? label : "");

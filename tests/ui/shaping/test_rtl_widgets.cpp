@@ -125,3 +125,38 @@ TEST_CASE("a right-to-left screen: the nav bar's Back is on the right, answers k
     CHECK(label_vertices == 4 * 3);  // three letters, joined: three glyphs in their joining forms
     CHECK(all_right);
 }
+
+TEST_CASE("a mirrored workspace's slider runs from the right: a press at its right end gives the smallest value, at its left end the largest") {
+    RtlScreen screen;
+    int miles = 25;
+    const std::string label = "المسافة";
+    auto draw = [&](Context& ctx) {
+        ctx.mirror_flow = true;  // the workspace's ImGui flow, placed mirrored (Context::mirror_flow)
+        slider(ctx, "filter.radius", label.c_str(), &miles, 1, 50, std::to_string(miles).c_str(), 400);
+    };
+    screen.frame(draw);
+    screen.frame(draw);
+    ImGuiIO& io = ImGui::GetIO();
+    auto press_at = [&](float fraction) {  // the registry is rebuilt each frame: looked up each time
+        const WidgetRect* now = screen.widgets.find("filter.radius");
+        REQUIRE(now);
+        io.MousePos = ImVec2(now->x + now->w * fraction, now->y + now->h * 0.5f);
+        screen.frame(draw);
+        io.MouseDown[0] = true;
+        screen.frame(draw);
+        screen.frame(draw);
+        io.MouseDown[0] = false;
+        screen.frame(draw);
+    };
+    press_at(0.995f);
+    CHECK(miles == 1);
+    press_at(0.005f);
+    CHECK(miles == 50);
+    // The tree keeps the value's meaning: what a screen reader says does not depend on the side.
+    const SemanticNode* n = screen.node(label);
+    REQUIRE(n);
+    CHECK(n->role == Role::Slider);
+    CHECK(n->value_now == 50);
+    CHECK(n->value_min == 1);
+    CHECK(n->value_max == 50);
+}
