@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace safetynet::core {
 
@@ -185,6 +186,15 @@ std::string Translator::plural(std::string_view key, std::uint64_t count,
     std::vector<std::pair<std::string_view, std::string_view>> all{{"n", n}};
     all.insert(all.end(), values.begin(), values.end());
     return fill_placeholders(text ? std::string(text) : tr(key), all);
+}
+
+std::string Translator::decimal(double value, int fraction_digits) const {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", fraction_digits, value);  // "C" locale: a '.'
+    std::string out(text);
+    const Language* l = find_language(m_current);
+    if (const std::size_t dot = out.find('.'); dot != std::string::npos && l) out.replace(dot, 1, l->decimal);
+    return out;
 }
 
 const Catalog* Translator::catalog(std::string_view code) const {

@@ -101,6 +101,9 @@ public:
     // replaced by the count and each other "{name}" by its value.
     std::string plural(std::string_view key, std::uint64_t count,
                        std::initializer_list<std::pair<std::string_view, std::string_view>> values = {}) const;
+    // `value` with `fraction_digits` digits after the current language's decimal symbol
+    // (languages.json "decimal": "0.3" in English, "0,3" in Spanish).
+    std::string decimal(double value, int fraction_digits) const;
     // The catalog for one language, if loaded (tests compare key sets).
     const Catalog* catalog(std::string_view code) const;
 

@@ -47,6 +47,7 @@ Language parse_language(const nlohmann::json& entry, const std::string& where) {
         throw Error("malformed-languages", at + " field direction", "must be \"ltr\" or \"rtl\", not \"" + direction + "\"");
     l.direction = direction == "rtl" ? TextDirection::RightToLeft : TextDirection::LeftToRight;
     l.script = text_field(entry, "script", at);
+    l.decimal = text_field(entry, "decimal", at);
     const auto fonts = entry.find("fonts");
     if (fonts == entry.end() || !fonts->is_array() || fonts->empty())
         throw Error("malformed-languages", at + " field fonts", "must be a non-empty list of font families");

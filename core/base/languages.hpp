@@ -16,6 +16,7 @@ struct Language {
     std::string native_name;   // the language in its own words, e.g. "中文（简体）"
     TextDirection direction = TextDirection::LeftToRight;
     std::string script;        // ISO 15924, e.g. "Hans"
+    std::string decimal = "."; // CLDR's decimal symbol for Latin digits, e.g. "," in Spanish
     std::vector<std::string> fonts;  // font families, in fallback order (the built-in one first)
     // The plural rule for whole numbers: CLDR category names, in the order of the gettext
     // Plural-Forms expression that picks among them (core/base/plural_rule.hpp).

@@ -59,6 +59,21 @@ def check_plural_rules(languages, problems):
                 break
 
 
+def check_decimal_symbols(languages, problems):
+    """Each language's "decimal" must be CLDR's decimal symbol (for the Latin digits the app writes)."""
+    for code, lang in languages.items():
+        decimal = lang.get("decimal")
+        if not isinstance(decimal, str) or not decimal:
+            problems.append(f"i18n/languages.json: {code}: \"decimal\" needs the decimal symbol")
+            continue
+        try:
+            cldr = Locale.parse(code.replace("-", "_")).number_symbols["decimal"]
+        except (UnknownLocaleError, ValueError):
+            continue  # CLDR does not have the language (Haitian Creole): the file's word stands
+        if decimal != cldr:
+            problems.append(f"i18n/languages.json: {code}: decimal symbol {decimal!r}, CLDR says {cldr!r}")
+
+
 def placeholders(text):
     return set(po_catalog.PLACEHOLDER.findall(text))
 
@@ -145,6 +160,7 @@ def compile_all(assets):
     problems, warnings = [], []
     languages = po_catalog.languages(assets)
     check_plural_rules(languages, problems)
+    check_decimal_symbols(languages, problems)
     leftover_json(assets, problems)
     files = po_catalog.po_files(assets)
     english = {}

@@ -164,11 +164,8 @@ std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const st
         c.languages = core::render_languages(*m.details, m_i18n);
         for (const std::string* text : {&c.name, &c.description, &c.address, &c.hours, &c.languages})
             m_demand_fonts.want(*text);
-        if (m.distance_km >= 0) {
-            char miles[32];
-            std::snprintf(miles, sizeof miles, "%.1f mi", m.distance_km / 1.609344);
-            c.distance = miles;
-        }
+        if (m.distance_km >= 0)
+            c.distance = m_i18n.format("kiosk.distance_miles", {{"miles", m_i18n.decimal(m.distance_km / 1.609344, 1)}});
         cards.push_back(std::move(c));
     }
     return cards;

@@ -589,7 +589,7 @@ void Workspace::draw_refer_filters(Context& ctx) {
     digits.width = 120 * ctx.scale;
     text_field(ctx, "filter.zip", ctx.tr("ws.filter.zip"), f.zip.data(), f.zip.size(), digits);
     ImGui::SameLine();
-    const std::string miles = std::to_string(f.radius_miles) + " mi";
+    const std::string miles = ctx.i18n.plural("ws.filter.radius_miles", static_cast<std::uint64_t>(f.radius_miles));
     slider(ctx, "filter.radius", ctx.tr("ws.filter.radius"), &f.radius_miles, 1, 50, miles.c_str(), 180 * ctx.scale);
     ImGui::SameLine();
     static const char* const langs[] = {"", "en", "es", "vi", "zh", "tl"};

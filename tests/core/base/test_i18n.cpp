@@ -120,3 +120,20 @@ TEST_CASE("catalogs of one language from several files merge, and a duplicate ke
                     Error);
     CHECK(std::string(a.find("x")) == "1");
 }
+
+TEST_CASE("a number with a fraction is written with the language's decimal symbol (a kiosk's distance: 0.3 mi, 0,3 mi)") {
+    Translator t = safetynet::core::translator_with_every_language();
+    CHECK(t.decimal(0.3, 1) == "0.3");
+    CHECK(t.decimal(12.04, 1) == "12.0");
+    CHECK(t.decimal(7, 0) == "7");
+    CHECK(t.format("kiosk.distance_miles", {{"miles", t.decimal(0.3, 1)}}) == "0.3 mi");
+    REQUIRE(t.set_language("es"));
+    CHECK(t.decimal(0.3, 1) == "0,3");
+    CHECK(t.format("kiosk.distance_miles", {{"miles", t.decimal(4.46, 1)}}) == "4,5 mi");
+    REQUIRE(t.set_language("ru"));
+    CHECK(t.format("kiosk.distance_miles", {{"miles", t.decimal(4.46, 1)}}) == "4,5 мили");
+    REQUIRE(t.set_language("zh-Hans"));
+    CHECK(t.decimal(4.46, 1) == "4.5");
+    // Every language has one (languages.json "decimal", checked against CLDR by the build).
+    for (const safetynet::core::Language& l : safetynet::core::languages()) CHECK_MESSAGE(!l.decimal.empty(), l.code);
+}
