@@ -122,21 +122,26 @@ double seconds_until_due(Runtime& rt) {
     return std::max(0.0, std::min({app, next_minute, kClockCheckSeconds}));
 }
 
-// One ImGui frame of the app, not painted: the caller paints the last one.
+// One ImGui frame of the app, not painted: the caller paints the last one. Drawn again when it
+// showed characters the atlas lacked and can have now (a language just switched to:
+// App::take_redo_for_glyphs), so the one painted has them.
 void imgui_pass(Runtime& rt) {
-    if (rt.app->prepare_frame()) {
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        rt.repaint_all = true;  // every glyph may have moved in the atlas
+    for (int pass = 0; pass < 2; ++pass) {
+        if (rt.app->prepare_frame()) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+            rt.repaint_all = true;  // every glyph may have moved in the atlas
+        }
+        ImGui_ImplOpenGL3_NewFrame();
+        rt.input.new_frame();
+        // Two frames can share a timestamp (the passes in read_input, a throttled tab), and
+        // ImGui::NewFrame() asserts "Need a positive DeltaTime!": clamp it.
+        if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
+        ImGui::NewFrame();
+        rt.app->frame();
+        ImGui::Render();
+        if (!rt.app->take_redo_for_glyphs()) break;
     }
-    ImGui_ImplOpenGL3_NewFrame();
-    rt.input.new_frame();
-    // Two frames can share a timestamp (the passes in read_input, a throttled tab), and
-    // ImGui::NewFrame() asserts "Need a positive DeltaTime!": clamp it.
-    if (ImGui::GetIO().DeltaTime <= 0.0f) ImGui::GetIO().DeltaTime = 1.0f / 1000.0f;
-    ImGui::NewFrame();
-    rt.app->frame();
-    ImGui::Render();
     safetynet::web::after_frame(*rt.app);
 }
 

@@ -132,11 +132,17 @@ public:
 
     void frame() {
         platform.run_pending();
-        if (app->prepare_frame()) upload_fonts();
-        platform.now += 1.0 / 60.0;
-        ImGui::NewFrame();
-        app->frame();
-        ImGui::Render();
+        // Drawn again when it showed characters the atlas lacked (a language just switched to),
+        // as web/main.cpp does before painting.
+        for (int pass = 0; pass < 2; ++pass) {
+            if (app->prepare_frame()) upload_fonts();
+            if (pass == 0) platform.now += 1.0 / 60.0;
+            ImGui::NewFrame();
+            app->frame();
+            ImGui::Render();
+            ++passes;
+            if (!app->take_redo_for_glyphs()) break;
+        }
         // What the browser's DOM mirror does after a frame: carry out the focus move the UI asks for.
         ui::SemanticActions& a = app->actions();
         if (!a.focus_request().empty()) a.focus(a.focus_request(), a.focus_request_visible());
@@ -220,6 +226,7 @@ public:
 
     FakePlatform platform;
     std::unique_ptr<ui::App> app;
+    int passes = 0;  // ImGui frames run: more than frame() calls when one was drawn again
 
 private:
     // What a renderer does with the atlas; here only to satisfy ImGui's "fonts built" check.

@@ -214,28 +214,45 @@ void App::apply_display_settings() {
 void App::want_language_glyphs() {
     if (m_i18n.language() == m_fonts_language) return;
     m_fonts_language = m_i18n.language();
+    // Wanted a moment later, not now: this frame rasterises the characters of the screen it
+    // draws (take_redo_for_glyphs), a few dozen, and a frame after its paint the rest. Building
+    // the atlas with all of a Chinese catalog's was most of the time from the touch to the
+    // screen in Chinese (bench/language_switch).
+    m_later_glyphs_at = m_platform.now_seconds() + kLaterGlyphsSeconds;
     if (const core::Catalog* c = m_i18n.catalog(m_fonts_language))
     {
         // The staff workspace's texts (ws.*) only where a workspace runs: the kiosk never shows
-        // them, and every character costs the atlas four glyphs to rasterise on the frame that
-        // switches the language (Chinese: 118 of its 664 characters, bench/language_switch).
+        // them, and every character costs the atlas four glyphs to rasterise (Chinese: 118 of
+        // its 664 characters, bench/language_switch).
         const auto shown = [this](const std::string& key) { return m_workspace || key.rfind("ws.", 0) != 0; };
         for (const auto& [key, text] : c->texts())
-            if (shown(key)) m_demand_fonts.want(text);
+            if (shown(key)) m_demand_fonts.want_later(text);
         for (const auto& [key, forms] : c->plurals())
             if (shown(key))
-                for (const std::string& form : forms) m_demand_fonts.want(form);
+                for (const std::string& form : forms) m_demand_fonts.want_later(form);
     }
     // And the kiosk's questions in that language (a built-in instrument's wording arrives with
     // the catalog; a site's form has its own): their characters may be in no catalog.
     if (!m_kiosk) return;
     const core::Questionnaire& form = m_kiosk->questionnaire();
     const std::string lang = core::screening_language(form, m_fonts_language, false);
-    m_demand_fonts.want(form.title().in(lang));
+    m_demand_fonts.want_later(form.title().in(lang));
     for (const core::Item& it : form.items()) {
-        for (const core::LocalizedText* t : {&it.text, &it.prefix, &it.help}) m_demand_fonts.want(t->in(lang));
-        for (const core::AnswerOption& o : it.options) m_demand_fonts.want(o.label.in(lang));
+        for (const core::LocalizedText* t : {&it.text, &it.prefix, &it.help}) m_demand_fonts.want_later(t->in(lang));
+        for (const core::AnswerOption& o : it.options) m_demand_fonts.want_later(o.label.in(lang));
     }
+}
+
+// While a language's characters wait (want_language_glyphs), the screen drawn may have some of
+// them: its texts (the semantic tree's names are the drawn labels, values what the fields show)
+// are wanted now, and when their file is here already the frame is worth drawing again.
+bool App::take_redo_for_glyphs() {
+    if (!m_demand_fonts.has_deferred()) return false;
+    for (const SemanticNode& n : m_semantics.nodes()) {
+        for (const std::string* text : {&n.name, &n.value, &n.description}) m_demand_fonts.want(*text);
+        for (const std::string& option : n.options) m_demand_fonts.want(option);
+    }
+    return m_demand_fonts.changed();
 }
 
 // A language chosen whose catalog this program does not carry (core/base/i18n.hpp: the browser
@@ -311,10 +328,12 @@ void App::fetch_instrument_translation() {
 bool App::prepare_frame() {
     fetch_instrument_translation();
     fetch_wanted_catalog();
+    // The characters kept for later (want_language_glyphs), once the frame that switched has
+    // been painted. Meanwhile each screen drawn has its own (take_redo_for_glyphs).
+    if (m_demand_fonts.has_deferred() && m_platform.now_seconds() >= m_later_glyphs_at) m_demand_fonts.want_deferred();
     want_language_glyphs();
     m_demand_fonts.update(m_platform);
     const float raster = raster_scale(kTextSizes[static_cast<std::size_t>(m_display.text_size)]);
-    // A fetched font, or new characters from one: the atlas is rebuilt with them.
     // A fetched font, new characters from one, or glyphs the shaper drew that the atlas lacks.
     const bool shaped_changed = m_shaped && m_shaped->take_changed();
     if (m_demand_fonts.take_changed() || shaped_changed) {
@@ -345,6 +364,7 @@ double App::redraw_due_at(double now) const {
     if (!m_i18n.wanted_language().empty() && m_catalog_fetching.empty() && !m_waiting_catalog) return now;
     if (m_shaped && m_shaped->changed()) return now;  // glyphs to rasterise: the next frame draws them
     double due = std::numeric_limits<double>::infinity();
+    if (m_demand_fonts.has_deferred()) due = m_later_glyphs_at;  // a language's other characters
     if (m_kiosk) due = std::min(due, m_kiosk->redraw_due_at(now));
     if (m_workspace) due = std::min(due, m_workspace->redraw_due_at(now));
     // A notice is painted once, then again when it is due to go (just past kNoticeSeconds: the

@@ -58,6 +58,12 @@ public:
     bool prepare_frame();
     // Draws the whole UI for one frame.
     void frame();
+    // After frame() and ImGui::Render(): true when the frame drew characters the font atlas lacks
+    // and can have now (a language just switched to: the characters of its texts not on the
+    // screen come a moment later, DemandFonts::want_later). The platform runs the frame again,
+    // prepare_frame() first (which rebuilds the atlas with them), and paints that one: no frame
+    // shows a missing glyph.
+    bool take_redo_for_glyphs();
     // When the screen must next be redrawn although no input arrives (platform seconds): `now`
     // or earlier when new data came in or work is under way (progress), else the moment
     // something on it changes with time (a notice timing out, a countdown, the idle lock);
@@ -147,6 +153,10 @@ private:
     // The fonts fetched when the texts need them, and the language whose texts were asked for.
     DemandFonts m_demand_fonts;
     std::string m_fonts_language;
+    // When the characters of a language's texts kept for later (want_language_glyphs) are
+    // rasterised: a moment after the frame that switched, once it has been painted.
+    static constexpr double kLaterGlyphsSeconds = 0.25;
+    double m_later_glyphs_at = 0;  // platform seconds
     std::string m_catalog_fetching;  // the language whose catalog is on its way (App::fetch_wanted_catalog)
     bool m_needs_form_expressions = false;
     // The built-in instrument's wording in languages fetched so far, per instrument id, put over

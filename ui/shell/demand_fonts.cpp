@@ -15,11 +15,32 @@ void DemandFonts::want(std::string_view utf8) {
     for (std::size_t pos = 0; pos < utf8.size();) {
         const char32_t cp = core::utf8_next(utf8, pos);
         if (cp < 0x20 || builtin_font_has(cp) || !m_seen.insert(cp).second) continue;
+        m_later.erase(cp);
         if (m_list_state == State::Loaded)
             place(cp);
         else
             m_unplaced.insert(cp);
     }
+}
+
+void DemandFonts::want_later(std::string_view utf8) {
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t cp = core::utf8_next(utf8, pos);
+        if (cp < 0x20 || builtin_font_has(cp) || m_seen.count(cp)) continue;
+        m_later.insert(cp);
+    }
+}
+
+bool DemandFonts::want_deferred() {
+    if (m_later.empty()) return false;
+    for (const char32_t cp : std::exchange(m_later, {})) {
+        m_seen.insert(cp);
+        if (m_list_state == State::Loaded)
+            place(cp);
+        else
+            m_unplaced.insert(cp);
+    }
+    return true;
 }
 
 void DemandFonts::set_list(std::string_view json) {
@@ -139,7 +160,7 @@ bool DemandFonts::wants_update() const {
 }
 
 std::size_t DemandFonts::pending() const {
-    std::size_t n = m_list_state == State::Failed ? 0 : m_unplaced.size();
+    std::size_t n = m_later.size() + (m_list_state == State::Failed ? 0 : m_unplaced.size());
     for (const Part& p : m_parts)
         if (p.state == State::Idle || p.state == State::Fetching) n += p.wanted.size();
     return n;

@@ -26,10 +26,20 @@ public:
     // Texts the screens will show. Characters the built-in face lacks are remembered; update()
     // fetches what they need.
     void want(std::string_view utf8);
+    // Texts the screens may show later (a language's other screens): remembered, and wanted only
+    // at want_deferred() (the caller says when), so the frame that switches the language
+    // rasterises the characters of the screen it shows, not the whole catalog's
+    // (bench/language_switch: a few dozen of 550 ideographs). want() of one of them wants it at once.
+    void want_later(std::string_view utf8);
+    // Wants what want_later() remembered; false when there was nothing.
+    bool want_deferred();
+    bool has_deferred() const { return !m_later.empty(); }
     // Starts the fetches the wanted characters need (the list first, then each file once).
     void update(Platform& platform);
     // True once after a file arrived or a wanted character became drawable: rebuild the atlas.
     bool take_changed();
+    // True when take_changed() would be (without taking it).
+    bool changed() const { return m_changed; }
     // True when take_changed() would be, or update() has a fetch to start: worth a frame.
     bool wants_update() const;
 
@@ -46,7 +56,8 @@ public:
 
     // Code points wanted that no font has, in order (already reported).
     const std::set<char32_t>& missing() const { return m_missing; }
-    // Code points wanted, not yet drawable (their file is being fetched, or the list is).
+    // Code points wanted, not yet drawable (their file is being fetched, or the list is, or they
+    // wait for want_deferred()).
     std::size_t pending() const;
 
     // The list's parsing, for tests: throws core::Error naming the entry when malformed.
@@ -72,6 +83,7 @@ private:
     std::vector<Part> m_parts;
     std::set<char32_t> m_unplaced;  // wanted before the list arrived
     std::set<char32_t> m_seen;
+    std::set<char32_t> m_later;     // want_later()'s, not in m_seen until want_deferred()
     std::set<char32_t> m_missing;
     bool m_changed = false;
 };

@@ -139,6 +139,47 @@ TEST_CASE("the CJK fonts have no Bold: the bold face draws Chinese with the body
     CHECK(size.x == doctest::Approx(advances));
 }
 
+TEST_CASE("characters wanted for later are rasterised only after want_deferred(); one a screen wants meanwhile, at once") {
+    FakePlatform p;
+    serve_demand_fonts(p);
+    DemandFonts fonts;
+    fonts.want(safetynet::core::find_language("zh-Hans")->native_name);  // the language's button
+    settle(fonts, p);
+    CHECK(fonts.take_changed());
+    // Welcome, Start, Staff (the kiosk's Chinese: characters of the file already here).
+    const std::string later = "欢迎开始";
+    fonts.want_later(later);
+    CHECK(fonts.has_deferred());
+    CHECK_FALSE(fonts.wants_update());  // not worth a frame of their own: the caller says when
+    CHECK(fonts.pending() == code_points(later).size());
+    CHECK_FALSE(fonts.changed());
+    const Atlas waiting(&fonts);
+    for (const char32_t cp : code_points(later)) CHECK_FALSE(waiting.draws(waiting.set.body, cp));
+
+    fonts.want("开始");  // on the screen drawn: now
+    CHECK(fonts.take_changed());
+    const Atlas screen(&fonts);
+    CHECK(screen.draws(screen.set.heading, U'开'));
+    CHECK(screen.draws(screen.set.small, U'始'));
+    CHECK_FALSE(screen.draws(screen.set.body, U'欢'));
+
+    CHECK(fonts.want_deferred());
+    CHECK(fonts.take_changed());
+    CHECK_FALSE(fonts.has_deferred());
+    CHECK(fonts.pending() == 0);
+    const Atlas all(&fonts);
+    for (const char32_t cp : code_points(later)) {
+        CAPTURE(static_cast<unsigned>(cp));
+        CHECK(all.draws(all.set.body, cp));
+        CHECK(all.draws(all.set.bold, cp));
+        CHECK(all.draws(all.set.heading, cp));
+        CHECK(all.draws(all.set.small, cp));
+    }
+    CHECK_FALSE(fonts.want_deferred());  // nothing left
+    fonts.want_later(later);             // nor anything already wanted
+    CHECK_FALSE(fonts.has_deferred());
+}
+
 TEST_CASE("Korean, Russian and Arabic each fetch only their own family's files") {
     FakePlatform p;
     serve_demand_fonts(p);
