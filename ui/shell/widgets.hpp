@@ -61,6 +61,9 @@ void end_placed_group(Context& ctx);
 // Whether an item `width` wide still fits on the last item's line: after it (right to left:
 // before it) and inside the line. For "ImGui::SameLine() if it fits".
 bool fits_beside_last(Context& ctx, float width);
+// The room from the cursor to the line's end: the text wrap position (a column's, a card's
+// edge) or the content region's; right to left, what lies before the item it follows.
+float room_on_line(const Context& ctx);
 // Right to left: the current table's columns shown in reverse order (the first at the right),
 // their logical order (TableNextColumn, the semantic tree) kept. Call after TableSetupColumn().
 void mirror_table_columns(Context& ctx);
