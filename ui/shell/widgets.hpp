@@ -81,7 +81,9 @@ bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle st
 float button_width(Context& ctx, const char* label);
 // An ImGui button in the current font and style, `size` (0: fit the label), its label shaped
 // where text_size() shapes it, placed by place_next(); `imgui_id` is ImGui's ("###id"). True
-// when pressed by pointer (the caller describes it).
+// when pressed by pointer (the caller describes it). Never past its line's end (WCAG 1.4.10):
+// to the next line when it does not fit beside the last item, at most as wide as the line, and
+// a label longer than that wraps inside the button, which grows taller.
 bool framed_button(Context& ctx, const std::string& imgui_id, const char* label, ImVec2 size = ImVec2(0, 0));
 // A button that stays pressed while `on` (a language, a text size, high contrast).
 bool toggle_button(Context& ctx, std::string_view id, const char* label, bool on, ImVec2 size = ImVec2(0, 0));

@@ -5,8 +5,8 @@
 // organization's set-up, inbox, dashboard, contacts and settings) drawn in the pseudo catalog
 // (tests/support/pseudo_locale.hpp) at 1280x800: no two controls overlap, nothing lies outside
 // the window or scrolls sideways, no label is wider or taller than its control.
-// And WCAG 1.4.10 (reflow): the same screens at 320x256 CSS px (400 % zoom) in English and in
-// Spanish (longer), with the same checks: a button longer than its line wraps its label inside
+// And WCAG 1.4.10 (reflow): the same screens at 320x256 CSS px (400 % zoom) in English, in
+// Spanish (longer) and in the pseudo catalog, with the same checks: a button longer than its line wraps its label inside
 // a line-wide button, fixed-width fields narrow to the line, the dashboard's bars put their
 // label above them and its tables become one stack per row (docs/ACCESSIBILITY.md, 1.4.10).
 #include "tests/support/pseudo_locale.hpp"
@@ -97,10 +97,10 @@ TEST_CASE("issue 14: pseudo-localized, the organization's workspace screens fit 
     walk_organization(1280, 800, safetynet::test::kPseudo);
 }
 
-TEST_CASE("WCAG 1.4.10: at 320x256 CSS px (400 % zoom) the clinic's workspace screens fit, in English and Spanish") {
-    for (const char* language : {"", "es"}) walk_clinic(320, 256, language);
+TEST_CASE("WCAG 1.4.10: at 320x256 CSS px (400 % zoom) the clinic's workspace screens fit, in English, Spanish and pseudo") {
+    for (const char* language : {"", "es", "qps"}) walk_clinic(320, 256, language);
 }
 
-TEST_CASE("WCAG 1.4.10: at 320x256 CSS px (400 % zoom) the organization's workspace screens fit, in English and Spanish") {
-    for (const char* language : {"", "es"}) walk_organization(320, 256, language);
+TEST_CASE("WCAG 1.4.10: at 320x256 CSS px (400 % zoom) the organization's workspace screens fit, in English, Spanish and pseudo") {
+    for (const char* language : {"", "es", "qps"}) walk_organization(320, 256, language);
 }
