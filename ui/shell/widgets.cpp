@@ -112,6 +112,15 @@ float line_right() {
     const float edge = ImGui::GetContentRegionMaxAbs().x;
     return w->DC.TextWrapPos > 0 ? std::min(edge, w->Pos.x - w->Scroll.x + w->DC.TextWrapPos) : edge;
 }
+// ImGui::NewLine() after ImGui::SameLine(), without counting the spacing SameLine() left after
+// the last item as content: near the line's end that reached past the window's edge and let it
+// scroll sideways.
+void new_line() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float max_x = w->DC.CursorMaxPos.x;
+    ImGui::NewLine();
+    w->DC.CursorMaxPos.x = max_x;
+}
 // The room from the cursor to the line's end, left to right.
 float room_on_line_ltr() { return std::min(ImGui::GetContentRegionAvail().x, line_right() - ImGui::GetCursorScreenPos().x); }
 // Whether ImGui::SameLine() was called since the last item: the cursor is on that item's line,
@@ -203,7 +212,7 @@ namespace {
 // before it goes to the next line (as inline boxes do), and one wider than a whole line is
 // narrowed to it (a fixed width is min(fixed, available)). Returns the width to draw it at.
 float fit_on_line(const Context& ctx, float width) {
-    if (on_same_line() && width > room_on_line(ctx) + 0.5f) ImGui::NewLine();
+    if (on_same_line() && width > room_on_line(ctx) + 0.5f) new_line();
     return std::min(width, std::max(std::floor(room_on_line(ctx)), 1.0f));
 }
 
@@ -340,7 +349,7 @@ void paragraph(const char* text, ImFont* font, const ImVec4& color) {
     ImGui::PushFont(font);
     // Text put beside an item that has no room left for it goes to the next line (its words were
     // stacked one per line past the window's edge at 320 CSS px).
-    if (on_same_line() && ImGui::CalcTextSize(text).x > room_on_line_ltr()) ImGui::NewLine();
+    if (on_same_line() && ImGui::CalcTextSize(text).x > room_on_line_ltr()) new_line();
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
@@ -637,6 +646,14 @@ void copy_text(char* buf, std::size_t size, const std::string& text) {
     std::memcpy(buf, text.data(), n);
 }
 
+// A field `width` wide under its label: fit_on_line() for the wider of the two (a label wider
+// than the room beside the last item ran past the window's edge). Returns the field's width.
+float fit_field_on_line(Context& ctx, float width, const char* label) {
+    const float label_w = label && *label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f;
+    fit_on_line(ctx, std::max(width, label_w));
+    return fit_on_line(ctx, width);
+}
+
 // A control's label above it (drawn only: the control's node carries it as its name).
 void label_above(Context& ctx, const char* label) {
     if (label && *label) text_item(ctx, label, ctx.fonts.small, ctx.palette->text);
@@ -653,7 +670,8 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
         copy_text(buf, size, *text);
         sodium_memzero(text->data(), text->capacity());
     }
-    const float width = o.width > 0 ? fit_on_line(ctx, o.width) : std::max(room_on_line(ctx), 40.0f * ctx.scale);
+    const float width = o.width > 0 ? fit_field_on_line(ctx, o.width, label)
+                                    : std::max(fit_field_on_line(ctx, 40.0f * ctx.scale, label), room_on_line(ctx));
     begin_placed_group(ctx, std::max(width, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     ImGui::PushFont(ctx.fonts.body);
@@ -765,8 +783,9 @@ bool choice(Context& ctx, std::string_view id, const char* label, const std::vec
     const char* current = *index >= 0 && *index < static_cast<int>(options.size()) ? options[static_cast<std::size_t>(*index)].c_str() : "";
     ImGui::PushFont(ctx.fonts.body);
     const float arrow = ImGui::GetFontSize();
-    const float w = fit_on_line(ctx, width > 0 ? width : text_size(ctx, ctx.fonts.body, current).x + arrow + 3 * style.FramePadding.x);
     ImGui::PopFont();
+    const float w = fit_field_on_line(ctx, width > 0 ? width : text_size(ctx, ctx.fonts.body, current).x + arrow + 3 * style.FramePadding.x,
+                                      label);
     begin_placed_group(ctx, std::max(w, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     ImGui::PushFont(ctx.fonts.body);
@@ -810,7 +829,7 @@ bool slider(Context& ctx, std::string_view id, const char* label, int* value, in
         changed = k != *value;
         *value = k;
     }
-    const float w = width > 0 ? fit_on_line(ctx, width) : room_on_line(ctx);
+    const float w = width > 0 ? fit_field_on_line(ctx, width, label) : room_on_line(ctx);
     begin_placed_group(ctx, std::max(w, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     place_next(ctx, w);
@@ -894,9 +913,12 @@ bool disclosure(Context& ctx, std::string_view id, const char* label, bool* open
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);
     const float arrow = ImGui::GetFontSize(), gap = 10.0f * ctx.scale;
-    const ImVec2 text = text_size(ctx, ctx.fonts.body, label);
+    // The label wraps at the line's end (WCAG 1.4.10: at 320 CSS px it ran past the window's edge).
+    const float room = room_on_line(ctx);
+    const float wrap = std::max(room - arrow - 2 * gap, 1.0f);
+    const ImVec2 text = text_size(ctx, ctx.fonts.body, label, wrap);
     const float height = std::max(small_target(ctx.scale), text.y);
-    const float width = arrow + gap + text.x + gap;
+    const float width = std::max(std::min(arrow + gap + text.x + gap, std::floor(room)), arrow + 2 * gap);
     place_next(ctx, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
@@ -908,7 +930,8 @@ bool disclosure(Context& ctx, std::string_view id, const char* label, bool* open
     const ImGuiDir closed = ctx.rtl ? ImGuiDir_Left : ImGuiDir_Right;
     ImGui::RenderArrow(dl, ImVec2(ctx.rtl ? pos.x + width - arrow : pos.x, y), ImGui::GetColorU32(p.text),
                        *open ? ImGuiDir_Down : closed);
-    draw_text(ctx, dl, ctx.fonts.body, ImVec2(ctx.rtl ? pos.x + gap : pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label);
+    draw_text(ctx, dl, ctx.fonts.body, ImVec2(ctx.rtl ? pos.x + gap : pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label,
+              wrap, text.x);
     ImGui::PopFont();
     return *open;
 }
