@@ -9,6 +9,9 @@
 // Spanish (longer) and in the pseudo catalog, with the same checks: a button longer than its line wraps its label inside
 // a line-wide button, fixed-width fields narrow to the line, the dashboard's bars put their
 // label above them and its tables become one stack per row (docs/ACCESSIBILITY.md, 1.4.10).
+// A second walk brings data: refer with a need and its services, a referral made, the tracker
+// and dashboard with it, an organization's card offered in contacts.
+#include "core/exchange/keyset.hpp"
 #include "tests/support/pseudo_locale.hpp"
 #include "tests/support/test_helpers.hpp"
 
@@ -87,6 +90,42 @@ void walk_organization(float w, float h, const std::string& language) {
     CHECK(k.screens >= 5);
 }
 
+// The screens that need data: an assisted screening finished into refer (a need picked, its
+// services), a referral made, the tracker and follow-up with it, the dashboard's figures by
+// organization, and an organization's card offered in contacts.
+void walk_clinic_with_referral(float w, float h, const std::string& language) {
+    Workspace k(w, h, "clinic", language);
+    const std::string at = where("clinic with a referral", w, h, language);
+    INFO(at);
+    REQUIRE(k.run_until_store("absent"));
+    k.set_up();
+    REQUIRE(k.run_until_store("unlocked"));
+    k.activate("screen.start.ahc-hrsn");
+    k.activate("q.88122-7.0");
+    k.activate("assisted.finish");
+    REQUIRE(k.ws()["tab"] == "refer");
+    k.activate("need.food-insecurity");
+    k.check(at + ", refer with a need picked");
+    REQUIRE(k.app->semantics().find("service.0.pick") != nullptr);
+    const std::string org = k.ws()["refer"]["services"][0];
+    k.activate("service.0.pick");
+    k.app->actions().set_text("person.name", "Test Person");  // as the page's <input> does
+    k.frame();
+    k.activate("consent.given");
+    k.check(at + ", refer ready");
+    k.activate("refer.create");
+    REQUIRE(k.ws()["referrals"].size() == 1);
+    k.check(at + ", refer with a referral made");
+    for (const char* id : {"tab.referrals", "tab.dashboard"}) k.tab(id, at);
+    k.activate("tab.contacts");
+    const safetynet::core::KeySet org_keys = safetynet::core::KeySet::generate(org);
+    k.platform.to_pick = {{"org.contact.json", org_keys.contact_card().to_json()}};
+    k.activate("contacts.add");
+    k.frame();
+    k.check(at + ", contacts with a card offered");
+    CHECK(k.screens >= 6);
+}
+
 }  // namespace
 
 TEST_CASE("issue 14: pseudo-localized, the clinic's workspace screens fit at 1280x800") {
@@ -103,4 +142,9 @@ TEST_CASE("WCAG 1.4.10: at 320x256 CSS px (400 % zoom) the clinic's workspace sc
 
 TEST_CASE("WCAG 1.4.10: at 320x256 CSS px (400 % zoom) the organization's workspace screens fit, in English, Spanish and pseudo") {
     for (const char* language : {"", "es", "qps"}) walk_organization(320, 256, language);
+}
+
+TEST_CASE("WCAG 1.4.10: with a referral, the clinic's refer, tracker, dashboard and contacts fit at 320x256 and, pseudo-localized, at 1280x800") {
+    for (const char* language : {"", "es", "qps"}) walk_clinic_with_referral(320, 256, language);
+    walk_clinic_with_referral(1280, 800, safetynet::test::kPseudo);
 }
