@@ -1,7 +1,7 @@
 #pragma once
 // Pseudo-localization (issue 14, Tests): a pseudo catalog made from English at test time (each
 // text accented and about 40 % longer, placeholders and plural forms kept), and the checks a
-// screen must pass in it, read from the semantic tree and the widget registry: no two controls
+// screen must pass in it (and in any language at 320x256 CSS px, WCAG 1.4.10 reflow), read from the semantic tree and the widget registry: no two controls
 // overlap, nothing lies outside the window or scrolls sideways, no control's label is wider or
 // taller than the control. Used by the kiosk's and the workspace's walks
 // (tests/ui/kiosk/test_kiosk_pseudo_locale.cpp, tests/ui/workspace/test_workspace_pseudo_locale.cpp).
@@ -79,10 +79,12 @@ using pseudo_detail::kPseudo;
 using pseudo_detail::pseudo;
 using pseudo_detail::pseudo_catalog;
 
-// A harness whose screens are checked in the pseudo language (switched to by the caller, once
-// the app has its site: add_catalog + set_language).
+// A harness whose screens are checked: in the pseudo language (switched to by the caller, once
+// the app has its site: use_pseudo_language()), or in a real one (`language`, as the page's
+// ?lang= asks for it; English when empty), e.g. English and Spanish at 320x256 (WCAG 1.4.10).
 struct PseudoHarness : UiHarness {
-    PseudoHarness(float w, float h, std::string mode = {}) : UiHarness(w, h, std::move(mode)), width(w) {}
+    PseudoHarness(float w, float h, std::string mode = {}, std::string language = {})
+        : UiHarness(w, h, std::move(mode), true, std::move(language)), width(w) {}
 
     void use_pseudo_language() {
         app->translator().add_catalog(pseudo_catalog(app->translator()), "pseudo");

@@ -112,6 +112,17 @@ float line_right() {
     const float edge = ImGui::GetContentRegionMaxAbs().x;
     return w->DC.TextWrapPos > 0 ? std::min(edge, w->Pos.x - w->Scroll.x + w->DC.TextWrapPos) : edge;
 }
+// ImGui::NewLine() after ImGui::SameLine(), without counting the spacing SameLine() left after
+// the last item as content: near the line's end that reached past the window's edge and let it
+// scroll sideways.
+void new_line() {
+    ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const float max_x = w->DC.CursorMaxPos.x;
+    ImGui::NewLine();
+    w->DC.CursorMaxPos.x = max_x;
+}
+// The room from the cursor to the line's end, left to right.
+float room_on_line_ltr() { return std::min(ImGui::GetContentRegionAvail().x, line_right() - ImGui::GetCursorScreenPos().x); }
 // Whether ImGui::SameLine() was called since the last item: the cursor is on that item's line,
 // past the line's start.
 bool on_same_line() {
@@ -188,14 +199,61 @@ void mirror_table_columns(Context& ctx) {
     }
 }
 
+namespace {
+
+
+}  // namespace
+
+float room_on_line(const Context& ctx) { return ctx.mirrored() ? line_avail(ctx) : room_on_line_ltr(); }
+
+namespace {
+
+// WCAG 1.4.10 (reflow at 320 CSS px): an item `width` wide that no longer fits beside the one
+// before it goes to the next line (as inline boxes do), and one wider than a whole line is
+// narrowed to it (a fixed width is min(fixed, available)). Returns the width to draw it at.
+float fit_on_line(const Context& ctx, float width) {
+    if (on_same_line() && width > room_on_line(ctx) + 0.5f) new_line();
+    return std::min(width, std::max(std::floor(room_on_line(ctx)), 1.0f));
+}
+
+}  // namespace
+
 bool framed_button(Context& ctx, const std::string& imgui_id, const char* label, ImVec2 size) {
     ImFont* font = ImGui::GetFont();
     ShapedText* shaped = shaper(ctx, label);
-    if (size.x == 0 && (shaped || ctx.mirrored())) size.x = text_size(ctx, font, label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float pad_x = 2 * style.FramePadding.x;
+    const float one_line = text_size(ctx, font, label).x;
+    if (size.x == 0 && (shaped || ctx.mirrored())) size.x = one_line + pad_x;
+    // WCAG 1.4.10 (reflow at 320 CSS px): a button never runs past its line's end. One that no
+    // longer fits beside the item before it goes to the next line (as inline boxes do); one
+    // wider than a whole line is as wide as the line, its label wrapped inside it.
+    float room = 0;
+    if (size.x >= 0) {
+        fit_on_line(ctx, size.x > 0 ? size.x : one_line + pad_x);
+        room = std::max(std::floor(room_on_line(ctx)), pad_x + font_px(font));
+        size.x = std::min(size.x, room);
+    }
+    const bool wrap = size.x >= 0 && one_line > (size.x > 0 ? size.x : room) - pad_x + 0.5f;
+    if (wrap) {
+        if (size.x == 0) size.x = room;
+        const float text_w = size.x - pad_x;
+        size.y = std::max(size.y, text_size(ctx, font, label, text_w).y + 2 * style.FramePadding.y);
+    }
     place_next(ctx, size.x);
-    // Shaped: ImGui draws the button without its label, the shaper draws the label on it.
-    const bool pressed = ImGui::Button(((shaped ? std::string() : std::string(label)) + imgui_id).c_str(), size);
-    if (shaped) draw_shaped_label(*shaped, font, label);
+    // Shaped or wrapped, ImGui draws the button without its label and the label is drawn on it.
+    const bool drawn_here = shaped || wrap;
+    const bool pressed = ImGui::Button(((drawn_here ? std::string() : std::string(label)) + imgui_id).c_str(), size);
+    if (wrap) {
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        const float text_w = max.x - min.x - pad_x;
+        const ImVec2 text = text_size(ctx, font, label, text_w);
+        draw_text(ctx, ImGui::GetWindowDrawList(), font,
+                  ImVec2(min.x + style.FramePadding.x, std::floor(min.y + (max.y - min.y - text.y) * 0.5f)),
+                  ImGui::GetColorU32(ImGuiCol_Text), label, text_w, text_w);
+    } else if (shaped) {
+        draw_shaped_label(*shaped, font, label);
+    }
     return pressed;
 }
 
@@ -289,6 +347,9 @@ void text_item(Context& ctx, const char* text, ImFont* font, const ImVec4& color
 
 void paragraph(const char* text, ImFont* font, const ImVec4& color) {
     ImGui::PushFont(font);
+    // Text put beside an item that has no room left for it goes to the next line (its words were
+    // stacked one per line past the window's edge at 320 CSS px).
+    if (on_same_line() && ImGui::CalcTextSize(text).x > room_on_line_ltr()) new_line();
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
@@ -585,6 +646,14 @@ void copy_text(char* buf, std::size_t size, const std::string& text) {
     std::memcpy(buf, text.data(), n);
 }
 
+// A field `width` wide under its label: fit_on_line() for the wider of the two (a label wider
+// than the room beside the last item ran past the window's edge). Returns the field's width.
+float fit_field_on_line(Context& ctx, float width, const char* label) {
+    const float label_w = label && *label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f;
+    fit_on_line(ctx, std::max(width, label_w));
+    return fit_on_line(ctx, width);
+}
+
 // A control's label above it (drawn only: the control's node carries it as its name).
 void label_above(Context& ctx, const char* label) {
     if (label && *label) text_item(ctx, label, ctx.fonts.small, ctx.palette->text);
@@ -601,7 +670,8 @@ bool text_field(Context& ctx, std::string_view id, const char* label, char* buf,
         copy_text(buf, size, *text);
         sodium_memzero(text->data(), text->capacity());
     }
-    const float width = o.width > 0 ? o.width : std::max(line_avail(ctx), 40.0f * ctx.scale);
+    const float width = o.width > 0 ? fit_field_on_line(ctx, o.width, label)
+                                    : std::max(fit_field_on_line(ctx, 40.0f * ctx.scale, label), room_on_line(ctx));
     begin_placed_group(ctx, std::max(width, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     ImGui::PushFont(ctx.fonts.body);
@@ -668,10 +738,12 @@ bool marked_choice(Context& ctx, std::string_view id, const char* label, bool on
     ImGui::PushFont(ctx.fonts.body);
     const float mark = 24.0f * ctx.scale, gap = 12.0f * ctx.scale;
     // The label wraps at the line's end (a consent statement ran off a narrow screen).
-    const float wrap = std::max(line_avail(ctx) - mark - 2 * gap, 1.0f);
+    const float room = room_on_line(ctx);
+    const float wrap = std::max(room - mark - 2 * gap, 1.0f);
     const ImVec2 text = text_size(ctx, ctx.fonts.body, label, wrap);
     const float height = std::max(small_target(ctx.scale), text.y + 8.0f * ctx.scale);
-    const float width = mark + gap + text.x + gap;
+    // Never past the line's end: a wrapped line may measure a pixel wider than where it broke.
+    const float width = std::max(std::min(mark + gap + text.x + gap, std::floor(room)), mark + 2 * gap);
     place_next(ctx, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
@@ -711,8 +783,9 @@ bool choice(Context& ctx, std::string_view id, const char* label, const std::vec
     const char* current = *index >= 0 && *index < static_cast<int>(options.size()) ? options[static_cast<std::size_t>(*index)].c_str() : "";
     ImGui::PushFont(ctx.fonts.body);
     const float arrow = ImGui::GetFontSize();
-    const float w = width > 0 ? width : text_size(ctx, ctx.fonts.body, current).x + arrow + 3 * style.FramePadding.x;
     ImGui::PopFont();
+    const float w = fit_field_on_line(ctx, width > 0 ? width : text_size(ctx, ctx.fonts.body, current).x + arrow + 3 * style.FramePadding.x,
+                                      label);
     begin_placed_group(ctx, std::max(w, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     ImGui::PushFont(ctx.fonts.body);
@@ -756,11 +829,11 @@ bool slider(Context& ctx, std::string_view id, const char* label, int* value, in
         changed = k != *value;
         *value = k;
     }
-    const float w = width > 0 ? width : line_avail(ctx);
+    const float w = width > 0 ? fit_field_on_line(ctx, width, label) : room_on_line(ctx);
     begin_placed_group(ctx, std::max(w, label ? text_size(ctx, ctx.fonts.small, label).x : 0.0f));
     label_above(ctx, label);
     place_next(ctx, w);
-    ImGui::SetNextItemWidth(width > 0 || ctx.mirrored() ? w : -1.0f);
+    ImGui::SetNextItemWidth(w);
     const std::string imgui_id = "##" + std::string(id);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x,
                                                            (small_target(ctx.scale) - ImGui::GetFontSize()) * 0.5f));
@@ -843,9 +916,12 @@ bool disclosure(Context& ctx, std::string_view id, const char* label, bool* open
     const Palette& p = *ctx.palette;
     ImGui::PushFont(ctx.fonts.body);
     const float arrow = ImGui::GetFontSize(), gap = 10.0f * ctx.scale;
-    const ImVec2 text = text_size(ctx, ctx.fonts.body, label);
+    // The label wraps at the line's end (WCAG 1.4.10: at 320 CSS px it ran past the window's edge).
+    const float room = room_on_line(ctx);
+    const float wrap = std::max(room - arrow - 2 * gap, 1.0f);
+    const ImVec2 text = text_size(ctx, ctx.fonts.body, label, wrap);
     const float height = std::max(small_target(ctx.scale), text.y);
-    const float width = arrow + gap + text.x + gap;
+    const float width = std::max(std::min(arrow + gap + text.x + gap, std::floor(room)), arrow + 2 * gap);
     place_next(ctx, width);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const bool pressed = ImGui::InvisibleButton(("##" + std::string(id)).c_str(), ImVec2(width, height));
@@ -857,7 +933,8 @@ bool disclosure(Context& ctx, std::string_view id, const char* label, bool* open
     const ImGuiDir closed = ctx.rtl ? ImGuiDir_Left : ImGuiDir_Right;
     ImGui::RenderArrow(dl, ImVec2(ctx.rtl ? pos.x + width - arrow : pos.x, y), ImGui::GetColorU32(p.text),
                        *open ? ImGuiDir_Down : closed);
-    draw_text(ctx, dl, ctx.fonts.body, ImVec2(ctx.rtl ? pos.x + gap : pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label);
+    draw_text(ctx, dl, ctx.fonts.body, ImVec2(ctx.rtl ? pos.x + gap : pos.x + arrow + gap, y), ImGui::GetColorU32(p.text), label,
+              wrap, text.x);
     ImGui::PopFont();
     return *open;
 }

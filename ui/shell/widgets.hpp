@@ -61,6 +61,9 @@ void end_placed_group(Context& ctx);
 // Whether an item `width` wide still fits on the last item's line: after it (right to left:
 // before it) and inside the line. For "ImGui::SameLine() if it fits".
 bool fits_beside_last(Context& ctx, float width);
+// The room from the cursor to the line's end: the text wrap position (a column's, a card's
+// edge) or the content region's; right to left, what lies before the item it follows.
+float room_on_line(const Context& ctx);
 // Right to left: the current table's columns shown in reverse order (the first at the right),
 // their logical order (TableNextColumn, the semantic tree) kept. Call after TableSetupColumn().
 void mirror_table_columns(Context& ctx);
@@ -78,7 +81,9 @@ bool button(Context& ctx, std::string_view id, const char* label, ButtonStyle st
 float button_width(Context& ctx, const char* label);
 // An ImGui button in the current font and style, `size` (0: fit the label), its label shaped
 // where text_size() shapes it, placed by place_next(); `imgui_id` is ImGui's ("###id"). True
-// when pressed by pointer (the caller describes it).
+// when pressed by pointer (the caller describes it). Never past its line's end (WCAG 1.4.10):
+// to the next line when it does not fit beside the last item, at most as wide as the line, and
+// a label longer than that wraps inside the button, which grows taller.
 bool framed_button(Context& ctx, const std::string& imgui_id, const char* label, ImVec2 size = ImVec2(0, 0));
 // A button that stays pressed while `on` (a language, a text size, high contrast).
 bool toggle_button(Context& ctx, std::string_view id, const char* label, bool on, ImVec2 size = ImVec2(0, 0));

@@ -115,9 +115,11 @@ void Workspace::draw(Context& ctx) {
     ctx.mirror_flow = true;
     ImGui::SetCursorPos(ImVec2(ImGui::GetCursorPosX() + margin, ImGui::GetCursorPosY() + margin * 0.5f));
     ImGui::BeginGroup();
-    if (ctx.mirrored()) ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - margin);  // the same margin at the right
+    // The same margin at the right: the title wraps there (at 320 CSS px it is wider than the
+    // screen), and right to left the top bar's lines end there.
+    ImGui::PushTextWrapPos(ImGui::GetWindowContentRegionMax().x - margin);
     draw_top_bar(ctx);
-    if (ctx.mirrored()) ImGui::PopTextWrapPos();
+    ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SetCursorPosX(ImGui::GetCursorPosX() + margin);
     // On a small or zoomed screen (WCAG 1.4.10) the tabs take several rows, and a panel filling

@@ -508,13 +508,11 @@ void Workspace::draw_refer_needs(Context& ctx) {
             f.selected_domain = n->domain;
         // Why the engine says so, and what it would code: on request, not in the way.
         ImGui::PushID(id.c_str());
-        // Right to left a disclosure: ImGui's tree node draws its label unshaped, its arrow at the left.
-        const bool mirrored = ctx.mirrored();
-        const bool open = mirrored ? disclosure(ctx, id + ".evidence", ctx.tr("ws.refer.evidence"),
-                                                ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("evidence")))
-                                   : ImGui::TreeNode(ctx.tr("ws.refer.evidence"));
+        // A disclosure (a button with aria-expanded): ImGui's tree node had no role in the tree, drew
+        // its label unshaped right to left, and on one line past a 320 px screen's edge.
+        const bool open = disclosure(ctx, id + ".evidence", ctx.tr("ws.refer.evidence"),
+                                     ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("evidence")));
         if (open) {
-            if (!mirrored) register_last_item(ctx, id + ".evidence");
             for (const core::Evidence& e : n->evidence) {
                 if (!e.positive) continue;
                 std::string line = e.link_id;
@@ -534,7 +532,6 @@ void Workspace::draw_refer_needs(Context& ctx) {
                 const std::string code = ctx.i18n.format("ws.refer.code", {{"system", c.system}, {"code", c.code}, {"display", c.display}});
                 paragraph(ctx, code.c_str(), ctx.fonts.small, p.text_muted);
             }
-            if (!mirrored) ImGui::TreePop();
         }
         ImGui::PopID();
     }

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace safetynet::ui {
 namespace {
@@ -27,26 +29,35 @@ std::string days(const std::optional<double>& v) {
 }
 
 // One horizontal bar: label, a bar proportional to value/max, the value as text; right to left
-// the label at the right and the bar filling leftwards from it.
+// the label at the right and the bar filling leftwards from it. Where the three do not fit on one
+// line (a phone, 400 % zoom: WCAG 1.4.10) the label goes above, wrapped, the bar and its value
+// below it.
 void bar(Context& ctx, const std::string& label, double value, double max, const std::string& text, const ImVec4& color) {
-    const float label_w = 220 * ctx.scale, value_w = 140 * ctx.scale;
-    const float bar_w = std::max(100.0f, ImGui::GetContentRegionAvail().x - label_w - value_w);
+    ImFont* font = ImGui::GetFont();
+    const float room = room_on_line(ctx), min_bar = 100 * ctx.scale, gap = 8 * ctx.scale;
+    float label_w = 220 * ctx.scale, value_w = 140 * ctx.scale;
+    const bool stacked = room < label_w + min_bar + value_w;
+    if (stacked) {
+        draw_paragraph(ctx, label.c_str(), font, ctx.palette->text);
+        label_w = 0;
+        value_w = text_size(ctx, font, text).x + gap;
+    }
+    const float bar_w = std::max(stacked ? gap : min_bar, room - label_w - value_w);
     const float h = ImGui::GetTextLineHeight();
     place_next(ctx, label_w + bar_w + value_w);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImFont* font = ImGui::GetFont();
     const ImU32 ink = ImGui::GetColorU32(ctx.palette->text);
     const bool rtl = ctx.mirrored();
     const float bar_x = rtl ? at.x + value_w : at.x + label_w;
-    draw_text(ctx, dl, font, ImVec2(rtl ? at.x + value_w + bar_w + 8 * ctx.scale : at.x, at.y), ink, label, 0,
-              rtl ? label_w - 8 * ctx.scale : 0);
+    if (!stacked)
+        draw_text(ctx, dl, font, ImVec2(rtl ? at.x + value_w + bar_w + gap : at.x, at.y), ink, label, 0, rtl ? label_w - gap : 0);
     const ImVec2 b0(bar_x, at.y + h * 0.15f);
     dl->AddRectFilled(b0, ImVec2(b0.x + bar_w, b0.y + h * 0.7f), ImGui::GetColorU32(ctx.palette->secondary), 3);
     const float f = max > 0 ? static_cast<float>(value / max) : 0.0f;
     const float from = rtl ? b0.x + bar_w * (1 - f) : b0.x;
     if (f > 0) dl->AddRectFilled(ImVec2(from, b0.y), ImVec2(from + bar_w * f, b0.y + h * 0.7f), ImGui::GetColorU32(color), 3);
-    draw_text(ctx, dl, font, ImVec2(rtl ? at.x : b0.x + bar_w + 8 * ctx.scale, at.y), ink, text, 0, rtl ? value_w - 8 * ctx.scale : 0);
+    draw_text(ctx, dl, font, ImVec2(rtl ? at.x : b0.x + bar_w + gap, at.y), ink, text, 0, rtl ? value_w - gap : 0);
     ImGui::Dummy(ImVec2(label_w + bar_w + value_w, h + 4 * ctx.scale));
     ctx.semantics.add_item({}, Role::Text, label + ": " + text);  // what the bar says, in words
 }
@@ -54,17 +65,19 @@ void bar(Context& ctx, const std::string& label, double value, double max, const
 // `first`: the row's first figure, at the row's start (right to left: its right end).
 void figure(Context& ctx, std::string_view id, const char* label, const std::string& value, bool first = false) {
     const float width = std::max(text_size(ctx, ctx.fonts.heading, value).x, text_size(ctx, ctx.fonts.small, label).x);
-    // On the next row when it does not fit beside the last one (a longer language, a narrow screen).
-    const bool fits = first || (ctx.mirrored() ? fits_beside_last(ctx, width)
-                                               : ImGui::GetCursorScreenPos().x + width <=
-                                                     ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x);
-    if (!fits) ImGui::NewLine();
+    // Beside the last one when it fits there, else on the next row (a longer language, a narrow
+    // screen). Asked before each figure, not after: a space kept after the row's last figure
+    // reached past a 320 px window's edge and let it scroll sideways.
+    const float spacing = 40 * ctx.scale;
+    const bool fits = ctx.mirrored() ? fits_beside_last(ctx, width)
+                                     : ImGui::GetItemRectMax().x + spacing + width <=
+                                           ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    if (!first && fits) ImGui::SameLine(0, spacing);
     begin_placed_group(ctx, width);
     paragraph(ctx, value.c_str(), ctx.fonts.heading, ctx.palette->primary_active);
     register_last_item(ctx, id);
     paragraph(ctx, label, ctx.fonts.small, ctx.palette->text_muted);
     end_placed_group(ctx);
-    ImGui::SameLine(0, 40 * ctx.scale);
 }
 
 // The headline figures in one row; the clinic also sees its screenings.
@@ -79,7 +92,6 @@ void headline_figures(Context& ctx, const core::DashboardFigures& f, bool clinic
     figure(ctx, "dash.loop_closed", ctx.tr("ws.dash.loop_closed"), percent(f.loop_closed_rate));
     figure(ctx, "dash.median_days", ctx.tr("ws.dash.median_days"), days(f.median_days_to_close));
     figure(ctx, "dash.overdue", ctx.tr("ws.dash.overdue"), std::to_string(f.overdue));
-    ImGui::NewLine();
 }
 
 // Bars: how often each need was found, and the referrals by status.
@@ -104,10 +116,20 @@ void charts(Context& ctx, const core::DashboardFigures& f) {
 void organization_table(Context& ctx, const core::DashboardFigures& f) {
     if (f.by_organization.empty()) return;
     section_title(ctx, ctx.tr("ws.dash.by_org"));
-    if (!ImGui::BeginTable("orgs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
-        return;
     static const char* const headers[] = {"ws.dash.org", "ws.dash.sent", "ws.dash.open", "ws.dash.completed",
                                           "ws.dash.closure", "ws.dash.median_days"};
+    if (table_stacks(ctx, 6)) {
+        std::vector<std::string> names;
+        for (const char* h : headers) names.emplace_back(ctx.tr(h));
+        begin_group(ctx, "dash.orgs", Role::List, ctx.tr("ws.dash.by_org"));
+        for (const core::OrganizationFigures& org : f.by_organization)
+            stacked_row(ctx, names, {org.name, std::to_string(org.sent), std::to_string(org.open), std::to_string(org.completed),
+                                     percent(org.closure_rate), days(org.median_days_to_close)});
+        end_group(ctx);
+        return;
+    }
+    if (!ImGui::BeginTable("orgs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp))
+        return;
     for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
     mirror_table_columns(ctx);
     begin_group(ctx, "dash.orgs", Role::Table, ctx.tr("ws.dash.by_org"));

@@ -15,6 +15,8 @@
 #include <sodium.h>
 
 #include <cstdio>
+#include <string>
+#include <vector>
 
 namespace safetynet::ui {
 namespace {
@@ -100,9 +102,24 @@ void Workspace::draw_roster_line(Context& ctx) {
 // One row per measure and group: denominator, excluded, numerator, rate.
 void Workspace::draw_measures_table(Context& ctx, const core::MeasuresReport& m) {
     const Palette& p = *ctx.palette;
-    if (ImGui::BeginTable("measures", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
-        static const char* const headers[] = {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded",
-                                              "ws.measures.numerator", "ws.measures.rate", "ws.measures.group"};
+    static const char* const headers[] = {"ws.measures.measure", "ws.measures.denominator", "ws.measures.excluded",
+                                          "ws.measures.numerator", "ws.measures.rate", "ws.measures.group"};
+    auto cells = [&](const core::MeasureResult& r, const core::MeasureGroupResult& g) {
+        const std::string excluded = g.exclusion && g.exception ? std::to_string(*g.exclusion + *g.exception) : count_text({});
+        return std::vector<std::string>{std::string(ctx.tr("ws.measure." + r.id)), count_text(g.denominator), excluded,
+                                        count_text(g.numerator), rate_text(g.score()),
+                                        std::string(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code))};
+    };
+    if (table_stacks(ctx, 6)) {
+        std::vector<std::string> names;
+        for (const char* h : headers) names.emplace_back(ctx.tr(h));
+        ImGui::BeginGroup();
+        begin_group(ctx, "measures.grid", Role::List, ctx.tr("ws.measures.title"));
+        for (const core::MeasureResult& r : m.measures)
+            for (const core::MeasureGroupResult& g : r.groups) stacked_row(ctx, names, cells(r, g));
+        end_group(ctx);
+        ImGui::EndGroup();
+    } else if (ImGui::BeginTable("measures", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp)) {
         for (const char* h : headers) ImGui::TableSetupColumn(ctx.tr(h));
         mirror_table_columns(ctx);
         begin_group(ctx, "measures.grid", Role::Table, ctx.tr("ws.measures.title"));
@@ -114,11 +131,7 @@ void Workspace::draw_measures_table(Context& ctx, const core::MeasuresReport& m)
             for (const core::MeasureGroupResult& g : r.groups) {
                 ImGui::TableNextRow();
                 begin_group(ctx, {}, Role::Row, {});
-                const std::string excluded = g.exclusion && g.exception ? std::to_string(*g.exclusion + *g.exception) : count_text({});
-                for (const std::string& cell : {std::string(ctx.tr("ws.measure." + r.id)), count_text(g.denominator), excluded,
-                                                count_text(g.numerator), rate_text(g.score()),
-                                                std::string(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code))})
-                    table_cell(ctx, cell.c_str());
+                for (const std::string& cell : cells(r, g)) table_cell(ctx, cell.c_str());
                 end_group(ctx);
             }
         end_group(ctx);
@@ -213,7 +226,26 @@ void Workspace::draw_network(Context& ctx) {
     if (!m_network) return;
     const core::NetworkView& v = *m_network;
     const int cols = static_cast<int>(v.sites.size()) + 3;
-    if (ImGui::BeginTable("network", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp |
+    std::vector<std::string> names{ctx.tr("ws.measures.measure"), ctx.tr("ws.network.cell")};
+    names.insert(names.end(), v.sites.begin(), v.sites.end());
+    names.emplace_back(ctx.tr("ws.network.total"));
+    auto cells = [&](const core::NetworkCell& c) {
+        std::string what = c.population;
+        if (!c.group.empty()) what = std::string(ctx.tr("ws.hrsn." + c.group)) + " · " + what;
+        if (!c.stratum.empty()) what += " · " + c.stratum;
+        std::vector<std::string> row{ctx.tr("ws.measure." + c.measure), what};
+        for (const auto& s : c.sites) row.emplace_back(s ? std::to_string(*s) : std::string(ctx.tr("ws.network.suppressed")));
+        row.push_back(c.total() ? std::to_string(*c.total())
+                                : ctx.i18n.plural("ws.network.partial", c.suppressed_sites, {{"known", std::to_string(c.known_total)}}));
+        return row;
+    };
+    if (table_stacks(ctx, cols)) {
+        ImGui::BeginGroup();
+        begin_group(ctx, "network.grid", Role::List, ctx.tr("ws.network.title"));
+        for (const core::NetworkCell& c : v.cells) stacked_row(ctx, names, cells(c));
+        end_group(ctx);
+        ImGui::EndGroup();
+    } else if (ImGui::BeginTable("network", cols, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchProp |
                                                ImGuiTableFlags_ScrollY,
                           ImVec2(0, 320 * ctx.scale))) {
         ImGui::TableSetupColumn(ctx.tr("ws.measures.measure"));
@@ -232,16 +264,7 @@ void Workspace::draw_network(Context& ctx) {
         for (const core::NetworkCell& c : v.cells) {
             ImGui::TableNextRow();
             begin_group(ctx, {}, Role::Row, {});
-            table_cell(ctx, ctx.tr("ws.measure." + c.measure));
-            std::string what = c.population;
-            if (!c.group.empty()) what = std::string(ctx.tr("ws.hrsn." + c.group)) + " · " + what;
-            if (!c.stratum.empty()) what += " · " + c.stratum;
-            table_cell(ctx, what.c_str());
-            for (const auto& s : c.sites) table_cell(ctx, s ? std::to_string(*s).c_str() : ctx.tr("ws.network.suppressed"));
-            const std::string total = c.total() ? std::to_string(*c.total())
-                                                : ctx.i18n.plural("ws.network.partial", c.suppressed_sites,
-                                                                                         {{"known", std::to_string(c.known_total)}});
-            table_cell(ctx, total.c_str());
+            for (const std::string& cell : cells(c)) table_cell(ctx, cell.c_str());
             end_group(ctx);
         }
         end_group(ctx);

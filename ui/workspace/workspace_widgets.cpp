@@ -107,6 +107,23 @@ ImVec4 status_color(const Palette& p, core::TaskStatus s) {
     }
 }
 
+bool table_stacks(const Context& ctx, int columns) {
+    // 110 px: "Denominator" in the body face, the longest header a cell must show unbroken.
+    return room_on_line(ctx) < static_cast<float>(columns) * 110.0f * ctx.scale;
+}
+
+void stacked_row(Context& ctx, const std::vector<std::string>& headers, const std::vector<std::string>& cells) {
+    if (cells.empty()) return;
+    begin_group(ctx, {}, Role::ListItem, cells.front());
+    draw_paragraph(ctx, cells.front().c_str(), ctx.fonts.bold, ctx.palette->text);
+    for (std::size_t i = 1; i < cells.size() && i < headers.size(); ++i)
+        if (!cells[i].empty())
+            paragraph(ctx, ctx.i18n.format("ws.table.field", {{"column", headers[i]}, {"value", cells[i]}}).c_str(), ctx.fonts.body,
+                      ctx.palette->text);
+    end_group(ctx);
+    ImGui::Separator();
+}
+
 void badge(Context& ctx, const char* text, const ImVec4& color) {
     const ImVec2 size = text_size(ctx, ImGui::GetFont(), text);
     const ImVec2 pad(8 * ctx.scale, 2 * ctx.scale);

@@ -7,7 +7,9 @@
 #include <imgui.h>
 
 #include <cstddef>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace safetynet::ui {
 
@@ -31,6 +33,13 @@ void end_card();
 // The colour of a referral status: green for completed, muted for the other ends, the
 // primary colours while the referral is open.
 ImVec4 status_color(const Palette& p, core::TaskStatus s);
+
+// Data tables that reflow (WCAG 1.4.10): where `columns` columns would be narrower than a short
+// word each (a phone, 400 % zoom), a table is drawn as a list of stacks instead, one per row:
+// table_stacks() says whether, stacked_row() draws one row (its first cell as its title, then
+// "column: value" for each other cell that says something; a list item in the tree).
+bool table_stacks(const Context& ctx, int columns);
+void stacked_row(Context& ctx, const std::vector<std::string>& headers, const std::vector<std::string>& cells);
 
 // A coloured pill with a status or a flag ("overdue").
 void badge(Context& ctx, const char* text, const ImVec4& color);
