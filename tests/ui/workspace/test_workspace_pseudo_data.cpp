@@ -1,8 +1,9 @@
 // Issue 14, Tests ("Pseudo-localization: every string 40 % longer with accents: no text clipped
 // or overlapping"), for the workspace's screens that show data: the walk in
 // test_workspace_pseudo_locale.cpp sees empty lists; here the clinic and an organization
-// exchange a real referral and a status update, and each screen with data is checked in the
-// pseudo catalog (tests/support/pseudo_locale.hpp) at 1280x800: the refer form with a need's
+// exchange a real referral, and each screen with data is checked in the
+// pseudo catalog (tests/support/pseudo_locale.hpp) at 1280x800, and in English at 320x256 (WCAG
+// 1.4.10, as test_workspace_pseudo_locale.cpp does for the empty screens): the refer form with a need's
 // services and a pick, the first-contact card with a fingerprint, the tracker with a referral and
 // a follow-up to call, the call's record, the dashboard over a month with measures and figures;
 // the organization's inbox with the clinic's first contact, an opened referral with its actions,
@@ -24,8 +25,9 @@ constexpr const char* kClinicPass = "pseudo passphrase clinic 1";
 
 struct Workspace : PseudoHarness {
     // `storage`: what the browser kept of an earlier run (the encrypted store), there before the first frame.
-    Workspace(const std::string& mode, bool pseudo_language = true, std::map<std::string, std::string> storage = {})
-        : PseudoHarness(1280, 800, mode) {
+    Workspace(const std::string& mode, bool pseudo_language = true, std::map<std::string, std::string> storage = {},
+              float w = 1280, float h = 800)
+        : PseudoHarness(w, h, mode) {
         platform.storage = std::move(storage);
         platform.files["assets/site.json"] =
             R"J({"site_name": "Riverside Community Health (demo)", "zip": "95112", "directory": "assets/directory/demo-region.hsds.json"})J";
@@ -39,14 +41,14 @@ struct Workspace : PseudoHarness {
     bool run_until_store(const std::string& want) { return safetynet::test::run_until_store(*this, want, 3000); }
     void passphrase_twice(const std::string& name, const char* pass) {
         if (app->semantics().find("setup.name")->value.empty()) {
-            click("setup.name");
+            focus("setup.name");
             type(name);
         }
-        click("setup.pass");
+        focus("setup.pass");
         type(pass);
-        click("setup.pass2");
+        focus("setup.pass2");
         type(pass);
-        click("setup.create");
+        activate("setup.create");
     }
     // The file the workspace handed out last whose name starts with `prefix`.
     std::string saved(const std::string& prefix) {
@@ -57,7 +59,7 @@ struct Workspace : PseudoHarness {
     }
     void pick_file(const std::string& id, const std::string& name, const std::string& bytes) {
         platform.to_pick = {{name, bytes}};
-        click(id);
+        activate(id);
         frame();
         frame();
     }
@@ -77,23 +79,22 @@ Organization set_up_organization(const std::string& name) {
     o.passphrase_twice(name, kOrgPass);
     REQUIRE(o.run_until_store("unlocked"));
     o.activate("tab.contacts");
-    o.click("contacts.download");
+    o.activate("contacts.download");
     return Organization{name, o.platform.storage, o.saved("")};
 }
 
-}  // namespace
-
-TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 1280x800 (a referral, a follow-up, measures, an inbox, capacity)") {
+// The walk: at w x h, in the pseudo catalog or in English.
+void walk_with_data(float w, float h, bool pseudo) {
     // Which organization the clinic will refer to: asked of a plain English clinic first.
     std::string org_name;
     {
         Workspace probe("clinic", false);
         probe.passphrase_twice("", kClinicPass);
         REQUIRE(probe.run_until_store("unlocked"));
-        probe.click("screen.start.ahc-hrsn");
-        probe.click("q.88122-7.0");
-        probe.click("assisted.finish");
-        probe.click("need.food-insecurity");
+        probe.activate("screen.start.ahc-hrsn");
+        probe.activate("q.88122-7.0");
+        probe.activate("assisted.finish");
+        probe.activate("need.food-insecurity");
         org_name = probe.ws()["refer"]["services"][0];
     }
     REQUIRE(!org_name.empty());
@@ -102,25 +103,25 @@ TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 
     // --- The clinic, in the pseudo language.
     std::string referral_file;
     {
-        Workspace c("clinic");
-        const std::string at = "clinic with data";
+        Workspace c("clinic", pseudo, {}, w, h);
+        const std::string at = "clinic with data at " + std::to_string(static_cast<int>(w)) + (pseudo ? ", pseudo" : ", English");
         REQUIRE(c.run_until_store("absent"));
         c.passphrase_twice("", kClinicPass);
         REQUIRE(c.run_until_store("unlocked"));
-        c.click("screen.start.ahc-hrsn");
-        c.click("assisted.patient_id");
+        c.activate("screen.start.ahc-hrsn");
+        c.focus("assisted.patient_id");
         c.type("MRN-42");
-        c.click("q.71802-3.1");
-        c.click("q.88122-7.0");
-        c.click("q.93030-5.0");
+        c.activate("q.71802-3.1");
+        c.activate("q.88122-7.0");
+        c.activate("q.93030-5.0");
         c.check(at + ", an assisted screening with answers");
-        c.click("assisted.finish");
+        c.activate("assisted.finish");
         REQUIRE(c.ws()["tab"] == "refer");
         c.check(at + ", refer: the needs of a finished screening");
-        c.click("need.food-insecurity");
+        c.activate("need.food-insecurity");
         REQUIRE(c.ws()["refer"]["services"][0] == org_name);
         c.check(at + ", refer: a need's services");
-        c.click("service.0.pick");
+        c.activate("service.0.pick");
         // The person's column scrolls on its own (the checks above focused its last control): the
         // keyboard's way there, as the wheel over the needs' column would not move it.
         c.focus("person.name");
@@ -141,7 +142,7 @@ TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 
 
         c.activate("tab.referrals");
         c.check(at + ", referrals: one to export");
-        c.click("referral.0.export");
+        c.activate("referral.0.export");
         referral_file = c.saved("referral-");
         REQUIRE(c.run_until_store("unlocked"));
         c.check(at + ", referrals: one sent");
@@ -151,20 +152,20 @@ TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 
         c.activate("tab.screenings");
         c.activate("tab.referrals");
         c.check(at + ", referrals: a follow-up to call today");
-        c.click("follow.0.call");
+        c.activate("follow.0.call");
         c.check(at + ", referrals: the call's record open");
-        c.click("call.outcome.not-yet");
-        c.click("call.note");
+        c.activate("call.outcome.not-yet");
+        c.focus("call.note");
         c.type("left a voicemail");
         c.check(at + ", referrals: the call's outcome and note");
-        c.click("call.save");
+        c.activate("call.save");
         REQUIRE(c.run_until_store("unlocked"));
         c.check(at + ", referrals: the call recorded");
 
         c.activate("tab.dashboard");
-        c.click("dash.from");
+        c.focus("dash.from");
         c.type("2026-11-01");
-        c.click("dash.to");
+        c.focus("dash.to");
         c.type("2026-12-31");
         c.frame();
         REQUIRE(c.ws().contains("measures"));
@@ -174,12 +175,12 @@ TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 
 
     // --- The organization, in the pseudo language: the clinic's first contact, the referral.
     {
-        Workspace o("org", true, org.storage);
-        const std::string at = "organization with data";
+        Workspace o("org", pseudo, org.storage, w, h);
+        const std::string at = "organization with data at " + std::to_string(static_cast<int>(w)) + (pseudo ? ", pseudo" : ", English");
         REQUIRE(o.run_until_store("locked"));
-        o.click("unlock.pass");
+        o.focus("unlock.pass");
         o.type(kOrgPass);
-        o.click("unlock.go");
+        o.activate("unlock.go");
         REQUIRE(o.run_until_store("unlocked"));
         o.pick_file("inbox.import", "referral.age", referral_file);
         REQUIRE(o.shows("trust.accept"));
@@ -188,9 +189,9 @@ TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 
         REQUIRE(o.run_until_store("unlocked"));
         REQUIRE(o.ws()["referrals"].size() == 1);
         o.check(at + ", inbox: one referral");
-        o.click("incoming.0.open");
+        o.activate("incoming.0.open");
         o.check(at + ", inbox: the referral opened with its actions");
-        o.click("act.accept");
+        o.activate("act.accept");
         REQUIRE(o.run_until_store("unlocked"));
         o.check(at + ", inbox: the referral accepted");
         REQUIRE(o.scroll_into_view("capacity.title") != nullptr);
@@ -199,4 +200,14 @@ TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 
         o.check(at + ", dashboard: one referral received");
         CHECK(o.screens >= 6);
     }
+}
+
+}  // namespace
+
+TEST_CASE("issue 14: pseudo-localized, the workspace's screens with data fit at 1280x800 (a referral, a follow-up, measures, an inbox, capacity)") {
+    walk_with_data(1280, 800, true);
+}
+
+TEST_CASE("WCAG 1.4.10: the workspace's screens with data fit at 320x256 CSS px in English (the call's record, a first contact, capacity too)") {
+    walk_with_data(320, 256, false);
 }
