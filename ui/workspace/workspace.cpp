@@ -127,7 +127,7 @@ void Workspace::draw(Context& ctx) {
     // one column that scrolls as a whole, as the kiosk's is.
     const bool one_column = compact_layout(ctx);
     if (one_column) ImGui::BeginGroup();
-    else ImGui::BeginChild("workspace", ImVec2(-margin, 0), false);
+    else begin_panel(ctx, "workspace", ImVec2(-margin, 0));
     ImGui::PushTextWrapPos(one_column ? ImGui::GetWindowContentRegionMax().x - margin : 0.0f);
     switch (m_session.state()) {
         case S::Loading: paragraph(ctx, ctx.tr("ws.loading"), ctx.fonts.body, ctx.palette->text_muted); break;
@@ -158,7 +158,7 @@ void Workspace::draw(Context& ctx) {
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, margin));
     } else {
-        ImGui::EndChild();
+        end_panel();
     }
 }
 

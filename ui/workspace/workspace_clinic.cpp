@@ -469,20 +469,20 @@ void Workspace::draw_refer(Context& ctx) {
     // Right to left the needs column is at the right (place_next), the person's at the left.
     const float left_w = width * 0.58f;
     place_next(ctx, left_w);
-    ImGui::BeginChild("refer.left", ImVec2(left_w, 0), false);
+    begin_panel(ctx, "refer.left", ImVec2(left_w, 0));
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_needs(ctx);
     draw_refer_services(ctx);
     ImGui::PopTextWrapPos();
-    ImGui::EndChild();
+    end_panel();
     ImGui::SameLine();
     const float right_w = ctx.mirrored() ? width - left_w - ImGui::GetStyle().ItemSpacing.x : 0.0f;
     place_next(ctx, right_w);
-    ImGui::BeginChild("refer.right", ImVec2(right_w, 0), false);
+    begin_panel(ctx, "refer.right", ImVec2(right_w, 0));
     ImGui::PushTextWrapPos(0.0f);
     draw_refer_patient(ctx);
     ImGui::PopTextWrapPos();
-    ImGui::EndChild();
+    end_panel();
 }
 
 void Workspace::draw_refer_needs(Context& ctx) {

@@ -61,6 +61,14 @@ struct CardFrame {
 ImVector<CardFrame> g_cards;  // cards do not nest (one draw-list split at a time)
 }  // namespace
 
+void begin_panel(Context& ctx, const char* id, ImVec2 size) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4 * ctx.scale, 0));
+    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+}
+
+void end_panel() { ImGui::EndChild(); }
+
 void begin_card(Context& ctx, std::string_view id, const ImVec4* accent) {
     ImGui::PushID(std::string(id).c_str());
     const float pad = 12 * ctx.scale;

@@ -28,6 +28,11 @@ void same_line_if_button_fits(const char* label, ImFont* font);
 // A heading for a part of a screen (level 2: the screen's own title is level 1).
 void section_title(Context& ctx, const char* text);
 // A card: a framed child region the height of its content. end_card() closes it.
+// A scrolling panel (ImGui child window) with a little room inside its left and right edges: a
+// text against the edge lost the ink of its first letter to the panel's clipping (an Arabic
+// heading's initial letter reaches past its advance, at the right). end_panel() closes it.
+void begin_panel(Context& ctx, const char* id, ImVec2 size);
+void end_panel();
 void begin_card(Context& ctx, std::string_view id, const ImVec4* accent = nullptr);
 void end_card();
 // The colour of a referral status: green for completed, muted for the other ends, the
