@@ -56,7 +56,7 @@ TEST_CASE("a malformed languages file is refused, naming the entry and the field
         }
         return std::string("accepted");
     };
-    const std::string ok = R"x({"code": "xx", "english_name": "X", "native_name": "X", "direction": "ltr", "script": "Latn", "fonts": ["NotoSans"], "plural": {"categories": ["one", "other"], "rule": "(n != 1)"}})x";
+    const std::string ok = R"x({"code": "xx", "english_name": "X", "native_name": "X", "direction": "ltr", "script": "Latn", "decimal": ".", "fonts": ["NotoSans"], "plural": {"categories": ["one", "other"], "rule": "(n != 1)"}})x";
     CHECK(error_of(("{\"languages\": [" + ok + "]}").c_str()) == "accepted");
     CHECK(error_of("{").rfind("malformed-json", 0) == 0);
     CHECK(error_of("{}").find("\"languages\" must be a list") != std::string::npos);
@@ -64,6 +64,9 @@ TEST_CASE("a malformed languages file is refused, naming the entry and the field
     std::string rtl = ok;
     rtl.replace(rtl.find("\"ltr\""), 5, "\"up\"");
     CHECK(error_of(("{\"languages\": [" + rtl + "]}").c_str()).find("field direction") != std::string::npos);
+    std::string no_decimal = ok;
+    no_decimal.erase(no_decimal.find("\"decimal\": \".\", "), 16);
+    CHECK(error_of(("{\"languages\": [" + no_decimal + "]}").c_str()).find("(xx) field decimal") != std::string::npos);
     std::string no_fonts = ok;
     no_fonts.replace(no_fonts.find("[\"NotoSans\"]"), 12, "[]");
     CHECK(error_of(("{\"languages\": [" + no_fonts + "]}").c_str()).find("field fonts") != std::string::npos);
