@@ -250,4 +250,16 @@ inline bool run_until_store(UiHarness& h, const std::string& want, int max_frame
     return false;
 }
 
+// Creates the workspace's encrypted store as staff do on the set-up screen (the clinic's name
+// comes from the site file), and waits until it is unlocked and saved.
+inline void set_up_clinic(UiHarness& h, const std::string& passphrase = "clinic passphrase 1") {
+    REQUIRE(run_until_store(h, "absent"));
+    h.click("setup.pass");
+    h.type(passphrase);
+    h.click("setup.pass2");
+    h.type(passphrase);
+    h.click("setup.create");
+    REQUIRE(run_until_store(h, "unlocked"));
+}
+
 }  // namespace safetynet::test

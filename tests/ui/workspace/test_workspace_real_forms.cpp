@@ -84,13 +84,7 @@ TEST_CASE("issue 13: every real form is imported and answered in the clinic's as
     if (!safetynet::test::realworld_present(kForms)) return;
     UiHarness h(1600, 2400, "clinic");
     h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112"})";
-    REQUIRE(run_until_store(h, "absent"));
-    h.click("setup.pass");
-    h.type("clinic passphrase 1");
-    h.click("setup.pass2");
-    h.type("clinic passphrase 1");
-    h.click("setup.create");
-    REQUIRE(run_until_store(h, "unlocked"));
+    safetynet::test::set_up_clinic(h);
     int answered_forms = 0;
     for (const std::string file : safetynet::test::kRealFormFiles) {
         CAPTURE(file);

@@ -33,13 +33,7 @@ void open_clinic(UiHarness& h, ui::ShapedTextRenderer* shaped) {
             h.platform.files[std::string("fonts/") + f] = safetynet::test::read_test_file(dir + "/" + f);
         h.app->set_shaped_text(shaped);
     }
-    REQUIRE(run_until_store(h, "absent"));
-    h.click("setup.pass");
-    h.type("clinic passphrase 1");
-    h.click("setup.pass2");
-    h.type("clinic passphrase 1");
-    h.click("setup.create");
-    REQUIRE(run_until_store(h, "unlocked"));
+    safetynet::test::set_up_clinic(h);
 }
 
 // The extent of what the last frame drew in `colour` (the focus ring's).

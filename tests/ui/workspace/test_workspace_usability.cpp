@@ -79,13 +79,7 @@ TEST_CASE("issue #12 item 8 - the consent statement wraps inside the screen, at 
         INFO(size.first << " x " << size.second);
         UiHarness h(size.first, size.second, "clinic");
         h.platform.files["assets/site.json"] = R"({"site_name": "Demo clinic", "zip": "95112"})";
-        REQUIRE(run_until_store(h, "absent"));
-        h.click("setup.pass");
-        h.type("clinic passphrase 1");
-        h.click("setup.pass2");
-        h.type("clinic passphrase 1");
-        h.click("setup.create");
-        REQUIRE(run_until_store(h, "unlocked"));
+        safetynet::test::set_up_clinic(h);
         h.activate("screen.start.ahc-hrsn");
         h.activate("q.88122-7.0");
         h.activate("assisted.finish");
