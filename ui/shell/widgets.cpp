@@ -199,11 +199,6 @@ void mirror_table_columns(Context& ctx) {
     }
 }
 
-namespace {
-
-
-}  // namespace
-
 float room_on_line(const Context& ctx) { return ctx.mirrored() ? line_avail(ctx) : room_on_line_ltr(); }
 
 namespace {
@@ -323,6 +318,8 @@ float wrap_width_here() {
 // screen whose flow is mirrored (Context::mirror_flow) the item is as wide as its text and placed mirrored (place_next): against the line's
 // right edge, or left of the item it follows on the same line, where the flow is mirrored.
 void shaped_text_item(Context& ctx, ShapedText& shaped, const char* text, ImFont* font, const ImVec4& color) {
+    // As paragraph(): text put beside an item with no room left for it goes to the next line.
+    if (on_same_line() && shaped.measure(font, text, 0).x > room_on_line(ctx)) new_line();
     float wrap = wrap_width_here();
     if (ctx.mirrored() && wrap > 0) wrap = line_avail(ctx);
     const ImVec2 size = shaped.measure(font, text, wrap);

@@ -214,8 +214,7 @@ void Workspace::draw_top_bar(Context& ctx) {
         if (!m_session.save_failed()) ctx.semantics.announce(ctx.tr(m_was_saving ? "ws.saving" : "ws.saved"));
     }
     if (m_session.saving()) {
-        // Beside Lock when it fits there; else on a line of its own (a long row of tabs, 320 px).
-        if (fits_beside_last(ctx, text_size(ctx, ctx.fonts.small, ctx.tr("ws.saving")).x)) ImGui::SameLine();
+        ImGui::SameLine();  // beside Lock; on a line of its own where it does not fit (paragraph)
         paragraph(ctx, ctx.tr("ws.saving"), ctx.fonts.small, p.text_muted);
     }
     ImGui::Separator();
