@@ -5,6 +5,7 @@
 #include "core/screening/instruments.hpp"
 #include "core/screening/translation_provenance.hpp"
 #include "ui/shell/context.hpp"
+#include "ui/shell/distance_text.hpp"
 #include "ui/kiosk/kiosk_welcome.hpp"
 #include "ui/shell/theme.hpp"
 #include "ui/shell/widgets.hpp"
@@ -165,7 +166,7 @@ std::vector<ServiceCard> App::kiosk_services(const std::string& domain, const st
         for (const std::string* text : {&c.name, &c.description, &c.address, &c.hours, &c.languages})
             m_demand_fonts.want(*text);
         if (m.distance_km >= 0)
-            c.distance = m_i18n.format("kiosk.distance_miles", {{"miles", m_i18n.decimal(m.distance_km / 1.609344, 1)}});
+            c.distance = miles_text(m_i18n, m.distance_km);
         cards.push_back(std::move(c));
     }
     return cards;

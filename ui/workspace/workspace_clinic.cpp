@@ -12,6 +12,7 @@
 #include "core/directory/schedule.hpp"
 #include "core/actions/refer_per_organization.hpp"
 #include "core/actions/store_actions.hpp"
+#include "ui/shell/distance_text.hpp"
 #include "ui/shell/widgets.hpp"
 #include "ui/workspace/workspace.hpp"
 #include "ui/workspace/workspace_widgets.hpp"
@@ -642,11 +643,7 @@ void Workspace::draw_service_card(Context& ctx, const ServiceMatch& m, const std
                                       m.details->organization);
     begin_group(ctx, id + ".card", Role::Group, name.text);
     std::string title = name.text;
-    if (m.distance_km >= 0) {
-        char miles[32];
-        std::snprintf(miles, sizeof miles, "  ·  %.1f mi", m.distance_km / 1.609344);
-        title += miles;
-    }
+    if (m.distance_km >= 0) title += "  ·  " + miles_text(ctx.i18n, m.distance_km);
     paragraph(ctx, title.c_str(), ctx.fonts.bold, p.text, name.lang);
     paragraph(ctx, (org.text + "  ·  " + m.address).c_str(), ctx.fonts.small, p.text_muted, org.lang);
     const std::string hours = core::render_hours(*m.details, ctx.i18n);

@@ -21,12 +21,7 @@ std::string percent(const std::optional<double>& v) {
     return s;
 }
 
-std::string days(const std::optional<double>& v) {
-    if (!v) return "—";
-    char s[16];
-    std::snprintf(s, sizeof s, "%.1f", *v);
-    return s;
-}
+std::string days(const core::Translator& i18n, const std::optional<double>& v) { return v ? i18n.decimal(*v, 1) : "—"; }
 
 // One horizontal bar: label, a bar proportional to value/max, the value as text; right to left
 // the label at the right and the bar filling leftwards from it. Where the three do not fit on one
@@ -90,7 +85,7 @@ void headline_figures(Context& ctx, const core::DashboardFigures& f, bool clinic
     figure(ctx, "dash.sent", ctx.tr(clinic ? "ws.dash.sent" : "ws.dash.received"), std::to_string(f.sent), !clinic);
     figure(ctx, "dash.closure", ctx.tr("ws.dash.closure"), percent(f.closure_rate));
     figure(ctx, "dash.loop_closed", ctx.tr("ws.dash.loop_closed"), percent(f.loop_closed_rate));
-    figure(ctx, "dash.median_days", ctx.tr("ws.dash.median_days"), days(f.median_days_to_close));
+    figure(ctx, "dash.median_days", ctx.tr("ws.dash.median_days"), days(ctx.i18n, f.median_days_to_close));
     figure(ctx, "dash.overdue", ctx.tr("ws.dash.overdue"), std::to_string(f.overdue));
 }
 
@@ -124,7 +119,7 @@ void organization_table(Context& ctx, const core::DashboardFigures& f) {
         begin_group(ctx, "dash.orgs", Role::List, ctx.tr("ws.dash.by_org"));
         for (const core::OrganizationFigures& org : f.by_organization)
             stacked_row(ctx, names, {org.name, std::to_string(org.sent), std::to_string(org.open), std::to_string(org.completed),
-                                     percent(org.closure_rate), days(org.median_days_to_close)});
+                                     percent(org.closure_rate), days(ctx.i18n, org.median_days_to_close)});
         end_group(ctx);
         return;
     }
@@ -141,7 +136,7 @@ void organization_table(Context& ctx, const core::DashboardFigures& f) {
         ImGui::TableNextRow();
         begin_group(ctx, {}, Role::Row, {});
         for (const std::string& cell : {org.name, std::to_string(org.sent), std::to_string(org.open), std::to_string(org.completed),
-                                        percent(org.closure_rate), days(org.median_days_to_close)})
+                                        percent(org.closure_rate), days(ctx.i18n, org.median_days_to_close)})
             table_cell(ctx, cell.c_str());
         end_group(ctx);
     }

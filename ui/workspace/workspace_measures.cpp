@@ -14,7 +14,6 @@
 #include <imgui.h>
 #include <sodium.h>
 
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -23,11 +22,8 @@ namespace {
 
 std::string count_text(const std::optional<std::size_t>& v) { return v ? std::to_string(*v) : std::string("—"); }
 
-std::string rate_text(const std::optional<double>& v) {
-    if (!v) return "—";
-    char s[16];
-    std::snprintf(s, sizeof s, "%.1f%%", *v * 100.0);
-    return s;
+std::string rate_text(const core::Translator& i18n, const std::optional<double>& v) {
+    return v ? i18n.decimal(*v * 100.0, 1) + "%" : "—";
 }
 
 std::string explain_line(Context& ctx, const core::MeasureExplanation& e) {
@@ -107,7 +103,7 @@ void Workspace::draw_measures_table(Context& ctx, const core::MeasuresReport& m)
     auto cells = [&](const core::MeasureResult& r, const core::MeasureGroupResult& g) {
         const std::string excluded = g.exclusion && g.exception ? std::to_string(*g.exclusion + *g.exception) : count_text({});
         return std::vector<std::string>{std::string(ctx.tr("ws.measure." + r.id)), count_text(g.denominator), excluded,
-                                        count_text(g.numerator), rate_text(g.score()),
+                                        count_text(g.numerator), rate_text(ctx.i18n, g.score()),
                                         std::string(g.code.empty() ? "" : ctx.tr("ws.hrsn." + g.code))};
     };
     if (table_stacks(ctx, 6)) {
